@@ -1,0 +1,55 @@
+/**
+ * The one error map. Every error the API returns has the same body, `{ error: { code, message, details? } }`;
+ * the code is stable (clients branch on it), the message is Chinese text a resident can read, and the
+ * status is decided here and nowhere else.
+ */
+export const errorCatalog = {
+  'request.invalid': { status: 422, message: '提交的内容不符合要求，请检查后重试' },
+  'request.malformedJson': { status: 400, message: '请求格式错误' },
+  'request.tooLarge': { status: 413, message: '提交的内容过大' },
+  'route.notFound': { status: 404, message: '请求的功能不存在' },
+  'auth.required': { status: 401, message: '请先登录' },
+  'auth.invalidToken': { status: 401, message: '登录已失效，请重新登录' },
+  'auth.codeInvalid': { status: 401, message: '微信登录凭证无效或已过期，请重新登录' },
+  'auth.wechatUnavailable': { status: 503, message: '微信登录服务暂时不可用，请稍后重试' },
+  'auth.forbidden': { status: 403, message: '您没有权限进行此操作' },
+  'auth.demoDisabled': { status: 403, message: '演示身份仅在本地环境可用' },
+  'auth.demoUnknown': { status: 404, message: '没有这个演示身份' },
+  'card.invalid': { status: 404, message: '无法识别的服务卡，请扫描张贴在楼道的网格连心服务卡' },
+  'card.fontMissing': { status: 503, message: '服务卡字体未配置，暂时无法生成打印文件' },
+  'street.notFound': { status: 404, message: '街道不存在' },
+  'community.notFound': { status: 404, message: '社区不存在' },
+  'compound.notFound': { status: 404, message: '小区不存在' },
+  'building.notFound': { status: 404, message: '楼栋不存在' },
+  'household.notFound': { status: 404, message: '该房屋不存在，请核对楼栋、单元和房号' },
+  'household.exists': { status: 409, message: '该房屋已登记' },
+  'grid.buildingTaken': { status: 409, message: '该楼栋已属于其他网格，请先从原网格移出' },
+  'grid.notFound': { status: 404, message: '网格不存在' },
+  'grid.compoundMismatch': { status: 422, message: '网格边界须与小区边界一致：一个网格只能包含同一社区内的整栋楼' },
+  'user.notFound': { status: 404, message: '用户不存在' },
+  'role.placeMismatch': { status: 422, message: '该角色不能授予在这一级地点上' },
+  'binding.notFound': { status: 404, message: '绑定申请不存在' },
+  'binding.alreadyPending': { status: 409, message: '您已提交过该房屋的绑定申请，请等待楼长或网格员审核' },
+  'binding.alreadyMember': { status: 409, message: '您已绑定该房屋' },
+  'binding.notPending': { status: 409, message: '该申请已处理，无需重复操作' },
+  'household.notMember': { status: 422, message: '户代表必须是已绑定该房屋的居民' },
+  internal: { status: 500, message: '服务器开小差了，请稍后重试' },
+} as const satisfies Record<string, { status: number; message: string }>
+
+export type ErrorCode = keyof typeof errorCatalog
+
+export interface ErrorDetail {
+  path: string
+  message: string
+}
+
+export interface ErrorBody {
+  error: { code: ErrorCode; message: string; details?: ErrorDetail[] }
+}
+
+export const isErrorCode = (code: unknown): code is ErrorCode =>
+  typeof code === 'string' && Object.prototype.hasOwnProperty.call(errorCatalog, code)
+
+/** The Chinese text for a code; unknown codes (a newer server) fall back to a generic message. */
+export const errorMessage = (code: string): string =>
+  isErrorCode(code) ? errorCatalog[code].message : '操作失败，请稍后重试'

@@ -1,0 +1,177 @@
+import { z } from 'zod'
+import { defineRoute, Id } from './common'
+
+const Name = z.string().trim().min(1, '名称不能为空').max(40, '名称最多40个字')
+
+export const Street = z.object({ streetId: Id, name: z.string() })
+export const Community = z.object({ communityId: Id, streetId: Id, name: z.string() })
+export const Compound = z.object({ compoundId: Id, communityId: Id, name: z.string() })
+export const Building = z.object({
+  buildingId: Id,
+  compoundId: Id,
+  communityId: Id,
+  name: z.string(),
+  gridId: Id.optional(),
+})
+export const Household = z.object({
+  householdId: Id,
+  buildingId: Id,
+  unit: z.string(),
+  room: z.string(),
+  representativeUserId: Id.optional(),
+})
+export const Grid = z.object({
+  gridId: Id,
+  communityId: Id,
+  name: z.string(),
+  buildingIds: z.array(Id),
+})
+export type Street = z.infer<typeof Street>
+export type Community = z.infer<typeof Community>
+export type Compound = z.infer<typeof Compound>
+export type Building = z.infer<typeof Building>
+export type Household = z.infer<typeof Household>
+export type Grid = z.infer<typeof Grid>
+
+const structureErrors = ['auth.required', 'auth.forbidden', 'request.invalid'] as const
+
+export const createStreet = defineRoute({
+  operationId: 'createStreet',
+  method: 'POST',
+  path: '/streets',
+  summary: '新建街道（平台管理员）',
+  auth: 'user',
+  status: 201,
+  body: z.object({ name: Name }),
+  response: Street,
+  errors: structureErrors,
+})
+
+export const createCommunity = defineRoute({
+  operationId: 'createCommunity',
+  method: 'POST',
+  path: '/streets/{streetId}/communities',
+  summary: '在街道下新建社区（街道的社区管理员）',
+  auth: 'user',
+  status: 201,
+  params: z.object({ streetId: Id }),
+  body: z.object({ name: Name }),
+  response: Community,
+  errors: [...structureErrors, 'street.notFound'],
+})
+
+export const createCompound = defineRoute({
+  operationId: 'createCompound',
+  method: 'POST',
+  path: '/communities/{communityId}/compounds',
+  summary: '在社区下新建小区',
+  auth: 'user',
+  status: 201,
+  params: z.object({ communityId: Id }),
+  body: z.object({ name: Name }),
+  response: Compound,
+  errors: [...structureErrors, 'community.notFound'],
+})
+
+export const createBuilding = defineRoute({
+  operationId: 'createBuilding',
+  method: 'POST',
+  path: '/compounds/{compoundId}/buildings',
+  summary: '在小区下新建楼栋',
+  auth: 'user',
+  status: 201,
+  params: z.object({ compoundId: Id }),
+  body: z.object({ name: Name }),
+  response: Building,
+  errors: [...structureErrors, 'compound.notFound'],
+})
+
+export const addHouseholds = defineRoute({
+  operationId: 'addHouseholds',
+  method: 'POST',
+  path: '/buildings/{buildingId}/households',
+  summary: '为楼栋登记房屋（单元 + 房号），一次最多200户；已登记的房屋不会重复创建',
+  auth: 'user',
+  status: 201,
+  params: z.object({ buildingId: Id }),
+  body: z.object({
+    households: z
+      .array(
+        z.object({
+          unit: z.string().trim().min(1).max(8),
+          room: z.string().trim().min(1).max(8),
+        }),
+      )
+      .min(1)
+      .max(200),
+  }),
+  response: z.object({ created: z.array(Household), existing: z.number().int() }),
+  errors: [...structureErrors, 'building.notFound'],
+})
+
+export const createGrid = defineRoute({
+  operationId: 'createGrid',
+  method: 'POST',
+  path: '/communities/{communityId}/grids',
+  summary: '划分网格：网格由本社区的整栋楼组成，边界与小区边界一致',
+  auth: 'user',
+  status: 201,
+  params: z.object({ communityId: Id }),
+  body: z.object({ name: Name, buildingIds: z.array(Id).min(1).max(90) }),
+  response: Grid,
+  errors: [...structureErrors, 'community.notFound', 'building.notFound', 'grid.compoundMismatch', 'grid.buildingTaken'],
+})
+
+export const updateGrid = defineRoute({
+  operationId: 'updateGrid',
+  method: 'PATCH',
+  path: '/grids/{gridId}',
+  summary: '修改网格名称或所含楼栋',
+  auth: 'user',
+  params: z.object({ gridId: Id }),
+  body: z
+    .object({ name: Name.optional(), buildingIds: z.array(Id).min(1).max(90).optional() })
+    .refine((b) => b.name !== undefined || b.buildingIds !== undefined, '请至少修改一项'),
+  response: Grid,
+  errors: [...structureErrors, 'grid.notFound', 'building.notFound', 'grid.compoundMismatch', 'grid.buildingTaken'],
+})
+
+export const renamePlace = defineRoute({
+  operationId: 'renamePlace',
+  method: 'PATCH',
+  path: '/places/{placeType}/{placeId}',
+  summary: '修改社区、小区或楼栋名称',
+  auth: 'user',
+  params: z.object({ placeType: z.enum(['community', 'compound', 'building']), placeId: Id }),
+  body: z.object({ name: Name }),
+  response: z.object({ ok: z.literal(true) }),
+  errors: [...structureErrors, 'community.notFound', 'compound.notFound', 'building.notFound'],
+})
+
+export const getCommunityStructure = defineRoute({
+  operationId: 'getCommunityStructure',
+  method: 'GET',
+  path: '/communities/{communityId}/structure',
+  summary: '社区的小区、楼栋和网格（工作人员）',
+  auth: 'user',
+  params: z.object({ communityId: Id }),
+  response: z.object({
+    community: Community,
+    compounds: z.array(Compound),
+    buildings: z.array(Building),
+    grids: z.array(Grid),
+  }),
+  errors: ['auth.required', 'auth.forbidden', 'community.notFound'],
+})
+
+export const structureRoutes = {
+  createStreet,
+  createCommunity,
+  createCompound,
+  createBuilding,
+  addHouseholds,
+  createGrid,
+  updateGrid,
+  renamePlace,
+  getCommunityStructure,
+}

@@ -1,0 +1,65 @@
+import { GetParametersCommand, SSMClient } from '@aws-sdk/client-ssm'
+
+/**
+ * Settings come from the environment that serverless.yml sets. Secrets are never in it on a deployed stage:
+ * there the environment names SSM SecureString parameters (`SESSION_SECRET_PARAM`, …) and they are read once
+ * per container. Locally `npm start` and the tests put the values themselves in the environment.
+ */
+export interface Config {
+  stage: string
+  appUrl: string
+  wechatApiBase: string
+  wechatAppId: string
+  wechatSecret: string
+  sessionSecret: string
+  cardSecret: string
+  sessionTtlSeconds: number
+  qrMode: 'wechat' | 'link'
+  cardFontPath?: string
+}
+
+const secretNames = ['SESSION_SECRET', 'CARD_SECRET', 'WECHAT_SECRET'] as const
+
+let loaded: Promise<Config> | undefined
+
+const readSecrets = async (): Promise<Record<(typeof secretNames)[number], string>> => {
+  const out = {} as Record<(typeof secretNames)[number], string>
+  const fromSsm: [(typeof secretNames)[number], string][] = []
+  for (const name of secretNames) {
+    const direct = process.env[name]
+    const param = process.env[`${name}_PARAM`]
+    if (direct) out[name] = direct
+    else if (param) fromSsm.push([name, param])
+    else out[name] = ''
+  }
+  if (fromSsm.length > 0) {
+    const ssm = new SSMClient({})
+    const { Parameters = [] } = await ssm.send(new GetParametersCommand({ Names: fromSsm.map(([, p]) => p), WithDecryption: true }))
+    for (const [name, param] of fromSsm) out[name] = Parameters.find((p) => p.Name === param)?.Value ?? ''
+  }
+  return out
+}
+
+export const loadConfig = (): Promise<Config> =>
+  (loaded ??= (async () => {
+    const secrets = await readSecrets()
+    const stage = process.env.STAGE ?? 'local'
+    if (!secrets.SESSION_SECRET || !secrets.CARD_SECRET) throw new Error('SESSION_SECRET and CARD_SECRET must be configured')
+    return {
+      stage,
+      appUrl: process.env.APP_URL ?? 'http://localhost:10086',
+      wechatApiBase: process.env.WECHAT_API_BASE ?? 'https://api.weixin.qq.com',
+      wechatAppId: process.env.WECHAT_APPID ?? '',
+      wechatSecret: secrets.WECHAT_SECRET,
+      sessionSecret: secrets.SESSION_SECRET,
+      cardSecret: secrets.CARD_SECRET,
+      sessionTtlSeconds: Number(process.env.SESSION_TTL_SECONDS ?? 12 * 3600),
+      qrMode: (process.env.QR_MODE as Config['qrMode'] | undefined) ?? (stage === 'local' ? 'link' : 'wechat'),
+      ...(process.env.CARD_FONT_PATH ? { cardFontPath: process.env.CARD_FONT_PATH } : {}),
+    }
+  })())
+
+/** Tests change the environment between suites. */
+export const resetConfig = () => {
+  loaded = undefined
+}

@@ -1,0 +1,80 @@
+import type { BindingRequest, DemoIdentity } from '../../../../contracts/identity'
+import type { Role, PlaceType } from '../../../../contracts/common'
+import type { Grant } from '../shared/places'
+import type { StructureStore } from '../structure/ports'
+
+export interface UserProfile {
+  userId: string
+  displayName: string
+  phone?: string
+  photoUrl?: string
+}
+
+export interface StoredGrant extends Grant {
+  userId: string
+  buildingId?: string
+}
+
+export interface Membership {
+  userId: string
+  householdId: string
+  buildingId: string
+  buildingName: string
+  unit: string
+  room: string
+}
+
+/** Everything about one user that a request needs, read in one Query of the user's partition. */
+export interface LoadedUser {
+  user: UserProfile
+  grants: StoredGrant[]
+  memberships: Membership[]
+  bindingRequests: BindingRequest[]
+}
+
+export interface IdentityStore {
+  loadUser(userId: string): Promise<LoadedUser | undefined>
+  getUser(userId: string): Promise<UserProfile | undefined>
+  findUserIdByOpenid(openid: string): Promise<string | undefined>
+  /** Creates the user for a first login; if another login for the same openid won the race, returns that user's id. */
+  createUserForOpenid(user: UserProfile & { openid: string }): Promise<string>
+  getDemoIdentity(key: string): Promise<(DemoIdentity & { userId: string }) | undefined>
+  listDemoIdentities(): Promise<DemoIdentity[]>
+  putDemoIdentity(identity: DemoIdentity & { userId: string; order: number }): Promise<void>
+
+  getBindingRequest(userId: string, householdId: string): Promise<BindingRequest | undefined>
+  /** Saves a new request; a refused one may be asked again. Throws binding.alreadyPending / binding.alreadyMember. */
+  saveBindingRequest(request: BindingRequest): Promise<void>
+  /** Approves, binds the member and makes them representative if the household has none: one transaction. */
+  approveBinding(request: BindingRequest, decidedBy: string, at: string): Promise<BindingRequest>
+  refuseBinding(request: BindingRequest, decidedBy: string, at: string, reason: string): Promise<BindingRequest>
+  bindingQueue(buildingId: string, status: BindingRequest['status']): Promise<BindingRequest[]>
+  isMember(userId: string, householdId: string): Promise<boolean>
+  /** Sets the representative; the condition that they are a member is checked in the same write. */
+  setRepresentative(householdId: string, userId: string): Promise<void>
+
+  putGrant(grant: StoredGrant): Promise<void>
+  grantsAtPlace(placeType: PlaceType, placeId: string): Promise<StoredGrant[]>
+  grantsInBuilding(buildingId: string): Promise<StoredGrant[]>
+}
+
+export interface WechatSessionPort {
+  /** jscode2session: the openid for a wx.login code. The session_key it also returns stays inside this port. */
+  exchangeCode(code: string): Promise<{ openid: string }>
+}
+
+export interface TokenIssuer {
+  issue(userId: string): { token: string; expiresAt: string }
+}
+
+export interface IdentityDeps {
+  identity: IdentityStore
+  structure: StructureStore
+  wechat: WechatSessionPort
+  tokens: TokenIssuer
+  stage: string
+  newId: () => string
+  now: () => Date
+}
+
+export type { Role }

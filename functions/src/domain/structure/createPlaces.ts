@@ -1,0 +1,97 @@
+import type { Building, Community, Compound, Street } from '../../../../contracts/structure'
+import { found } from '../shared/errors'
+import { authorize, type Principal } from '../shared/places'
+import type { StructureDeps } from './ports'
+
+/** A street is the top of the tree: only the platform (the bootstrap script) creates one. */
+export const createStreet = async (deps: StructureDeps, actor: Principal, input: { name: string }): Promise<Street> => {
+  authorize(actor, [], { type: 'street', id: '', name: '', path: '' })
+  const street = { streetId: deps.newId(), name: input.name }
+  await deps.structure.putStreet(street)
+  return street
+}
+
+/** A street's community admin opens communities under it. */
+export const createCommunity = async (
+  deps: StructureDeps,
+  actor: Principal,
+  input: { streetId: string; name: string },
+): Promise<Community> => {
+  const street = found(await deps.structure.resolvePlace({ type: 'street', id: input.streetId }), 'street.notFound')
+  authorize(actor, ['communityAdmin'], street)
+  const community = { communityId: deps.newId(), streetId: input.streetId, name: input.name }
+  await deps.structure.putCommunity(community)
+  return community
+}
+
+export const createCompound = async (
+  deps: StructureDeps,
+  actor: Principal,
+  input: { communityId: string; name: string },
+): Promise<Compound> => {
+  const community = found(await deps.structure.getCommunity(input.communityId), 'community.notFound')
+  const place = found(await deps.structure.resolvePlace({ type: 'community', id: community.communityId }), 'community.notFound')
+  authorize(actor, ['communityAdmin'], place)
+  const compound = { compoundId: deps.newId(), communityId: community.communityId, streetId: community.streetId, name: input.name }
+  await deps.structure.putCompound(compound)
+  return { compoundId: compound.compoundId, communityId: compound.communityId, name: compound.name }
+}
+
+export const createBuilding = async (
+  deps: StructureDeps,
+  actor: Principal,
+  input: { compoundId: string; name: string },
+): Promise<Building> => {
+  const compound = found(await deps.structure.getCompound(input.compoundId), 'compound.notFound')
+  const place = found(await deps.structure.resolvePlace({ type: 'compound', id: compound.compoundId }), 'compound.notFound')
+  authorize(actor, ['communityAdmin'], place)
+  const building = {
+    buildingId: deps.newId(),
+    compoundId: compound.compoundId,
+    communityId: compound.communityId,
+    streetId: compound.streetId,
+    name: input.name,
+  }
+  await deps.structure.putBuilding(building)
+  return { buildingId: building.buildingId, compoundId: building.compoundId, communityId: building.communityId, name: building.name }
+}
+
+/** Registering households is idempotent by address: a room already on file is counted, not duplicated. */
+export const addHouseholds = async (
+  deps: StructureDeps,
+  actor: Principal,
+  input: { buildingId: string; households: { unit: string; room: string }[] },
+) => {
+  const building = found(await deps.structure.getBuilding(input.buildingId), 'building.notFound')
+  const place = found(await deps.structure.resolvePlace({ type: 'building', id: building.buildingId }), 'building.notFound')
+  authorize(actor, ['communityAdmin', 'gridWorker'], place)
+  const unique = new Map(input.households.map((h) => [`${h.unit}#${h.room}`, h]))
+  return deps.structure.addHouseholds(
+    building,
+    [...unique.values()].map((h) => ({ householdId: deps.newId(), unit: h.unit, room: h.room })),
+  )
+}
+
+export const renamePlace = async (
+  deps: StructureDeps,
+  actor: Principal,
+  input: { placeType: 'community' | 'compound' | 'building'; placeId: string; name: string },
+) => {
+  const place = found(await deps.structure.resolvePlace({ type: input.placeType, id: input.placeId }), `${input.placeType}.notFound`)
+  authorize(actor, ['communityAdmin'], place)
+  found((await deps.structure.rename(input.placeType, input.placeId, input.name)) || undefined, `${input.placeType}.notFound`)
+  return { ok: true as const }
+}
+
+export const getCommunityStructure = async (deps: StructureDeps, actor: Principal, input: { communityId: string }) => {
+  const community = found(await deps.structure.getCommunity(input.communityId), 'community.notFound')
+  const place = found(await deps.structure.resolvePlace({ type: 'community', id: community.communityId }), 'community.notFound')
+  authorize(actor, ['communityAdmin', 'committee', 'gridWorker'], place)
+  const { compounds, buildings, grids } = await deps.structure.listCommunity(community.communityId)
+  return {
+    community,
+    compounds,
+    buildings,
+    grids: grids.map(({ gridId, communityId, name, buildingIds }) => ({ gridId, communityId, name, buildingIds })),
+  }
+}

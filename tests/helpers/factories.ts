@@ -1,0 +1,81 @@
+import { ulid } from 'ulid'
+import type { Role } from '../../contracts/common'
+import { newCardNo } from '../../functions/src/domain/grids/cardCode'
+import { signToken } from '../../functions/src/domain/identity/sessionToken'
+import { createStreet } from '../../functions/src/domain/structure/createPlaces'
+import { segment, systemPrincipal } from '../../functions/src/domain/shared/places'
+import { dynamoIdentityStore as identity } from '../../functions/src/storage/identityStore'
+import { dynamoStructureStore as structure } from '../../functions/src/storage/structureStore'
+import { call, type CallResult } from '../../scripts/lib/invoke'
+
+export { call }
+
+/** A token as login would issue it, for a user made by these factories. */
+export const tokenFor = (userId: string) => signToken(process.env.SESSION_SECRET!, userId, new Date(), 3600).token
+
+let counter = 0
+export const makeUser = async (name = `居民${++counter}`, phone = `139${String(10000000 + Math.floor(Math.random() * 89999999))}`) => {
+  const userId = await identity.createUserForOpenid({ userId: ulid(), openid: `test-${ulid()}`, displayName: name, phone })
+  return { userId, token: tokenFor(userId), name, phone }
+}
+
+export const expectOk = <T = any>(res: CallResult<T>): T => {
+  if (res.status >= 300) throw new Error(`expected success, got ${res.status}: ${JSON.stringify(res.body)}`)
+  return res.body
+}
+
+/**
+ * A small community of its own for one test file: a street with an admin, one community, compound A
+ * (buildings A1, A2, A3) and compound B (B1, B2), each building with rooms 1-101…1-302, and a grid over
+ * A1+A2. Returns ids and a helper to give users roles.
+ */
+export const makeCommunity = async () => {
+  const street = await createStreet({ structure, newId: ulid, newCardNo }, systemPrincipal, { name: `测试街道${++counter}` })
+  const admin = await makeUser('社区管理员')
+  await identity.putGrant({
+    userId: admin.userId,
+    role: 'communityAdmin',
+    placeType: 'street',
+    placeId: street.streetId,
+    placeName: street.name,
+    placePath: segment('street', street.streetId),
+  })
+  const post = async (path: string, body: unknown) => expectOk(await call('POST', path, { token: admin.token, body }))
+  const community = await post(`/streets/${street.streetId}/communities`, { name: '测试社区' })
+  const compoundA = await post(`/communities/${community.communityId}/compounds`, { name: 'A苑' })
+  const compoundB = await post(`/communities/${community.communityId}/compounds`, { name: 'B苑' })
+  const b = async (compoundId: string, name: string) => {
+    const building = await post(`/compounds/${compoundId}/buildings`, { name })
+    const households = []
+    for (let floor = 1; floor <= 3; floor++) for (const n of ['01', '02']) households.push({ unit: '1', room: `${floor}${n}` })
+    await post(`/buildings/${building.buildingId}/households`, { households })
+    return building.buildingId as string
+  }
+  const buildings = {
+    A1: await b(compoundA.compoundId, 'A1栋'),
+    A2: await b(compoundA.compoundId, 'A2栋'),
+    A3: await b(compoundA.compoundId, 'A3栋'),
+    B1: await b(compoundB.compoundId, 'B1栋'),
+    B2: await b(compoundB.compoundId, 'B2栋'),
+  }
+  const grid = await post(`/communities/${community.communityId}/grids`, { name: '一网格', buildingIds: [buildings.A1, buildings.A2] })
+  const grant = async (userId: string, role: Role, type: string, id: string) => post('/role-grants', { userId, role, place: { type, id } })
+  const withRole = async (role: Role, type: string, id: string, name?: string) => {
+    const user = await makeUser(name)
+    await grant(user.userId, role, type, id)
+    return user
+  }
+  const householdId = async (buildingId: string, unit: string, room: string) => (await structure.findHouseholdId(buildingId, unit, room))!
+  return {
+    street,
+    admin,
+    communityId: community.communityId as string,
+    compoundA: compoundA.compoundId as string,
+    compoundB: compoundB.compoundId as string,
+    buildings,
+    gridId: grid.gridId as string,
+    grant,
+    withRole,
+    householdId,
+  }
+}

@@ -1,0 +1,16 @@
+import { inject } from 'vitest'
+
+// The functions read their settings from the environment, as on Lambda; point them at the test stack.
+const stack = inject('stack')
+Object.assign(process.env, {
+  STAGE: 'local',
+  TABLE_NAME: stack.tableName,
+  DYNAMODB_ENDPOINT: stack.dynamodbEndpoint,
+  WECHAT_API_BASE: stack.wechatApiBase,
+  WECHAT_APPID: 'wxtest',
+  WECHAT_SECRET: 'test-wechat-secret',
+  SESSION_SECRET: 'test-session-secret',
+  CARD_SECRET: 'test-card-secret',
+  APP_URL: 'http://localhost:10086',
+  AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+})

@@ -1,0 +1,28 @@
+import { defineConfig } from 'vitest/config'
+
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        test: {
+          name: 'unit',
+          include: ['tests/unit/**/*.test.ts'],
+          environment: 'node',
+        },
+      },
+      {
+        test: {
+          name: 'integration',
+          include: ['tests/integration/**/*.test.ts'],
+          environment: 'node',
+          globalSetup: ['tests/helpers/localStack.globalSetup.ts'],
+          setupFiles: ['tests/helpers/integration.setup.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+          // One DynamoDB Local for the run; files share it through distinct data, so they may run in parallel.
+          fileParallelism: true,
+        },
+      },
+    ],
+  },
+})
