@@ -49,8 +49,10 @@ export const pdfCardPrinter = (fontPath?: string): CardPrinter => ({
       doc.fontSize(11).text(card.heads.join('\n') || '待定', 32, 280, { width: width - 64 })
       doc.moveDown(0.8).fontSize(13).text('党员中心户（挂牌亮户）')
       doc.fontSize(11).text(card.partyHouseholds.join('\n') || '—', { width: width - 64 })
-      doc.fontSize(8).fillColor('#999').text(`卡号 ${card.code}`, 32, doc.page.height - 44, { width: width - 64, align: 'center' })
-      doc.text('提议事项 · 微心愿 · 志愿活动 · 绑定房屋，扫码即可办理', { width: width - 64, align: 'center' })
+      // The footer sits in the bottom margin; without this pdfkit would start a new page for it.
+      doc.page.margins.bottom = 0
+      doc.fontSize(9).fillColor('#666').text('提议事项 · 微心愿 · 志愿活动 · 绑定房屋，扫码即可办理', 32, doc.page.height - 52, { width: width - 64, align: 'center', lineBreak: false })
+      doc.fontSize(7).fillColor('#999').text(`卡号 ${card.code}`, 32, doc.page.height - 36, { width: width - 64, align: 'center', lineBreak: false })
     }
     doc.end()
     return done

@@ -20,9 +20,9 @@ const communitySchema = item({ communityId: string().key(), streetId: string(), 
 export const CommunityEntity = new Entity({
   name: 'Community',
   table,
-  schema: communitySchema.and((s) => ({
-    gsi1pk: string().link<typeof s>(({ streetId }) => `STREET#${streetId}`),
-    gsi1sk: string().link<typeof s>(({ communityId }) => `COMM#${communityId}`),
+  schema: communitySchema.and((_s) => ({
+    gsi1pk: string().link<typeof _s>(({ streetId }) => `STREET#${streetId}`),
+    gsi1sk: string().link<typeof _s>(({ communityId }) => `COMM#${communityId}`),
   })),
   computeKey: ({ communityId }) => ({ pk: `COMM#${communityId}`, sk: meta }),
 })
@@ -31,9 +31,9 @@ const compoundSchema = item({ compoundId: string().key(), communityId: string(),
 export const CompoundEntity = new Entity({
   name: 'Compound',
   table,
-  schema: compoundSchema.and((s) => ({
-    gsi1pk: string().link<typeof s>(({ communityId }) => `COMM#${communityId}`),
-    gsi1sk: string().link<typeof s>(({ compoundId }) => `COMP#${compoundId}`),
+  schema: compoundSchema.and((_s) => ({
+    gsi1pk: string().link<typeof _s>(({ communityId }) => `COMM#${communityId}`),
+    gsi1sk: string().link<typeof _s>(({ compoundId }) => `COMP#${compoundId}`),
   })),
   computeKey: ({ compoundId }) => ({ pk: `COMP#${compoundId}`, sk: meta }),
 })
@@ -49,15 +49,15 @@ const buildingSchema = item({
 export const BuildingEntity = new Entity({
   name: 'Building',
   table,
-  schema: buildingSchema.and((s) => ({
-    gsi1pk: string().link<typeof s>(({ communityId }) => `COMM#${communityId}`),
-    gsi1sk: string().link<typeof s>(({ compoundId, buildingId }) => `BLDG#${compoundId}#${buildingId}`),
+  schema: buildingSchema.and((_s) => ({
+    gsi1pk: string().link<typeof _s>(({ communityId }) => `COMM#${communityId}`),
+    gsi1sk: string().link<typeof _s>(({ compoundId, buildingId }) => `BLDG#${compoundId}#${buildingId}`),
     gsi2pk: string()
       .optional()
-      .link<typeof s>(({ gridId }) => (gridId ? `GRID#${gridId}` : undefined)),
+      .link<typeof _s>(({ gridId }) => (gridId ? `GRID#${gridId}` : undefined)),
     gsi2sk: string()
       .optional()
-      .link<typeof s>(({ gridId, buildingId }) => (gridId ? `BLDG#${buildingId}` : undefined)),
+      .link<typeof _s>(({ gridId, buildingId }) => (gridId ? `BLDG#${buildingId}` : undefined)),
   })),
   computeKey: ({ buildingId }) => ({ pk: `BLDG#${buildingId}`, sk: meta }),
 })
@@ -104,9 +104,9 @@ const gridSchema = item({
 export const GridEntity = new Entity({
   name: 'Grid',
   table,
-  schema: gridSchema.and((s) => ({
-    gsi1pk: string().link<typeof s>(({ communityId }) => `COMM#${communityId}`),
-    gsi1sk: string().link<typeof s>(({ gridId }) => `GRID#${gridId}`),
+  schema: gridSchema.and((_s) => ({
+    gsi1pk: string().link<typeof _s>(({ communityId }) => `COMM#${communityId}`),
+    gsi1sk: string().link<typeof _s>(({ gridId }) => `GRID#${gridId}`),
   })),
   computeKey: ({ gridId }) => ({ pk: `GRID#${gridId}`, sk: meta }),
 })
@@ -154,15 +154,15 @@ const roleGrantSchema = item({
 export const RoleGrantEntity = new Entity({
   name: 'RoleGrant',
   table,
-  schema: roleGrantSchema.and((s) => ({
-    gsi1pk: string().link<typeof s>(({ placeType, placeId }) => `PLACE#${placeType}#${placeId}`),
-    gsi1sk: string().link<typeof s>(({ role, userId }) => `ROLE#${role}#${userId}`),
+  schema: roleGrantSchema.and((_s) => ({
+    gsi1pk: string().link<typeof _s>(({ placeType, placeId }) => `PLACE#${placeType}#${placeId}`),
+    gsi1sk: string().link<typeof _s>(({ role, userId }) => `ROLE#${role}#${userId}`),
     gsi2pk: string()
       .optional()
-      .link<typeof s>(({ buildingId }) => (buildingId ? `INBLDG#${buildingId}` : undefined)),
+      .link<typeof _s>(({ buildingId }) => (buildingId ? `INBLDG#${buildingId}` : undefined)),
     gsi2sk: string()
       .optional()
-      .link<typeof s>(({ buildingId, role, userId, placeId }) =>
+      .link<typeof _s>(({ buildingId, role, userId, placeId }) =>
         buildingId ? `ROLE#${role}#${placeId}#${userId}` : undefined,
       ),
   })),
@@ -183,9 +183,9 @@ const membershipSchema = item({
 export const MembershipEntity = new Entity({
   name: 'Membership',
   table,
-  schema: membershipSchema.and((s) => ({
-    gsi1pk: string().link<typeof s>(({ householdId }) => `HH#${householdId}`),
-    gsi1sk: string().link<typeof s>(({ userId }) => `MEMBER#${userId}`),
+  schema: membershipSchema.and((_s) => ({
+    gsi1pk: string().link<typeof _s>(({ householdId }) => `HH#${householdId}`),
+    gsi1sk: string().link<typeof _s>(({ userId }) => `MEMBER#${userId}`),
   })),
   computeKey: ({ userId, householdId }) => ({ pk: `USER#${userId}`, sk: `MEMBER#${householdId}` }),
 })
@@ -209,9 +209,9 @@ const bindingSchema = item({
 export const BindingRequestEntity = new Entity({
   name: 'BindingRequest',
   table,
-  schema: bindingSchema.and((s) => ({
-    gsi1pk: string().link<typeof s>(({ buildingId }) => `BINDQ#${buildingId}`),
-    gsi1sk: string().link<typeof s>(({ status, createdAt, userId }) => `${status}#${createdAt}#${userId}`),
+  schema: bindingSchema.and((_s) => ({
+    gsi1pk: string().link<typeof _s>(({ buildingId }) => `BINDQ#${buildingId}`),
+    gsi1sk: string().link<typeof _s>(({ status, createdAt, userId }) => `${status}#${createdAt}#${userId}`),
   })),
   computeKey: ({ userId, householdId }) => ({ pk: `USER#${userId}`, sk: `BINDREQ#${householdId}` }),
 })

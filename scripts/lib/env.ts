@@ -1,0 +1,16 @@
+/** The local stack's settings, shared by `npm start`, the print command and the browser tests. */
+export const localEnv = (o: { dynamodbEndpoint: string; wechatApiBase: string; appUrl: string; tableName?: string; stage?: string }) => ({
+  STAGE: o.stage ?? 'local',
+  TABLE_NAME: o.tableName ?? 'gridlink-local',
+  DYNAMODB_ENDPOINT: o.dynamodbEndpoint,
+  WECHAT_API_BASE: o.wechatApiBase,
+  WECHAT_APPID: 'wxlocaldemo00000000',
+  WECHAT_SECRET: 'local-wechat-secret',
+  SESSION_SECRET: process.env.SESSION_SECRET ?? 'local-session-secret-not-for-production',
+  CARD_SECRET: process.env.CARD_SECRET ?? 'local-card-secret-not-for-production',
+  APP_URL: o.appUrl,
+  AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+  AWS_REGION: 'ap-east-1',
+  AWS_ACCESS_KEY_ID: 'local',
+  AWS_SECRET_ACCESS_KEY: 'local',
+})
