@@ -4,6 +4,8 @@ import { printCommunityCards, printGridCard } from '../functions/src/domain/grid
 import { systemPrincipal } from '../functions/src/domain/shared/places'
 import { loadConfig } from '../functions/src/config'
 import { buildDeps } from '../functions/src/http/deps'
+import { pdfCardPrinter } from '../functions/src/adapters/cardPrinter'
+import { qrSource } from '../functions/src/adapters/cardQr'
 import { localEnv } from './lib/env'
 import { readSeed } from './lib/seed'
 
@@ -17,7 +19,7 @@ if (!process.env.TABLE_NAME) {
   Object.assign(process.env, localEnv({ dynamodbEndpoint: `http://127.0.0.1:${process.env.DYNAMODB_PORT ?? 8000}`, wechatApiBase: 'http://127.0.0.1:8790', appUrl: process.env.APP_URL ?? 'http://localhost:10086' }))
 }
 const main = async () => {
-  const deps = buildDeps(await loadConfig())
+  const deps = buildDeps(await loadConfig(), (config) => ({ printer: pdfCardPrinter(config.cardFontPath), qr: qrSource(config) }))
   let pdf: Buffer
   if (values.grid) pdf = await printGridCard(deps, systemPrincipal, { gridId: values.grid })
   else {

@@ -1,7 +1,7 @@
 import { ulid } from 'ulid'
 import { loadConfig, type Config } from '../config'
-import { pdfCardPrinter } from '../adapters/cardPrinter'
-import { qrSource, wechatSessions } from '../adapters/wechat'
+import { wechatSessions } from '../adapters/wechat'
+import { DomainError } from '../domain/shared/errors'
 import { newCardNo } from '../domain/grids/cardCode'
 import type { GridDeps } from '../domain/grids/ports'
 import type { IdentityDeps } from '../domain/identity/ports'
@@ -12,8 +12,17 @@ import { dynamoStructureStore } from '../storage/structureStore'
 
 export type AppDeps = IdentityDeps & StructureDeps & GridDeps & { config: Config }
 
+/** Card rendering, which only the grids function carries (pdfkit and the QR encoder would triple the other bundles). */
+export type CardRendering = Pick<GridDeps, 'printer' | 'qr'>
+export type CardRenderingFactory = (config: Config) => CardRendering
+
+const noCardRendering: CardRenderingFactory = () => ({
+  printer: { renderPdf: () => Promise.reject(new DomainError('internal')) },
+  qr: { qrPng: () => Promise.reject(new DomainError('internal')) },
+})
+
 /** The real adapters, wired once per container. */
-export const buildDeps = (config: Config): AppDeps => ({
+export const buildDeps = (config: Config, cards: CardRenderingFactory = noCardRendering): AppDeps => ({
   config,
   stage: config.stage,
   identity: dynamoIdentityStore,
@@ -25,12 +34,14 @@ export const buildDeps = (config: Config): AppDeps => ({
   now: () => new Date(),
   cardSecret: config.cardSecret,
   appUrl: config.appUrl,
-  printer: pdfCardPrinter(config.cardFontPath),
-  qr: qrSource(config),
+  ...cards(config),
 })
 
-let deps: Promise<AppDeps> | undefined
-export const appDeps = (): Promise<AppDeps> => (deps ??= loadConfig().then(buildDeps))
-export const resetDeps = () => {
-  deps = undefined
+// One set per container (per function); keyed by the rendering factory because tests run every function in one process.
+const cache = new Map<CardRenderingFactory | undefined, Promise<AppDeps>>()
+export const appDeps = (cards?: CardRenderingFactory): Promise<AppDeps> => {
+  let deps = cache.get(cards)
+  if (!deps) cache.set(cards, (deps = loadConfig().then((c) => buildDeps(c, cards))))
+  return deps
 }
+export const resetDeps = () => cache.clear()

@@ -7,7 +7,7 @@ import type { Principal } from '../domain/shared/places'
 import type { LoadedUser } from '../domain/identity/ports'
 import { toPrincipal } from '../domain/identity/roles'
 import { verifyToken } from '../domain/identity/sessionToken'
-import { appDeps, type AppDeps } from './deps'
+import { appDeps, type AppDeps, type CardRenderingFactory } from './deps'
 
 /** Requests larger than this are refused before parsing (a proposal with text fits in a few KB; photos go to S3). */
 export const MAX_BODY_BYTES = 64 * 1024
@@ -111,7 +111,7 @@ const authenticate = async (event: APIGatewayProxyEventV2, deps: AppDeps): Promi
  * turn every failure into the one error shape. Nothing a client sends can produce a 500 or a stack trace;
  * an unexpected fault is logged and answered with `internal`.
  */
-export const httpHandler = (routes: BoundRoute[]) => {
+export const httpHandler = (routes: BoundRoute[], cards?: CardRenderingFactory) => {
   const compiled = routes.map((r) => ({ ...r, ...compile(r.contract.path) }))
   return async (event: APIGatewayProxyEventV2): Promise<APIGatewayProxyStructuredResultV2> => {
     try {
@@ -137,7 +137,7 @@ export const httpHandler = (routes: BoundRoute[]) => {
       for (const part of [p, q, b]) if (!part.ok) problems.push(...part.details)
       if (problems.length) return errorResponse('request.invalid', problems)
 
-      const deps = await appDeps()
+      const deps = await appDeps(cards)
       let ctx: AuthedContext | PublicContext = { deps }
       if (c.auth === 'user') {
         const authed = await authenticate(event, deps)
