@@ -35,18 +35,6 @@ export type Grid = z.infer<typeof Grid>
 
 const structureErrors = ['auth.required', 'auth.forbidden', 'request.invalid'] as const
 
-export const createStreet = defineRoute({
-  operationId: 'createStreet',
-  method: 'POST',
-  path: '/streets',
-  summary: '新建街道（平台管理员）',
-  auth: 'user',
-  status: 201,
-  body: z.object({ name: Name }),
-  response: Street,
-  errors: structureErrors,
-})
-
 export const createCommunity = defineRoute({
   operationId: 'createCommunity',
   method: 'POST',
@@ -165,7 +153,6 @@ export const getCommunityStructure = defineRoute({
 })
 
 export const structureRoutes = {
-  createStreet,
   createCommunity,
   createCompound,
   createBuilding,

@@ -7,7 +7,7 @@ import type { ConsumedCapacity } from '@aws-sdk/client-dynamodb'
  * consumed capacity and the meter adds it up. Off by default, so production calls are unchanged.
  */
 export interface CapacityMeter {
-  calls: { command: string; capacity: number }[]
+  calls: { command: string; capacity: number; start: number; end: number }[]
 }
 let activeMeter: CapacityMeter | undefined
 export const startMetering = (): CapacityMeter => (activeMeter = { calls: [] })
@@ -19,6 +19,18 @@ export const stopMetering = (): CapacityMeter | undefined => {
 
 const sumCapacity = (c: ConsumedCapacity | ConsumedCapacity[] | undefined): number =>
   c === undefined ? 0 : Array.isArray(c) ? c.reduce((s, x) => s + (x.CapacityUnits ?? 0), 0) : (c.CapacityUnits ?? 0)
+
+/** Time with at least one call in flight: parallel calls count once. */
+export const timeInCalls = (calls: CapacityMeter['calls']): number => {
+  let total = 0
+  let until = -Infinity
+  for (const c of [...calls].sort((a, b) => a.start - b.start)) {
+    if (c.end <= until) continue
+    total += c.end - Math.max(c.start, until)
+    until = c.end
+  }
+  return total
+}
 
 export const createDocumentClient = (): DynamoDBDocumentClient => {
   const endpoint = process.env.DYNAMODB_ENDPOINT
@@ -40,10 +52,18 @@ export const createDocumentClient = (): DynamoDBDocumentClient => {
       if (!meter) return next(args)
       const input = args.input as Record<string, unknown>
       input.ReturnConsumedCapacity = 'TOTAL'
-      const result = await next(args)
-      const out = result.output as { ConsumedCapacity?: ConsumedCapacity | ConsumedCapacity[] }
-      meter.calls.push({ command: context.commandName ?? 'unknown', capacity: sumCapacity(out.ConsumedCapacity) })
-      return result
+      const started = performance.now()
+      const command = (context.commandName ?? 'unknown').replace(/Command$/, '')
+      try {
+        const result = await next(args)
+        const out = result.output as { ConsumedCapacity?: ConsumedCapacity | ConsumedCapacity[] }
+        meter.calls.push({ command, capacity: sumCapacity(out.ConsumedCapacity), start: started, end: performance.now() })
+        return result
+      } catch (error) {
+        // A refused condition still costs a round trip (its capacity is not reported back).
+        meter.calls.push({ command: `${command}(refused)`, capacity: 0, start: started, end: performance.now() })
+        throw error
+      }
     },
     { step: 'initialize', name: 'gridlinkCapacityMeter' },
   )

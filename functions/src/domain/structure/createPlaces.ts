@@ -3,7 +3,7 @@ import { found } from '../shared/errors'
 import { authorize, type Principal } from '../shared/places'
 import type { StructureDeps } from './ports'
 
-/** A street is the top of the tree: only the platform (the bootstrap script) creates one. */
+/** A street is the top of the tree: only the platform creates one (the bootstrap and seed scripts; no HTTP route). */
 export const createStreet = async (deps: StructureDeps, actor: Principal, input: { name: string }): Promise<Street> => {
   authorize(actor, [], { type: 'street', id: '', name: '', path: '' })
   const street = { streetId: deps.newId(), name: input.name }
