@@ -1,6 +1,7 @@
 import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_process'
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs'
 import { createServer } from 'node:net'
+import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { CreateTableCommand, DescribeTableCommand, DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb'
 import table from '../../functions/src/storage/table.json'
@@ -65,7 +66,8 @@ export const startDynamoLocal = async (options: { port: number; dbPath?: string 
   const child = spawn(
     'java',
     ['-Xmx512m', `-Djava.library.path=${join(dir, 'DynamoDBLocal_lib')}`, '-jar', join(dir, 'DynamoDBLocal.jar'), '-sharedDb', ...storage, '-port', String(options.port), '-disableTelemetry'],
-    { stdio: ['ignore', 'ignore', 'pipe'] },
+    // Its working directory gets a metadata file: keep it out of the checkout.
+    { stdio: ['ignore', 'ignore', 'pipe'], cwd: options.dbPath ?? tmpdir() },
   )
   let stderr = ''
   child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()))
