@@ -23,6 +23,18 @@ export default defineConfig({
           fileParallelism: true,
         },
       },
+      {
+        test: {
+          name: 'e2e',
+          include: ['tests/e2e/**/*.test.ts'],
+          environment: 'node',
+          globalSetup: ['tests/e2e/stack.globalSetup.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 300_000,
+          // One browser at a time on a 2-core machine.
+          fileParallelism: false,
+        },
+      },
     ],
   },
 })

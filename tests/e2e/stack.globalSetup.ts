@@ -1,0 +1,59 @@
+import { spawnSync } from 'node:child_process'
+import { join } from 'node:path'
+import type { TestProject } from 'vitest/node'
+import { startApi } from '../../scripts/lib/api'
+import { ensureTable, freePort, ROOT, startDynamoLocal } from '../../scripts/lib/dynamodbLocal'
+import { localEnv } from '../../scripts/lib/env'
+import { stopAll } from '../../scripts/lib/processes'
+import { serveStatic } from '../../scripts/lib/staticServer'
+import { startWechatStandIn } from '../../scripts/lib/wechatStandIn'
+
+/**
+ * The browser tests' stack, all on free loopback ports: DynamoDB Local in memory with the demo community,
+ * the WeChat stand-in, the API through serverless-offline, and the H5 build pointed at that API.
+ */
+export default async function setup(project: TestProject) {
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true'
+  const [dbPort, wxPort, apiPort, webPort] = [await freePort(), await freePort(), await freePort(), await freePort()]
+  const dynamo = await startDynamoLocal({ port: dbPort })
+  const appUrl = `http://127.0.0.1:${webPort}`
+  const env = localEnv({ dynamodbEndpoint: dynamo.endpoint, wechatApiBase: `http://127.0.0.1:${wxPort}`, appUrl, tableName: 'gridlink-e2e' })
+  Object.assign(process.env, env)
+  await ensureTable(dynamo.endpoint, env.TABLE_NAME)
+  const wechat = await startWechatStandIn(wxPort)
+  const { seedDemo } = await import('../../scripts/lib/seed')
+  const { summary } = await seedDemo()
+  const { signCardCode } = await import('../../functions/src/domain/grids/cardCode')
+  const { dynamoStructureStore } = await import('../../functions/src/storage/structureStore')
+  const grid = (await dynamoStructureStore.getGrid(summary.gridIds[0]!))!
+
+  await startApi(env, apiPort, { quiet: true })
+  const outDir = join(ROOT, 'miniprogram', 'dist', 'h5-e2e')
+  const build = spawnSync(join(ROOT, 'node_modules', '.bin', 'taro'), ['build', '--type', 'h5'], {
+    cwd: join(ROOT, 'miniprogram'),
+    encoding: 'utf8',
+    env: { ...process.env, NODE_ENV: 'production', TARO_APP_API_URL: `http://127.0.0.1:${apiPort}`, TARO_APP_STAGE: 'local', TARO_OUTPUT_DIR: outDir },
+  })
+  if (build.status !== 0) throw new Error(`H5 build failed:\n${build.stdout.slice(-3000)}\n${build.stderr.slice(-3000)}`)
+  const web = await serveStatic(outDir, webPort)
+
+  project.provide('e2e', {
+    appUrl,
+    apiUrl: `http://127.0.0.1:${apiPort}`,
+    cardCode: signCardCode(env.CARD_SECRET, grid.cardNo),
+    gridName: grid.name,
+    buildingIds: summary.buildingIds,
+  })
+  return async () => {
+    web.close()
+    await stopAll()
+    wechat.close()
+    await dynamo.stop()
+  }
+}
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    e2e: { appUrl: string; apiUrl: string; cardCode: string; gridName: string; buildingIds: string[] }
+  }
+}
