@@ -1,0 +1,28 @@
+export default defineAppConfig({
+  pages: ['pages/index/index', 'pages/mine/index', 'pages/grid/index', 'pages/login/index'],
+  subPackages: [
+    // One subpackage per audience keeps the main package small (CONVENTIONS: pages are folders, audiences are subpackages).
+    { root: 'packages/resident', pages: ['pages/bind/index'] },
+    { root: 'packages/staff', pages: ['pages/bindings/index'] },
+  ],
+  // H5 only (WeChat's app.json has no such key): no slide-in between pages, so a page is on screen (and
+  // clickable) as soon as it renders.
+  ...(process.env.TARO_ENV === 'h5' ? { animation: false } : {}),
+  window: {
+    backgroundTextStyle: 'light',
+    navigationBarBackgroundColor: '#c0392b',
+    navigationBarTitleText: '网格连心',
+    navigationBarTextStyle: 'white',
+    backgroundColor: '#f5f5f5',
+  },
+  tabBar: {
+    color: '#666666',
+    selectedColor: '#c0392b',
+    backgroundColor: '#ffffff',
+    borderStyle: 'black',
+    list: [
+      { pagePath: 'pages/index/index', text: '首页', iconPath: 'assets/tab/home.png', selectedIconPath: 'assets/tab/home-active.png' },
+      { pagePath: 'pages/mine/index', text: '我的', iconPath: 'assets/tab/mine.png', selectedIconPath: 'assets/tab/mine-active.png' },
+    ],
+  },
+})
