@@ -1,0 +1,8 @@
+import { getCard as getCardRoute, getGridContact as getGridContactRoute } from '@contracts/grids'
+import { call } from '../http'
+
+/** The public grid contact card behind a scanned code (no login). */
+export const getCard = (code: string) => call(getCardRoute, { params: { code } })
+
+/** The grid worker's full phone number, for the call button (login). */
+export const getGridContact = (gridId: string) => call(getGridContactRoute, { params: { gridId } })

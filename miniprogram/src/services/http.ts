@@ -1,0 +1,125 @@
+import Taro from '@tarojs/taro'
+import type { z } from 'zod'
+import type { RouteBody, RouteContract, RouteParams, RouteQuery, RouteResponse } from '@contracts/common'
+import { errorMessage, type ErrorDetail } from '@contracts/errors'
+import { API_URL } from './env'
+import { clearSession, getSession } from './session'
+import { goLogin } from './nav'
+
+/** A route's body schema, for validating a form with the contract's own rules before sending it. */
+export const bodySchema = <B extends z.ZodTypeAny>(route: RouteContract<any, any, B, any>): B => {
+  if (!route.body) throw new Error(`route ${route.operationId} has no body`)
+  return route.body
+}
+
+/** Codes the client itself raises (no server answer). */
+export type ClientErrorCode = 'network' | 'response.invalid'
+
+/** Every failed call: the API's `{ error: { code, message, details? } }`, or a network failure. */
+export class ApiError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+    readonly status: number,
+    readonly details: ErrorDetail[] = [],
+  ) {
+    super(message)
+    this.name = 'ApiError'
+  }
+}
+
+/** A message a resident can read for anything a call may throw. */
+export const messageOf = (error: unknown): string => {
+  if (error instanceof ApiError) return error.message
+  return '操作失败，请稍后重试'
+}
+
+/** Field errors of a 422 keyed by field name (`body.unit` → `unit`). */
+export const fieldErrors = (error: unknown): Record<string, string> => {
+  const out: Record<string, string> = {}
+  if (!(error instanceof ApiError)) return out
+  for (const d of error.details) {
+    const field = d.path.replace(/^(body|query|params)\./, '')
+    if (!(field in out)) out[field] = d.message
+  }
+  return out
+}
+
+type Part<K extends string, T, Optional extends boolean = false> = [T] extends [undefined]
+  ? { [P in K]?: undefined }
+  : Optional extends true
+    ? { [P in K]?: T }
+    : { [P in K]: T }
+
+/** What a call needs, derived from the route contract: path params, query and body as the API accepts them. */
+export type CallInput<C> = Part<'params', RouteParams<C>> & Part<'query', RouteQuery<C>, true> & Part<'body', RouteBody<C>>
+
+const buildUrl = (route: RouteContract, params?: Record<string, unknown>, query?: Record<string, unknown>): string => {
+  const path = route.path.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(String(params?.[name] ?? '')))
+  const qs = Object.entries(query ?? {})
+    .filter(([, v]) => v !== undefined && v !== null && v !== '')
+    .map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(String(v))}`)
+    .join('&')
+  return `${API_URL}${path}${qs ? `?${qs}` : ''}`
+}
+
+const errorFrom = (status: number, data: unknown): ApiError => {
+  const body = typeof data === 'string' ? safeJson(data) : data
+  const err = body && typeof body === 'object' ? (body as { error?: unknown }).error : undefined
+  if (err && typeof err === 'object') {
+    const { code, message, details } = err as { code?: unknown; message?: unknown; details?: unknown }
+    const c = typeof code === 'string' ? code : 'internal'
+    const m = typeof message === 'string' && message ? message : errorMessage(c)
+    return new ApiError(c, m, status, Array.isArray(details) ? (details as ErrorDetail[]) : [])
+  }
+  return new ApiError(status >= 500 ? 'internal' : 'response.invalid', status >= 500 ? errorMessage('internal') : '操作失败，请稍后重试', status)
+}
+
+const safeJson = (text: string): unknown => {
+  try {
+    return JSON.parse(text)
+  } catch {
+    return undefined
+  }
+}
+
+/**
+ * Calls one API route as its contract describes it. Sends the session token; a 401 (or a user route
+ * called without a session) clears the session and opens the login page, then rejects with the error.
+ */
+export async function call<C extends RouteContract>(route: C, input: CallInput<C>): Promise<RouteResponse<C>> {
+  const { params, query, body } = input as { params?: Record<string, unknown>; query?: Record<string, unknown>; body?: unknown }
+  const session = getSession()
+  if (route.auth === 'user' && !session) {
+    goLogin()
+    throw new ApiError('auth.required', errorMessage('auth.required'), 401)
+  }
+  const header: Record<string, string> = { 'content-type': 'application/json' }
+  if (session) header.Authorization = `Bearer ${session.token}`
+
+  let res: Taro.request.SuccessCallbackResult<string | Record<string, unknown>>
+  try {
+    res = await Taro.request<string | Record<string, unknown>>({
+      url: buildUrl(route, params, query),
+      method: route.method as keyof Taro.request.Method,
+      header,
+      data: body === undefined ? undefined : JSON.stringify(body),
+      dataType: 'json',
+      timeout: 15000,
+    })
+  } catch {
+    throw new ApiError('network', '无法连接服务器，请检查网络后重试', 0)
+  }
+  const status = res.statusCode
+  if (status >= 200 && status < 300) {
+    const data = typeof res.data === 'string' && res.data ? safeJson(res.data) : res.data
+    if (data && typeof data === 'object' && 'error' in data) throw errorFrom(status, data)
+    return data as RouteResponse<C>
+  }
+  const error = errorFrom(status, res.data)
+  if (status === 401) {
+    clearSession()
+    goLogin()
+  }
+  throw error
+}

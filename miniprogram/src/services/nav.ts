@@ -1,0 +1,83 @@
+import Taro from '@tarojs/taro'
+
+export const PAGES = {
+  home: '/pages/index/index',
+  mine: '/pages/mine/index',
+  grid: '/pages/grid/index',
+  login: '/pages/login/index',
+  bind: '/packages/resident/pages/bind/index',
+  approvals: '/packages/staff/pages/bindings/index',
+} as const
+
+const TAB_PAGES: readonly string[] = [PAGES.home, PAGES.mine]
+
+const pathOf = (url: string): string => {
+  const path = url.split('?')[0] ?? ''
+  return path.startsWith('/') ? path : `/${path}`
+}
+
+export const isTabPage = (url: string): boolean => TAB_PAGES.includes(pathOf(url))
+
+export const withQuery = (path: string, query: Record<string, string | undefined>): string => {
+  const qs = Object.entries(query)
+    .filter((e): e is [string, string] => e[1] !== undefined && e[1] !== '')
+    .map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`)
+    .join('&')
+  return qs ? `${path}?${qs}` : path
+}
+
+/** The page the user is on, as a URL that navigateTo/redirectTo accept (Taro's internal params left out). */
+export const currentUrl = (): string => {
+  const router = Taro.getCurrentInstance().router
+  if (!router) return PAGES.home
+  const params: Record<string, string> = {}
+  for (const [k, v] of Object.entries(router.params ?? {})) {
+    if (k.startsWith('$') || k.startsWith('__') || k === 'stamp' || v === undefined) continue
+    params[k] = String(v)
+  }
+  return withQuery(pathOf(router.path), params)
+}
+
+/** Opens a page whether it is a tab page (switchTab) or not (navigateTo). */
+export const openPage = (url: string): void => {
+  if (isTabPage(url)) void Taro.switchTab({ url: pathOf(url) })
+  else void Taro.navigateTo({ url })
+}
+
+let loginOpenedAt = 0
+
+/** Sends the user to the login page; after login they come back to `redirect` (the current page by default). */
+export const goLogin = (redirect: string = currentUrl()): void => {
+  if (pathOf(currentUrl()) === PAGES.login) return
+  // Several calls failing with 401 at once must open the login page once.
+  if (Date.now() - loginOpenedAt < 1500) return
+  loginOpenedAt = Date.now()
+  void Taro.navigateTo({ url: withQuery(PAGES.login, { redirect }) })
+}
+
+/** After login: replace the login page with the page that asked for it, or the home tab. */
+export const leaveLogin = (redirect: string | undefined): void => {
+  const target = redirect ? safeDecode(redirect) : ''
+  // Opened from the page to return to (navigateTo): go back to it rather than stacking a second copy.
+  const pages = Taro.getCurrentPages()
+  const previous = pages.length >= 2 ? pages[pages.length - 2] : undefined
+  const previousPath = previous ? pathOf(String(previous.route ?? (previous as { path?: string }).path ?? '')) : ''
+  if (target && previous && previousPath === pathOf(target)) {
+    void Taro.navigateBack({ delta: 1 })
+  } else if (!target || pathOf(target) === PAGES.login) {
+    void Taro.switchTab({ url: PAGES.home })
+  } else if (isTabPage(target)) {
+    void Taro.switchTab({ url: pathOf(target) })
+  } else {
+    void Taro.redirectTo({ url: target.startsWith('/') ? target : `/${target}` })
+  }
+}
+
+/** WeChat passes `scene` URL-encoded; a value that is already plain decodes to itself. */
+export const safeDecode = (value: string): string => {
+  try {
+    return decodeURIComponent(value)
+  } catch {
+    return value
+  }
+}
