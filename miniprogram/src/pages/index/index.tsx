@@ -1,0 +1,152 @@
+import Taro from '@tarojs/taro'
+import { View, Text } from '@tarojs/components'
+import type { Me } from '@contracts/identity'
+import { ErrorState, Empty, Loading } from '../../components/StateView'
+import { useAsync } from '../../components/useAsync'
+import { useShown } from '../../components/useShown'
+import { householdLabel, reviewPlaces } from '../../components/me'
+import { getMe, listBindingRequests } from '../../services/api/identity'
+import { IS_H5 } from '../../services/env'
+import { getLastCard } from '../../services/lastCard'
+import { PAGES, goLogin, safeDecode, withQuery } from '../../services/nav'
+import { isLoggedIn } from '../../services/session'
+import './index.scss'
+
+interface HomeData {
+  me: Me | null
+  pending: number | null
+}
+
+/** Pending reviews across the user's places; a failure only hides the count. */
+const pendingCount = async (me: Me): Promise<number | null> => {
+  const places = reviewPlaces(me).slice(0, 3)
+  if (places.length === 0) return null
+  try {
+    const lists = await Promise.all(places.map((p) => listBindingRequests({ ...p.query, status: 'pending' })))
+    return lists.reduce((n, l) => n + l.items.length, 0)
+  } catch {
+    return null
+  }
+}
+
+/** The card code inside whatever a scan returns: a mini-program path with `scene=`, or the H5 link. */
+const sceneFrom = (text: string | undefined): string | undefined => {
+  const m = text ? /[?&]scene=([^&#]+)/.exec(text) : null
+  return m?.[1] ? safeDecode(m[1]) : undefined
+}
+
+export default function HomePage() {
+  const shown = useShown()
+  const lastCard = shown > 0 ? getLastCard() : null
+  const home = useAsync<HomeData>(
+    async () => {
+      if (!isLoggedIn()) return { me: null, pending: null }
+      const me = await getMe()
+      return { me, pending: await pendingCount(me) }
+    },
+    [shown],
+    shown > 0,
+  )
+
+  const openGrid = (code: string) => void Taro.navigateTo({ url: withQuery(PAGES.grid, { scene: code }) })
+
+  const scan = async () => {
+    try {
+      const res = await Taro.scanCode({})
+      const code = sceneFrom(res.path) ?? sceneFrom(res.result)
+      if (code) openGrid(code)
+      else void Taro.showToast({ title: '这不是网格连心服务卡', icon: 'none' })
+    } catch {
+      // The user closed the scanner.
+    }
+  }
+
+  return (
+    <View className="page home-page">
+      <View className="home-hero">
+        <Text className="home-hero__title">网格连心</Text>
+        <Text className="home-hero__sub">党建引领 · 小区治理 · 有事找网格</Text>
+      </View>
+
+      <View className="card home-grid">
+        <View className="card__title">
+          <Text className="card__title-text">我的网格</Text>
+        </View>
+        {lastCard ? (
+          <View>
+            <View className="home-grid__info">
+              <Text className="home-grid__name">{lastCard.card.gridName}</Text>
+              <Text className="muted">
+                {lastCard.card.communityName}
+                {lastCard.card.worker ? ` · 网格员 ${lastCard.card.worker.name}` : ''}
+              </Text>
+            </View>
+            <View className="btn btn--primary btn--block home-open-grid" onClick={() => openGrid(lastCard.code)}>
+              打开我的网格
+            </View>
+          </View>
+        ) : (
+          <View>
+            <Text className="muted home-grid__hint">扫描楼道里张贴的“网格连心服务卡”，即可打开您所在网格的服务页面。</Text>
+            {!IS_H5 && (
+              <View className="btn btn--primary btn--block home-scan" onClick={() => void scan()}>
+                扫一扫服务卡
+              </View>
+            )}
+          </View>
+        )}
+      </View>
+
+      {home.loading && !home.data ? (
+        <Loading />
+      ) : home.error ? (
+        <ErrorState message={home.error} onRetry={home.reload} />
+      ) : home.data?.me ? (
+        <MeSummary me={home.data.me} pending={home.data.pending} />
+      ) : (
+        <View className="card home-login-card">
+          <Text className="muted">登录后可绑定房屋、一键联系网格员、参与小区议事。</Text>
+          <View className="btn btn--ghost btn--block home-login" onClick={() => goLogin(PAGES.home)}>
+            登录
+          </View>
+        </View>
+      )}
+    </View>
+  )
+}
+
+function MeSummary({ me, pending }: { me: Me; pending: number | null }) {
+  const reviewer = reviewPlaces(me).length > 0
+  const waiting = me.bindingRequests.filter((r) => r.status === 'pending').length
+  return (
+    <View>
+      <View className="card">
+        <View className="card__title">
+          <Text className="card__title-text home-user">您好，{me.displayName}</Text>
+        </View>
+        {me.households.length === 0 && <Empty text={waiting > 0 ? `您有 ${waiting} 条房屋绑定申请待审核` : '尚未绑定房屋，打开网格服务卡即可申请绑定'} />}
+        {me.households.map((h) => (
+          <View key={h.householdId} className="row home-household">
+            <View className="row__main">
+              <Text className="row__title">
+                {householdLabel(h)}
+                {h.isRepresentative && <Text className="badge household-representative">户代表</Text>}
+              </Text>
+            </View>
+          </View>
+        ))}
+      </View>
+
+      {reviewer && (
+        <View className="card staff-entry staff-approvals-link" onClick={() => void Taro.navigateTo({ url: PAGES.approvals })}>
+          <View className="row__main">
+            <Text className="row__title">绑定审核</Text>
+            <Text className="row__sub">审核居民的房屋绑定申请</Text>
+          </View>
+          {pending !== null && pending > 0 && <Text className="badge pending-count">{pending}</Text>}
+          <Text className="staff-entry__arrow">›</Text>
+        </View>
+      )}
+    </View>
+  )
+}

@@ -1,0 +1,123 @@
+import { View, Text } from '@tarojs/components'
+import { roleLabels } from '@contracts/common'
+import type { BindingStatus, Me } from '@contracts/identity'
+import { ErrorState, Empty, Loading } from '../../components/StateView'
+import { useAsync } from '../../components/useAsync'
+import { useShown } from '../../components/useShown'
+import { formatTime, householdLabel } from '../../components/me'
+import { getMe } from '../../services/api/identity'
+import { PAGES, goLogin } from '../../services/nav'
+import { clearSession, isLoggedIn } from '../../services/session'
+import './index.scss'
+
+const statusText: Record<BindingStatus, { text: string; tone: string }> = {
+  pending: { text: '待审核', tone: 'orange' },
+  approved: { text: '已通过', tone: 'green' },
+  refused: { text: '已拒绝', tone: 'grey' },
+}
+
+export default function MinePage() {
+  const shown = useShown()
+  const me = useAsync<Me | null>(async () => (isLoggedIn() ? getMe() : null), [shown], shown > 0)
+
+  const logout = () => {
+    clearSession()
+    me.reload()
+  }
+
+  if (me.loading && me.data === undefined) return <Loading />
+  if (me.error) {
+    return (
+      <View className="page">
+        <ErrorState message={me.error} onRetry={me.reload} />
+      </View>
+    )
+  }
+  if (!me.data) {
+    return (
+      <View className="page mine-page">
+        <View className="profile">
+          <View className="profile__avatar">?</View>
+          <View className="profile__info">
+            <Text className="profile__name">未登录</Text>
+            <Text className="profile__sub">登录后查看您的房屋和角色</Text>
+          </View>
+        </View>
+        <View className="card">
+          <View className="btn btn--primary btn--block mine-login" onClick={() => goLogin(PAGES.mine)}>
+            登录
+          </View>
+        </View>
+      </View>
+    )
+  }
+
+  const user = me.data
+  return (
+    <View className="page mine-page">
+      <View className="profile">
+        <View className="profile__avatar">{user.displayName.slice(0, 1)}</View>
+        <View className="profile__info">
+          <Text className="profile__name mine-name">{user.displayName}</Text>
+          <Text className="profile__sub">用户编号 {user.userId.slice(-8)}</Text>
+        </View>
+      </View>
+
+      <View className="card">
+        <View className="card__title">
+          <Text className="card__title-text">我的角色</Text>
+        </View>
+        {user.grants.length === 0 && <Empty text="暂无角色" />}
+        <View className="roles">
+          {user.grants.map((g) => (
+            <View key={`${g.role}:${g.place.type}:${g.place.id}`} className={`chip role-chip role-chip--${g.role}`}>
+              <Text>
+                {roleLabels[g.role]} · {g.placeName}
+              </Text>
+            </View>
+          ))}
+        </View>
+      </View>
+
+      <View className="card">
+        <View className="card__title">
+          <Text className="card__title-text">我的房屋</Text>
+        </View>
+        {user.households.length === 0 && <Empty text="尚未绑定房屋" />}
+        {user.households.map((h) => (
+          <View key={h.householdId} className="row mine-household">
+            <View className="row__main">
+              <Text className="row__title">
+                {householdLabel(h)}
+                {h.isRepresentative && <Text className="badge household-representative">户代表</Text>}
+              </Text>
+            </View>
+          </View>
+        ))}
+      </View>
+
+      <View className="card">
+        <View className="card__title">
+          <Text className="card__title-text">绑定申请</Text>
+        </View>
+        {user.bindingRequests.length === 0 && <Empty text="暂无绑定申请" />}
+        {user.bindingRequests.map((r) => (
+          <View key={r.requestId} className={`row mine-binding-request mine-binding-request--${r.status}`}>
+            <View className="row__main">
+              <Text className="row__title">{householdLabel(r)}</Text>
+              <Text className="row__sub">提交于 {formatTime(r.createdAt)}</Text>
+              {r.status === 'refused' && r.reason && <Text className="row__sub binding-reason">拒绝理由：{r.reason}</Text>}
+            </View>
+            <Text className={`badge badge--${statusText[r.status].tone} binding-status binding-status--${r.status}`}>{statusText[r.status].text}</Text>
+          </View>
+        ))}
+      </View>
+
+      <View className="card">
+        <View className="btn btn--plain btn--block mine-logout" onClick={logout}>
+          退出登录
+        </View>
+      </View>
+    </View>
+  )
+}
