@@ -19,8 +19,9 @@ export default defineConfig({
           setupFiles: ['tests/helpers/integration.setup.ts'],
           testTimeout: 60_000,
           hookTimeout: 60_000,
-          // One DynamoDB Local for the run; files share it through distinct data, so they may run in parallel.
-          fileParallelism: true,
+          // One DynamoDB Local for the run. Files build their own communities, but the scheduler works on
+          // everything that is due, so files run one after another.
+          fileParallelism: false,
         },
       },
       {

@@ -8,6 +8,7 @@ import { localEnv } from './lib/env'
 import { portOpen, startChild, stopAll, waitForHttp } from './lib/processes'
 import { seedDemo } from './lib/seed'
 import { startWechatStandIn } from './lib/wechatStandIn'
+import { startS3Local } from './lib/s3Local'
 
 /**
  * `npm start`: the whole local stack. DynamoDB Local (data kept in .local/dynamodb-data), the table,
@@ -19,6 +20,7 @@ const ports = {
   api: Number(process.env.API_PORT ?? 3000),
   h5: Number(process.env.H5_PORT ?? 10086),
   wechat: Number(process.env.WECHAT_PORT ?? 8790),
+  s3: Number(process.env.S3_PORT ?? 4569),
 }
 
 const main = async () => {
@@ -49,7 +51,9 @@ const main = async () => {
   const dynamo = await startDynamoLocal({ port: ports.dynamo, dbPath: join(ROOT, '.local', 'dynamodb-data') })
   cleanups.push(() => dynamo.stop())
   const appUrl = `http://localhost:${ports.h5}`
-  const env = localEnv({ dynamodbEndpoint: dynamo.endpoint, wechatApiBase: `http://127.0.0.1:${ports.wechat}`, appUrl })
+  const s3 = await startS3Local({ port: ports.s3, directory: join(ROOT, '.local', 's3-data'), bucket: 'gridlink-local-photos' })
+  cleanups.push(() => s3.stop())
+  const env = localEnv({ dynamodbEndpoint: dynamo.endpoint, wechatApiBase: `http://127.0.0.1:${ports.wechat}`, appUrl, s3Endpoint: s3.endpoint })
   Object.assign(process.env, env)
   if (await ensureTable(dynamo.endpoint, env.TABLE_NAME)) console.log(`Created table ${env.TABLE_NAME}`)
 
@@ -61,6 +65,11 @@ const main = async () => {
 
   console.log('Starting the HTTP API (serverless offline)…')
   await startApi(env, ports.api)
+
+  // serverless-offline does not run `schedule` events: drive the scheduler (poll opening and closing, evaluation windows) here.
+  const { handler: tick } = await import('../functions/src/handlers/scheduled/tick')
+  const timer = setInterval(() => void tick({ time: new Date().toISOString() }).catch((e) => console.error('[tick]', e)), 30_000)
+  cleanups.push(() => clearInterval(timer))
 
   console.log('Starting the H5 build of the mini-program (rebuilt on change)…')
   startChild('h5', join(ROOT, 'node_modules', '.bin', 'taro'), ['build', '--type', 'h5', '--watch'], {
@@ -82,6 +91,8 @@ const main = async () => {
       `  Mini-program (H5):  ${appUrl}`,
       `  HTTP API:           http://127.0.0.1:${ports.api}   (OpenAPI: http://127.0.0.1:${ports.api}/openapi.json)`,
       `  DynamoDB Local:     ${dynamo.endpoint}   (table ${env.TABLE_NAME})`,
+      `  S3 stand-in:        ${s3.endpoint}   (bucket ${env.PHOTO_BUCKET}, data in .local/s3-data)`,
+      '  Scheduler:          every 30 s (opens and closes polls and evaluation windows)',
       '',
       'Open a grid contact card (what scanning its QR code does):',
       ...cards,

@@ -16,6 +16,9 @@ export interface Config {
   sessionTtlSeconds: number
   qrMode: 'wechat' | 'link'
   cardFontPath?: string
+  photoBucket: string
+  /** Only locally: the s3rver stand-in. */
+  s3Endpoint?: string
 }
 
 const secretNames = ['SESSION_SECRET', 'CARD_SECRET', 'WECHAT_SECRET'] as const
@@ -56,6 +59,8 @@ export const loadConfig = (): Promise<Config> =>
       sessionTtlSeconds: Number(process.env.SESSION_TTL_SECONDS ?? 12 * 3600),
       qrMode: (process.env.QR_MODE as Config['qrMode'] | undefined) ?? (stage === 'local' ? 'link' : 'wechat'),
       ...(process.env.CARD_FONT_PATH ? { cardFontPath: process.env.CARD_FONT_PATH } : {}),
+      photoBucket: process.env.PHOTO_BUCKET ?? 'gridlink-local-photos',
+      ...(process.env.S3_ENDPOINT ? { s3Endpoint: process.env.S3_ENDPOINT } : {}),
     }
   })())
 

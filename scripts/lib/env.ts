@@ -1,5 +1,5 @@
 /** The local stack's settings, shared by `npm start`, the print command and the browser tests. */
-export const localEnv = (o: { dynamodbEndpoint: string; wechatApiBase: string; appUrl: string; tableName?: string; stage?: string }) => ({
+export const localEnv = (o: { dynamodbEndpoint: string; wechatApiBase: string; appUrl: string; s3Endpoint: string; tableName?: string; stage?: string }) => ({
   STAGE: o.stage ?? 'local',
   TABLE_NAME: o.tableName ?? 'gridlink-local',
   DYNAMODB_ENDPOINT: o.dynamodbEndpoint,
@@ -9,6 +9,8 @@ export const localEnv = (o: { dynamodbEndpoint: string; wechatApiBase: string; a
   SESSION_SECRET: process.env.SESSION_SECRET ?? 'local-session-secret-not-for-production',
   CARD_SECRET: process.env.CARD_SECRET ?? 'local-card-secret-not-for-production',
   APP_URL: o.appUrl,
+  S3_ENDPOINT: o.s3Endpoint,
+  PHOTO_BUCKET: 'gridlink-local-photos',
   AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
   AWS_REGION: 'ap-east-1',
   AWS_ACCESS_KEY_ID: 'local',

@@ -1,4 +1,5 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda'
+import { handler as deliberation, routes as deliberationRoutes } from '../../functions/src/handlers/deliberation'
 import { handler as grids } from '../../functions/src/handlers/grids'
 import { handler as identity } from '../../functions/src/handlers/identity'
 import { handler as meta } from '../../functions/src/handlers/meta'
@@ -13,6 +14,7 @@ export const functions = {
   identity: { handler: identity, routes: identityRoutes },
   structure: { handler: structure, routes: structureRoutes },
   grids: { handler: grids, routes: gridRoutes },
+  deliberation: { handler: deliberation, routes: deliberationRoutes },
   meta: { handler: meta, routes: metaRoutes },
 }
 

@@ -26,7 +26,7 @@ const main = async () => {
   const dynamo = await startDynamoLocal({ port: await freePort() })
   const wxPort = await freePort()
   const wechat = await startWechatStandIn(wxPort)
-  Object.assign(process.env, localEnv({ dynamodbEndpoint: dynamo.endpoint, wechatApiBase: `http://127.0.0.1:${wxPort}`, appUrl: 'http://localhost:10086', tableName: 'gridlink-bench' }))
+  Object.assign(process.env, localEnv({ dynamodbEndpoint: dynamo.endpoint, wechatApiBase: `http://127.0.0.1:${wxPort}`, appUrl: 'http://localhost:10086', s3Endpoint: 'http://127.0.0.1:4569', tableName: 'gridlink-bench' }))
   await ensureTable(dynamo.endpoint, 'gridlink-bench')
   // Imported after the environment is set.
   const { call } = await import('../../scripts/lib/invoke')

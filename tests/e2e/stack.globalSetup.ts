@@ -7,6 +7,9 @@ import { localEnv } from '../../scripts/lib/env'
 import { stopAll } from '../../scripts/lib/processes'
 import { serveStatic } from '../../scripts/lib/staticServer'
 import { startWechatStandIn } from '../../scripts/lib/wechatStandIn'
+import { startS3Local } from '../../scripts/lib/s3Local'
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 
 /**
  * The browser tests' stack, all on free loopback ports: DynamoDB Local in memory with the demo community,
@@ -14,10 +17,11 @@ import { startWechatStandIn } from '../../scripts/lib/wechatStandIn'
  */
 export default async function setup(project: TestProject) {
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true'
-  const [dbPort, wxPort, apiPort, webPort] = [await freePort(), await freePort(), await freePort(), await freePort()]
+  const [dbPort, wxPort, apiPort, webPort, s3Port] = [await freePort(), await freePort(), await freePort(), await freePort(), await freePort()]
   const dynamo = await startDynamoLocal({ port: dbPort })
   const appUrl = `http://127.0.0.1:${webPort}`
-  const env = localEnv({ dynamodbEndpoint: dynamo.endpoint, wechatApiBase: `http://127.0.0.1:${wxPort}`, appUrl, tableName: 'gridlink-e2e' })
+  const s3 = await startS3Local({ port: s3Port, directory: mkdtempSync(join(tmpdir(), 'gridlink-e2e-s3-')), bucket: 'gridlink-local-photos' })
+  const env = localEnv({ dynamodbEndpoint: dynamo.endpoint, wechatApiBase: `http://127.0.0.1:${wxPort}`, appUrl, s3Endpoint: s3.endpoint, tableName: 'gridlink-e2e' })
   Object.assign(process.env, env)
   await ensureTable(dynamo.endpoint, env.TABLE_NAME)
   const wechat = await startWechatStandIn(wxPort)
@@ -48,6 +52,7 @@ export default async function setup(project: TestProject) {
     web.close()
     await stopAll()
     wechat.close()
+    await s3.stop()
     await dynamo.stop()
   }
 }

@@ -12,5 +12,7 @@ Object.assign(process.env, {
   SESSION_SECRET: 'test-session-secret',
   CARD_SECRET: 'test-card-secret',
   APP_URL: 'http://localhost:10086',
+  S3_ENDPOINT: stack.s3Endpoint,
+  PHOTO_BUCKET: 'gridlink-local-photos',
   AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
 })

@@ -11,8 +11,8 @@ const root = join(__dirname, '../..')
 describe('one source of truth for routes', () => {
   it('serverless.yml declares exactly the contracts’ routes, each on the function that serves it', () => {
     const yml = parse(readFileSync(join(root, 'serverless.yml'), 'utf8'))
-    const declared = Object.entries(yml.functions as Record<string, { events: { httpApi: { method: string; path: string } }[] }>)
-      .flatMap(([fn, def]) => def.events.map((e) => `${fn} ${e.httpApi.method} ${e.httpApi.path}`))
+    const declared = Object.entries(yml.functions as Record<string, { events: { httpApi?: { method: string; path: string } }[] }>)
+      .flatMap(([fn, def]) => def.events.flatMap((e) => (e.httpApi ? [`${fn} ${e.httpApi.method} ${e.httpApi.path}`] : [])))
       .sort()
     const served = Object.entries(functions)
       .flatMap(([fn, { routes }]) => routes.map((r) => `${fn} ${r.contract.method} ${r.contract.path}`))

@@ -1,7 +1,12 @@
 import { TableAccessPattern as AccessPattern, string, map } from 'dynamodb-toolbox'
 import { GridLinkTable } from './table'
 import {
+  BallotEntity,
   BindingRequestEntity,
+  DueEntity,
+  MatterEntity,
+  MatterLogEntity,
+  RatingEntity,
   BuildingEntity,
   CompoundEntity,
   DemoIdentityEntity,
@@ -92,3 +97,51 @@ export const demoIdentities = GridLinkTable.build(AccessPattern)
   .pattern(() => ({ partition: 'DEMO' }))
   .options({ maxPages: Infinity })
   .meta({ title: 'demoIdentities' })
+
+/** AP10 — a matter's timeline, comments or queued notifications, in time order. */
+export const matterLog = GridLinkTable.build(AccessPattern)
+  .entities(MatterLogEntity)
+  .schema(map({ matterId: string(), kind: string() }))
+  .pattern(({ matterId, kind }) => ({ partition: `MATTER#${matterId}`, range: { beginsWith: `${kind}#` } }))
+  .options({ maxPages: Infinity })
+  .meta({ title: 'matterLog' })
+
+/** AP11 — a community's matters, optionally of one step (the deliberation tab; the committee's review queue is step `review`). */
+export const communityMatters = GridLinkTable.build(AccessPattern)
+  .entities(MatterEntity)
+  .schema(map({ communityId: string(), step: string() }))
+  .pattern(({ communityId, step }) => ({ index: 'gsi1', partition: `MATTERS#${communityId}`, range: { beginsWith: step ? `${step}#` : '' } }))
+  .options({ maxPages: Infinity })
+  .meta({ title: 'communityMatters' })
+
+/** AP12 — a resident's own proposals, newest first. */
+export const proposerMatters = GridLinkTable.build(AccessPattern)
+  .entities(MatterEntity)
+  .schema(string())
+  .pattern((userId) => ({ index: 'gsi2', partition: `PROPOSER#${userId}` }))
+  .options({ maxPages: Infinity, reverse: true })
+  .meta({ title: 'proposerMatters' })
+
+/** AP13 — one shard of a poll's ballots (the tally reads all shards, strongly consistent). */
+export const ballotShard = GridLinkTable.build(AccessPattern)
+  .entities(BallotEntity)
+  .schema(map({ pollId: string(), shard: string() }))
+  .pattern(({ pollId, shard }) => ({ partition: `BALLOT#${pollId}#${shard}` }))
+  .options({ maxPages: Infinity, consistent: true })
+  .meta({ title: 'ballotShard' })
+
+/** AP14 — one shard of a resolution round's ratings. */
+export const ratingShard = GridLinkTable.build(AccessPattern)
+  .entities(RatingEntity)
+  .schema(map({ matterId: string(), round: string(), shard: string() }))
+  .pattern(({ matterId, round, shard }) => ({ partition: `RATE#${matterId}#${round}#${shard}` }))
+  .options({ maxPages: Infinity, consistent: true })
+  .meta({ title: 'ratingShard' })
+
+/** AP15 — scheduled work due by a time (the scheduler, once a minute). */
+export const dueWork = GridLinkTable.build(AccessPattern)
+  .entities(DueEntity)
+  .schema(map({ kind: string(), until: string() }))
+  .pattern(({ kind, until }) => ({ partition: `DUE#${kind}`, range: { lte: `${until}#~` } }))
+  .options({ maxPages: Infinity, consistent: true })
+  .meta({ title: 'dueWork' })

@@ -1,4 +1,4 @@
-import { Entity, item, string, number, list, map } from 'dynamodb-toolbox'
+import { Entity, item, string, number, list, map, boolean } from 'dynamodb-toolbox'
 import type { FormattedItem } from 'dynamodb-toolbox'
 import { GridLinkTable as table } from './table'
 
@@ -242,3 +242,103 @@ export type UserItem = FormattedItem<typeof UserEntity>
 export type RoleGrantItem = FormattedItem<typeof RoleGrantEntity>
 export type MembershipItem = FormattedItem<typeof MembershipEntity>
 export type BindingRequestItem = FormattedItem<typeof BindingRequestEntity>
+
+/* ---------------------------------------------------------------- deliberation */
+
+export const DeliberationSettingsEntity = new Entity({
+  name: 'DeliberationSettings',
+  table,
+  schema: item({ communityId: string().key(), settingsJson: string() }),
+  computeKey: ({ communityId }) => ({ pk: `COMM#${communityId}`, sk: 'DELIBERATION' }),
+})
+
+const matterSchema = item({
+  matterId: string().key(),
+  communityId: string(),
+  step: string(),
+  status: string(),
+  proposerId: string(),
+  createdAt: string(),
+  updatedAt: string(),
+  version: number(),
+  secondsCount: number(),
+  /** The rest of the matter (scope, texts, poll id, resolution, …) as one JSON document: read and written whole. */
+  bodyJson: string(),
+})
+/** A matter: listed by community and step (gsi1) and by proposer (gsi2); every change bumps `version`. */
+export const MatterEntity = new Entity({
+  name: 'Matter',
+  table,
+  schema: matterSchema.and((_s) => ({
+    gsi1pk: string().link<typeof _s>(({ communityId }) => `MATTERS#${communityId}`),
+    gsi1sk: string().link<typeof _s>(({ step, createdAt, matterId }) => `${step}#${createdAt}#${matterId}`),
+    gsi2pk: string().link<typeof _s>(({ proposerId }) => `PROPOSER#${proposerId}`),
+    gsi2sk: string().link<typeof _s>(({ createdAt, matterId }) => `${createdAt}#${matterId}`),
+  })),
+  computeKey: ({ matterId }) => ({ pk: `MATTER#${matterId}`, sk: meta }),
+})
+
+/** A timeline entry, a comment or a queued notification: kept under the matter, ordered by time. */
+export const MatterLogEntity = new Entity({
+  name: 'MatterLog',
+  table,
+  schema: item({ matterId: string().key(), kind: string().key(), sortKey: string().key(), json: string() }),
+  computeKey: ({ matterId, kind, sortKey }) => ({ pk: `MATTER#${matterId}`, sk: `${kind}#${sortKey}` }),
+})
+
+/** One second (附议) per resident and matter. */
+export const SecondEntity = new Entity({
+  name: 'Second',
+  table,
+  schema: item({ matterId: string().key(), userId: string().key(), at: string() }),
+  computeKey: ({ matterId, userId }) => ({ pk: `MATTER#${matterId}`, sk: `SECOND#${userId}` }),
+})
+
+export const PollEntity = new Entity({
+  name: 'Poll',
+  table,
+  schema: item({ pollId: string().key(), matterId: string(), state: string(), json: string() }),
+  computeKey: ({ pollId }) => ({ pk: `POLL#${pollId}`, sk: meta }),
+})
+
+/**
+ * A household of a poll's frozen electorate, and whether it has voted (never how, in a secret poll).
+ * Spread over shards by household so a poll of thousands of households has no hot partition.
+ */
+export const PollHouseholdEntity = new Entity({
+  name: 'PollHousehold',
+  table,
+  schema: item({
+    pollId: string().key(),
+    shard: number().key(),
+    householdId: string().key(),
+    voted: boolean(),
+    votedAt: string().optional(),
+    option: number().optional(),
+  }),
+  computeKey: ({ pollId, shard, householdId }) => ({ pk: `POLLHH#${pollId}#${shard}`, sk: `HH#${householdId}` }),
+})
+
+/** A ballot: the option only. Random key, no household, no time: in a secret poll nothing links it to a household. */
+export const BallotEntity = new Entity({
+  name: 'Ballot',
+  table,
+  schema: item({ pollId: string().key(), shard: number().key(), ballotId: string().key(), option: number() }),
+  computeKey: ({ pollId, shard, ballotId }) => ({ pk: `BALLOT#${pollId}#${shard}`, sk: ballotId }),
+})
+
+/** A household's rating of a resolution round. */
+export const RatingEntity = new Entity({
+  name: 'Rating',
+  table,
+  schema: item({ matterId: string().key(), round: number().key(), shard: number().key(), householdId: string().key(), rating: string(), at: string() }),
+  computeKey: ({ matterId, round, shard, householdId }) => ({ pk: `RATE#${matterId}#${round}#${shard}`, sk: `HH#${householdId}` }),
+})
+
+/** Work the scheduler must do at a time: open a poll, close a poll, close an evaluation. */
+export const DueEntity = new Entity({
+  name: 'Due',
+  table,
+  schema: item({ kind: string().key(), at: string().key(), refId: string().key() }),
+  computeKey: ({ kind, at, refId }) => ({ pk: `DUE#${kind}`, sk: `${at}#${refId}` }),
+})

@@ -1,0 +1,101 @@
+import type { ErrorCode } from '../../../../contracts/errors'
+import type { MatterStatus } from '../../../../contracts/deliberation'
+import type { MatterRecord } from './model'
+
+/**
+ * The five-step deliberation as a table: which action may be taken from which status, and by whom.
+ * Every use case asks `guard` first; the order of the answers is fixed (who you are, then where the matter
+ * is), so the same attempt always gets the same error code.
+ */
+export type Action =
+  | 'second'
+  | 'withdraw'
+  | 'revise'
+  | 'accept'
+  | 'return'
+  | 'reject'
+  | 'answerEscalation'
+  | 'comment'
+  | 'openPoll'
+  | 'vote'
+  | 'resolve'
+  | 'report'
+  | 'rate'
+
+const open: MatterStatus[] = ['seconding', 'returned', 'awaitingReview', 'awaitingPoll', 'polling', 'awaitingResolution', 'inProgress', 'evaluating']
+
+export const allowedFrom: Record<Action, readonly MatterStatus[]> = {
+  second: ['seconding'],
+  withdraw: ['seconding', 'returned', 'awaitingReview'],
+  revise: ['returned'],
+  accept: ['awaitingReview'],
+  return: ['awaitingReview'],
+  reject: ['awaitingReview'],
+  answerEscalation: open,
+  comment: ['seconding', 'returned', 'awaitingReview', 'awaitingPoll', 'polling'],
+  openPoll: ['awaitingPoll'],
+  vote: ['polling'],
+  resolve: ['awaitingResolution'],
+  report: ['inProgress'],
+  rate: ['evaluating'],
+}
+
+/** What is known about the caller relative to one matter. */
+export interface Facts {
+  isProposer: boolean
+  /** Bound to a household inside the matter's scope. */
+  livesInScope: boolean
+  /** 两委 (committee) covering the scope. */
+  isCommittee: boolean
+  /** Building head of the matter's building (building-scope matters only). */
+  isBuildingHead: boolean
+  /** Property manager covering the scope. */
+  isPropertyManager: boolean
+  /** Any staff role covering the scope (grid worker, building head, committee, property, admin). */
+  isStaff: boolean
+  /** A street-level admin, who records departments' answers to escalations. */
+  isStreetAdmin: boolean
+}
+
+const mayAct = (action: Action, m: MatterRecord, f: Facts): ErrorCode | undefined => {
+  switch (action) {
+    case 'second':
+      if (f.isProposer) return 'second.ownMatter'
+      return f.livesInScope ? undefined : 'auth.forbidden'
+    case 'withdraw':
+    case 'revise':
+      return f.isProposer ? undefined : 'auth.forbidden'
+    case 'accept':
+    case 'return':
+    case 'reject':
+    case 'resolve':
+      return f.isCommittee ? undefined : 'auth.forbidden'
+    case 'answerEscalation':
+      return f.isCommittee || f.isStreetAdmin ? undefined : 'auth.forbidden'
+    case 'comment':
+      return f.livesInScope || f.isStaff ? undefined : 'auth.forbidden'
+    case 'openPoll':
+      // "A building head opens a poll only for a building-scope matter in their own building; the committee opens compound- and community-scope ones."
+      return (m.scope.type === 'building' ? f.isBuildingHead : f.isCommittee) ? undefined : 'auth.forbidden'
+    case 'report':
+      // The party named by the resolution (or, before it, by the review) reports; the committee may report for it.
+      return f.isCommittee || ((m.resolution?.responsibleParty ?? m.responsibleParty)?.kind === 'property' && f.isPropertyManager) ? undefined : 'auth.forbidden'
+    case 'vote':
+    case 'rate':
+      return f.livesInScope ? undefined : 'vote.notEligible'
+  }
+}
+
+export const guard = (action: Action, m: MatterRecord, f: Facts): ErrorCode | undefined => {
+  const who = mayAct(action, m, f)
+  if (who) return who
+  if (!allowedFrom[action].includes(m.status)) return 'matter.wrongStep'
+  if (action === 'answerEscalation' && (m.triage !== 'major' || m.escalation?.answeredAt)) return 'matter.wrongStep'
+  return undefined
+}
+
+/** The actions the caller could take now: the mini-program shows exactly these buttons. */
+export const possibleActions = (m: MatterRecord, f: Facts): Action[] =>
+  (Object.keys(allowedFrom) as Action[]).filter((a) => guard(a, m, f) === undefined)
+
+export const canView = (f: Facts) => f.isProposer || f.livesInScope || f.isStaff || f.isStreetAdmin

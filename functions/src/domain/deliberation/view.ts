@@ -1,0 +1,110 @@
+import type { Matter, MatterSummary, PollView } from '../../../../contracts/deliberation'
+import { stepOf } from '../../../../contracts/deliberation'
+import { DomainError, found } from '../shared/errors'
+import { factsFor, householdPaths, type Actor } from './facts'
+import { CHANGE_RULE } from './consult'
+import type { MatterRecord, PollRecord } from './model'
+import type { DeliberationDeps } from './ports'
+import { canView, possibleActions } from './states'
+
+export const summary = (m: MatterRecord): MatterSummary => ({
+  matterId: m.matterId,
+  communityId: m.communityId,
+  scope: { type: m.scope.type, id: m.scope.id, name: m.scope.name },
+  categoryName: m.categoryName,
+  title: m.title,
+  step: stepOf[m.status],
+  status: m.status,
+  proposerName: m.proposerName,
+  secondsCount: m.secondsCount,
+  secondsNeeded: m.secondsNeeded,
+  createdAt: m.createdAt,
+  updatedAt: m.updatedAt,
+})
+
+const pollView = async (deps: DeliberationDeps, poll: PollRecord, myHousehold?: string): Promise<PollView> => ({
+  pollId: poll.pollId,
+  matterId: poll.matterId,
+  options: poll.options,
+  opensAt: poll.opensAt,
+  closesAt: poll.closesAt,
+  secret: poll.secret,
+  rule: poll.rule,
+  electorate: poll.electorate,
+  state: poll.state === 'closing' ? 'open' : poll.state,
+  changeRule: CHANGE_RULE,
+  ...(myHousehold ? { myHouseholdVoted: (await deps.deliberation.householdVoted(poll.pollId, myHousehold)) === true } : {}),
+  // The tally is hidden until the poll is closed.
+  ...(poll.state === 'closed' && poll.result ? { result: poll.result, votedHouseholds: poll.result.ballots } : {}),
+})
+
+const photos = (deps: DeliberationDeps, keys: string[]) => Promise.all(keys.map(async (key) => ({ key, url: await deps.photos.viewUrl(key) })))
+
+/** The matter page: visible to the residents in scope, the proposer and the staff who cover it. */
+export const getMatter = async (deps: DeliberationDeps, actor: Actor, input: { matterId: string }): Promise<Matter> => {
+  const m = found(await deps.deliberation.getMatter(input.matterId), 'matter.notFound')
+  const homes = await householdPaths(deps, actor)
+  const f = await factsFor(deps, actor, m, homes)
+  // Out of scope reads the same as missing: a matter of another building is not announced.
+  if (!canView(f)) throw new DomainError('matter.notFound')
+  const myHousehold = homes.find((h) => h.path === m.scope.path || h.path.startsWith(`${m.scope.path}/`))?.householdId
+  const [timeline, poll, iSeconded, photoList, reportPhotos, rated] = await Promise.all([
+    deps.deliberation.timeline(m.matterId),
+    m.pollId ? deps.deliberation.getPoll(m.pollId) : Promise.resolve(undefined),
+    deps.deliberation.hasSeconded(m.matterId, actor.principal.userId),
+    photos(deps, m.photoKeys),
+    m.report ? photos(deps, m.report.photoKeys) : Promise.resolve([]),
+    m.evaluation && myHousehold ? deps.deliberation.householdRated(m.matterId, m.evaluation.round, myHousehold) : Promise.resolve(undefined),
+  ])
+  const now = deps.now().getTime()
+  return {
+    ...summary(m),
+    categoryId: m.categoryId,
+    text: m.text,
+    photos: photoList,
+    proposerId: m.proposerId,
+    ...(m.returnNote ? { returnNote: m.returnNote } : {}),
+    ...(m.closedReason ? { closedReason: m.closedReason } : {}),
+    ...(m.triage ? { triage: m.triage } : {}),
+    ...(m.responsibleParty ? { responsibleParty: m.responsibleParty } : {}),
+    ...(m.escalation ? { escalation: { ...m.escalation, overdue: !m.escalation.answeredAt && new Date(m.escalation.deadline).getTime() < now } } : {}),
+    ...(poll ? { poll: await pollView(deps, poll, myHousehold) } : {}),
+    ...(m.resolution ? { resolution: m.resolution } : {}),
+    ...(m.report ? { report: { note: m.report.note, photos: reportPhotos, at: m.report.at, round: m.report.round } } : {}),
+    ...(m.evaluation ? { evaluation: { ...m.evaluation, ...(rated === undefined ? {} : { myHouseholdRated: rated }) } } : {}),
+    timeline,
+    iSeconded,
+    can: possibleActions(m, f),
+  }
+}
+
+/** Matters in the caller's scope (their community, filtered to what they may see), or their own proposals. */
+export const listMatters = async (deps: DeliberationDeps, actor: Actor, input: { communityId?: string; step?: string; mine?: 'true' | 'false' }) => {
+  if (input.mine === 'true') {
+    const mine = await deps.deliberation.listByProposer(actor.principal.userId)
+    return mine.filter((m) => !input.step || stepOf[m.status] === input.step).map(summary)
+  }
+  const homes = await householdPaths(deps, actor)
+  const communityId =
+    input.communityId ??
+    homes[0]?.path.split('/').find((s) => s.startsWith('community:'))?.slice(10) ??
+    actor.principal.grants.map((g) => g.placePath.split('/').find((s) => s.startsWith('community:'))?.slice(10)).find(Boolean)
+  if (!communityId) return []
+  const matters = await deps.deliberation.listByCommunity(communityId, input.step)
+  const visible: MatterRecord[] = []
+  for (const m of matters) if (canView(await factsFor(deps, actor, m, homes))) visible.push(m)
+  return visible.sort((a, b) => b.updatedAt.localeCompare(a.updatedAt)).map(summary)
+}
+
+export const listNotifications = async (deps: DeliberationDeps, actor: Actor, input: { matterId: string }) => {
+  const m = found(await deps.deliberation.getMatter(input.matterId), 'matter.notFound')
+  if (!canView(await factsFor(deps, actor, m))) throw new DomainError('matter.notFound')
+  const items = await deps.deliberation.notifications(m.matterId)
+  return items.map((n) => ({
+    at: n.at,
+    template: n.template,
+    text: n.text,
+    audience: n.audience.kind === 'users' ? `用户 ${n.audience.userIds.join(',')}` : n.audience.kind === 'role' ? `${n.audience.role} @ ${n.audience.scopePath}` : `范围内各户 @ ${n.audience.scopePath}`,
+    matterId: m.matterId,
+  }))
+}

@@ -1,0 +1,11 @@
+import { answerEscalation as contract } from '../../../../contracts/deliberation'
+import { answerEscalation } from '../../domain/deliberation/review'
+import { getMatter } from '../../domain/deliberation/view'
+import { route } from '../../http/router'
+
+export default route(contract, async ({ params, body }, { deps, user, principal }) => {
+  const actor = { user, principal }
+  return getMatter(deps, actor, {
+    matterId: await answerEscalation(deps, actor, { ...params, ...body }),
+  })
+})

@@ -1,0 +1,15 @@
+import type { ScheduledEvent } from 'aws-lambda'
+import { tick } from '../../domain/deliberation/resolve'
+import { appDeps } from '../../http/deps'
+
+/**
+ * The scheduler, every minute (serverless.yml `schedule`; `npm start` calls it locally): opens and closes polls
+ * and evaluation windows that are due. EventBridge's `time` is the moment the run was scheduled for.
+ */
+export const handler = async (event: Partial<ScheduledEvent> = {}) => {
+  const deps = await appDeps()
+  const now = event.time ? new Date(event.time) : deps.now()
+  const done = await tick(deps, now)
+  if (done.opened + done.closed + done.evaluated > 0) console.log(JSON.stringify({ level: 'info', message: 'tick', ...done }))
+  return done
+}

@@ -1,0 +1,169 @@
+import { describe, expect, it } from 'vitest'
+import { call, expectOk, makeUser } from '../helpers/factories'
+import { makeDeliberationWorld, propose, tickAt, uploadPhoto } from '../helpers/deliberation'
+
+const minutes = (n: number) => new Date(Date.now() + n * 60_000)
+
+describe('five-step deliberation, end to end', () => {
+  it('takes a building matter from proposal through poll, resolution and a rework loop to closure', async () => {
+    const w = await makeDeliberationWorld()
+    const [proposer, a, b, c, d, e] = w.residents
+    const A1 = { type: 'building', id: w.buildings.A1 }
+
+    // 1. 居民提议, with a photo uploaded straight to object storage.
+    const photo = await uploadPhoto(proposer!.token)
+    const proposed = await propose(proposer!.token, A1, { photoKeys: [photo] })
+    expect(proposed.status).toBe(201)
+    const matterId = proposed.body.matterId
+    expect(proposed.body).toMatchObject({ step: 'propose', status: 'seconding', secondsNeeded: 2, scope: { name: 'A1栋' } })
+    expect(proposed.body.photos[0].url).toMatch(/^http/)
+
+    // Seconds from two other residents send it to review; the proposer cannot second, nobody twice.
+    expect((await call('POST', `/matters/${matterId}/seconds`, { token: proposer!.token })).body.error.code).toBe('second.ownMatter')
+    expectOk(await call('POST', `/matters/${matterId}/seconds`, { token: a!.token }))
+    expect((await call('POST', `/matters/${matterId}/seconds`, { token: a!.token })).body.error.code).toBe('second.already')
+    const seconded = expectOk(await call('POST', `/matters/${matterId}/seconds`, { token: b!.token }))
+    expect(seconded).toMatchObject({ step: 'review', status: 'awaitingReview', secondsCount: 2 })
+
+    // 2. 两委审议: in the committee's queue; accepted as a 小事 for the property company.
+    const queue = expectOk(await call('GET', `/communities/${w.communityId}/review-queue`, { token: w.committee.token }))
+    expect(queue.items.map((m: any) => m.matterId)).toContain(matterId)
+    const accepted = expectOk(
+      await call('POST', `/matters/${matterId}/review`, {
+        token: w.committee.token,
+        body: { decision: 'accept', triage: 'small', responsibleParty: { kind: 'property', name: '阳光物业' } },
+      }),
+    )
+    expect(accepted).toMatchObject({ step: 'consult', status: 'awaitingPoll', triage: 'small' })
+
+    // 3. 民主商议: comments, then the building head opens a secret poll; the committee may not for a building matter.
+    expectOk(await call('POST', `/matters/${matterId}/comments`, { token: c!.token, body: { text: '同意，顺便把3楼的也换了' } }))
+    const pollBody = {
+      options: ['同意', '不同意'],
+      opensAt: new Date().toISOString(),
+      closesAt: minutes(30).toISOString(),
+      secret: true,
+      rule: { minTurnout: 2 / 3, passShare: 0.5, passOption: 0 },
+    }
+    expect((await call('POST', `/matters/${matterId}/poll`, { token: w.committee.token, body: pollBody })).status).toBe(403)
+    const polling = expectOk(await call('POST', `/matters/${matterId}/poll`, { token: w.head.token, body: pollBody }))
+    expect(polling.poll).toMatchObject({ state: 'open', electorate: 6, secret: true, changeRule: expect.stringContaining('不可更改') })
+    const pollId = polling.poll.pollId
+
+    // One household, one vote: 5 of 6 vote, 4 agree.
+    const votes = [
+      [proposer, 0],
+      [a, 0],
+      [b, 0],
+      [c, 1],
+      [d, 0],
+    ] as const
+    for (const [voter, option] of votes) expect((await call('POST', `/polls/${pollId}/votes`, { token: voter!.token, body: { option } })).status).toBe(201)
+    const again = await call('POST', `/polls/${pollId}/votes`, { token: a!.token, body: { option: 1 } })
+    expect(again.status).toBe(409)
+    expect(again.body.error.code).toBe('vote.already')
+    const outsider = await makeUser()
+    expect((await call('POST', `/polls/${pollId}/votes`, { token: outsider.token, body: { option: 0 } })).body.error.code).toBe('vote.notEligible')
+    // The tally is hidden until close.
+    const during = expectOk(await call('GET', `/matters/${matterId}`, { token: e!.token }))
+    expect(during.poll.result).toBeUndefined()
+    expect(during.poll.myHouseholdVoted).toBe(false)
+
+    // 4. 协同决议: the scheduler closes it after its time; 5/6 took part, 4/5 agreed.
+    await tickAt(minutes(32))
+    const passed = expectOk(await call('GET', `/matters/${matterId}`, { token: e!.token }))
+    expect(passed).toMatchObject({ step: 'resolve', status: 'awaitingResolution' })
+    expect(passed.poll.result).toMatchObject({ counts: [4, 1], ballots: 5, passed: true })
+    const resolved = expectOk(
+      await call('POST', `/matters/${matterId}/resolution`, {
+        token: w.committee.token,
+        body: { responsibleParty: { kind: 'property', name: '阳光物业' }, tasks: ['更换1单元全部楼道灯'], dueDate: '2026-12-31' },
+      }),
+    )
+    expect(resolved).toMatchObject({ status: 'inProgress', resolution: { round: 1, responsibleParty: { name: '阳光物业' } } })
+
+    // 5. 大众评议: the property manager reports done; ratings fall below 80%, so it goes back for rework.
+    const report = expectOk(await call('POST', `/matters/${matterId}/completion`, { token: w.property.token, body: { note: '已更换6盏声控灯' } }))
+    expect(report).toMatchObject({ step: 'evaluate', status: 'evaluating', evaluation: { round: 1 } })
+    for (const [voter, rating] of [
+      [a, 'unsatisfied'],
+      [b, 'satisfied'],
+      [c, 'unsatisfied'],
+    ] as const)
+      expect((await call('POST', `/matters/${matterId}/ratings`, { token: voter!.token, body: { rating } })).status).toBe(201)
+    expect((await call('POST', `/matters/${matterId}/ratings`, { token: a!.token, body: { rating: 'satisfied' } })).body.error.code).toBe('rating.already')
+    await tickAt(new Date(Date.now() + 8 * 86_400_000))
+    const rework = expectOk(await call('GET', `/matters/${matterId}`, { token: proposer!.token }))
+    expect(rework).toMatchObject({ step: 'resolve', status: 'inProgress', evaluation: { round: 1, counts: { satisfied: 1, basic: 0, unsatisfied: 2 } } })
+
+    // Reworked and reported again; this round satisfies.
+    expectOk(await call('POST', `/matters/${matterId}/completion`, { token: w.property.token, body: { note: '补换3楼灯具并调试' } }))
+    for (const voter of [a, b, c, d]) expectOk(await call('POST', `/matters/${matterId}/ratings`, { token: voter!.token, body: { rating: voter === d ? 'basic' : 'satisfied' } }))
+    await tickAt(new Date(Date.now() + 8 * 86_400_000))
+    const closed = expectOk(await call('GET', `/matters/${matterId}`, { token: proposer!.token }))
+    expect(closed).toMatchObject({ step: 'closed', status: 'completed', evaluation: { round: 2, score: 1 } })
+
+    // Every step recorded who, when and why; every transition queued notifications.
+    expect(closed.timeline.map((t: any) => t.action)).toEqual([
+      'propose',
+      'seconded',
+      'accept',
+      'openPoll',
+      'closePoll',
+      'resolve',
+      'report',
+      'closeEvaluation',
+      'report',
+      'closeEvaluation',
+    ])
+    expect(closed.timeline[2]).toMatchObject({ actorName: '周书记', label: '两委审议：受理' })
+    const notes = expectOk(await call('GET', `/matters/${matterId}/notifications`, { token: w.committee.token }))
+    expect(notes.items.length).toBeGreaterThanOrEqual(10)
+    expect(notes.items.some((n: any) => n.template === 'pollOpen')).toBe(true)
+  })
+
+  it('refuses a 不议 matter at once with the community’s reason, and a proposal outside the proposer’s scope', async () => {
+    const w = await makeDeliberationWorld({ households: 1 })
+    const res = await propose(w.residents[0]!.token, { type: 'building', id: w.buildings.A1 }, { categoryId: 'private-disputes' })
+    expect(res.status).toBe(422)
+    expect(res.body.error.code).toBe('matter.excludedCategory')
+    expect(res.body.error.details[0].message).toMatch(/调解/)
+    const elsewhere = await propose(w.residents[0]!.token, { type: 'building', id: w.buildings.B1 })
+    expect(elsewhere.body.error.code).toBe('matter.notInScope')
+    expect(expectOk(await call('GET', '/matters?mine=true', { token: w.residents[0]!.token })).items).toEqual([])
+  })
+
+  it('returns a matter for revision, takes the revision back to review, and lets a proposer withdraw', async () => {
+    const w = await makeDeliberationWorld({ households: 1, secondsNeeded: 0 })
+    const proposer = w.residents[0]!
+    const m = expectOk(await propose(proposer.token, { type: 'compound', id: w.compoundA }))
+    expect(m.status).toBe('awaitingReview')
+    const returned = expectOk(await call('POST', `/matters/${m.matterId}/review`, { token: w.committee.token, body: { decision: 'return', note: '请补充具体位置' } }))
+    expect(returned).toMatchObject({ step: 'propose', status: 'returned', returnNote: '请补充具体位置' })
+    const revised = expectOk(
+      await call('PUT', `/matters/${m.matterId}`, {
+        token: proposer.token,
+        body: { categoryId: 'shared-facilities', title: '更换A苑1单元楼道照明', text: 'A苑A1栋1单元1至3楼楼道灯损坏，建议统一更换为声控LED灯。' },
+      }),
+    )
+    expect(revised).toMatchObject({ status: 'awaitingReview', title: '更换A苑1单元楼道照明' })
+    const withdrawn = expectOk(await call('POST', `/matters/${m.matterId}/withdraw`, { token: proposer.token, body: { reason: '物业已经修好了' } }))
+    expect(withdrawn).toMatchObject({ step: 'closed', status: 'withdrawn' })
+  })
+
+  it('escalates a 大事 to the street with a deadline that shows as overdue, until the department answers', async () => {
+    const w = await makeDeliberationWorld({ households: 1, secondsNeeded: 0 })
+    const m = expectOk(await propose(w.residents[0]!.token, { type: 'community', id: w.communityId }, { categoryId: 'common-interests', title: '小区周边增设停车位', text: '社区周边道路夜间停车混乱，建议协调交警和城管部门施划停车位。' }))
+    const accepted = expectOk(
+      await call('POST', `/matters/${m.matterId}/review`, {
+        token: w.committee.token,
+        body: { decision: 'accept', triage: 'major', responsibleParty: { kind: 'department', name: '区交警大队' } },
+      }),
+    )
+    expect(accepted.escalation).toMatchObject({ overdue: false })
+    expect(new Date(accepted.escalation.deadline).getTime()).toBeGreaterThan(Date.now() + 14 * 86_400_000)
+    const answered = expectOk(await call('POST', `/matters/${m.matterId}/escalation-answer`, { token: w.committee.token, body: { answer: '交警大队已勘察，下月施划' } }))
+    expect(answered.escalation).toMatchObject({ answer: '交警大队已勘察，下月施划', overdue: false })
+    expect((await call('POST', `/matters/${m.matterId}/escalation-answer`, { token: w.committee.token, body: { answer: '再答' } })).body.error.code).toBe('matter.wrongStep')
+  })
+})
