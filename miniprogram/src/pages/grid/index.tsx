@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react'
-import Taro, { useRouter } from '@tarojs/taro'
+import Taro, { useRouter, useShareAppMessage } from '@tarojs/taro'
 import { View, Text, Image } from '@tarojs/components'
 import type { PublicCard } from '@contracts/grids'
 import { ErrorState, Empty, Loading } from '../../components/StateView'
@@ -38,6 +38,12 @@ export default function GridPage() {
       throw e
     }
   }, [code])
+
+  // Neighbours share the card in WeChat groups: the shared link opens the same grid.
+  useShareAppMessage(() => ({
+    title: card.data ? `${card.data.gridName} · 网格连心服务卡` : '网格连心服务卡',
+    path: withQuery(PAGES.grid, { scene: code }),
+  }))
 
   if (card.loading && !card.data) return <Loading />
   if (card.error || !card.data) {
