@@ -36,13 +36,37 @@ const main = async () => {
 
   const token = async (key: string) => (await call('POST', '/auth/demo-login', { body: { key } })).body.token as string
   const [admin, head, worker, rep] = [await token('communityAdmin'), await token('buildingHead'), await token('gridWorker'), await token('representative')]
+
   const A1 = summary.buildingIds[0]!
   const grid = summary.gridIds[0]!
   const code = (await call('GET', `/grids/${grid}/card-code`, { token: worker })).body.code as string
   const newUserToken = async (i: number) => (await call('POST', '/auth/login', { body: { code: `bench-${i}-${ulid()}` } })).body.token as string
   const rooms = ['101', '102', '201', '202', '301', '302', '401', '402', '501', '502']
 
-  type Scenario = { name: string; prepare?: (i: number) => Promise<any>; run: (i: number, prepared: any) => ReturnType<typeof call> }
+  type Scenario = { name: string; prepare?: (i: number) => Promise<any>; run: (i: number, prepared: any) => Promise<{ status: number }> }
+
+  // Deliberation: proposals in 1号楼 go straight to review (no seconds), so each step can be prepared quickly.
+  const settings = (await call('GET', `/communities/${summary.communityId}/deliberation-settings`, { token: admin })).body
+  await call('PUT', `/communities/${summary.communityId}/deliberation-settings`, { token: admin, body: { ...settings, secondsNeeded: 0 } })
+  const committee = await token('committee')
+  const { appDeps } = await import('../../functions/src/http/deps')
+  const { closePoll } = await import('../../functions/src/domain/deliberation/resolve')
+  const deps = await appDeps()
+  const proposal = { scope: { type: 'building', id: A1 }, categoryId: 'shared-facilities', title: '更换楼道照明', text: '1单元楼道灯坏了三盏，建议统一更换为声控LED灯。' }
+  const newMatter = async () => (await call('POST', '/matters', { token: rep, body: proposal })).body.matterId as string
+  const accepted = async () => {
+    const id = await newMatter()
+    await call('POST', `/matters/${id}/review`, { token: committee, body: { decision: 'accept', triage: 'small', responsibleParty: { kind: 'property', name: '阳光物业' } } })
+    return id
+  }
+  const pollBody = () => ({
+    options: ['同意', '不同意'],
+    opensAt: new Date().toISOString(),
+    closesAt: new Date(Date.now() + 3_600_000).toISOString(),
+    secret: true,
+    rule: { minTurnout: 0.1, passShare: 0.5, passOption: 0 },
+  })
+  const openedPoll = async () => (await call('POST', `/matters/${await accepted()}/poll`, { token: head, body: pollBody() })).body.poll.pollId as string
   const scenarios: Scenario[] = [
     { name: 'POST /auth/login', run: (i) => call('POST', '/auth/login', { body: { code: `bench-login-${i % 5}` } }) },
     { name: 'GET /auth/demo-identities', run: () => call('GET', '/auth/demo-identities') },
@@ -94,6 +118,26 @@ const main = async () => {
     { name: 'GET /grids/{id}/card-print', run: () => call('GET', `/grids/${grid}/card-print`, { token: worker }) },
     { name: 'GET /communities/{id}/card-print', run: () => call('GET', `/communities/${summary.communityId}/card-print`, { token: admin }) },
     { name: 'GET /openapi.json', run: () => call('GET', '/openapi.json') },
+    { name: 'POST /matters (propose)', run: () => call('POST', '/matters', { token: rep, body: proposal }) },
+    { name: 'GET /matters/{id}', prepare: () => newMatter(), run: (_i, id) => call('GET', `/matters/${id}`, { token: rep }) },
+    { name: 'GET /matters (my community)', run: () => call('GET', '/matters', { token: rep }) },
+    {
+      name: 'POST /matters/{id}/review (accept)',
+      prepare: () => newMatter(),
+      run: (_i, id) => call('POST', `/matters/${id}/review`, { token: committee, body: { decision: 'accept', triage: 'small', responsibleParty: { kind: 'property', name: '阳光物业' } } }),
+    },
+    { name: 'POST /matters/{id}/poll (24 households)', prepare: () => accepted(), run: (_i, id) => call('POST', `/matters/${id}/poll`, { token: head, body: pollBody() }) },
+    { name: 'POST /polls/{id}/votes', prepare: () => openedPoll(), run: (_i, pollId) => call('POST', `/polls/${pollId}/votes`, { token: rep, body: { option: 0 } }) },
+    {
+      name: 'close poll (scheduler, 24 households)',
+      prepare: async () => {
+        const pollId = await openedPoll()
+        await call('POST', `/polls/${pollId}/votes`, { token: rep, body: { option: 0 } })
+        await call('POST', `/polls/${pollId}/votes`, { token: head, body: { option: 1 } })
+        return pollId
+      },
+      run: async (_i, pollId) => ((await closePoll(deps, pollId)) ? { status: 200 } : { status: 500 }),
+    },
   ]
 
   // The grid scenario creates its building inside run(), so its figures include that call.
@@ -126,10 +170,10 @@ const main = async () => {
   const pad = (s: string, n: number) => s + ' '.repeat(Math.max(0, n - [...s].length))
   const lines = [
     `Endpoints — medians of ${ITERATIONS} in-process calls on DynamoDB Local (2 cores); "DynamoDB" is the time its DynamoDB calls were in flight (parallel calls counted once).`,
-    `${pad('endpoint', 40)}${pad('status', 8)}${pad('handler ms', 12)}${pad('DynamoDB ms', 13)}${pad('overhead', 10)}${pad('capacity', 10)}calls`,
+    `${pad('endpoint', 44)}${pad('status', 8)}${pad('handler ms', 12)}${pad('DynamoDB ms', 13)}${pad('overhead', 10)}${pad('capacity', 10)}calls`,
     ...rows.map(
       (r) =>
-        `${pad(r.name, 40)}${pad(r.status, 8)}${pad(r.handler.toFixed(2), 12)}${pad(r.dynamo.toFixed(2), 13)}${pad((r.handler - r.dynamo).toFixed(2), 10)}${pad(r.capacity.toFixed(1), 10)}${r.calls}`,
+        `${pad(r.name, 44)}${pad(r.status, 8)}${pad(r.handler.toFixed(2), 12)}${pad(r.dynamo.toFixed(2), 13)}${pad((r.handler - r.dynamo).toFixed(2), 10)}${pad(r.capacity.toFixed(1), 10)}${r.calls}`,
     ),
   ]
 
@@ -142,7 +186,7 @@ const main = async () => {
   lines.push('', 'Function bundles (serverless package, zipped; AWS SDK v3 comes from the Lambda runtime):')
   if (pkg.status === 0) {
     for (const f of readdirSync(join(ROOT, '.local', 'bench-package')).filter((f) => f.endsWith('.zip')).sort())
-      lines.push(`  ${pad(f.replace('.zip', ''), 12)}${(statSync(join(ROOT, '.local', 'bench-package', f)).size / 1024).toFixed(1)} KB`)
+      lines.push(`  ${pad(f.replace('.zip', ''), 14)}${(statSync(join(ROOT, '.local', 'bench-package', f)).size / 1024).toFixed(1)} KB`)
   } else lines.push(`  serverless package failed: ${pkg.stderr.slice(-500)}`)
 
   lines.push('', 'Mini-program (weapp build):')

@@ -117,6 +117,11 @@ describe('five-step deliberation, end to end', () => {
       'closeEvaluation',
     ])
     expect(closed.timeline[2]).toMatchObject({ actorName: '周书记', label: '两委审议：受理' })
+    // Listed for the residents in scope (all steps, or one), and among the proposer's own.
+    expect(expectOk(await call('GET', '/matters', { token: e!.token })).items.map((x: any) => x.matterId)).toContain(matterId)
+    expect(expectOk(await call('GET', '/matters?step=closed', { token: e!.token })).items.map((x: any) => x.matterId)).toContain(matterId)
+    expect(expectOk(await call('GET', '/matters?step=review', { token: e!.token })).items.map((x: any) => x.matterId)).not.toContain(matterId)
+    expect(expectOk(await call('GET', '/matters?mine=true', { token: proposer!.token })).items.map((x: any) => x.matterId)).toEqual([matterId])
     const notes = expectOk(await call('GET', `/matters/${matterId}/notifications`, { token: w.committee.token }))
     expect(notes.items.length).toBeGreaterThanOrEqual(10)
     expect(notes.items.some((n: any) => n.template === 'pollOpen')).toBe(true)

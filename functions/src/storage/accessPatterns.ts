@@ -110,7 +110,7 @@ export const matterLog = GridLinkTable.build(AccessPattern)
 export const communityMatters = GridLinkTable.build(AccessPattern)
   .entities(MatterEntity)
   .schema(map({ communityId: string(), step: string() }))
-  .pattern(({ communityId, step }) => ({ index: 'gsi1', partition: `MATTERS#${communityId}`, range: { beginsWith: step ? `${step}#` : '' } }))
+  .pattern(({ communityId, step }) => ({ index: 'gsi1', partition: `MATTERS#${communityId}`, ...(step ? { range: { beginsWith: `${step}#` } } : {}) }))
   .options({ maxPages: Infinity })
   .meta({ title: 'communityMatters' })
 
