@@ -55,22 +55,25 @@ export const goLogin = (redirect: string = currentUrl()): void => {
   void Taro.navigateTo({ url: withQuery(PAGES.login, { redirect }) })
 }
 
-/** After login: replace the login page with the page that asked for it, or the home tab. */
-export const leaveLogin = (redirect: string | undefined): void => {
-  const target = redirect ? safeDecode(redirect) : ''
-  // Opened from the page to return to (navigateTo): go back to it rather than stacking a second copy.
+/** True when the page below the current one is `url`'s page: going back to it beats stacking a second copy. */
+const previousIs = (url: string): boolean => {
   const pages = Taro.getCurrentPages()
   const previous = pages.length >= 2 ? pages[pages.length - 2] : undefined
-  const previousPath = previous ? pathOf(String(previous.route ?? (previous as { path?: string }).path ?? '')) : ''
-  if (target && previous && previousPath === pathOf(target)) {
-    void Taro.navigateBack({ delta: 1 })
-  } else if (!target || pathOf(target) === PAGES.login) {
-    void Taro.switchTab({ url: PAGES.home })
-  } else if (isTabPage(target)) {
-    void Taro.switchTab({ url: pathOf(target) })
-  } else {
-    void Taro.redirectTo({ url: target.startsWith('/') ? target : `/${target}` })
-  }
+  if (!previous) return false
+  return pathOf(String(previous.route ?? (previous as { path?: string }).path ?? '')) === pathOf(url)
+}
+
+/** Leaves the current page for `url`: back to it if it is the page below, else in place of the current page. */
+export const returnTo = (url: string): void => {
+  if (isTabPage(url)) void Taro.switchTab({ url: pathOf(url) })
+  else if (previousIs(url)) void Taro.navigateBack({ delta: 1 })
+  else void Taro.redirectTo({ url: url.startsWith('/') ? url : `/${url}` })
+}
+
+/** After login: back to the page that asked for it, or the home tab. */
+export const leaveLogin = (redirect: string | undefined): void => {
+  const target = redirect ? safeDecode(redirect) : ''
+  returnTo(!target || pathOf(target) === PAGES.login ? PAGES.home : target)
 }
 
 /** WeChat passes `scene` URL-encoded; a value that is already plain decodes to itself. */

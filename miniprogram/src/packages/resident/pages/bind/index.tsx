@@ -10,7 +10,7 @@ import { getCard } from '../../../../services/api/grids'
 import { bindingBodySchema, requestBinding } from '../../../../services/api/identity'
 import { ApiError, fieldErrors, messageOf } from '../../../../services/http'
 import { getLastCard, saveLastCard } from '../../../../services/lastCard'
-import { PAGES, currentUrl, safeDecode, withQuery } from '../../../../services/nav'
+import { PAGES, currentUrl, returnTo, safeDecode, withQuery } from '../../../../services/nav'
 import { isLoggedIn } from '../../../../services/session'
 import './index.scss'
 
@@ -102,15 +102,13 @@ function BindForm({ card, gridCode }: { card: PublicCard; gridCode: string }) {
         <View className="state bind-success">
           <View className="state__icon bind-success__icon">✓</View>
           <Text className="state__title">已提交，等待楼长或网格员审核</Text>
-          <Text className="state__text">
-            {householdLabel(done)}
-            {'\n'}审核结果可在“我的”中查看
-          </Text>
+          <Text className="state__text bind-success__home">{householdLabel(done)}</Text>
+          <Text className="state__text">审核结果可在“我的”中查看</Text>
           <View className="bind-success__actions">
             <View className="btn btn--ghost btn--small" onClick={() => void Taro.switchTab({ url: PAGES.mine })}>
               查看我的申请
             </View>
-            <View className="btn btn--primary btn--small" onClick={() => void Taro.redirectTo({ url: withQuery(PAGES.grid, { scene: gridCode }) })}>
+            <View className="btn btn--primary btn--small" onClick={() => returnTo(withQuery(PAGES.grid, { scene: gridCode }))}>
               返回网格
             </View>
           </View>
