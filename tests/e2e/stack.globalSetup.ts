@@ -21,7 +21,8 @@ export default async function setup(project: TestProject) {
   const dynamo = await startDynamoLocal({ port: dbPort })
   const appUrl = `http://127.0.0.1:${webPort}`
   const s3 = await startS3Local({ port: s3Port, directory: mkdtempSync(join(tmpdir(), 'gridlink-e2e-s3-')), bucket: 'gridlink-local-photos' })
-  const env = localEnv({ dynamodbEndpoint: dynamo.endpoint, wechatApiBase: `http://127.0.0.1:${wxPort}`, appUrl, s3Endpoint: s3.endpoint, tableName: 'gridlink-e2e' })
+  // The table the local stage names (serverless.yml sets TABLE_NAME for the API it serves); this DynamoDB Local is the tests' own.
+  const env = localEnv({ dynamodbEndpoint: dynamo.endpoint, wechatApiBase: `http://127.0.0.1:${wxPort}`, appUrl, s3Endpoint: s3.endpoint })
   Object.assign(process.env, env)
   await ensureTable(dynamo.endpoint, env.TABLE_NAME)
   const wechat = await startWechatStandIn(wxPort)
