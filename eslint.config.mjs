@@ -1,6 +1,7 @@
 import js from '@eslint/js'
 import tseslint from 'typescript-eslint'
 import globals from 'globals'
+import reactHooks from 'eslint-plugin-react-hooks'
 
 export default tseslint.config(
   { ignores: ['node_modules', '.local', '.esbuild', '.serverless', 'miniprogram/dist', 'miniprogram/.swc', 'tests/e2e/artifacts', 'tests/bench/results', '**/*.cjs', 'miniprogram/config/**', 'miniprogram/babel.config.js'] },
@@ -32,7 +33,9 @@ export default tseslint.config(
   {
     files: ['miniprogram/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser, wx: 'readonly' } },
+    plugins: { 'react-hooks': reactHooks },
     rules: {
+      ...reactHooks.configs.recommended.rules,
       'no-restricted-imports': ['error', { patterns: [{ group: ['**/functions/**'], message: 'the mini-program talks to the API through contracts/, never to functions/' }] }],
     },
   },

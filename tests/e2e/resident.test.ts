@@ -10,7 +10,7 @@ const api = async (method: string, path: string, token?: string, body?: unknown)
     headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
     body: body === undefined ? undefined : JSON.stringify(body),
   })
-  return { status: res.status, body: await res.json() }
+  return { status: res.status, body: (await res.json()) as any }
 }
 const demoToken = async (key: string) => (await api('POST', '/auth/demo-login', undefined, { key })).body.token as string
 
