@@ -6,6 +6,8 @@ import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
+// The AWS SDK warns at every start that Node 20 support ends; the stack runs on Node 20 like the Lambda runtime.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true'
 if (!existsSync(join(root, 'node_modules', '.bin', 'tsx'))) {
   console.log('Installing dependencies (first run)…')
   const res = spawnSync('npm', ['install', '--no-audit', '--no-fund'], { cwd: root, stdio: 'inherit' })
