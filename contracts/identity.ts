@@ -39,6 +39,11 @@ export const MyHousehold = z.object({
   householdId: Id,
   buildingId: Id,
   buildingName: z.string(),
+  /** The compound and community around the household: the scopes its members may propose matters for. */
+  compoundId: Id,
+  compoundName: z.string(),
+  communityId: Id,
+  communityName: z.string(),
   unit: z.string(),
   room: z.string(),
   isRepresentative: z.boolean(),

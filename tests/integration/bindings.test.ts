@@ -19,7 +19,18 @@ describe('household binding', () => {
 
     const me = expectOk(await call('GET', '/me', { token: resident.token }))
     expect(me.households).toEqual([
-      { householdId: asked.body.householdId, buildingId: c.buildings.A1, buildingName: 'A1栋', unit: '1', room: '101', isRepresentative: true },
+      {
+        householdId: asked.body.householdId,
+        buildingId: c.buildings.A1,
+        buildingName: 'A1栋',
+        compoundId: c.compoundA,
+        compoundName: 'A苑',
+        communityId: c.communityId,
+        communityName: '测试社区',
+        unit: '1',
+        room: '101',
+        isRepresentative: true,
+      },
     ])
 
     // A second member of the same household is bound but does not take over the vote.

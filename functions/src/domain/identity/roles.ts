@@ -34,19 +34,43 @@ export const toPrincipal = (loaded: LoadedUser): Principal => ({
 
 /** The user's own view; representative status is read from the households so it is never stale. */
 export const getMe = async (deps: IdentityDeps, loaded: LoadedUser): Promise<Me> => {
-  const households = await Promise.all(
+  // A user belongs to one or two households: the compounds and communities around them are few, read once each.
+  const names = new Map<string, Promise<string>>()
+  const nameOf = (kind: 'compound' | 'community', id: string) => {
+    const key = `${kind}:${id}`
+    if (!names.has(key)) {
+      const read = kind === 'compound' ? deps.structure.getCompound(id) : deps.structure.getCommunity(id)
+      names.set(
+        key,
+        read.then((p) => p?.name ?? ''),
+      )
+    }
+    return names.get(key)!
+  }
+  const read = await Promise.all(
     loaded.memberships.map(async (m) => {
       const h = await deps.structure.getHousehold(m.householdId)
-      return {
-        householdId: m.householdId,
-        buildingId: m.buildingId,
-        buildingName: m.buildingName,
-        unit: m.unit,
-        room: m.room,
-        isRepresentative: h?.representativeUserId === loaded.user.userId,
-      }
+      // A membership whose household is gone (never in practice) is left out rather than shown without a place.
+      if (!h) return []
+      const { compoundId, communityId } = h
+      const [compoundName, communityName] = await Promise.all([nameOf('compound', compoundId), nameOf('community', communityId)])
+      return [
+        {
+          householdId: m.householdId,
+          buildingId: m.buildingId,
+          buildingName: m.buildingName,
+          compoundId,
+          compoundName,
+          communityId,
+          communityName,
+          unit: m.unit,
+          room: m.room,
+          isRepresentative: h.representativeUserId === loaded.user.userId,
+        },
+      ]
     }),
   )
+  const households = read.flat()
   return {
     userId: loaded.user.userId,
     displayName: loaded.user.displayName,
