@@ -1,9 +1,9 @@
 export default defineAppConfig({
-  pages: ['pages/index/index', 'pages/mine/index', 'pages/grid/index', 'pages/login/index'],
+  pages: ['pages/index/index', 'pages/matters/index', 'pages/mine/index', 'pages/grid/index', 'pages/login/index'],
   subPackages: [
     // One subpackage per audience keeps the main package small (CONVENTIONS: pages are folders, audiences are subpackages).
-    { root: 'packages/resident', pages: ['pages/bind/index'] },
-    { root: 'packages/staff', pages: ['pages/bindings/index'] },
+    { root: 'packages/resident', pages: ['pages/bind/index', 'pages/propose/index', 'pages/matter/index'] },
+    { root: 'packages/staff', pages: ['pages/bindings/index', 'pages/review/index', 'pages/poll/index', 'pages/resolution/index', 'pages/report/index'] },
   ],
   // H5 only (WeChat's app.json has no such key): no slide-in between pages, so a page is on screen (and
   // clickable) as soon as it renders.
@@ -22,6 +22,7 @@ export default defineAppConfig({
     borderStyle: 'black',
     list: [
       { pagePath: 'pages/index/index', text: '首页', iconPath: 'assets/tab/home.png', selectedIconPath: 'assets/tab/home-active.png' },
+      { pagePath: 'pages/matters/index', text: '议事', iconPath: 'assets/tab/matters.png', selectedIconPath: 'assets/tab/matters-active.png' },
       { pagePath: 'pages/mine/index', text: '我的', iconPath: 'assets/tab/mine.png', selectedIconPath: 'assets/tab/mine-active.png' },
     ],
   },

@@ -63,9 +63,17 @@ const mine = (x, y) => {
   return head || shoulders
 }
 
+// 议事: a speech bubble with a tail and three dots (people talking a matter through).
+const matters = (x, y) => {
+  const bubble = ((x - 0.5) / 0.36) ** 2 + ((y - 0.44) / 0.28) ** 2 <= 1
+  const tail = y >= 0.6 && y <= 0.86 && x >= 0.26 && x <= 0.46 && x - 0.26 <= (0.86 - y) * 0.8
+  const dot = [0.36, 0.5, 0.64].some((cx) => (x - cx) ** 2 + (y - 0.44) ** 2 <= 0.045 ** 2)
+  return (bubble || tail) && !dot
+}
+
 const grey = [0x99, 0x99, 0x99]
 const red = [0xc0, 0x39, 0x2b]
-for (const [name, shape] of Object.entries({ home, mine })) {
+for (const [name, shape] of Object.entries({ home, matters, mine })) {
   writeFileSync(join(out, `${name}.png`), png(shape, grey))
   writeFileSync(join(out, `${name}-active.png`), png(shape, red))
 }

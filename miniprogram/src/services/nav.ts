@@ -3,13 +3,20 @@ import Taro from '@tarojs/taro'
 export const PAGES = {
   home: '/pages/index/index',
   mine: '/pages/mine/index',
+  matters: '/pages/matters/index',
   grid: '/pages/grid/index',
   login: '/pages/login/index',
   bind: '/packages/resident/pages/bind/index',
   approvals: '/packages/staff/pages/bindings/index',
+  propose: '/packages/resident/pages/propose/index',
+  matter: '/packages/resident/pages/matter/index',
+  reviewQueue: '/packages/staff/pages/review/index',
+  openPoll: '/packages/staff/pages/poll/index',
+  resolution: '/packages/staff/pages/resolution/index',
+  report: '/packages/staff/pages/report/index',
 } as const
 
-const TAB_PAGES: readonly string[] = [PAGES.home, PAGES.mine]
+const TAB_PAGES: readonly string[] = [PAGES.home, PAGES.matters, PAGES.mine]
 
 const pathOf = (url: string): string => {
   const path = url.split('?')[0] ?? ''
