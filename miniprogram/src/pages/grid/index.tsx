@@ -13,7 +13,7 @@ import { dial } from '../../services/phone'
 import { isLoggedIn } from '../../services/session'
 import './index.scss'
 
-const COMING_SOON = ['提议事项', '微心愿', '志愿活动'] as const
+const COMING_SOON = ['微心愿', '志愿活动'] as const
 
 /**
  * The grid contact card (网格连心服务卡) a resident opens by scanning the card's code: in WeChat the code
@@ -149,6 +149,10 @@ function CardView({ code, card }: { code: string; card: PublicCard }) {
           绑定我的房屋
         </View>
         <View className="actions">
+          <View className="actions__item actions__item--open grid-propose" onClick={() => void Taro.navigateTo({ url: PAGES.propose })}>
+            <Text className="actions__label">提议事项</Text>
+            <Text className="actions__hint">小区议事</Text>
+          </View>
           {COMING_SOON.map((label) => (
             <View key={label} className="actions__item coming-soon" aria-disabled="true">
               <Text className="actions__label">{label}</Text>

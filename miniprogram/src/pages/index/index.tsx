@@ -5,6 +5,7 @@ import { ErrorState, Empty, Loading } from '../../components/StateView'
 import { useAsync } from '../../components/useAsync'
 import { useShown } from '../../components/useShown'
 import { householdLabel, reviewPlaces } from '../../components/me'
+import { reviewCommunities } from '../../components/matter'
 import { getMe, listBindingRequests } from '../../services/api/identity'
 import { IS_H5 } from '../../services/env'
 import { getLastCard } from '../../services/lastCard'
@@ -144,6 +145,30 @@ function MeSummary({ me, pending }: { me: Me; pending: number | null }) {
             <Text className="row__sub">审核居民的房屋绑定申请</Text>
           </View>
           {pending !== null && pending > 0 && <Text className="badge pending-count">{pending}</Text>}
+          <Text className="staff-entry__arrow">›</Text>
+        </View>
+      )}
+
+      {reviewCommunities(me).map((c) => (
+        <View
+          key={c.communityId}
+          className="card staff-entry home-review-link"
+          onClick={() => void Taro.navigateTo({ url: withQuery(PAGES.reviewQueue, { communityId: c.communityId }) })}
+        >
+          <View className="row__main">
+            <Text className="row__title">两委审议</Text>
+            <Text className="row__sub">{c.name} · 审议居民提议，三事分流</Text>
+          </View>
+          <Text className="staff-entry__arrow">›</Text>
+        </View>
+      ))}
+
+      {me.households.length > 0 && (
+        <View className="card staff-entry home-matters-link" onClick={() => void Taro.switchTab({ url: PAGES.matters })}>
+          <View className="row__main">
+            <Text className="row__title">小区议事</Text>
+            <Text className="row__sub">五议工作法：提议、审议、商议、决议、评议</Text>
+          </View>
           <Text className="staff-entry__arrow">›</Text>
         </View>
       )}

@@ -1,3 +1,4 @@
+import Taro from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
 import { roleLabels } from '@contracts/common'
 import type { BindingStatus, Me } from '@contracts/identity'
@@ -5,8 +6,9 @@ import { ErrorState, Empty, Loading } from '../../components/StateView'
 import { useAsync } from '../../components/useAsync'
 import { useShown } from '../../components/useShown'
 import { formatTime, householdLabel } from '../../components/me'
+import { reviewCommunities } from '../../components/matter'
 import { getMe } from '../../services/api/identity'
-import { PAGES, goLogin } from '../../services/nav'
+import { PAGES, goLogin, withQuery } from '../../services/nav'
 import { clearSession, isLoggedIn } from '../../services/session'
 import './index.scss'
 
@@ -92,6 +94,32 @@ export default function MinePage() {
                 {h.isRepresentative && <Text className="badge household-representative">户代表</Text>}
               </Text>
             </View>
+          </View>
+        ))}
+      </View>
+
+      <View className="card">
+        <View className="card__title">
+          <Text className="card__title-text">小区议事</Text>
+        </View>
+        <View className="row mine-matters-link" onClick={() => void Taro.switchTab({ url: PAGES.matters })}>
+          <View className="row__main">
+            <Text className="row__title">议事大厅</Text>
+            <Text className="row__sub">{user.households.length > 0 ? '查看、附议、投票，或提出您的建议' : '绑定房屋后可以提议和投票'}</Text>
+          </View>
+          <Text className="staff-entry__arrow">›</Text>
+        </View>
+        {reviewCommunities(user).map((c) => (
+          <View
+            key={c.communityId}
+            className="row mine-review-link"
+            onClick={() => void Taro.navigateTo({ url: withQuery(PAGES.reviewQueue, { communityId: c.communityId }) })}
+          >
+            <View className="row__main">
+              <Text className="row__title">两委审议</Text>
+              <Text className="row__sub">{c.name} · 待审议的居民提议</Text>
+            </View>
+            <Text className="staff-entry__arrow">›</Text>
           </View>
         ))}
       </View>

@@ -1,0 +1,210 @@
+import { useState } from 'react'
+import { View, Text, Input, Picker, Switch } from '@tarojs/components'
+import type { Matter } from '@contracts/deliberation'
+import { MatterForm, backToMatter, dateString, timeString } from '../../components/MatterForm'
+import { percent } from '../../../../components/matter'
+import { openPoll, pollBodySchema } from '../../../../services/api/deliberation'
+import { ApiError, fieldErrors, messageOf } from '../../../../services/http'
+import './index.scss'
+
+type Field = 'options' | 'opensAt' | 'closesAt' | 'rule' | 'secret'
+
+/**
+ * 民主商议 → 发起表决: the building head for a building-scope matter in their building, the committee for
+ * compound and community scope. The rule and the electorate are frozen when the poll opens.
+ */
+export default function OpenPollPage() {
+  return (
+    <MatterForm action="openPoll" deniedText="楼长发起本楼议题的表决，两委发起小区和社区议题的表决；议题须已通过两委审议。">
+      {(m) => <PollForm matter={m} />}
+    </MatterForm>
+  )
+}
+
+const hourLater = (days: number) => {
+  const d = new Date(Date.now() + days * 24 * 3600 * 1000)
+  d.setMinutes(0, 0, 0)
+  d.setHours(d.getHours() + 1)
+  return d
+}
+
+/** "2025-11-26" + "20:00" in local time → an ISO instant (with offset Z), as the contract wants. */
+const instant = (date: string, time: string): string => {
+  const d = new Date(`${date}T${time}:00`)
+  return Number.isNaN(d.getTime()) ? '' : d.toISOString()
+}
+
+function PollForm({ matter }: { matter: Matter }) {
+  const [options, setOptions] = useState<string[]>(['同意', '不同意'])
+  const [openNow, setOpenNow] = useState(true)
+  const start = hourLater(0)
+  const [opensDate, setOpensDate] = useState(dateString(start))
+  const [opensTime, setOpensTime] = useState(timeString(start))
+  const end = hourLater(3)
+  const [closesDate, setClosesDate] = useState(dateString(end))
+  const [closesTime, setClosesTime] = useState(timeString(end))
+  const [secret, setSecret] = useState(false)
+  const [minTurnout, setMinTurnout] = useState('66.67')
+  const [passShare, setPassShare] = useState('50')
+  const [passOption, setPassOption] = useState(0)
+  const [errors, setErrors] = useState<Partial<Record<Field, string>>>({})
+  const [formError, setFormError] = useState<string>()
+  const [submitting, setSubmitting] = useState(false)
+
+  const setOption = (i: number, value: string) => setOptions((all) => all.map((o, j) => (j === i ? value : o)))
+  const removeOption = (i: number) => {
+    setOptions((all) => all.filter((_, j) => j !== i))
+    setPassOption((p) => (p === i ? 0 : p > i ? p - 1 : p))
+  }
+
+  const share = (text: string) => (text.trim() === '' ? NaN : Number(text) / 100)
+
+  const submit = async () => {
+    if (submitting) return
+    setFormError(undefined)
+    const input = {
+      options: options.map((o) => o.trim()),
+      opensAt: openNow ? new Date().toISOString() : instant(opensDate, opensTime),
+      closesAt: instant(closesDate, closesTime),
+      secret,
+      rule: { minTurnout: share(minTurnout), passShare: share(passShare), passOption },
+    }
+    // The contract's own schema (options 2–10, closes after opens, the passing option exists).
+    const parsed = pollBodySchema.safeParse(input)
+    const local: Partial<Record<Field, string>> = {}
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues) {
+        const field = issue.path[0] as Field
+        const message = field === 'rule' ? '请填写0–100之间的比例' : field === 'options' && issue.path.length > 1 ? '选项不能为空，最多20字' : issue.message
+        if (!local[field]) local[field] = message
+      }
+    }
+    if (!local.closesAt && new Date(input.closesAt).getTime() <= Date.now()) local.closesAt = '截止时间须在将来'
+    setErrors(local)
+    if (Object.keys(local).length > 0 || !parsed.success) return
+
+    setSubmitting(true)
+    try {
+      await openPoll(matter.matterId, parsed.data)
+      backToMatter(matter.matterId)
+    } catch (e) {
+      setErrors(fieldErrors(e) as Partial<Record<Field, string>>)
+      if (!(e instanceof ApiError && e.status === 401)) setFormError(messageOf(e))
+    } finally {
+      setSubmitting(false)
+    }
+  }
+
+  return (
+    <View>
+      {formError && <View className="alert poll-error">{formError}</View>}
+      <View className="card">
+        <View className="field">
+          <Text className="field__label">表决选项（2–10个）</Text>
+          {options.map((o, i) => (
+            <View key={i} className="form-row">
+              <Input
+                className={`field__input poll-option-input poll-option-input--${i}`}
+                type="text"
+                maxlength={20}
+                placeholder={`选项${i + 1}`}
+                value={o}
+                onInput={(e) => setOption(i, e.detail.value)}
+              />
+              {options.length > 2 && (
+                <Text className="form-row__remove poll-option-remove" onClick={() => removeOption(i)}>
+                  ×
+                </Text>
+              )}
+            </View>
+          ))}
+          {options.length < 10 && (
+            <Text className="form-add poll-option-add" onClick={() => setOptions((all) => [...all, ''])}>
+              ＋ 添加选项
+            </Text>
+          )}
+          {errors.options && <Text className="field-error field-error--options">{errors.options}</Text>}
+        </View>
+
+        <View className="field">
+          <Text className="field__label">开始时间</Text>
+          <View className="chips">
+            <View className={`chip poll-opens-now ${openNow ? 'is-active' : ''}`} onClick={() => setOpenNow(true)}>
+              立即开始
+            </View>
+            <View className={`chip poll-opens-later ${openNow ? '' : 'is-active'}`} onClick={() => setOpenNow(false)}>
+              定时开始
+            </View>
+          </View>
+          {!openNow && (
+            <View className="picker-box poll-opens-at">
+              <Picker mode="date" value={opensDate} start={dateString(new Date())} onChange={(e) => setOpensDate(String(e.detail.value))}>
+                <View className="picker-field poll-opens-date">{opensDate}</View>
+              </Picker>
+              <Picker mode="time" value={opensTime} onChange={(e) => setOpensTime(String(e.detail.value))}>
+                <View className="picker-field poll-opens-time">{opensTime}</View>
+              </Picker>
+            </View>
+          )}
+          {errors.opensAt && <Text className="field-error field-error--opensAt">{errors.opensAt}</Text>}
+        </View>
+
+        <View className="field">
+          <Text className="field__label">截止时间</Text>
+          <View className="picker-box poll-closes-at" data-closes-at={instant(closesDate, closesTime)}>
+            <Picker mode="date" value={closesDate} start={dateString(new Date())} onChange={(e) => setClosesDate(String(e.detail.value))}>
+              <View className="picker-field poll-closes-date">{closesDate}</View>
+            </Picker>
+            <Picker mode="time" value={closesTime} onChange={(e) => setClosesTime(String(e.detail.value))}>
+              <View className="picker-field poll-closes-time">{closesTime}</View>
+            </Picker>
+          </View>
+          {errors.closesAt && <Text className="field-error field-error--closesAt">{errors.closesAt}</Text>}
+        </View>
+
+        <View className="field switch-row">
+          <View>
+            <Text className="field__label">无记名投票</Text>
+            <Text className="muted">开启后不公开各户的选择</Text>
+          </View>
+          <Switch className="poll-secret" checked={secret} color="#c0392b" onChange={(e) => setSecret(e.detail.value)} />
+        </View>
+
+        <View className="field">
+          <Text className="field__label">通过规则</Text>
+          <View className="percent-row">
+            <Text>至少</Text>
+            <Input className="field__input poll-min-turnout" type="digit" value={minTurnout} onInput={(e) => setMinTurnout(e.detail.value)} />
+            <Text>% 的户参与投票</Text>
+          </View>
+          <View className="percent-row poll-rule-share">
+            <Text>且选项</Text>
+          </View>
+          <View className="chips">
+            {options.map((o, i) => (
+              <View key={i} className={`chip poll-pass-option poll-pass-option--${i} ${passOption === i ? 'is-active' : ''}`} onClick={() => setPassOption(i)}>
+                {o.trim() || `选项${i + 1}`}
+              </View>
+            ))}
+          </View>
+          <View className="percent-row">
+            <Text>得票超过投票户的</Text>
+            <Input className="field__input poll-pass-share" type="digit" value={passShare} onInput={(e) => setPassShare(e.detail.value)} />
+            <Text>% 即为通过</Text>
+          </View>
+          {errors.rule && <Text className="field-error field-error--rule">{errors.rule}</Text>}
+          {!Number.isNaN(share(minTurnout)) && !Number.isNaN(share(passShare)) && (
+            <Text className="muted poll-rule-preview">
+              即：参与率 ≥ {percent(share(minTurnout))}，“{options[passOption]?.trim() || `选项${passOption + 1}`}”占比 &gt; {percent(share(passShare))}
+            </Text>
+          )}
+        </View>
+
+        <Text className="muted poll-freeze-note">发起后，规则和选民（开票时范围内的全部房屋）即冻结并公布；一户一票，投出后不可更改。</Text>
+        <View className={`btn btn--primary btn--block poll-submit ${submitting ? 'btn--loading' : ''}`} onClick={() => void submit()}>
+          {submitting ? '提交中…' : '发起表决'}
+        </View>
+      </View>
+    </View>
+  )
+}

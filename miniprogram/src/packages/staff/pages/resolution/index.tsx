@@ -1,0 +1,132 @@
+import { useState } from 'react'
+import { View, Text, Input, Picker } from '@tarojs/components'
+import type { Matter } from '@contracts/deliberation'
+import { MatterForm, backToMatter, dateString } from '../../components/MatterForm'
+import { recordResolution, resolutionBodySchema } from '../../../../services/api/deliberation'
+import { ApiError, fieldErrors, messageOf } from '../../../../services/http'
+import './index.scss'
+
+type PartyKind = 'property' | 'community' | 'department'
+const KINDS: { kind: PartyKind; label: string }[] = [
+  { kind: 'property', label: '物业' },
+  { kind: 'community', label: '社区' },
+  { kind: 'department', label: '职能部门' },
+]
+type Field = 'responsibleParty' | 'tasks' | 'dueDate'
+
+/** 协同决议: the committee records the resolution of a passed matter (responsible party, tasks, due date) and publishes it. */
+export default function ResolutionPage() {
+  return (
+    <MatterForm action="resolve" deniedText="表决通过后，由两委形成决议并公示。">
+      {(m) => <ResolutionForm matter={m} />}
+    </MatterForm>
+  )
+}
+
+function ResolutionForm({ matter }: { matter: Matter }) {
+  const [kind, setKind] = useState<PartyKind>(matter.responsibleParty?.kind ?? 'property')
+  const [name, setName] = useState(matter.responsibleParty?.name ?? '')
+  const [tasks, setTasks] = useState<string[]>([''])
+  const [dueDate, setDueDate] = useState(dateString(new Date(Date.now() + 30 * 24 * 3600 * 1000)))
+  const [errors, setErrors] = useState<Partial<Record<Field, string>>>({})
+  const [formError, setFormError] = useState<string>()
+  const [submitting, setSubmitting] = useState(false)
+
+  const submit = async () => {
+    if (submitting) return
+    setFormError(undefined)
+    const parsed = resolutionBodySchema.safeParse({ responsibleParty: { kind, name }, tasks: tasks.map((t) => t.trim()).filter(Boolean), dueDate })
+    const local: Partial<Record<Field, string>> = {}
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues) {
+        const field = issue.path[0] as Field
+        const message =
+          field === 'responsibleParty' ? '请填写责任方名称（最多40字）' : field === 'tasks' ? '请至少填写一项任务（每项最多200字）' : '请选择完成期限'
+        if (!local[field]) local[field] = message
+      }
+    }
+    setErrors(local)
+    if (!parsed.success) return
+    setSubmitting(true)
+    try {
+      await recordResolution(matter.matterId, parsed.data)
+      backToMatter(matter.matterId)
+    } catch (e) {
+      setErrors(fieldErrors(e) as Partial<Record<Field, string>>)
+      if (!(e instanceof ApiError && e.status === 401)) setFormError(messageOf(e))
+    } finally {
+      setSubmitting(false)
+    }
+  }
+
+  return (
+    <View>
+      {formError && <View className="alert resolution-error">{formError}</View>}
+      <View className="card">
+        <View className="field">
+          <Text className="field__label">责任方</Text>
+          <View className="chips">
+            {KINDS.map((k) => (
+              <View
+                key={k.kind}
+                className={`chip resolution-party-kind resolution-party-kind--${k.kind} ${kind === k.kind ? 'is-active' : ''}`}
+                onClick={() => setKind(k.kind)}
+              >
+                {k.label}
+              </View>
+            ))}
+          </View>
+          <Input
+            className="field__input resolution-party-name"
+            type="text"
+            maxlength={40}
+            placeholder="责任方名称"
+            value={name}
+            onInput={(e) => setName(e.detail.value)}
+          />
+          {errors.responsibleParty && <Text className="field-error field-error--responsibleParty">{errors.responsibleParty}</Text>}
+        </View>
+
+        <View className="field">
+          <Text className="field__label">任务清单</Text>
+          {tasks.map((t, i) => (
+            <View key={i} className="form-row">
+              <Input
+                className="field__input resolution-task-input"
+                type="text"
+                maxlength={200}
+                placeholder={`任务${i + 1}`}
+                value={t}
+                onInput={(e) => setTasks((all) => all.map((x, j) => (j === i ? e.detail.value : x)))}
+              />
+              {tasks.length > 1 && (
+                <Text className="form-row__remove resolution-task-remove" onClick={() => setTasks((all) => all.filter((_, j) => j !== i))}>
+                  ×
+                </Text>
+              )}
+            </View>
+          ))}
+          {tasks.length < 20 && (
+            <Text className="form-add resolution-task-add" onClick={() => setTasks((all) => [...all, ''])}>
+              ＋ 添加任务
+            </Text>
+          )}
+          {errors.tasks && <Text className="field-error field-error--tasks">{errors.tasks}</Text>}
+        </View>
+
+        <View className="field">
+          <Text className="field__label">完成期限</Text>
+          <Picker mode="date" value={dueDate} start={dateString(new Date())} onChange={(e) => setDueDate(String(e.detail.value))}>
+            <View className="picker-field resolution-due-input">{dueDate}</View>
+          </Picker>
+          {errors.dueDate && <Text className="field-error field-error--dueDate">{errors.dueDate}</Text>}
+        </View>
+
+        <Text className="muted resolution-note">提交后决议即向范围内居民公示，责任方按期办理并报告办结。</Text>
+        <View className={`btn btn--primary btn--block resolution-submit ${submitting ? 'btn--loading' : ''}`} onClick={() => void submit()}>
+          {submitting ? '提交中…' : '形成决议并公示'}
+        </View>
+      </View>
+    </View>
+  )
+}

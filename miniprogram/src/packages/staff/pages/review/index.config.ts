@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '两委审议', enablePullDownRefresh: true })
