@@ -66,11 +66,6 @@ const main = async () => {
   console.log('Starting the HTTP API (serverless offline)…')
   await startApi(env, ports.api)
 
-  // serverless-offline does not run `schedule` events: drive the scheduler (poll opening and closing, evaluation windows) here.
-  const { handler: tick } = await import('../functions/src/handlers/scheduled/tick')
-  const timer = setInterval(() => void tick({ time: new Date().toISOString() }).catch((e) => console.error('[tick]', e)), 30_000)
-  cleanups.push(() => clearInterval(timer))
-
   console.log('Starting the H5 build of the mini-program (rebuilt on change)…')
   startChild('h5', join(ROOT, 'node_modules', '.bin', 'taro'), ['build', '--type', 'h5', '--watch'], {
     cwd: join(ROOT, 'miniprogram'),
@@ -92,7 +87,7 @@ const main = async () => {
       `  HTTP API:           http://127.0.0.1:${ports.api}   (OpenAPI: http://127.0.0.1:${ports.api}/openapi.json)`,
       `  DynamoDB Local:     ${dynamo.endpoint}   (table ${env.TABLE_NAME})`,
       `  S3 stand-in:        ${s3.endpoint}   (bucket ${env.PHOTO_BUCKET}, data in .local/s3-data)`,
-      '  Scheduler:          every 30 s (opens and closes polls and evaluation windows)',
+      '  Scheduler:          tick every minute, run by serverless offline from serverless.yml (polls and evaluation windows)',
       '',
       'Open a grid contact card (what scanning its QR code does):',
       ...cards,
