@@ -48,6 +48,9 @@ export default async function setup(project: TestProject) {
     cardCode: signCardCode(env.CARD_SECRET, grid.cardNo),
     gridName: grid.name,
     buildingIds: summary.buildingIds,
+    communityId: summary.communityId,
+    // The stack's settings, so a test can run the scheduler's handler in-process against the same table (serverless-offline runs no `schedule` events).
+    env,
   })
   return async () => {
     web.close()
@@ -60,6 +63,6 @@ export default async function setup(project: TestProject) {
 
 declare module 'vitest' {
   export interface ProvidedContext {
-    e2e: { appUrl: string; apiUrl: string; cardCode: string; gridName: string; buildingIds: string[] }
+    e2e: { appUrl: string; apiUrl: string; cardCode: string; gridName: string; buildingIds: string[]; communityId: string; env: Record<string, string> }
   }
 }
