@@ -24,7 +24,7 @@ const COMMENT = '同意尽快修，费用从公共收益里出。'
 /** The page on screen: earlier pages stay in the DOM, hidden. */
 const shown = (page: Page) => page.locator('.taro_page:visible')
 
-describe('five-step deliberation in the browser: propose, second, review, poll, vote, comment, result', () => {
+describe('five-step deliberation in the browser: propose, second, review, poll, vote, comment, result, resolution, rating', () => {
   let browser: Browser
   const contexts: BrowserContext[] = []
   const pageErrors: string[] = []
@@ -51,7 +51,7 @@ describe('five-step deliberation in the browser: propose, second, review, poll, 
     await browser?.close()
   })
 
-  it('takes a building-scope matter from proposal to a closed poll with its result', { timeout: 240_000 }, async () => {
+  it("takes a building-scope matter from proposal through a closed poll to the households' rating", { timeout: 240_000 }, async () => {
     // ── 居民提议: 刘芳 (representative of 1号楼1单元101) proposes from the 议事 tab, with one photo.
     const rep = await browser.newPage({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2 })
     rep.on('pageerror', (e) => pageErrors.push(`representative: ${String(e)}`))
@@ -207,6 +207,29 @@ describe('five-step deliberation in the browser: propose, second, review, poll, 
 
     const closed = (await api('GET', `/matters/${matterId}`, headToken)).body
     expect(closed).toMatchObject({ status: 'awaitingResolution', poll: { state: 'closed', result: { counts: [3, 0], ballots: 3, passed: true } } })
+
+    // ── 协同决议: the committee records the resolution from the matter page, then reports it done.
+    await committee.goto(`${e2e.appUrl}/#/packages/resident/pages/matter/index?matterId=${matterId}`)
+    await shown(committee).locator('.resolve-button').click({ timeout: 15_000 })
+    await expect.poll(() => shown(committee).locator('.resolution-party-name input').inputValue(), { timeout: 15_000 }).toBe('阳光花园物业服务中心')
+    await shown(committee).locator('.resolution-task-input input').first().fill('更换1单元门禁主机并补发门禁卡')
+    await shown(committee).locator('.resolution-submit').click()
+    await expect.poll(() => shown(committee).locator('.resolution-section').textContent(), { timeout: 15_000 }).toContain('更换1单元门禁主机并补发门禁卡')
+    await shown(committee).locator('.report-button').click({ timeout: 15_000 })
+    await shown(committee).locator('.report-note-input textarea').fill('门禁主机已更换，住户已领取新门禁卡。')
+    await shown(committee).locator('.report-submit').click()
+    await expect.poll(() => shown(committee).locator('.report-section').textContent(), { timeout: 15_000 }).toContain('门禁主机已更换')
+
+    // ── 大众评议: the representative rates it for household 101.
+    await rep.reload()
+    const evaluation = shown(rep).locator('.evaluation-section')
+    await evaluation.locator('.rating-option--satisfied').click({ timeout: 15_000 })
+    await evaluation.locator('.rating-submit').click()
+    await expect.poll(() => evaluation.locator('.rating-done').textContent(), { timeout: 15_000 }).toContain('满意')
+    await rep.screenshot({ path: join(ARTIFACTS, 'deliberation-rated.png'), fullPage: true })
+    const rated = (await api('GET', `/matters/${matterId}`, await demoToken('representative'))).body
+    expect(rated).toMatchObject({ status: 'evaluating', resolution: { tasks: ['更换1单元门禁主机并补发门禁卡'] }, evaluation: { myHouseholdRated: true } })
+
     expect(pageErrors).toEqual([])
   })
 })
