@@ -3,7 +3,10 @@ export default defineAppConfig({
   subPackages: [
     // One subpackage per audience keeps the main package small (CONVENTIONS: pages are folders, audiences are subpackages).
     { root: 'packages/resident', pages: ['pages/bind/index', 'pages/propose/index', 'pages/matter/index'] },
-    { root: 'packages/staff', pages: ['pages/bindings/index', 'pages/review/index', 'pages/poll/index', 'pages/resolution/index', 'pages/report/index'] },
+    {
+      root: 'packages/staff',
+      pages: ['pages/bindings/index', 'pages/review/index', 'pages/poll/index', 'pages/resolution/index', 'pages/report/index', 'pages/settings/index'],
+    },
   ],
   // H5 only (WeChat's app.json has no such key): no slide-in between pages, so a page is on screen (and
   // clickable) as soon as it renders.

@@ -14,6 +14,7 @@ export const PAGES = {
   openPoll: '/packages/staff/pages/poll/index',
   resolution: '/packages/staff/pages/resolution/index',
   report: '/packages/staff/pages/report/index',
+  settings: '/packages/staff/pages/settings/index',
 } as const
 
 const TAB_PAGES: readonly string[] = [PAGES.home, PAGES.matters, PAGES.mine]

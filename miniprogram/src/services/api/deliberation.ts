@@ -9,6 +9,7 @@ import {
   listMatters as listMattersRoute,
   openPoll as openPollRoute,
   proposeMatter as proposeMatterRoute,
+  putDeliberationSettings as putDeliberationSettingsRoute,
   rateMatter as rateMatterRoute,
   recordResolution as recordResolutionRoute,
   reportDone as reportDoneRoute,
@@ -22,6 +23,10 @@ import type { RouteBody, RouteQuery } from '@contracts/common'
 import { bodySchema, call } from '../http'
 
 export const getDeliberationSettings = (communityId: string) => call(getDeliberationSettingsRoute, { params: { communityId } })
+export type SettingsInput = RouteBody<typeof putDeliberationSettingsRoute>
+/** Only the community admin may change the 六议六不议 lists and the rules (the server refuses anyone else). */
+export const putDeliberationSettings = (communityId: string, body: SettingsInput) => call(putDeliberationSettingsRoute, { params: { communityId }, body })
+export const settingsBodySchema = bodySchema(putDeliberationSettingsRoute)
 
 export const createUpload = (body: RouteBody<typeof createUploadRoute>) => call(createUploadRoute, { body })
 
