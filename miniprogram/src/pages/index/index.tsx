@@ -5,7 +5,7 @@ import { ErrorState, Empty, Loading } from '../../components/StateView'
 import { useAsync } from '../../components/useAsync'
 import { useShown } from '../../components/useShown'
 import { householdLabel, reviewPlaces } from '../../components/me'
-import { reviewCommunities } from '../../components/matter'
+import { adminCommunities, reviewCommunities } from '../../components/matter'
 import { getMe, listBindingRequests } from '../../services/api/identity'
 import { IS_H5 } from '../../services/env'
 import { getLastCard } from '../../services/lastCard'
@@ -158,6 +158,20 @@ function MeSummary({ me, pending }: { me: Me; pending: number | null }) {
           <View className="row__main">
             <Text className="row__title">两委审议</Text>
             <Text className="row__sub">{c.name} · 审议居民提议，三事分流</Text>
+          </View>
+          <Text className="staff-entry__arrow">›</Text>
+        </View>
+      ))}
+
+      {adminCommunities(me).map((c) => (
+        <View
+          key={c.communityId}
+          className="card staff-entry home-settings-link"
+          onClick={() => void Taro.navigateTo({ url: withQuery(PAGES.settings, { communityId: c.communityId }) })}
+        >
+          <View className="row__main">
+            <Text className="row__title">议事规则</Text>
+            <Text className="row__sub">{c.name} · 六议六不议清单与议事规则</Text>
           </View>
           <Text className="staff-entry__arrow">›</Text>
         </View>

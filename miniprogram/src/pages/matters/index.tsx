@@ -8,7 +8,7 @@ import { ErrorState, Empty, Loading } from '../../components/StateView'
 import { useAsync } from '../../components/useAsync'
 import { useShown } from '../../components/useShown'
 import { formatTime } from '../../components/me'
-import { reviewCommunities, statusTone } from '../../components/matter'
+import { adminCommunities, reviewCommunities, statusTone } from '../../components/matter'
 import { listMatters } from '../../services/api/deliberation'
 import { getMe } from '../../services/api/identity'
 import { PAGES, goLogin, withQuery } from '../../services/nav'
@@ -20,7 +20,7 @@ const FILTERS: Filter[] = ['all', ...steps]
 
 /**
  * 议事 tab: the matters in the user's scope by step (全部 / 居民提议 … / 已办结) or their own proposals, the
- * 提议 button, and for the committee the way to the review queue.
+ * 提议 button, for the committee the way to the review queue, and for the community admin the way to the 议事规则.
  */
 export default function MattersPage() {
   const shown = useShown()
@@ -91,6 +91,20 @@ export default function MattersPage() {
           <View className="row__main">
             <Text className="row__title">两委审议</Text>
             <Text className="row__sub">{c.name} · 待审议的居民提议</Text>
+          </View>
+          <Text className="staff-entry__arrow">›</Text>
+        </View>
+      ))}
+
+      {adminCommunities(me.data).map((c) => (
+        <View
+          key={c.communityId}
+          className="card staff-entry settings-link"
+          onClick={() => void Taro.navigateTo({ url: withQuery(PAGES.settings, { communityId: c.communityId }) })}
+        >
+          <View className="row__main">
+            <Text className="row__title">议事规则</Text>
+            <Text className="row__sub">{c.name} · 六议六不议清单与议事规则</Text>
           </View>
           <Text className="staff-entry__arrow">›</Text>
         </View>

@@ -6,7 +6,7 @@ import { ErrorState, Empty, Loading } from '../../components/StateView'
 import { useAsync } from '../../components/useAsync'
 import { useShown } from '../../components/useShown'
 import { formatTime, householdLabel } from '../../components/me'
-import { reviewCommunities } from '../../components/matter'
+import { adminCommunities, reviewCommunities } from '../../components/matter'
 import { getMe } from '../../services/api/identity'
 import { PAGES, goLogin, withQuery } from '../../services/nav'
 import { clearSession, isLoggedIn } from '../../services/session'
@@ -118,6 +118,19 @@ export default function MinePage() {
             <View className="row__main">
               <Text className="row__title">两委审议</Text>
               <Text className="row__sub">{c.name} · 待审议的居民提议</Text>
+            </View>
+            <Text className="staff-entry__arrow">›</Text>
+          </View>
+        ))}
+        {adminCommunities(user).map((c) => (
+          <View
+            key={c.communityId}
+            className="row mine-settings-link"
+            onClick={() => void Taro.navigateTo({ url: withQuery(PAGES.settings, { communityId: c.communityId }) })}
+          >
+            <View className="row__main">
+              <Text className="row__title">议事规则</Text>
+              <Text className="row__sub">{c.name} · 六议六不议清单、附议人数、满意度门槛</Text>
             </View>
             <Text className="staff-entry__arrow">›</Text>
           </View>
