@@ -270,8 +270,6 @@ function SettingsForm({ communityId, name, initial }: { communityId: string; nam
         <Text className="settings-head__title">议事规则</Text>
         <Text className="settings-head__sub">{name ? `${name} · ` : ''}「六议六不议」清单和五议工作法的规则，保存后对新的提议生效</Text>
       </View>
-      {formError && <View className="alert settings-error">{formError}</View>}
-      {savedNotice && !dirty && <View className="alert settings-saved">已保存，居民提议时即按新的清单和规则办理</View>}
 
       {LISTS.map((list) => {
         const items = categories.filter((c) => c.kind === list.kind)
@@ -360,6 +358,9 @@ function SettingsForm({ communityId, name, initial }: { communityId: string; nam
       </View>
 
       <View className="card settings-actions">
+        {/* Next to the button the admin just pressed (the page is long): why it failed, or that it is saved. */}
+        {formError && <View className="alert settings-error">{formError}</View>}
+        {savedNotice && !dirty && <View className="alert settings-saved">已保存，居民提议时即按新的清单和规则办理</View>}
         {dirty && <Text className="muted settings-dirty">有未保存的修改</Text>}
         <View className={`btn btn--primary btn--block settings-save ${saving ? 'btn--loading' : ''}`} onClick={() => void save()}>
           {saving ? '保存中…' : '保存'}
