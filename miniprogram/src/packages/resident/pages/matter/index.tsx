@@ -3,6 +3,8 @@ import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro'
 import { View, Text, Textarea } from '@tarojs/components'
 import type { Matter } from '@contracts/deliberation'
 import { ratingLabels, statusLabels, stepLabels, stepOf, triageLabels } from '@contracts/deliberation'
+import { errorMessage } from '@contracts/errors'
+import type { Me } from '@contracts/identity'
 import { ErrorState, Empty, Loading } from '../../../../components/StateView'
 import { useAsync } from '../../../../components/useAsync'
 import { useShown } from '../../../../components/useShown'
@@ -22,6 +24,7 @@ import {
   withdrawMatter,
   type RatingValue,
 } from '../../../../services/api/deliberation'
+import { getMe } from '../../../../services/api/identity'
 import { ApiError, messageOf } from '../../../../services/http'
 import { PAGES, currentUrl, withQuery } from '../../../../services/nav'
 import { isLoggedIn } from '../../../../services/session'
@@ -271,6 +274,25 @@ function Escalation({ matter, onChange }: { matter: Matter; onChange: (m: Matter
   )
 }
 
+const inScope = (matter: Matter, h: Me['households'][number]) =>
+  matter.scope.type === 'building'
+    ? h.buildingId === matter.scope.id
+    : matter.scope.type === 'compound'
+      ? h.compoundId === matter.scope.id
+      : h.communityId === matter.scope.id
+
+/**
+ * Whether the caller represents a household in the matter's scope (undefined until known). Only a household's
+ * representative votes and rates, but `can` lists vote and rate for every member in scope, so a member who is
+ * not the representative would get a button that can only fail. If /me cannot be read, the server decides.
+ */
+function useRepresents(matter: Matter, needed: boolean): boolean | undefined {
+  const me = useAsync(getMe, [], needed)
+  if (!needed) return undefined
+  if (me.error) return true
+  return me.data && me.data.households.some((h) => inScope(matter, h) && h.isRepresentative)
+}
+
 function Poll({ matter, reload }: { matter: Matter; reload: () => void }) {
   const poll = matter.poll!
   const [voting, setVoting] = useState(false)
@@ -281,7 +303,9 @@ function Poll({ matter, reload }: { matter: Matter; reload: () => void }) {
 
   const stateText = poll.state === 'scheduled' ? '未开始' : poll.state === 'open' ? '投票中' : '已截止'
   const voted = poll.myHouseholdVoted === true || done !== undefined
-  const canVote = matter.can.includes('vote') && poll.state === 'open' && !voted
+  const mayVote = matter.can.includes('vote') && poll.state === 'open' && !voted
+  const represents = useRepresents(matter, mayVote)
+  const canVote = mayVote && represents === true
 
   const confirm = async () => {
     if (busy || choice === undefined) return
@@ -294,8 +318,11 @@ function Poll({ matter, reload }: { matter: Matter; reload: () => void }) {
       reload()
     } catch (e) {
       setError(messageOf(e))
-      // Already voted (another member of the household, or another device): the page must say so.
-      if (e instanceof ApiError && e.code === 'vote.already') reload()
+      // Already voted (another member of the household, or another device): close the sheet, say why, and show the household's vote.
+      if (e instanceof ApiError && e.code === 'vote.already') {
+        setVoting(false)
+        reload()
+      }
     } finally {
       setBusy(false)
     }
@@ -362,6 +389,7 @@ function Poll({ matter, reload }: { matter: Matter; reload: () => void }) {
         </View>
       )}
       {poll.state === 'open' && !matter.can.includes('vote') && !voted && <Text className="muted poll-not-eligible">由范围内各户的户代表投票</Text>}
+      {mayVote && represents === false && <Text className="muted poll-not-eligible">{errorMessage('vote.notRepresentative')}</Text>}
 
       {voting && (
         <View className="sheet vote-sheet">
@@ -442,7 +470,9 @@ function EvaluationCard({ matter, reload }: { matter: Matter; reload: () => void
   const [error, setError] = useState<string>()
   const [done, setDone] = useState<RatingValue>()
   const rated = ev.myHouseholdRated === true || done !== undefined
-  const canRate = matter.can.includes('rate') && !rated
+  const mayRate = matter.can.includes('rate') && !rated
+  const represents = useRepresents(matter, mayRate)
+  const canRate = mayRate && represents === true
 
   const submit = async () => {
     if (busy || !choice) return
@@ -475,6 +505,7 @@ function EvaluationCard({ matter, reload }: { matter: Matter; reload: () => void
           {ev.score !== undefined && <Text className="evaluation-score">满意度 {percent(ev.score)}</Text>}
         </View>
       )}
+      {mayRate && represents === false && <Text className="muted rating-not-representative">{errorMessage('vote.notRepresentative')}</Text>}
       {rated && <Text className="badge badge--green rating-done">{done ? `本户已评议：${ratingLabels[done]}` : '本户已评议'}</Text>}
       {canRate && (
         <View className="rating-form">
