@@ -138,6 +138,32 @@ describe('five-step deliberation, end to end', () => {
     expect(expectOk(await call('GET', '/matters?mine=true', { token: w.residents[0]!.token })).items).toEqual([])
   })
 
+  it('lists each matter to those in its scope and the staff serving it: a grid worker sees what lies over their grid, nothing else', async () => {
+    const w = await makeDeliberationWorld({ households: 2, secondsNeeded: 0 })
+    const inA1 = expectOk(await propose(w.residents[0]!.token, { type: 'building', id: w.buildings.A1 }))
+    const compoundWide = expectOk(await propose(w.residents[1]!.token, { type: 'compound', id: w.compoundA }, { title: 'A苑增设电动车充电桩' }))
+    const communityWide = expectOk(await propose(w.residents[1]!.token, { type: 'community', id: w.communityId }, { title: '社区增设老年食堂' }))
+    const ownGrid = await w.withRole('gridWorker', 'grid', w.gridId)
+    const otherGridId = expectOk(await call('POST', `/communities/${w.communityId}/grids`, { token: w.admin.token, body: { name: '二网格', buildingIds: [w.buildings.B1] } })).gridId
+    const otherGrid = await w.withRole('gridWorker', 'grid', otherGridId)
+    const neighbour = await makeUser('B1栋居民')
+    const req = expectOk(await call('POST', '/bindings', { token: neighbour.token, body: { buildingId: w.buildings.B1, unit: '1', room: '101' } }))
+    expectOk(await call('POST', `/bindings/${req.requestId}/decision`, { token: otherGrid.token, body: { decision: 'approve' } }))
+
+    const listed = async (token: string) =>
+      (expectOk(await call('GET', `/matters?communityId=${w.communityId}`, { token })).items as { matterId: string }[]).map((m) => m.matterId).sort()
+    const all = [inA1.matterId, compoundWide.matterId, communityWide.matterId].sort()
+    expect(await listed(w.committee.token)).toEqual(all)
+    expect(await listed(ownGrid.token)).toEqual(all)
+    expect(await listed(otherGrid.token)).toEqual([communityWide.matterId])
+    expect(await listed(neighbour.token)).toEqual([communityWide.matterId])
+    expect((await call('GET', `/matters/${inA1.matterId}`, { token: otherGrid.token })).body.error.code).toBe('matter.notFound')
+    expect((await call('GET', `/matters/${compoundWide.matterId}`, { token: neighbour.token })).body.error.code).toBe('matter.notFound')
+    expect(expectOk(await call('GET', `/matters/${inA1.matterId}`, { token: ownGrid.token })).title).toBe(inA1.title)
+    // Seeing is not deciding: the grid worker may join the discussion, not open a poll or review.
+    expect(expectOk(await call('GET', `/matters/${compoundWide.matterId}`, { token: ownGrid.token })).can).toEqual(['comment'])
+  })
+
   it('returns a matter for revision, takes the revision back to review, and lets a proposer withdraw', async () => {
     const w = await makeDeliberationWorld({ households: 1, secondsNeeded: 0 })
     const proposer = w.residents[0]!

@@ -21,22 +21,62 @@ export const householdPaths = async (deps: DeliberationDeps, actor: Actor): Prom
 const scopePlace = (scope: ScopeRef): PlaceRef => ({ type: scope.type, id: scope.id, name: scope.name, path: scope.path })
 const inside = (path: string, scopePath: string) => path === scopePath || path.startsWith(`${scopePath}/`)
 
-export const factsFor = async (deps: DeliberationDeps, actor: Actor, m: MatterRecord, homes?: { path: string }[]): Promise<Facts> => {
+/** Structure read while deciding many matters for one caller (a listing): each building or grid read once. */
+export interface ReachCache {
+  buildingGrid: Map<string, Promise<string | undefined>>
+  gridCompounds: Map<string, Promise<Set<string>>>
+}
+export const reachCache = (): ReachCache => ({ buildingGrid: new Map(), gridCompounds: new Map() })
+
+const memo = <T>(map: Map<string, Promise<T>>, key: string, read: () => Promise<T>): Promise<T> => {
+  let hit = map.get(key)
+  if (!hit) {
+    hit = read()
+    map.set(key, hit)
+  }
+  return hit
+}
+
+/** The compounds a grid's buildings stand in (grid edges follow compound edges, so usually one). */
+const compoundsOfGrid = async (deps: DeliberationDeps, gridId: string): Promise<Set<string>> => {
+  const grid = await deps.structure.getGrid(gridId)
+  const buildings = grid ? await deps.structure.getBuildings(grid.buildingIds) : []
+  return new Set(buildings.map((b) => b.compoundId))
+}
+
+/**
+ * Whether a grant held at a grid (the grid worker's) reaches the matter's scope: a building of the grid, a
+ * compound the grid lies in, or the grid's community. Grid grants are the only ones whose reach needs reads.
+ */
+const gridReach = async (deps: DeliberationDeps, gridIds: string[], scope: ScopeRef, cache: ReachCache): Promise<boolean> => {
+  if (gridIds.length === 0) return false
+  if (scope.type === 'building') {
+    const gridId = await memo(cache.buildingGrid, scope.id, async () => (await deps.structure.getBuilding(scope.id))?.gridId)
+    return gridId !== undefined && gridIds.includes(gridId)
+  }
+  if (scope.type === 'compound') {
+    const compounds = await Promise.all(gridIds.map((g) => memo(cache.gridCompounds, g, () => compoundsOfGrid(deps, g))))
+    return compounds.some((c) => c.has(scope.id))
+  }
+  return false
+}
+
+export const factsFor = async (deps: DeliberationDeps, actor: Actor, m: MatterRecord, homes?: { path: string }[], cache = reachCache()): Promise<Facts> => {
   const paths = homes ?? (await householdPaths(deps, actor))
   const place = scopePlace(m.scope)
-  // A building's grid is needed to tell whether a grid worker reaches a building-scope matter.
-  if (m.scope.type === 'building') {
-    const b = await deps.structure.getBuilding(m.scope.id)
-    if (b?.gridId) place.gridId = b.gridId
-  }
   const p = actor.principal
+  const gridIds = p.grants.filter((g) => g.placeType === 'grid').map((g) => g.placeId)
+  // A community-scope matter lies over every grid of the community: the grant's own path shows it.
+  const reachedByGrid =
+    p.grants.some((g) => g.placeType === 'grid' && g.placePath.startsWith(`${m.scope.path}/`)) || (await gridReach(deps, gridIds, m.scope, cache))
   return {
     isProposer: m.proposerId === p.userId,
     livesInScope: paths.some((h) => inside(h.path, m.scope.path)),
     isCommittee: holdsRole(p, ['committee'], place),
     isBuildingHead: m.scope.type === 'building' && p.grants.some((g) => g.role === 'buildingHead' && g.placeType === 'building' && g.placeId === m.scope.id),
     isPropertyManager: holdsRole(p, ['propertyManager'], place),
-    isStaff: holdsRole(p, ['committee', 'communityAdmin', 'gridWorker', 'buildingHead', 'propertyManager'], place),
+    // Staff who serve the place or part of it: they see the matter and may speak in its discussion.
+    isStaff: holdsRole(p, ['committee', 'communityAdmin', 'buildingHead', 'propertyManager'], place) || reachedByGrid,
     isStreetAdmin: p.grants.some((g) => g.role === 'communityAdmin' && g.placeType === 'street' && covers(g, place)),
   }
 }

@@ -16,9 +16,8 @@ export const reviewQueue = async (deps: DeliberationDeps, actor: Actor, input: {
   // A compound-level committee (小区党支部) sees the queue too, filtered to what it covers.
   if (!actor.principal.grants.some((g) => g.role === 'committee' && (place.path.startsWith(g.placePath) || g.placePath.startsWith(place.path)))) authorize(actor.principal, ['committee'], place)
   const matters = await deps.deliberation.listByCommunity(input.communityId, 'review')
-  const visible = []
-  for (const m of matters) if ((await factsFor(deps, actor, m, [])).isCommittee) visible.push(m)
-  return visible.sort((a, b) => a.updatedAt.localeCompare(b.updatedAt))
+  const facts = await Promise.all(matters.map((m) => factsFor(deps, actor, m, [])))
+  return matters.filter((_, i) => facts[i]!.isCommittee).sort((a, b) => a.updatedAt.localeCompare(b.updatedAt))
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { Matter, MatterSummary, PollView } from '../../../../contracts/deliberation'
 import { stepOf } from '../../../../contracts/deliberation'
 import { DomainError, found } from '../shared/errors'
-import { factsFor, householdPaths, type Actor } from './facts'
+import { factsFor, householdPaths, reachCache, type Actor } from './facts'
 import { CHANGE_RULE } from './consult'
 import type { MatterRecord, PollRecord } from './model'
 import type { DeliberationDeps } from './ports'
@@ -91,8 +91,9 @@ export const listMatters = async (deps: DeliberationDeps, actor: Actor, input: {
     actor.principal.grants.map((g) => g.placePath.split('/').find((s) => s.startsWith('community:'))?.slice(10)).find(Boolean)
   if (!communityId) return []
   const matters = await deps.deliberation.listByCommunity(communityId, input.step)
-  const visible: MatterRecord[] = []
-  for (const m of matters) if (canView(await factsFor(deps, actor, m, homes))) visible.push(m)
+  const cache = reachCache()
+  const facts = await Promise.all(matters.map((m) => factsFor(deps, actor, m, homes, cache)))
+  const visible = matters.filter((_, i) => canView(facts[i]!))
   return visible.sort((a, b) => b.updatedAt.localeCompare(a.updatedAt)).map(summary)
 }
 
