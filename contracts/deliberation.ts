@@ -83,7 +83,22 @@ export const Category = z.object({
 export type Category = z.infer<typeof Category>
 
 export const DeliberationSettings = z.object({
-  categories: z.array(Category).min(1).max(30),
+  categories: z
+    .array(Category)
+    .min(1)
+    .max(30)
+    .superRefine((list, ctx) => {
+      const ids = new Set<string>()
+      const names = new Set<string>()
+      list.forEach((c, i) => {
+        if (ids.has(c.categoryId)) ctx.addIssue({ code: 'custom', path: [i, 'categoryId'], message: '类别编号重复' })
+        if (names.has(c.name)) ctx.addIssue({ code: 'custom', path: [i, 'name'], message: `类别「${c.name}」重复` })
+        if (c.kind === 'exclude' && !c.reason) ctx.addIssue({ code: 'custom', path: [i, 'reason'], message: '请填写不议理由：居民选择这一类别时会看到它' })
+        ids.add(c.categoryId)
+        names.add(c.name)
+      })
+      if (!list.some((c) => c.kind === 'deliberate')) ctx.addIssue({ code: 'custom', message: '至少保留一个「六议」类别，居民才能提议' })
+    }),
   /** Seconds (附议) from other residents in scope that send a proposal to review. */
   secondsNeeded: z.number().int().min(0).max(100),
   /** Days the households in scope have to rate a reported-done resolution. */

@@ -164,6 +164,29 @@ describe('five-step deliberation, end to end', () => {
     expect(expectOk(await call('GET', `/matters/${compoundWide.matterId}`, { token: ownGrid.token })).can).toEqual(['comment'])
   })
 
+  it('lets only the community admin change the 六议六不议 lists, and refuses lists that would break proposing', async () => {
+    const w = await makeDeliberationWorld({ households: 1 })
+    const path = `/communities/${w.communityId}/deliberation-settings`
+    const before = expectOk(await call('GET', path, { token: w.residents[0]!.token }))
+    const put = (token: string, body: unknown) => call('PUT', path, { token, body })
+    const refused = async (body: unknown, message: RegExp) => {
+      const res = await put(w.admin.token, body)
+      expect(res.status).toBe(422)
+      expect(res.body.error.code).toBe('request.invalid')
+      expect(res.body.error.details.map((d: { message: string }) => d.message).join()).toMatch(message)
+    }
+    const [first, ...rest] = before.categories as { categoryId: string; name: string; kind: string; reason?: string }[]
+    await refused({ ...before, categories: [first, { ...first, categoryId: 'copy' }, ...rest] }, /重复/)
+    await refused({ ...before, categories: before.categories.filter((c: { kind: string }) => c.kind === 'exclude') }, /至少保留一个/)
+    await refused({ ...before, categories: [...before.categories, { categoryId: 'no-reason', name: '无理由', kind: 'exclude' }] }, /不议理由/)
+    expect((await put(w.committee.token, before)).body.error.code).toBe('auth.forbidden')
+    expect(expectOk(await call('GET', path, { token: w.residents[0]!.token }))).toEqual(before)
+
+    const added = { ...before, categories: [...before.categories, { categoryId: 'pets', name: '宠物管理', kind: 'deliberate' }] }
+    expect(expectOk(await put(w.admin.token, added)).categories).toHaveLength(before.categories.length + 1)
+    expect(expectOk(await propose(w.residents[0]!.token, { type: 'building', id: w.buildings.A1 }, { categoryId: 'pets' })).categoryName).toBe('宠物管理')
+  })
+
   it('returns a matter for revision, takes the revision back to review, and lets a proposer withdraw', async () => {
     const w = await makeDeliberationWorld({ households: 1, secondsNeeded: 0 })
     const proposer = w.residents[0]!
