@@ -64,10 +64,19 @@ describe('five-step deliberation, end to end', () => {
     expect(again.body.error.code).toBe('vote.already')
     const outsider = await makeUser()
     expect((await call('POST', `/polls/${pollId}/votes`, { token: outsider.token, body: { option: 0 } })).body.error.code).toBe('vote.notEligible')
+    // A second member of e's household lives in scope but does not represent it: no vote offered, none taken.
+    const member = await makeUser('e家的家人')
+    const join = expectOk(await call('POST', '/bindings', { token: member.token, body: { buildingId: w.buildings.A1, unit: '1', room: e!.room } }))
+    expectOk(await call('POST', `/bindings/${join.requestId}/decision`, { token: w.head.token, body: { decision: 'approve' } }))
+    const asMember = expectOk(await call('GET', `/matters/${matterId}`, { token: member.token }))
+    expect(asMember.can).toContain('comment')
+    expect(asMember.can).not.toContain('vote')
+    expect((await call('POST', `/polls/${pollId}/votes`, { token: member.token, body: { option: 0 } })).body.error.code).toBe('vote.notRepresentative')
     // The tally is hidden until close.
     const during = expectOk(await call('GET', `/matters/${matterId}`, { token: e!.token }))
     expect(during.poll.result).toBeUndefined()
     expect(during.poll.myHouseholdVoted).toBe(false)
+    expect(during.can).toContain('vote')
 
     // 4. 协同决议: the scheduler closes it after its time; 5/6 took part, 4/5 agreed.
     await tickAt(minutes(32))

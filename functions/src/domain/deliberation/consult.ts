@@ -1,7 +1,7 @@
 import type { z } from 'zod'
 import type { Comment, PollRule } from '../../../../contracts/deliberation'
 import { DomainError, fail, found } from '../shared/errors'
-import { assertMay, factsFor, householdPaths, type Actor } from './facts'
+import { assertMay, factsFor, householdPaths, type Actor, type Home } from './facts'
 import { actorOf, event, notices } from './events'
 import type { MatterRecord, PollRecord } from './model'
 import type { DeliberationDeps } from './ports'
@@ -86,12 +86,10 @@ export const openPoll = async (
 }
 
 /** The household the caller votes or rates for: the one named, or their only household in the matter's scope. */
-export const householdFor = async (deps: DeliberationDeps, actor: Actor, m: MatterRecord, householdId?: string) => {
-  const homes = (await householdPaths(deps, actor)).filter((h) => h.path === m.scope.path || h.path.startsWith(`${m.scope.path}/`))
+export const householdFor = (allHomes: Home[], m: MatterRecord, householdId?: string): string => {
+  const homes = allHomes.filter((h) => h.path === m.scope.path || h.path.startsWith(`${m.scope.path}/`))
   if (householdId) return homes.find((h) => h.householdId === householdId)?.householdId ?? fail('vote.notEligible')
-  const reps = []
-  for (const h of homes) if ((await deps.structure.getHousehold(h.householdId))?.representativeUserId === actor.principal.userId) reps.push(h.householdId)
-  return reps[0] ?? (homes.length ? fail('vote.notRepresentative') : fail('vote.notEligible'))
+  return homes.find((h) => h.represents)?.householdId ?? (homes.length ? fail('vote.notRepresentative') : fail('vote.notEligible'))
 }
 
 /**
@@ -104,8 +102,9 @@ export const castVote = async (deps: DeliberationDeps, actor: Actor, input: { po
   if (poll.state !== 'open' || now.getTime() < new Date(poll.opensAt).getTime() || now.getTime() >= new Date(poll.closesAt).getTime()) fail('poll.notOpen')
   if (input.option >= poll.options.length) fail('vote.badOption')
   const m = found(await deps.deliberation.getMatter(poll.matterId), 'matter.notFound')
-  assertMay('vote', m, await factsFor(deps, actor, m))
-  const householdId = await householdFor(deps, actor, m, input.householdId)
+  const homes = await householdPaths(deps, actor)
+  assertMay('vote', m, await factsFor(deps, actor, m, homes))
+  const householdId = householdFor(homes, m, input.householdId)
   const outcome = await deps.deliberation.castVote(poll, householdId, actor.principal.userId, input.option, now.toISOString())
   if (outcome !== 'ok') fail(outcome === 'already' ? 'vote.already' : outcome === 'notRepresentative' ? 'vote.notRepresentative' : 'vote.notEligible')
   return { accepted: true as const, householdId }

@@ -12,10 +12,22 @@ export interface Actor {
   principal: Principal
 }
 
-/** The paths of the caller's households, read once per request. */
-export const householdPaths = async (deps: DeliberationDeps, actor: Actor): Promise<{ householdId: string; path: string }[]> => {
-  const refs = await Promise.all(actor.user.memberships.map((m) => deps.structure.resolvePlace({ type: 'household', id: m.householdId })))
-  return refs.flatMap((r) => (r ? [{ householdId: r.id, path: r.path }] : []))
+export interface Home {
+  householdId: string
+  path: string
+  /** The caller is the household's representative (read from the household, so never stale). */
+  represents: boolean
+}
+
+/** The caller's households (one or two), where they are and whether the caller represents them; read once per request. */
+export const householdPaths = async (deps: DeliberationDeps, actor: Actor): Promise<Home[]> => {
+  const homes = await Promise.all(
+    actor.user.memberships.map(async (m) => {
+      const [ref, household] = await Promise.all([deps.structure.resolvePlace({ type: 'household', id: m.householdId }), deps.structure.getHousehold(m.householdId)])
+      return ref ? [{ householdId: ref.id, path: ref.path, represents: household?.representativeUserId === actor.principal.userId }] : []
+    }),
+  )
+  return homes.flat()
 }
 
 const scopePlace = (scope: ScopeRef): PlaceRef => ({ type: scope.type, id: scope.id, name: scope.name, path: scope.path })
@@ -61,7 +73,7 @@ const gridReach = async (deps: DeliberationDeps, gridIds: string[], scope: Scope
   return false
 }
 
-export const factsFor = async (deps: DeliberationDeps, actor: Actor, m: MatterRecord, homes?: { path: string }[], cache = reachCache()): Promise<Facts> => {
+export const factsFor = async (deps: DeliberationDeps, actor: Actor, m: MatterRecord, homes?: Home[], cache = reachCache()): Promise<Facts> => {
   const paths = homes ?? (await householdPaths(deps, actor))
   const place = scopePlace(m.scope)
   const p = actor.principal
@@ -72,6 +84,7 @@ export const factsFor = async (deps: DeliberationDeps, actor: Actor, m: MatterRe
   return {
     isProposer: m.proposerId === p.userId,
     livesInScope: paths.some((h) => inside(h.path, m.scope.path)),
+    representsInScope: paths.some((h) => h.represents && inside(h.path, m.scope.path)),
     isCommittee: holdsRole(p, ['committee'], place),
     isBuildingHead: m.scope.type === 'building' && p.grants.some((g) => g.role === 'buildingHead' && g.placeType === 'building' && g.placeId === m.scope.id),
     isPropertyManager: holdsRole(p, ['propertyManager'], place),

@@ -1,7 +1,7 @@
 import type { z } from 'zod'
 import type { Rating, ResponsibleParty } from '../../../../contracts/deliberation'
 import { fail, found } from '../shared/errors'
-import { assertMay, factsFor, type Actor } from './facts'
+import { assertMay, factsFor, householdPaths, type Actor } from './facts'
 import { actorOf, event, notices, systemActor } from './events'
 import { householdsInScope, householdFor } from './consult'
 import { CLOSE_GRACE_MS, type MatterRecord, type PollRecord } from './model'
@@ -101,10 +101,11 @@ export const reportDone = async (deps: DeliberationDeps, actor: Actor, input: { 
 /** 大众评议: one rating per household of the poll's electorate, by its representative, during the window. */
 export const rateMatter = async (deps: DeliberationDeps, actor: Actor, input: { matterId: string; rating: z.infer<typeof Rating>; householdId?: string }) => {
   const m = found(await deps.deliberation.getMatter(input.matterId), 'matter.notFound')
-  assertMay('rate', m, await factsFor(deps, actor, m))
+  const homes = await householdPaths(deps, actor)
+  assertMay('rate', m, await factsFor(deps, actor, m, homes))
   const now = deps.now()
   if (now.getTime() >= new Date(m.evaluation!.closesAt).getTime()) fail('matter.wrongStep')
-  const householdId = await householdFor(deps, actor, m, input.householdId)
+  const householdId = householdFor(homes, m, input.householdId)
   if (m.pollId && (await deps.deliberation.householdVoted(m.pollId, householdId)) === undefined) fail('vote.notEligible')
   const outcome = await deps.deliberation.rate(m.matterId, m.evaluation!.round, householdId, actor.principal.userId, input.rating, now.toISOString())
   if (outcome !== 'ok') fail(outcome === 'already' ? 'rating.already' : 'vote.notRepresentative')

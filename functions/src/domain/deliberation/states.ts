@@ -45,6 +45,8 @@ export interface Facts {
   isProposer: boolean
   /** Bound to a household inside the matter's scope. */
   livesInScope: boolean
+  /** The representative (户代表) of a household inside the matter's scope: the one who votes and rates for it. */
+  representsInScope: boolean
   /** 两委 (committee) covering the scope. */
   isCommittee: boolean
   /** Building head of the matter's building (building-scope matters only). */
@@ -82,7 +84,7 @@ const mayAct = (action: Action, m: MatterRecord, f: Facts): ErrorCode | undefine
       return f.isCommittee || ((m.resolution?.responsibleParty ?? m.responsibleParty)?.kind === 'property' && f.isPropertyManager) ? undefined : 'auth.forbidden'
     case 'vote':
     case 'rate':
-      return f.livesInScope ? undefined : 'vote.notEligible'
+      return !f.livesInScope ? 'vote.notEligible' : !f.representsInScope ? 'vote.notRepresentative' : undefined
   }
 }
 
