@@ -282,15 +282,13 @@ const inScope = (matter: Matter, h: Me['households'][number]) =>
       : h.communityId === matter.scope.id
 
 /**
- * Whether the caller represents a household in the matter's scope (undefined until known). Only a household's
- * representative votes and rates, but `can` lists vote and rate for every member in scope, so a member who is
- * not the representative would get a button that can only fail. If /me cannot be read, the server decides.
+ * Why the caller has no vote or rating here, when `can` (the server's own checks) leaves it out: a member of a
+ * household in scope who is not its representative, or someone who lives outside the scope.
  */
-function useRepresents(matter: Matter, needed: boolean): boolean | undefined {
+function useNoVoteReason(matter: Matter, needed: boolean): string | undefined {
   const me = useAsync(getMe, [], needed)
   if (!needed) return undefined
-  if (me.error) return true
-  return me.data && me.data.households.some((h) => inScope(matter, h) && h.isRepresentative)
+  return me.data?.households.some((h) => inScope(matter, h)) ? errorMessage('vote.notRepresentative') : '由范围内各户的户代表投票、评议'
 }
 
 function Poll({ matter, reload }: { matter: Matter; reload: () => void }) {
@@ -303,9 +301,8 @@ function Poll({ matter, reload }: { matter: Matter; reload: () => void }) {
 
   const stateText = poll.state === 'scheduled' ? '未开始' : poll.state === 'open' ? '投票中' : '已截止'
   const voted = poll.myHouseholdVoted === true || done !== undefined
-  const mayVote = matter.can.includes('vote') && poll.state === 'open' && !voted
-  const represents = useRepresents(matter, mayVote)
-  const canVote = mayVote && represents === true
+  const canVote = matter.can.includes('vote') && poll.state === 'open' && !voted
+  const noVote = useNoVoteReason(matter, poll.state === 'open' && !voted && !canVote)
 
   const confirm = async () => {
     if (busy || choice === undefined) return
@@ -388,8 +385,7 @@ function Poll({ matter, reload }: { matter: Matter; reload: () => void }) {
           为本户投票
         </View>
       )}
-      {poll.state === 'open' && !matter.can.includes('vote') && !voted && <Text className="muted poll-not-eligible">由范围内各户的户代表投票</Text>}
-      {mayVote && represents === false && <Text className="muted poll-not-eligible">{errorMessage('vote.notRepresentative')}</Text>}
+      {noVote && <Text className="muted poll-not-eligible">{noVote}</Text>}
 
       {voting && (
         <View className="sheet vote-sheet">
@@ -470,9 +466,8 @@ function EvaluationCard({ matter, reload }: { matter: Matter; reload: () => void
   const [error, setError] = useState<string>()
   const [done, setDone] = useState<RatingValue>()
   const rated = ev.myHouseholdRated === true || done !== undefined
-  const mayRate = matter.can.includes('rate') && !rated
-  const represents = useRepresents(matter, mayRate)
-  const canRate = mayRate && represents === true
+  const canRate = matter.can.includes('rate') && !rated
+  const noRating = useNoVoteReason(matter, matter.status === 'evaluating' && !rated && !canRate)
 
   const submit = async () => {
     if (busy || !choice) return
@@ -505,7 +500,7 @@ function EvaluationCard({ matter, reload }: { matter: Matter; reload: () => void
           {ev.score !== undefined && <Text className="evaluation-score">满意度 {percent(ev.score)}</Text>}
         </View>
       )}
-      {mayRate && represents === false && <Text className="muted rating-not-representative">{errorMessage('vote.notRepresentative')}</Text>}
+      {noRating && <Text className="muted rating-not-representative">{noRating}</Text>}
       {rated && <Text className="badge badge--green rating-done">{done ? `本户已评议：${ratingLabels[done]}` : '本户已评议'}</Text>}
       {canRate && (
         <View className="rating-form">
