@@ -253,7 +253,14 @@ export const createUpload = defineRoute({
   summary: '申请上传一张照片：返回直传对象存储的预签名地址（最大 5 MB）',
   auth: 'user',
   status: 201,
-  body: z.object({ contentType: z.enum(['image/jpeg', 'image/png', 'image/webp']), size: z.number().int().min(1).max(5 * 1024 * 1024) }),
+  body: z.object({
+    contentType: z.enum(['image/jpeg', 'image/png', 'image/webp']),
+    size: z
+      .number()
+      .int()
+      .min(1)
+      .max(5 * 1024 * 1024),
+  }),
   response: z.object({ key: PhotoKey, uploadUrl: z.string(), method: z.literal('PUT'), headers: z.record(z.string()) }),
   errors: ['auth.required'],
 })
@@ -482,13 +489,25 @@ export const Notification = z.object({
   text: z.string(),
   audience: z.string(),
   matterId: Id,
+  /** What the sender did (WeChat subscribe messages to the consenting users it reached), once the scheduler has run. */
+  delivery: z
+    .object({
+      at: z.string(),
+      topic: z.string(),
+      audience: z.number().int(),
+      sent: z.number().int(),
+      skipped: z.number().int(),
+      failed: z.number().int(),
+      reason: z.string().optional(),
+    })
+    .optional(),
 })
 
 export const listMatterNotifications = defineRoute({
   operationId: 'listMatterNotifications',
   method: 'GET',
   path: '/matters/{matterId}/notifications',
-  summary: '议题每次流转排队的通知（生产环境为微信订阅消息；本地可在此查看）',
+  summary: '议题每次流转排队的通知及其发送结果（微信订阅消息，发给已订阅且在受众内的用户）',
   auth: 'user',
   params: matterParams,
   response: z.object({ items: z.array(Notification) }),

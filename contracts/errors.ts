@@ -50,6 +50,8 @@ export const errorCatalog = {
   'vote.already': { status: 409, message: '本户已投票，一户一票，投出后不可更改' },
   'vote.badOption': { status: 422, message: '没有这个选项' },
   'rating.already': { status: 409, message: '本户已评议' },
+  'subscription.noCommunity': { status: 422, message: '绑定房屋或担任社区职务后才能订阅议事通知' },
+  'subscription.noOpenid': { status: 422, message: '请用微信登录后再订阅通知' },
   internal: { status: 500, message: '服务器开小差了，请稍后重试' },
 } as const satisfies Record<string, { status: number; message: string }>
 
@@ -64,9 +66,7 @@ export interface ErrorBody {
   error: { code: ErrorCode; message: string; details?: ErrorDetail[] }
 }
 
-export const isErrorCode = (code: unknown): code is ErrorCode =>
-  typeof code === 'string' && Object.prototype.hasOwnProperty.call(errorCatalog, code)
+export const isErrorCode = (code: unknown): code is ErrorCode => typeof code === 'string' && Object.prototype.hasOwnProperty.call(errorCatalog, code)
 
 /** The Chinese text for a code; unknown codes (a newer server) fall back to a generic message. */
-export const errorMessage = (code: string): string =>
-  isErrorCode(code) ? errorCatalog[code].message : '操作失败，请稍后重试'
+export const errorMessage = (code: string): string => (isErrorCode(code) ? errorCatalog[code].message : '操作失败，请稍后重试')

@@ -1,4 +1,5 @@
 import { GetParametersCommand, SSMClient } from '@aws-sdk/client-ssm'
+import { topics, type Topic } from '../../contracts/notifications'
 
 /**
  * Settings come from the environment that serverless.yml sets. Secrets are never in it on a deployed stage:
@@ -19,6 +20,18 @@ export interface Config {
   photoBucket: string
   /** Only locally: the s3rver stand-in. */
   s3Endpoint?: string
+  /** The WeChat subscribe-message template id of each notification topic (`WECHAT_SUBSCRIBE_TEMPLATES`, JSON). */
+  subscribeTemplates: Partial<Record<Topic, string>>
+}
+
+/** `{"progress":"<template id>", …}`; unknown topics and non-string ids are ignored, bad JSON means none. */
+const parseTemplates = (json: string | undefined): Partial<Record<Topic, string>> => {
+  try {
+    const raw = JSON.parse(json || '{}') as Record<string, unknown>
+    return Object.fromEntries(topics.flatMap((t) => (typeof raw[t] === 'string' && raw[t] ? [[t, raw[t]]] : [])))
+  } catch {
+    return {}
+  }
 }
 
 const secretNames = ['SESSION_SECRET', 'CARD_SECRET', 'WECHAT_SECRET'] as const
@@ -61,6 +74,7 @@ export const loadConfig = (): Promise<Config> =>
       ...(process.env.CARD_FONT_PATH ? { cardFontPath: process.env.CARD_FONT_PATH } : {}),
       photoBucket: process.env.PHOTO_BUCKET ?? 'gridlink-local-photos',
       ...(process.env.S3_ENDPOINT ? { s3Endpoint: process.env.S3_ENDPOINT } : {}),
+      subscribeTemplates: parseTemplates(process.env.WECHAT_SUBSCRIBE_TEMPLATES),
     }
   })())
 

@@ -6,6 +6,7 @@ export const localEnv = (o: { dynamodbEndpoint: string; wechatApiBase: string; a
   WECHAT_API_BASE: o.wechatApiBase,
   WECHAT_APPID: 'wxlocaldemo00000000',
   WECHAT_SECRET: 'local-wechat-secret',
+  WECHAT_SUBSCRIBE_TEMPLATES: JSON.stringify({ progress: 'local-tmpl-progress', community: 'local-tmpl-community', task: 'local-tmpl-task' }),
   SESSION_SECRET: process.env.SESSION_SECRET ?? 'local-session-secret-not-for-production',
   CARD_SECRET: process.env.CARD_SECRET ?? 'local-card-secret-not-for-production',
   APP_URL: o.appUrl,

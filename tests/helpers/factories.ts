@@ -14,9 +14,9 @@ export { call }
 export const tokenFor = (userId: string) => signToken(process.env.SESSION_SECRET!, userId, new Date(), 3600).token
 
 let counter = 0
-export const makeUser = async (name = `居民${++counter}`, phone = `139${String(10000000 + Math.floor(Math.random() * 89999999))}`) => {
-  const userId = await identity.createUserForOpenid({ userId: ulid(), openid: `test-${ulid()}`, displayName: name, phone })
-  return { userId, token: tokenFor(userId), name, phone }
+export const makeUser = async (name = `居民${++counter}`, phone = `139${String(10000000 + Math.floor(Math.random() * 89999999))}`, openid = `test-${ulid()}`) => {
+  const userId = await identity.createUserForOpenid({ userId: ulid(), openid, displayName: name, phone })
+  return { userId, token: tokenFor(userId), name, phone, openid }
 }
 
 export const expectOk = <T = any>(res: CallResult<T>): T => {

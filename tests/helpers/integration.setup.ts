@@ -9,6 +9,7 @@ Object.assign(process.env, {
   WECHAT_API_BASE: stack.wechatApiBase,
   WECHAT_APPID: 'wxtest',
   WECHAT_SECRET: 'test-wechat-secret',
+  WECHAT_SUBSCRIBE_TEMPLATES: JSON.stringify({ progress: 'tmpl-progress', community: 'tmpl-community', task: 'tmpl-task' }),
   SESSION_SECRET: 'test-session-secret',
   CARD_SECRET: 'test-card-secret',
   APP_URL: 'http://localhost:10086',

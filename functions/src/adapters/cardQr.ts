@@ -3,9 +3,7 @@ import { DomainError } from '../domain/shared/errors'
 import type { QrSource } from '../domain/grids/ports'
 import { GRID_PAGE } from '../domain/grids/ports'
 import type { Config } from '../config'
-import { call } from './wechat'
-
-let accessToken: { value: string; until: number } | undefined
+import { accessToken, call } from './wechat'
 
 /**
  * The card's QR. In production it is WeChat's mini-program code from getUnlimitedQRCode (page + scene =
@@ -14,14 +12,7 @@ let accessToken: { value: string; until: number } | undefined
 export const qrSource = (config: Config): QrSource => ({
   async qrPng(code, link) {
     if (config.qrMode === 'link') return QRCode.toBuffer(link, { type: 'png', width: 480, margin: 1, errorCorrectionLevel: 'M' })
-    if (!accessToken || accessToken.until < Date.now()) {
-      const q = new URLSearchParams({ grant_type: 'client_credential', appid: config.wechatAppId, secret: config.wechatSecret })
-      const res = await call(`${config.wechatApiBase}/cgi-bin/token?${q}`)
-      const body = (await res.json()) as { access_token?: string; expires_in?: number }
-      if (!body.access_token) throw new DomainError('auth.wechatUnavailable')
-      accessToken = { value: body.access_token, until: Date.now() + ((body.expires_in ?? 7200) - 300) * 1000 }
-    }
-    const res = await call(`${config.wechatApiBase}/wxa/getwxacodeunlimit?access_token=${accessToken.value}`, {
+    const res = await call(`${config.wechatApiBase}/wxa/getwxacodeunlimit?access_token=${await accessToken(config)}`, {
       method: 'POST',
       body: JSON.stringify({ scene: code, page: GRID_PAGE, check_path: false, width: 430 }),
     })

@@ -1,9 +1,10 @@
 import { ulid } from 'ulid'
 import { loadConfig, type Config } from '../config'
-import { wechatSessions } from '../adapters/wechat'
+import { subscribeSender, wechatSessions } from '../adapters/wechat'
 import { s3PhotoStore } from '../adapters/photoStore'
-import type { DeliberationDeps } from '../domain/deliberation/ports'
 import { dynamoDeliberationStore } from '../storage/deliberationStore'
+import type { NotificationDeps } from '../domain/notifications/ports'
+import { dynamoNotificationStore } from '../storage/notificationStore'
 import { DomainError } from '../domain/shared/errors'
 import { newCardNo } from '../domain/grids/cardCode'
 import type { GridDeps } from '../domain/grids/ports'
@@ -13,7 +14,7 @@ import type { StructureDeps } from '../domain/structure/ports'
 import { dynamoIdentityStore } from '../storage/identityStore'
 import { dynamoStructureStore } from '../storage/structureStore'
 
-export type AppDeps = IdentityDeps & StructureDeps & GridDeps & DeliberationDeps & { config: Config }
+export type AppDeps = IdentityDeps & StructureDeps & GridDeps & NotificationDeps & { config: Config }
 
 /** Card rendering, which only the grids function carries (pdfkit and the QR encoder would triple the other bundles). */
 export type CardRendering = Pick<GridDeps, 'printer' | 'qr'>
@@ -32,6 +33,9 @@ export const buildDeps = (config: Config, cards: CardRenderingFactory = noCardRe
   structure: dynamoStructureStore,
   deliberation: dynamoDeliberationStore,
   photos: s3PhotoStore(config),
+  notifications: dynamoNotificationStore,
+  sender: subscribeSender(config),
+  subscribeTemplates: config.subscribeTemplates,
   wechat: wechatSessions(config),
   tokens: { issue: (userId) => signToken(config.sessionSecret, userId, new Date(), config.sessionTtlSeconds) },
   newId: ulid,

@@ -14,6 +14,7 @@ import {
   HouseholdAddressEntity,
   MembershipEntity,
   RoleGrantEntity,
+  SubscriptionEntity,
   UserEntity,
 } from './entities'
 
@@ -145,3 +146,11 @@ export const dueWork = GridLinkTable.build(AccessPattern)
   .pattern(({ kind, until }) => ({ partition: `DUE#${kind}`, range: { lte: `${until}#~` } }))
   .options({ maxPages: Infinity, consistent: true })
   .meta({ title: 'dueWork' })
+
+/** AP16 — who in a community agreed to messages of a topic (the notification sender matches each audience against them). */
+export const topicSubscribers = GridLinkTable.build(AccessPattern)
+  .entities(SubscriptionEntity)
+  .schema(map({ communityId: string(), topic: string() }))
+  .pattern(({ communityId, topic }) => ({ partition: `SUBS#${communityId}#${topic}` }))
+  .options({ maxPages: Infinity })
+  .meta({ title: 'topicSubscribers' })

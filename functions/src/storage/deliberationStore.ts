@@ -16,6 +16,8 @@ import { ulid } from 'ulid'
 import { stepOf } from '../../../contracts/deliberation'
 import { DomainError } from '../domain/shared/errors'
 import type { DeliberationStore } from '../domain/deliberation/ports'
+import type { NotificationDelivery } from '../domain/notifications/ports'
+import { notificationRef } from '../domain/notifications/ports'
 import { SHARDS, shardOf, type MatterRecord, type PollRecord, type QueuedNotification, type TimelineEvent } from '../domain/deliberation/model'
 import { ballotShard, communityMatters, dueWork, matterLog, proposerMatters, ratingShard } from './accessPatterns'
 import {
@@ -35,7 +37,11 @@ import { conditionFailed } from './transactions'
 
 type MatterItem = { matterId: string; secondsCount: number; version: number; bodyJson: string }
 
-const fromItem = (item: MatterItem): MatterRecord => ({ ...(JSON.parse(item.bodyJson) as MatterRecord), secondsCount: item.secondsCount, version: item.version })
+const fromItem = (item: MatterItem): MatterRecord => ({
+  ...(JSON.parse(item.bodyJson) as MatterRecord),
+  secondsCount: item.secondsCount,
+  version: item.version,
+})
 
 /** The indexed attributes are columns; the rest of the matter is one JSON body. `secondsCount` lives only in its column (seconds add to it atomically). */
 const toItem = (m: MatterRecord) => {
@@ -54,8 +60,17 @@ const toItem = (m: MatterRecord) => {
   }
 }
 
-const logPut = (matterId: string, kind: 'EVT' | 'NTF' | 'CMT', at: string, value: unknown) =>
-  MatterLogEntity.build(PutTransaction).item({ matterId, kind, sortKey: `${at}#${ulid()}`, json: JSON.stringify(value) })
+const logPut = (matterId: string, kind: 'EVT' | 'NTF' | 'CMT', at: string, value: unknown, sortKey = `${at}#${ulid()}`) =>
+  MatterLogEntity.build(PutTransaction).item({ matterId, kind, sortKey, json: JSON.stringify(value) })
+
+/** A queued notification: kept in the matter's log, and due for the sender (the scheduler) from its time on. */
+const notificationPuts = (matterId: string, n: QueuedNotification) => {
+  const sortKey = `${n.at}#${ulid()}`
+  return [
+    logPut(matterId, 'NTF', n.at, n, sortKey),
+    DueEntity.build(PutTransaction).item({ kind: 'notify', at: n.at, refId: notificationRef(matterId, sortKey) }),
+  ]
+}
 
 const cancellationCodes = (error: unknown): string[] | undefined =>
   (error as { name?: string }).name === 'TransactionCanceledException'
@@ -79,7 +94,9 @@ const withConflictRetry = async <T>(run: () => Promise<T>): Promise<T> => {
 /** A poll's electorate, 25 households a request; DynamoDB's unprocessed items are retried. */
 const putElectorate = async (pollId: string, householdIds: string[]) => {
   for (let i = 0; i < householdIds.length; i += 25) {
-    const requests = householdIds.slice(i, i + 25).map((householdId) => PollHouseholdEntity.build(BatchPutRequest).item({ pollId, shard: shardOf(householdId), householdId, voted: false }))
+    const requests = householdIds
+      .slice(i, i + 25)
+      .map((householdId) => PollHouseholdEntity.build(BatchPutRequest).item({ pollId, shard: shardOf(householdId), householdId, voted: false }))
     const { UnprocessedItems } = await executeBatchWrite({ maxAttempts: 8 }, GridLinkTable.build(BatchWriteCommand).requests(...requests))
     if (UnprocessedItems && Object.keys(UnprocessedItems).length) throw new Error('batch write left unprocessed items')
   }
@@ -91,7 +108,9 @@ export const dynamoDeliberationStore: DeliberationStore = {
     return Item ? JSON.parse(Item.settingsJson) : undefined
   },
   async putSettings(communityId, settings) {
-    await DeliberationSettingsEntity.build(PutItemCommand).item({ communityId, settingsJson: JSON.stringify(settings) }).send()
+    await DeliberationSettingsEntity.build(PutItemCommand)
+      .item({ communityId, settingsJson: JSON.stringify(settings) })
+      .send()
   },
 
   async getMatter(matterId) {
@@ -100,9 +119,11 @@ export const dynamoDeliberationStore: DeliberationStore = {
   },
   async createMatter(matter, event, notifications) {
     await executeTransactWrite(
-      MatterEntity.build(PutTransaction).item(toItem(matter)).options({ condition: { attr: 'matterId', exists: false } }),
+      MatterEntity.build(PutTransaction)
+        .item(toItem(matter))
+        .options({ condition: { attr: 'matterId', exists: false } }),
       logPut(matter.matterId, 'EVT', event.at, event),
-      ...notifications.map((n) => logPut(matter.matterId, 'NTF', n.at, n)),
+      ...notifications.flatMap((n) => notificationPuts(matter.matterId, n)),
     )
   },
   async transition(expected, next, event, notifications, also) {
@@ -119,9 +140,16 @@ export const dynamoDeliberationStore: DeliberationStore = {
             bodyJson: item.bodyJson,
             gsi1sk: `${item.step}#${item.createdAt}#${item.matterId}`,
           })
-          .options({ condition: { and: [{ attr: 'version', eq: expected.version }, { attr: 'status', eq: expected.status }] } }),
+          .options({
+            condition: {
+              and: [
+                { attr: 'version', eq: expected.version },
+                { attr: 'status', eq: expected.status },
+              ],
+            },
+          }),
         logPut(next.matterId, 'EVT', event.at, event),
-        ...notifications.map((n) => logPut(next.matterId, 'NTF', n.at, n)),
+        ...notifications.flatMap((n) => notificationPuts(next.matterId, n)),
         ...(also?.addDue ?? []).map((d) => DueEntity.build(PutTransaction).item(d)),
       )
     } catch (error) {
@@ -136,7 +164,10 @@ export const dynamoDeliberationStore: DeliberationStore = {
   },
   async notifications(matterId) {
     const { Items = [] } = await matterLog.query({ matterId, kind: 'NTF' }).send()
-    return Items.map((i) => JSON.parse(i.json) as QueuedNotification)
+    return Items.map((i) => ({
+      ...(JSON.parse(i.json) as QueuedNotification),
+      ...(i.delivery ? { delivery: JSON.parse(i.delivery) as NotificationDelivery } : {}),
+    }))
   },
   async listByCommunity(communityId, step) {
     const { Items = [] } = await communityMatters.query({ communityId, step: step ?? '' }).send()
@@ -151,7 +182,9 @@ export const dynamoDeliberationStore: DeliberationStore = {
     try {
       await withConflictRetry(() =>
         executeTransactWrite(
-          SecondEntity.build(PutTransaction).item({ matterId, userId, at }).options({ condition: { attr: 'userId', exists: false } }),
+          SecondEntity.build(PutTransaction)
+            .item({ matterId, userId, at })
+            .options({ condition: { attr: 'userId', exists: false } }),
           MatterEntity.build(UpdateTransaction)
             .item({ matterId, secondsCount: $add(1) })
             .options({ condition: { attr: 'status', eq: 'seconding' } }),
@@ -163,7 +196,10 @@ export const dynamoDeliberationStore: DeliberationStore = {
       if (codes?.[1] === 'ConditionalCheckFailed') throw new DomainError('matter.wrongStep')
       throw error
     }
-    const { Item } = await MatterEntity.build(GetItemCommand).key({ matterId }).options({ consistent: true, attributes: ['secondsCount'] }).send()
+    const { Item } = await MatterEntity.build(GetItemCommand)
+      .key({ matterId })
+      .options({ consistent: true, attributes: ['secondsCount'] })
+      .send()
     return Item?.secondsCount ?? 0
   },
   async hasSeconded(matterId, userId) {
@@ -172,7 +208,9 @@ export const dynamoDeliberationStore: DeliberationStore = {
   },
 
   async addComment(matterId, comment) {
-    await MatterLogEntity.build(PutItemCommand).item({ matterId, kind: 'CMT', sortKey: `${comment.at}#${comment.commentId}`, json: JSON.stringify(comment) }).send()
+    await MatterLogEntity.build(PutItemCommand)
+      .item({ matterId, kind: 'CMT', sortKey: `${comment.at}#${comment.commentId}`, json: JSON.stringify(comment) })
+      .send()
   },
   async comments(matterId) {
     const { Items = [] } = await matterLog.query({ matterId, kind: 'CMT' }).send()
@@ -186,7 +224,9 @@ export const dynamoDeliberationStore: DeliberationStore = {
   async createPoll(poll, householdIds) {
     // The electorate first, then the poll that points at it: a poll is never open without its electorate.
     await putElectorate(poll.pollId, householdIds)
-    await PollEntity.build(PutItemCommand).item({ pollId: poll.pollId, matterId: poll.matterId, state: poll.state, json: JSON.stringify(poll) }).send()
+    await PollEntity.build(PutItemCommand)
+      .item({ pollId: poll.pollId, matterId: poll.matterId, state: poll.state, json: JSON.stringify(poll) })
+      .send()
   },
   async setPollState(poll, from, next) {
     const updated: PollRecord = { ...poll, ...next }
@@ -209,8 +249,20 @@ export const dynamoDeliberationStore: DeliberationStore = {
           HouseholdEntity.build(ConditionCheck).key({ householdId }).condition({ attr: 'representativeUserId', eq: userId }),
           PollHouseholdEntity.build(UpdateTransaction)
             .item({ pollId: poll.pollId, shard, householdId, voted: true, votedAt: at, ...(poll.secret ? {} : { option }) })
-            .options({ condition: { and: [{ attr: 'householdId', exists: true }, { attr: 'voted', eq: false }] } }),
-          BallotEntity.build(PutTransaction).item({ pollId: poll.pollId, shard: randomBytes(1)[0]! % SHARDS, ballotId: randomBytes(12).toString('base64url'), option }),
+            .options({
+              condition: {
+                and: [
+                  { attr: 'householdId', exists: true },
+                  { attr: 'voted', eq: false },
+                ],
+              },
+            }),
+          BallotEntity.build(PutTransaction).item({
+            pollId: poll.pollId,
+            shard: randomBytes(1)[0]! % SHARDS,
+            ballotId: randomBytes(12).toString('base64url'),
+            option,
+          }),
         ),
       )
       return 'ok'
@@ -223,7 +275,10 @@ export const dynamoDeliberationStore: DeliberationStore = {
     }
   },
   async householdVoted(pollId, householdId) {
-    const { Item } = await PollHouseholdEntity.build(GetItemCommand).key({ pollId, shard: shardOf(householdId), householdId }).options({ consistent: true }).send()
+    const { Item } = await PollHouseholdEntity.build(GetItemCommand)
+      .key({ pollId, shard: shardOf(householdId), householdId })
+      .options({ consistent: true })
+      .send()
     return Item?.voted
   },
   async tally(poll) {
@@ -238,7 +293,9 @@ export const dynamoDeliberationStore: DeliberationStore = {
       await withConflictRetry(() =>
         executeTransactWrite(
           HouseholdEntity.build(ConditionCheck).key({ householdId }).condition({ attr: 'representativeUserId', eq: userId }),
-          RatingEntity.build(PutTransaction).item({ matterId, round, shard: shardOf(householdId), householdId, rating, at }).options({ condition: { attr: 'householdId', exists: false } }),
+          RatingEntity.build(PutTransaction)
+            .item({ matterId, round, shard: shardOf(householdId), householdId, rating, at })
+            .options({ condition: { attr: 'householdId', exists: false } }),
         ),
       )
       return 'ok'
@@ -250,7 +307,9 @@ export const dynamoDeliberationStore: DeliberationStore = {
     }
   },
   async householdRated(matterId, round, householdId) {
-    const { Item } = await RatingEntity.build(GetItemCommand).key({ matterId, round, shard: shardOf(householdId), householdId }).send()
+    const { Item } = await RatingEntity.build(GetItemCommand)
+      .key({ matterId, round, shard: shardOf(householdId), householdId })
+      .send()
     return Item !== undefined
   },
   async ratingCounts(matterId, round) {

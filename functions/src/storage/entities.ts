@@ -162,9 +162,7 @@ export const RoleGrantEntity = new Entity({
       .link<typeof _s>(({ buildingId }) => (buildingId ? `INBLDG#${buildingId}` : undefined)),
     gsi2sk: string()
       .optional()
-      .link<typeof _s>(({ buildingId, role, userId, placeId }) =>
-        buildingId ? `ROLE#${role}#${placeId}#${userId}` : undefined,
-      ),
+      .link<typeof _s>(({ buildingId, role, userId, placeId }) => (buildingId ? `ROLE#${role}#${placeId}#${userId}` : undefined)),
   })),
   computeKey: ({ userId, role, placeType, placeId }) => ({
     pk: `USER#${userId}`,
@@ -282,7 +280,8 @@ export const MatterEntity = new Entity({
 export const MatterLogEntity = new Entity({
   name: 'MatterLog',
   table,
-  schema: item({ matterId: string().key(), kind: string().key(), sortKey: string().key(), json: string() }),
+  // `delivery`: on a queued notification, what the sender did with it (JSON), once it has run.
+  schema: item({ matterId: string().key(), kind: string().key(), sortKey: string().key(), json: string(), delivery: string().optional() }),
   computeKey: ({ matterId, kind, sortKey }) => ({ pk: `MATTER#${matterId}`, sk: `${kind}#${sortKey}` }),
 })
 
@@ -341,4 +340,25 @@ export const DueEntity = new Entity({
   table,
   schema: item({ kind: string().key(), at: string().key(), refId: string().key() }),
   computeKey: ({ kind, at, refId }) => ({ pk: `DUE#${kind}`, sk: `${at}#${refId}` }),
+})
+
+/**
+ * A user's consent to WeChat subscribe messages of one topic in one community: `remaining` messages (one per
+ * "allow"), with where the user lives and which roles they hold at the time of the last consent, so a
+ * notification's audience is matched against the few who consented instead of every household in scope.
+ */
+export const SubscriptionEntity = new Entity({
+  name: 'Subscription',
+  table,
+  schema: item({
+    communityId: string().key(),
+    topic: string().key(),
+    userId: string().key(),
+    openid: string(),
+    remaining: number(),
+    homePaths: list(string()),
+    roles: list(string()),
+    updatedAt: string(),
+  }),
+  computeKey: ({ communityId, topic, userId }) => ({ pk: `SUBS#${communityId}#${topic}`, sk: `USER#${userId}` }),
 })

@@ -1,13 +1,4 @@
-import {
-  $add,
-  $get,
-  executeTransactWrite,
-  GetItemCommand,
-  PutItemCommand,
-  PutTransaction,
-  UpdateItemCommand,
-  UpdateTransaction,
-} from 'dynamodb-toolbox'
+import { $add, $get, executeTransactWrite, GetItemCommand, PutItemCommand, PutTransaction, UpdateItemCommand, UpdateTransaction } from 'dynamodb-toolbox'
 import type { BindingRequest } from '../../../contracts/identity'
 import type { Role, PlaceType } from '../../../contracts/common'
 import { DomainError } from '../domain/shared/errors'
@@ -77,6 +68,7 @@ export const dynamoIdentityStore: IdentityStore = {
           : [],
       ),
       bindingRequests: Items.flatMap((i) => (i.entity === 'BindingRequest' ? [toRequest(i)] : [])),
+      ...(profile.openid ? { openid: profile.openid } : {}),
     }
   },
   async getUser(userId) {
@@ -97,8 +89,12 @@ export const dynamoIdentityStore: IdentityStore = {
   async createUserForOpenid(user) {
     try {
       await executeTransactWrite(
-        OpenIdEntity.build(PutTransaction).item({ openid: user.openid, userId: user.userId }).options({ condition: { attr: 'userId', exists: false } }),
-        UserEntity.build(PutTransaction).item(user).options({ condition: { attr: 'userId', exists: false } }),
+        OpenIdEntity.build(PutTransaction)
+          .item({ openid: user.openid, userId: user.userId })
+          .options({ condition: { attr: 'userId', exists: false } }),
+        UserEntity.build(PutTransaction)
+          .item(user)
+          .options({ condition: { attr: 'userId', exists: false } }),
       )
       return user.userId
     } catch (error) {
@@ -129,7 +125,14 @@ export const dynamoIdentityStore: IdentityStore = {
     try {
       await BindingRequestEntity.build(PutItemCommand)
         .item(requestItem(request))
-        .options({ condition: { or: [{ attr: 'status', exists: false }, { attr: 'status', eq: 'refused' }] } })
+        .options({
+          condition: {
+            or: [
+              { attr: 'status', exists: false },
+              { attr: 'status', eq: 'refused' },
+            ],
+          },
+        })
         .send()
     } catch (error) {
       if (!conditionFailed(error)) throw error

@@ -17,7 +17,13 @@ export const listComments = async (deps: DeliberationDeps, actor: Actor, input: 
 export const addComment = async (deps: DeliberationDeps, actor: Actor, input: { matterId: string; text: string }): Promise<Comment> => {
   const m = found(await deps.deliberation.getMatter(input.matterId), 'matter.notFound')
   assertMay('comment', m, await factsFor(deps, actor, m))
-  const comment = { commentId: deps.newId(), authorId: actor.principal.userId, authorName: actor.principal.displayName, text: input.text, at: deps.now().toISOString() }
+  const comment = {
+    commentId: deps.newId(),
+    authorId: actor.principal.userId,
+    authorName: actor.principal.displayName,
+    text: input.text,
+    at: deps.now().toISOString(),
+  }
   await deps.deliberation.addComment(m.matterId, comment)
   return comment
 }
@@ -78,7 +84,14 @@ export const openPoll = async (
   await deps.deliberation.transition(
     m,
     next,
-    event('openPoll', openNow ? '发起表决' : '发起表决（定时开始）', actorOf(actor), at, 'polling', `${openNow ? `选民${poll.electorate}户；` : ''}${ruleText}`),
+    event(
+      'openPoll',
+      openNow ? '发起表决' : '发起表决（定时开始）',
+      actorOf(actor),
+      at,
+      'polling',
+      `${openNow ? `选民${poll.electorate}户；` : ''}${ruleText}`,
+    ),
     [notices.toScope(next, at, 'pollOpen', `开始表决，截止${poll.closesAt.slice(0, 16).replace('T', ' ')}（UTC）`)],
     { addDue: [openNow ? { kind: 'pollClose', at: poll.closesAt, refId: poll.pollId } : { kind: 'pollOpen', at: poll.opensAt, refId: poll.pollId }] },
   )

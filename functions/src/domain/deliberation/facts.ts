@@ -23,12 +23,25 @@ export interface Home {
 export const householdPaths = async (deps: DeliberationDeps, actor: Actor): Promise<Home[]> => {
   const homes = await Promise.all(
     actor.user.memberships.map(async (m) => {
-      const [ref, household] = await Promise.all([deps.structure.resolvePlace({ type: 'household', id: m.householdId }), deps.structure.getHousehold(m.householdId)])
+      const [ref, household] = await Promise.all([
+        deps.structure.resolvePlace({ type: 'household', id: m.householdId }),
+        deps.structure.getHousehold(m.householdId),
+      ])
       return ref ? [{ householdId: ref.id, path: ref.path, represents: household?.representativeUserId === actor.principal.userId }] : []
     }),
   )
   return homes.flat()
 }
+
+const communityIn = (path: string) =>
+  path
+    .split('/')
+    .find((seg) => seg.startsWith('community:'))
+    ?.slice('community:'.length)
+
+/** The caller's own community: that of their first household, else of their first role below a street. */
+export const callerCommunity = (actor: Actor, homes: Home[]): string | undefined =>
+  homes.map((h) => communityIn(h.path)).find(Boolean) ?? actor.principal.grants.map((g) => communityIn(g.placePath)).find(Boolean)
 
 const scopePlace = (scope: ScopeRef): PlaceRef => ({ type: scope.type, id: scope.id, name: scope.name, path: scope.path })
 const inside = (path: string, scopePath: string) => path === scopePath || path.startsWith(`${scopePath}/`)

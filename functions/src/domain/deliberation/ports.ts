@@ -1,3 +1,4 @@
+import type { NotificationDelivery } from '../notifications/ports'
 import type { Comment, DeliberationSettings, Rating } from '../../../../contracts/deliberation'
 import type { z } from 'zod'
 import type { IdentityStore } from '../identity/ports'
@@ -16,7 +17,7 @@ export interface DeliberationStore {
    */
   transition(expected: MatterRecord, next: MatterRecord, event: TimelineEvent, notifications: QueuedNotification[], also?: TransitionExtras): Promise<void>
   timeline(matterId: string): Promise<TimelineEvent[]>
-  notifications(matterId: string): Promise<QueuedNotification[]>
+  notifications(matterId: string): Promise<(QueuedNotification & { delivery?: NotificationDelivery })[]>
   listByCommunity(communityId: string, step?: string): Promise<MatterRecord[]>
   listByProposer(userId: string): Promise<MatterRecord[]>
 
@@ -36,7 +37,14 @@ export interface DeliberationStore {
   householdVoted(pollId: string, householdId: string): Promise<boolean | undefined>
   tally(poll: PollRecord): Promise<number[]>
 
-  rate(matterId: string, round: number, householdId: string, userId: string, rating: z.infer<typeof Rating>, at: string): Promise<'ok' | 'notRepresentative' | 'already'>
+  rate(
+    matterId: string,
+    round: number,
+    householdId: string,
+    userId: string,
+    rating: z.infer<typeof Rating>,
+    at: string,
+  ): Promise<'ok' | 'notRepresentative' | 'already'>
   householdRated(matterId: string, round: number, householdId: string): Promise<boolean>
   ratingCounts(matterId: string, round: number): Promise<{ satisfied: number; basic: number; unsatisfied: number }>
 
@@ -45,7 +53,7 @@ export interface DeliberationStore {
   addDue(kind: DueKind, at: string, refId: string): Promise<void>
 }
 
-export type DueKind = 'pollOpen' | 'pollClose' | 'evaluationClose'
+export type DueKind = 'pollOpen' | 'pollClose' | 'evaluationClose' | 'notify'
 export interface TransitionExtras {
   addDue?: { kind: DueKind; at: string; refId: string }[]
 }

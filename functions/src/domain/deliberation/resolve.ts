@@ -67,10 +67,22 @@ export const recordResolution = async (
     updatedAt: at,
     version: m.version + 1,
   }
-  await deps.deliberation.transition(m, next, event('resolve', '形成决议并公示', actorOf(actor), at, 'inProgress', `责任方：${input.responsibleParty.name}；完成期限：${input.dueDate}；任务：${input.tasks.join('；')}`), [
-    notices.toScope(next, at, 'resolutionPublished', `决议公示：由${input.responsibleParty.name}负责，${input.dueDate}前完成`),
-    ...(input.responsibleParty.kind === 'property' ? [notices.toRole(next, at, 'propertyManager', '已形成决议，由物业负责办理')] : []),
-  ])
+  await deps.deliberation.transition(
+    m,
+    next,
+    event(
+      'resolve',
+      '形成决议并公示',
+      actorOf(actor),
+      at,
+      'inProgress',
+      `责任方：${input.responsibleParty.name}；完成期限：${input.dueDate}；任务：${input.tasks.join('；')}`,
+    ),
+    [
+      notices.toScope(next, at, 'resolutionPublished', `决议公示：由${input.responsibleParty.name}负责，${input.dueDate}前完成`),
+      ...(input.responsibleParty.kind === 'property' ? [notices.toRole(next, at, 'propertyManager', '已形成决议，由物业负责办理')] : []),
+    ],
+  )
   return m.matterId
 }
 
@@ -92,9 +104,15 @@ export const reportDone = async (deps: DeliberationDeps, actor: Actor, input: { 
     updatedAt: at,
     version: m.version + 1,
   }
-  await deps.deliberation.transition(m, next, event('report', round > 1 ? `整改后报告办结（第${round}轮）` : '责任方报告办结', actorOf(actor), at, 'evaluating', input.note), [notices.toScope(next, at, 'evaluationOpen', `已办结，请户代表在${settings.evaluationDays}天内评议`)], {
-    addDue: [{ kind: 'evaluationClose', at: closesAt, refId: m.matterId }],
-  })
+  await deps.deliberation.transition(
+    m,
+    next,
+    event('report', round > 1 ? `整改后报告办结（第${round}轮）` : '责任方报告办结', actorOf(actor), at, 'evaluating', input.note),
+    [notices.toScope(next, at, 'evaluationOpen', `已办结，请户代表在${settings.evaluationDays}天内评议`)],
+    {
+      addDue: [{ kind: 'evaluationClose', at: closesAt, refId: m.matterId }],
+    },
+  )
   return m.matterId
 }
 
@@ -131,10 +149,24 @@ export const closeEvaluation = async (deps: DeliberationDeps, matterId: string) 
     updatedAt: at,
     version: m.version + 1,
   }
-  await deps.deliberation.transition(m, next, event('closeEvaluation', passed ? '评议通过，办结' : '评议未达满意度门槛，退回整改', systemActor, at, next.status, note), [
-    notices.toScope(next, at, 'evaluationResult', passed ? `评议通过，已办结（${note}）` : `评议未达标，退回整改（${note}）`),
-    ...(passed ? [] : [notices.toRole(next, at, m.resolution?.responsibleParty.kind === 'property' ? 'propertyManager' : 'committee', '评议未达满意度门槛，请整改后重新报告')]),
-  ])
+  await deps.deliberation.transition(
+    m,
+    next,
+    event('closeEvaluation', passed ? '评议通过，办结' : '评议未达满意度门槛，退回整改', systemActor, at, next.status, note),
+    [
+      notices.toScope(next, at, 'evaluationResult', passed ? `评议通过，已办结（${note}）` : `评议未达标，退回整改（${note}）`),
+      ...(passed
+        ? []
+        : [
+            notices.toRole(
+              next,
+              at,
+              m.resolution?.responsibleParty.kind === 'property' ? 'propertyManager' : 'committee',
+              '评议未达满意度门槛，请整改后重新报告',
+            ),
+          ]),
+    ],
+  )
   return { passed, score, counts }
 }
 

@@ -1,7 +1,7 @@
 import type { Matter, MatterSummary, PollView } from '../../../../contracts/deliberation'
 import { stepOf } from '../../../../contracts/deliberation'
 import { DomainError, found } from '../shared/errors'
-import { factsFor, householdPaths, reachCache, type Actor } from './facts'
+import { callerCommunity, factsFor, householdPaths, reachCache, type Actor } from './facts'
 import { CHANGE_RULE } from './consult'
 import type { MatterRecord, PollRecord } from './model'
 import type { DeliberationDeps } from './ports'
@@ -85,10 +85,7 @@ export const listMatters = async (deps: DeliberationDeps, actor: Actor, input: {
     return mine.filter((m) => !input.step || stepOf[m.status] === input.step).map(summary)
   }
   const homes = await householdPaths(deps, actor)
-  const communityId =
-    input.communityId ??
-    homes[0]?.path.split('/').find((s) => s.startsWith('community:'))?.slice(10) ??
-    actor.principal.grants.map((g) => g.placePath.split('/').find((s) => s.startsWith('community:'))?.slice(10)).find(Boolean)
+  const communityId = input.communityId ?? callerCommunity(actor, homes)
   if (!communityId) return []
   const matters = await deps.deliberation.listByCommunity(communityId, input.step)
   const cache = reachCache()
@@ -105,7 +102,13 @@ export const listNotifications = async (deps: DeliberationDeps, actor: Actor, in
     at: n.at,
     template: n.template,
     text: n.text,
-    audience: n.audience.kind === 'users' ? `用户 ${n.audience.userIds.join(',')}` : n.audience.kind === 'role' ? `${n.audience.role} @ ${n.audience.scopePath}` : `范围内各户 @ ${n.audience.scopePath}`,
+    audience:
+      n.audience.kind === 'users'
+        ? `用户 ${n.audience.userIds.join(',')}`
+        : n.audience.kind === 'role'
+          ? `${n.audience.role} @ ${n.audience.scopePath}`
+          : `范围内各户 @ ${n.audience.scopePath}`,
     matterId: m.matterId,
+    ...(n.delivery ? { delivery: n.delivery } : {}),
   }))
 }

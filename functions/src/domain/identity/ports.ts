@@ -30,6 +30,8 @@ export interface LoadedUser {
   grants: StoredGrant[]
   memberships: Membership[]
   bindingRequests: BindingRequest[]
+  /** The WeChat openid the user logs in with (server-side only: subscribe messages are addressed to it). */
+  openid?: string
 }
 
 export interface IdentityStore {

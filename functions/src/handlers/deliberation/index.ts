@@ -19,6 +19,8 @@ import recordResolution from './recordResolution'
 import reportDone from './reportDone'
 import rateMatter from './rateMatter'
 import listMatterNotifications from './listMatterNotifications'
+import listSubscriptions from './listSubscriptions'
+import addSubscriptions from './addSubscriptions'
 
 export const routes = [
   getDeliberationSettings,
@@ -41,5 +43,7 @@ export const routes = [
   reportDone,
   rateMatter,
   listMatterNotifications,
+  listSubscriptions,
+  addSubscriptions,
 ]
 export const handler = httpHandler(routes)
