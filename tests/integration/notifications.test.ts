@@ -71,6 +71,19 @@ describe('notifications as WeChat subscribe messages', () => {
     expect(await sink(neighbour!.openid)).toHaveLength(1)
   })
 
+  it('reaches each user once even when two runs of the scheduler overlap', async () => {
+    const w = await makeDeliberationWorld({ households: 2, secondsNeeded: 1 })
+    const [proposer, neighbour] = w.residents
+    // Three taps on 允许 (one request names a topic once, however often it is listed).
+    for (let i = 0; i < 3; i++) expectOk(await call('POST', '/me/subscriptions', { token: neighbour!.token, body: { topics: ['community', 'community'] } }))
+    expect(await remaining(neighbour!.token, 'community')).toBe(3)
+    // Proposing opens seconding in the building: one notice for its households.
+    expectOk(await propose(proposer!.token, { type: 'building', id: w.buildings.A1 }))
+    await Promise.all([tickAt(later(1)), tickAt(later(1)), tickAt(later(1))])
+    expect(await sink(neighbour!.openid)).toHaveLength(1)
+    expect(await remaining(neighbour!.token, 'community')).toBe(2)
+  })
+
   it('stops spending consent on a user who turned the messages off in WeChat, and refuses consent without a community or openid', async () => {
     const w = await makeDeliberationWorld({ households: 1, secondsNeeded: 0 })
     const refusing = await makeUser('拒收的居民', undefined, `refuse-${ulid()}`)

@@ -1,10 +1,10 @@
-import { $add, $set, GetItemCommand, UpdateItemCommand } from 'dynamodb-toolbox'
+import { $add, $set, DeleteTransaction, executeTransactWrite, GetItemCommand, PutTransaction, UpdateItemCommand, UpdateTransaction } from 'dynamodb-toolbox'
 import { topics, type Topic } from '../../../contracts/notifications'
 import type { QueuedNotification } from '../domain/deliberation/model'
-import type { NotificationStore } from '../domain/notifications/ports'
+import { parseNotificationRef, type NotificationStore } from '../domain/notifications/ports'
 import { topicSubscribers } from './accessPatterns'
 import { MatterLogEntity, SubscriptionEntity } from './entities'
-import { conditionFailed } from './transactions'
+import { failedConditions } from './transactions'
 
 export const dynamoNotificationStore: NotificationStore = {
   async addConsent(communityId, topic, s, at) {
@@ -32,22 +32,32 @@ export const dynamoNotificationStore: NotificationStore = {
       roles: i.roles,
     }))
   },
-  async takeOne(communityId, topic, userId) {
+  async takeOne(communityId, topic, userId, ref) {
+    // The marker makes a notification reach a user once, whatever reruns or overlapping scheduler runs do.
+    const { matterId, sortKey } = parseNotificationRef(ref)
     try {
-      await SubscriptionEntity.build(UpdateItemCommand)
-        .item({ communityId, topic, userId, remaining: $add(-1) })
-        .options({ condition: { attr: 'remaining', gt: 0 } })
-        .send()
-      return true
+      await executeTransactWrite(
+        MatterLogEntity.build(PutTransaction)
+          .item({ matterId, kind: 'SNT', sortKey: `${sortKey}#${userId}`, json: '{}' })
+          .options({ condition: { attr: 'matterId', exists: false } }),
+        SubscriptionEntity.build(UpdateTransaction)
+          .item({ communityId, topic, userId, remaining: $add(-1) })
+          .options({ condition: { attr: 'remaining', gt: 0 } }),
+      )
+      return 'taken'
     } catch (error) {
-      if (conditionFailed(error)) return false
+      const failed = failedConditions(error)
+      if (failed?.includes(0)) return 'already'
+      if (failed?.includes(1)) return 'none'
       throw error
     }
   },
-  async giveBack(communityId, topic, userId) {
-    await SubscriptionEntity.build(UpdateItemCommand)
-      .item({ communityId, topic, userId, remaining: $add(1) })
-      .send()
+  async giveBack(communityId, topic, userId, ref) {
+    const { matterId, sortKey } = parseNotificationRef(ref)
+    await executeTransactWrite(
+      MatterLogEntity.build(DeleteTransaction).key({ matterId, kind: 'SNT', sortKey: `${sortKey}#${userId}` }),
+      SubscriptionEntity.build(UpdateTransaction).item({ communityId, topic, userId, remaining: $add(1) }),
+    )
   },
   async clear(communityId, topic, userId) {
     await SubscriptionEntity.build(UpdateItemCommand).item({ communityId, topic, userId, remaining: 0 }).send()

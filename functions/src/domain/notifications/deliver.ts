@@ -43,7 +43,13 @@ export const deliverDue = async (deps: NotificationDeps, now: Date) => {
         const audience = (await deps.notifications.subscribers(m.communityId, topic)).filter((s) => reaches(n.audience, s))
         outcome.audience = audience.length
         for (const s of audience) {
-          if (!(await deps.notifications.takeOne(m.communityId, topic, s.userId))) {
+          const taken = await deps.notifications.takeOne(m.communityId, topic, s.userId, d.refId)
+          // Reached by an earlier or overlapping run of the scheduler: counted, not sent again.
+          if (taken === 'already') {
+            outcome.sent++
+            continue
+          }
+          if (taken === 'none') {
             outcome.skipped++
             continue
           }
@@ -59,7 +65,7 @@ export const deliverDue = async (deps: NotificationDeps, now: Date) => {
             await deps.notifications.clear(m.communityId, topic, s.userId)
           } else {
             outcome.failed++
-            await deps.notifications.giveBack(m.communityId, topic, s.userId)
+            await deps.notifications.giveBack(m.communityId, topic, s.userId, d.refId)
           }
         }
         await deps.notifications.markDelivered(matterId, sortKey, outcome)

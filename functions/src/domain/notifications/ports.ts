@@ -39,10 +39,13 @@ export interface NotificationStore {
   addConsent(communityId: string, topic: Topic, s: Omit<Subscriber, 'remaining'>, at: string): Promise<number>
   remaining(communityId: string, userId: string): Promise<Partial<Record<Topic, number>>>
   subscribers(communityId: string, topic: Topic): Promise<Subscriber[]>
-  /** Uses one message of consent, if any is left (atomic: two senders never spend the same one). */
-  takeOne(communityId: string, topic: Topic, userId: string): Promise<boolean>
-  /** Returns a message of consent that a failed send did not use. */
-  giveBack(communityId: string, topic: Topic, userId: string): Promise<void>
+  /**
+   * Uses one message of consent for one notification (`ref`), atomically with a marker that the user has it:
+   * `none` when no consent is left, `already` when this notification was already taken for the user.
+   */
+  takeOne(communityId: string, topic: Topic, userId: string, ref: string): Promise<'taken' | 'none' | 'already'>
+  /** Returns the consent, and the notification to the user's due list, when the send failed. */
+  giveBack(communityId: string, topic: Topic, userId: string, ref: string): Promise<void>
   /** Spends every message of consent left (the user turned messages off in WeChat). */
   clear(communityId: string, topic: Topic, userId: string): Promise<void>
   getQueued(matterId: string, sortKey: string): Promise<QueuedNotification | undefined>
