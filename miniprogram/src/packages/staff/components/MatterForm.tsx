@@ -1,4 +1,4 @@
-import { useEffect, type ReactNode } from 'react'
+import { useEffect, useState, type ReactNode } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
 import type { Matter } from '@contracts/deliberation'
@@ -6,6 +6,7 @@ import { statusLabels } from '@contracts/deliberation'
 import { ErrorState, Loading } from '../../../components/StateView'
 import { useAsync } from '../../../components/useAsync'
 import { getMatter } from '../../../services/api/deliberation'
+import { ApiError, fieldErrors, messageOf } from '../../../services/http'
 import { PAGES, currentUrl, returnTo, withQuery } from '../../../services/nav'
 import { isLoggedIn } from '../../../services/session'
 import './MatterForm.scss'
@@ -48,6 +49,29 @@ export function MatterForm({ action, deniedText, children }: { action: string; d
 
 /** After a form succeeds: back to the matter page, which reloads when shown. */
 export const backToMatter = (matterId: string) => returnTo(withQuery(PAGES.matter, { matterId }))
+
+/**
+ * The sending half of a staff form: one submission at a time; on success back to the matter; on failure the
+ * API's field errors at their fields and its message above the form, with everything typed kept.
+ */
+export function useMatterSubmit<F extends string>(matterId: string) {
+  const [errors, setErrors] = useState<Partial<Record<F, string>>>({})
+  const [formError, setFormError] = useState<string>()
+  const [submitting, setSubmitting] = useState(false)
+  const send = async (run: () => Promise<unknown>) => {
+    setSubmitting(true)
+    try {
+      await run()
+      backToMatter(matterId)
+    } catch (e) {
+      setErrors(fieldErrors(e) as Partial<Record<F, string>>)
+      if (!(e instanceof ApiError && e.status === 401)) setFormError(messageOf(e))
+    } finally {
+      setSubmitting(false)
+    }
+  }
+  return { errors, setErrors, formError, setFormError, submitting, send }
+}
 
 /** 2025-11-23 for a Date, in local time. */
 export const dateString = (d: Date) => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`

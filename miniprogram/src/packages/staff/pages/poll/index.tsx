@@ -1,10 +1,9 @@
 import { useState } from 'react'
 import { View, Text, Input, Picker, Switch } from '@tarojs/components'
 import type { Matter } from '@contracts/deliberation'
-import { MatterForm, backToMatter, dateString, timeString } from '../../components/MatterForm'
+import { MatterForm, useMatterSubmit, dateString, timeString } from '../../components/MatterForm'
 import { percent } from '../../../../components/matter'
 import { openPoll, pollBodySchema } from '../../../../services/api/deliberation'
-import { ApiError, fieldErrors, messageOf } from '../../../../services/http'
 import './index.scss'
 
 type Field = 'options' | 'opensAt' | 'closesAt' | 'rule' | 'secret'
@@ -47,9 +46,7 @@ function PollForm({ matter }: { matter: Matter }) {
   const [minTurnout, setMinTurnout] = useState('66.67')
   const [passShare, setPassShare] = useState('50')
   const [passOption, setPassOption] = useState(0)
-  const [errors, setErrors] = useState<Partial<Record<Field, string>>>({})
-  const [formError, setFormError] = useState<string>()
-  const [submitting, setSubmitting] = useState(false)
+  const { errors, setErrors, formError, setFormError, submitting, send } = useMatterSubmit<Field>(matter.matterId)
 
   const setOption = (i: number, value: string) => setOptions((all) => all.map((o, j) => (j === i ? value : o)))
   const removeOption = (i: number) => {
@@ -83,16 +80,7 @@ function PollForm({ matter }: { matter: Matter }) {
     setErrors(local)
     if (Object.keys(local).length > 0 || !parsed.success) return
 
-    setSubmitting(true)
-    try {
-      await openPoll(matter.matterId, parsed.data)
-      backToMatter(matter.matterId)
-    } catch (e) {
-      setErrors(fieldErrors(e) as Partial<Record<Field, string>>)
-      if (!(e instanceof ApiError && e.status === 401)) setFormError(messageOf(e))
-    } finally {
-      setSubmitting(false)
-    }
+    await send(() => openPoll(matter.matterId, parsed.data))
   }
 
   return (

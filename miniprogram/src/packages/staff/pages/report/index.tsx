@@ -1,10 +1,9 @@
 import { useState } from 'react'
 import { View, Text, Textarea } from '@tarojs/components'
 import type { Matter } from '@contracts/deliberation'
-import { MatterForm, backToMatter } from '../../components/MatterForm'
+import { MatterForm, useMatterSubmit } from '../../components/MatterForm'
 import { PhotoField, usePhotos } from '../../../../components/photos'
 import { reportBodySchema, reportDone } from '../../../../services/api/deliberation'
-import { ApiError, fieldErrors, messageOf } from '../../../../services/http'
 import './index.scss'
 
 type Field = 'note' | 'photoKeys'
@@ -21,9 +20,7 @@ export default function ReportPage() {
 function ReportForm({ matter }: { matter: Matter }) {
   const [note, setNote] = useState('')
   const photos = usePhotos(9)
-  const [errors, setErrors] = useState<Partial<Record<Field, string>>>({})
-  const [formError, setFormError] = useState<string>()
-  const [submitting, setSubmitting] = useState(false)
+  const { errors, setErrors, formError, setFormError, submitting, send } = useMatterSubmit<Field>(matter.matterId)
 
   const submit = async () => {
     if (submitting) return
@@ -36,16 +33,7 @@ function ReportForm({ matter }: { matter: Matter }) {
       for (const issue of parsed.error.issues) local[issue.path[0] as Field] ??= issue.path[0] === 'note' ? '请填写办理情况（最多1000字）' : issue.message
     setErrors(local)
     if (Object.keys(local).length > 0 || !parsed.success) return
-    setSubmitting(true)
-    try {
-      await reportDone(matter.matterId, parsed.data)
-      backToMatter(matter.matterId)
-    } catch (e) {
-      setErrors(fieldErrors(e) as Partial<Record<Field, string>>)
-      if (!(e instanceof ApiError && e.status === 401)) setFormError(messageOf(e))
-    } finally {
-      setSubmitting(false)
-    }
+    await send(() => reportDone(matter.matterId, parsed.data))
   }
 
   return (

@@ -1,9 +1,8 @@
 import { useState } from 'react'
 import { View, Text, Input, Picker } from '@tarojs/components'
 import type { Matter } from '@contracts/deliberation'
-import { MatterForm, backToMatter, dateString } from '../../components/MatterForm'
+import { MatterForm, useMatterSubmit, dateString } from '../../components/MatterForm'
 import { recordResolution, resolutionBodySchema } from '../../../../services/api/deliberation'
-import { ApiError, fieldErrors, messageOf } from '../../../../services/http'
 import './index.scss'
 
 type PartyKind = 'property' | 'community' | 'department'
@@ -28,9 +27,7 @@ function ResolutionForm({ matter }: { matter: Matter }) {
   const [name, setName] = useState(matter.responsibleParty?.name ?? '')
   const [tasks, setTasks] = useState<string[]>([''])
   const [dueDate, setDueDate] = useState(dateString(new Date(Date.now() + 30 * 24 * 3600 * 1000)))
-  const [errors, setErrors] = useState<Partial<Record<Field, string>>>({})
-  const [formError, setFormError] = useState<string>()
-  const [submitting, setSubmitting] = useState(false)
+  const { errors, setErrors, formError, setFormError, submitting, send } = useMatterSubmit<Field>(matter.matterId)
 
   const submit = async () => {
     if (submitting) return
@@ -47,16 +44,7 @@ function ResolutionForm({ matter }: { matter: Matter }) {
     }
     setErrors(local)
     if (!parsed.success) return
-    setSubmitting(true)
-    try {
-      await recordResolution(matter.matterId, parsed.data)
-      backToMatter(matter.matterId)
-    } catch (e) {
-      setErrors(fieldErrors(e) as Partial<Record<Field, string>>)
-      if (!(e instanceof ApiError && e.status === 401)) setFormError(messageOf(e))
-    } finally {
-      setSubmitting(false)
-    }
+    await send(() => recordResolution(matter.matterId, parsed.data))
   }
 
   return (
