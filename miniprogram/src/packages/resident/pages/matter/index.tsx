@@ -9,6 +9,7 @@ import { ErrorState, Empty, Loading } from '../../../../components/StateView'
 import { useAsync } from '../../../../components/useAsync'
 import { useShown } from '../../../../components/useShown'
 import { PhotoList } from '../../../../components/photos'
+import { SubscribeBar } from '../../../../components/SubscribeBar'
 import { formatTime } from '../../../../components/me'
 import { FIVE_STEPS, formatDate, percent, ruleSentence, statusTone } from '../../../../components/matter'
 import {
@@ -28,6 +29,7 @@ import { getMe } from '../../../../services/api/identity'
 import { ApiError, messageOf } from '../../../../services/http'
 import { PAGES, currentUrl, withQuery } from '../../../../services/nav'
 import { isLoggedIn } from '../../../../services/session'
+import { requestConsent } from '../../../../services/subscribe'
 import './index.scss'
 
 const partyKinds = { property: '物业', community: '社区', department: '职能部门' } as const
@@ -152,6 +154,8 @@ function MatterView({ matter, created, onChange, reload }: ViewProps) {
         {matter.returnNote && matter.status === 'returned' && <View className="alert matter-return-note">两委退回意见：{matter.returnNote}</View>}
         {matter.closedReason && <View className="alert alert--grey matter-closed-reason">{matter.closedReason}</View>}
       </View>
+
+      <SubscribeBar topics={['progress', 'community']} communityId={matter.communityId} />
 
       {hasActions && (
         <View className="card matter-actions">
@@ -308,6 +312,8 @@ function Poll({ matter, reload }: { matter: Matter; reload: () => void }) {
     if (busy || choice === undefined) return
     setBusy(true)
     setError(undefined)
+    // Within the tap (WeChat's rule for its subscribe dialog): ask to hear the result; the vote does not wait for it.
+    requestConsent(['community'], matter.communityId)
     try {
       await castVote(poll.pollId, choice)
       setDone(poll.options[choice])

@@ -12,6 +12,7 @@ import { getMe } from '../../../../services/api/identity'
 import { ApiError, fieldErrors, messageOf } from '../../../../services/http'
 import { PAGES, currentUrl, withQuery } from '../../../../services/nav'
 import { isLoggedIn } from '../../../../services/session'
+import { prefetchSubscriptions, requestConsent } from '../../../../services/subscribe'
 import './index.scss'
 
 type Field = 'scope' | 'categoryId' | 'title' | 'text' | 'photoKeys'
@@ -94,6 +95,13 @@ function ProposeForm({ me, settings, matter }: { me: Me; settings: DeliberationS
   const [formError, setFormError] = useState<string>()
   const [submitting, setSubmitting] = useState(false)
 
+  // The community the matter belongs to: where the proposer's notifications come from.
+  const communityId =
+    matter?.communityId ??
+    me.households.find((h) => scope && [h.buildingId, h.compoundId, h.communityId].includes(scope.id))?.communityId ??
+    me.households[0]?.communityId
+  useEffect(() => prefetchSubscriptions(communityId), [communityId])
+
   const category: Category | undefined = settings.categories.find((c) => c.categoryId === categoryId)
   const excluded = category?.kind === 'exclude'
   const excludedText = (c: Category) => `“${c.name}”属于「不议」事项，不能提交议事${c.reason ? `：${c.reason}` : ''}`
@@ -126,10 +134,14 @@ function ProposeForm({ me, settings, matter }: { me: Me; settings: DeliberationS
     if (Object.keys(local).length > 0 || !parsed.success) return
 
     setSubmitting(true)
+    // WeChat opens its subscribe dialog only within the tap, before anything asynchronous: ask now, alongside the
+    // submission, so the proposer hears how the matter goes. Never throws; the dialog is the only wait it adds.
+    const consent = requestConsent(['progress', 'community'], communityId)
     try {
       const saved = matter
         ? await reviseMatter(matter.matterId, revisionBodySchema.parse(body))
         : await proposeMatter(proposalBodySchema.parse({ ...body, scope: scope && { type: scope.type, id: scope.id } }))
+      await consent.answered
       void Taro.redirectTo({ url: withQuery(PAGES.matter, { matterId: saved.matterId, created: matter ? undefined : '1' }) })
     } catch (e) {
       setErrors(fieldErrors(e) as Partial<Record<Field, string>>)

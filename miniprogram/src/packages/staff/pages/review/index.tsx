@@ -8,6 +8,7 @@ import { useAsync } from '../../../../components/useAsync'
 import { useShown } from '../../../../components/useShown'
 import { formatTime } from '../../../../components/me'
 import { reviewCommunities } from '../../../../components/matter'
+import { SubscribeBar } from '../../../../components/SubscribeBar'
 import { getDeliberationSettings, reviewBodySchema, reviewMatter, reviewQueue, type ReviewInput } from '../../../../services/api/deliberation'
 import { getMe } from '../../../../services/api/identity'
 import { ApiError, messageOf } from '../../../../services/http'
@@ -79,6 +80,7 @@ function Queue({ communityId, shown }: { communityId: string; shown: number }) {
 
   return (
     <View className="page review-page">
+      <SubscribeBar topics={['task']} communityId={communityId} />
       <View className="card">
         <View className="card__title">
           <Text className="card__title-text">待审议</Text>
