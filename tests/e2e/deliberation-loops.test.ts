@@ -2,18 +2,9 @@ import { join } from 'node:path'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest'
 import { errorCatalog } from '../../contracts/errors'
-import { ARTIFACTS, launch } from './browser'
+import { ARTIFACTS, launch, api, demoToken, shown, answerConsent } from './browser'
 
 const e2e = inject('e2e')
-const api = async (method: string, path: string, token?: string, body?: unknown) => {
-  const res = await fetch(`${e2e.apiUrl}${path}`, {
-    method,
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  })
-  return { status: res.status, body: (await res.json()) as any }
-}
-const demoToken = async (key: string) => (await api('POST', '/auth/demo-login', undefined, { key })).body.token as string
 
 /** A fresh WeChat user (the stand-in accepts any code) who asks to bind a room of 1号楼; the building head approves. */
 const freshResident = async (code: string, unit: string, room: string) => {
@@ -26,9 +17,6 @@ const freshResident = async (code: string, unit: string, room: string) => {
 
 const TEXT = '1号楼楼道照明灯多处不亮，晚上上下楼看不清台阶，老人容易摔倒，建议更换为声控感应灯。'
 const matterUrl = (matterId: string) => `/packages/resident/pages/matter/index?matterId=${matterId}`
-
-/** The page on screen: earlier pages stay in the DOM, hidden. */
-const shown = (page: Page) => page.locator('.taro_page:visible')
 
 describe('deliberation loops in the browser: return and revise, reject, withdraw, one household one vote', () => {
   let browser: Browser
@@ -116,6 +104,7 @@ describe('deliberation loops in the browser: return and revise, reject, withdraw
     await form.locator('.propose-title input').fill(title)
     await form.locator('.propose-text textarea').fill(TEXT)
     await form.locator('.propose-submit').click()
+    await answerConsent(rep, false)
     await expect.poll(() => shown(rep).locator('.matter-title').textContent(), { timeout: 15_000 }).toBe(title)
     const matterId = /matterId=([0-9A-Za-z]+)/.exec(rep.url())?.[1] ?? ''
     expect(matterId).not.toBe('')
@@ -156,6 +145,7 @@ describe('deliberation loops in the browser: return and revise, reject, withdraw
     await revise.locator('.propose-text textarea').fill(`${TEXT}需更换1至6层共12盏。`)
     await rep.screenshot({ path: join(ARTIFACTS, 'loops-revise.png'), fullPage: true })
     await revise.locator('.propose-submit').click()
+    await answerConsent(rep, false)
 
     // Back on the matter page: waiting for review again, under the new title, with both steps on the timeline.
     await expect.poll(() => shown(rep).locator('.matter-title').textContent(), { timeout: 15_000 }).toBe(revised)
@@ -228,7 +218,7 @@ describe('deliberation loops in the browser: return and revise, reject, withdraw
     // Cancelling the confirmation changes nothing; confirming closes the matter.
     await shown(rep).locator('.withdraw-button').click()
     await rep.locator('.taro-model__cancel').click()
-    await expect.poll(() => rep.locator('.taro__modal:visible').count()).toBe(0)
+    await expect.poll(() => rep.locator('.taro-modal__content:visible').count()).toBe(0)
     expect(await shown(rep).locator('.matter-status').textContent()).toBe('征集附议')
     await shown(rep).locator('.withdraw-button').click()
     await expect.poll(() => rep.locator('.taro-modal__text:visible').textContent()).toContain('不能恢复')
@@ -299,12 +289,14 @@ describe('deliberation loops in the browser: return and revise, reject, withdraw
     await poll1.locator('.vote-button').click()
     await poll1.locator('.vote-option--0').click()
     await poll1.locator('.vote-confirm').click()
+    await answerConsent(first, false)
     await expect.poll(() => poll1.locator('.vote-done').textContent(), { timeout: 15_000 }).toContain('本户已投“同意”')
 
     // The stale page still shows the button; voting there is refused with the API's reason, and the page then shows the household has voted.
     await poll2.locator('.vote-button').click()
     await poll2.locator('.vote-option--1').click()
     await poll2.locator('.vote-confirm').click()
+    await answerConsent(second, false)
     await expect.poll(() => poll2.locator('.vote-error').textContent(), { timeout: 15_000 }).toBe(errorCatalog['vote.already'].message)
     await expect.poll(() => poll2.locator('.poll-my-voted').textContent(), { timeout: 15_000 }).toBe('本户已投票')
     expect(await poll2.locator('.vote-button').count()).toBe(0)

@@ -1,18 +1,9 @@
 import { join } from 'node:path'
-import type { Browser, BrowserContext, Page } from 'playwright-core'
+import type { Browser, BrowserContext } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
-import { ARTIFACTS, launch } from './browser'
+import { ARTIFACTS, launch, api, demoToken, shown, answerConsent } from './browser'
 
 const e2e = inject('e2e')
-const api = async (method: string, path: string, token?: string, body?: unknown) => {
-  const res = await fetch(`${e2e.apiUrl}${path}`, {
-    method,
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  })
-  return { status: res.status, body: (await res.json()) as any }
-}
-const demoToken = async (key: string) => (await api('POST', '/auth/demo-login', undefined, { key })).body.token as string
 
 /** A 1×1 red PNG: the photo the representative attaches. */
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==', 'base64')
@@ -20,9 +11,6 @@ const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR
 const TITLE = '1号楼单元门禁维修'
 const TEXT = '1号楼1单元的门禁坏了两周，陌生人随意进出，老人孩子不安全，建议尽快维修并更换门禁卡。'
 const COMMENT = '同意尽快修，费用从公共收益里出。'
-
-/** The page on screen: earlier pages stay in the DOM, hidden. */
-const shown = (page: Page) => page.locator('.taro_page:visible')
 
 describe('five-step deliberation in the browser: propose, second, review, poll, vote, comment, result, resolution, rating', () => {
   let browser: Browser
@@ -82,6 +70,8 @@ describe('five-step deliberation in the browser: propose, second, review, poll, 
     expect(await form.locator('.propose-title input').inputValue()).toBe(TITLE)
     await rep.screenshot({ path: join(ARTIFACTS, 'deliberation-propose.png'), fullPage: true })
     await form.locator('.propose-submit').click()
+    // The stand-in for WeChat's subscribe sheet: she agrees to hear how her matter goes.
+    await answerConsent(rep, true)
 
     await expect.poll(() => shown(rep).locator('.matter-title').textContent(), { timeout: 15_000 }).toBe(TITLE)
     const matterId = /matterId=([0-9A-Za-z]+)/.exec(rep.url())?.[1] ?? ''
@@ -165,6 +155,7 @@ describe('five-step deliberation in the browser: propose, second, review, poll, 
     await poll.locator('.vote-option--0').click()
     expect(await poll.locator('.vote-sheet').textContent()).toContain('投出后不可更改')
     await poll.locator('.vote-confirm').click()
+    await answerConsent(rep, false)
     await expect.poll(() => poll.locator('.vote-done').textContent(), { timeout: 15_000 }).toContain('本户已投“同意”')
     await expect.poll(() => poll.locator('.vote-button').count()).toBe(0)
     await rep.screenshot({ path: join(ARTIFACTS, 'deliberation-voted.png'), fullPage: true })

@@ -1,18 +1,9 @@
 import { join } from 'node:path'
-import type { Browser, Page } from 'playwright-core'
+import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
-import { ARTIFACTS, launch } from './browser'
+import { ARTIFACTS, launch, api, demoToken, shown } from './browser'
 
 const e2e = inject('e2e')
-const api = async (method: string, path: string, token?: string, body?: unknown) => {
-  const res = await fetch(`${e2e.apiUrl}${path}`, {
-    method,
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  })
-  return { status: res.status, body: (await res.json()) as any }
-}
-const demoToken = async (key: string) => (await api('POST', '/auth/demo-login', undefined, { key })).body.token as string
 
 /** What the WeChat stand-in was asked to send: the local sink of subscribe messages. */
 interface SentMessage {
@@ -31,9 +22,6 @@ const TEXT = '1号楼自行车棚晚上没有灯，停车取车都要摸黑，�
 /** 刘芳's openid: the seed gives each demo user `demo-<key>`. */
 const REP_OPENID = 'demo-representative'
 
-/** The page on screen: earlier pages stay in the DOM, hidden. */
-const shown = (page: Page) => page.locator('.taro_page:visible')
-
 describe('notifications in the browser: the proposer allows subscribe messages and hears that the matter was returned', () => {
   let browser: Browser
   const pageErrors: string[] = []
@@ -51,6 +39,11 @@ describe('notifications in the browser: the proposer allows subscribe messages a
     rep.on('console', (m) => {
       if (m.type() === 'error') pageErrors.push(`representative console: ${m.text()}`)
     })
+    // The scheduler, in-process against the stack's table and WeChat stand-in. Run once first, so that notices other
+    // test files left due are sent (or not) now and cannot spend the consent this test gives.
+    Object.assign(process.env, e2e.env)
+    const { handler: tick } = await import('../../functions/src/handlers/scheduled/tick')
+    await tick({ time: new Date().toISOString() })
     const repToken = await demoToken('representative')
     const before = (await api('GET', '/me/subscriptions', repToken)).body.items as { topic: string; remaining: number; templateId?: string }[]
     const remainingBefore = Object.fromEntries(before.map((i) => [i.topic, i.remaining]))
@@ -117,8 +110,6 @@ describe('notifications in the browser: the proposer allows subscribe messages a
 
     // ── The scheduler's tick, in-process against the stack's table and WeChat stand-in, sends the queued messages.
     const sentBefore = (await sentTo(REP_OPENID)).length
-    Object.assign(process.env, e2e.env)
-    const { handler: tick } = await import('../../functions/src/handlers/scheduled/tick')
     await tick({ time: new Date().toISOString() })
     const mine = (await sentTo(REP_OPENID)).slice(sentBefore)
     const progressTemplate = before.find((i) => i.topic === 'progress')!.templateId

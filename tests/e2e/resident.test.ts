@@ -1,18 +1,9 @@
 import { join } from 'node:path'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
-import { ARTIFACTS, launch } from './browser'
+import { ARTIFACTS, launch, api, demoToken } from './browser'
 
 const e2e = inject('e2e')
-const api = async (method: string, path: string, token?: string, body?: unknown) => {
-  const res = await fetch(`${e2e.apiUrl}${path}`, {
-    method,
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  })
-  return { status: res.status, body: (await res.json()) as any }
-}
-const demoToken = async (key: string) => (await api('POST', '/auth/demo-login', undefined, { key })).body.token as string
 
 /** Picks a demo identity on the login page, as a person would. */
 const loginAs = async (page: Page, key: string) => {

@@ -1,21 +1,9 @@
 import { join } from 'node:path'
-import type { Browser, BrowserContext, Page } from 'playwright-core'
+import type { Browser, BrowserContext } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
-import { ARTIFACTS, launch } from './browser'
+import { ARTIFACTS, launch, api, demoToken, shown } from './browser'
 
 const e2e = inject('e2e')
-const api = async (method: string, path: string, token?: string, body?: unknown) => {
-  const res = await fetch(`${e2e.apiUrl}${path}`, {
-    method,
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  })
-  return { status: res.status, body: (await res.json()) as any }
-}
-const demoToken = async (key: string) => (await api('POST', '/auth/demo-login', undefined, { key })).body.token as string
-
-/** The page on screen: earlier pages stay in the DOM, hidden. */
-const shown = (page: Page) => page.locator('.taro_page:visible')
 
 const NAME = '广告招租与商铺纠纷'
 const REASON = '商铺租赁纠纷请向市场监管所或通过法律途径解决，不提交居民议事。'
