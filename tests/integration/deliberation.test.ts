@@ -107,7 +107,8 @@ describe('five-step deliberation, end to end', () => {
 
     // Reworked and reported again; this round satisfies.
     expectOk(await call('POST', `/matters/${matterId}/completion`, { token: w.property.token, body: { note: '补换3楼灯具并调试' } }))
-    for (const voter of [a, b, c, d]) expectOk(await call('POST', `/matters/${matterId}/ratings`, { token: voter!.token, body: { rating: voter === d ? 'basic' : 'satisfied' } }))
+    for (const voter of [a, b, c, d])
+      expectOk(await call('POST', `/matters/${matterId}/ratings`, { token: voter!.token, body: { rating: voter === d ? 'basic' : 'satisfied' } }))
     await tickAt(new Date(Date.now() + 8 * 86_400_000))
     const closed = expectOk(await call('GET', `/matters/${matterId}`, { token: proposer!.token }))
     expect(closed).toMatchObject({ step: 'closed', status: 'completed', evaluation: { round: 2, score: 1 } })
@@ -153,7 +154,9 @@ describe('five-step deliberation, end to end', () => {
     const compoundWide = expectOk(await propose(w.residents[1]!.token, { type: 'compound', id: w.compoundA }, { title: 'A苑增设电动车充电桩' }))
     const communityWide = expectOk(await propose(w.residents[1]!.token, { type: 'community', id: w.communityId }, { title: '社区增设老年食堂' }))
     const ownGrid = await w.withRole('gridWorker', 'grid', w.gridId)
-    const otherGridId = expectOk(await call('POST', `/communities/${w.communityId}/grids`, { token: w.admin.token, body: { name: '二网格', buildingIds: [w.buildings.B1] } })).gridId
+    const otherGridId = expectOk(
+      await call('POST', `/communities/${w.communityId}/grids`, { token: w.admin.token, body: { name: '二网格', buildingIds: [w.buildings.B1] } }),
+    ).gridId
     const otherGrid = await w.withRole('gridWorker', 'grid', otherGridId)
     const neighbour = await makeUser('B1栋居民')
     const req = expectOk(await call('POST', '/bindings', { token: neighbour.token, body: { buildingId: w.buildings.B1, unit: '1', room: '101' } }))
@@ -171,6 +174,16 @@ describe('five-step deliberation, end to end', () => {
     expect(expectOk(await call('GET', `/matters/${inA1.matterId}`, { token: ownGrid.token })).title).toBe(inA1.title)
     // Seeing is not deciding: the grid worker may join the discussion, not open a poll or review.
     expect(expectOk(await call('GET', `/matters/${compoundWide.matterId}`, { token: ownGrid.token })).can).toEqual(['comment'])
+
+    // The grid contact cards count what is open over each grid: all three over A1–A2, only the community's over B1.
+    const openOnCard = async (gridId: string, token: string) => {
+      const { code } = expectOk(await call('GET', `/grids/${gridId}/card-code`, { token }))
+      return expectOk(await call('GET', `/cards/${code}`)).openCounts
+    }
+    expect(await openOnCard(w.gridId, ownGrid.token)).toMatchObject({ matters: 3, polls: 0 })
+    expect(await openOnCard(otherGridId, otherGrid.token)).toMatchObject({ matters: 1, polls: 0 })
+    expectOk(await call('POST', `/matters/${inA1.matterId}/review`, { token: w.committee.token, body: { decision: 'reject', reason: '已由物业安排维修' } }))
+    expect(await openOnCard(w.gridId, ownGrid.token)).toMatchObject({ matters: 2, polls: 0 })
   })
 
   it('lets only the community admin change the 六议六不议 lists, and refuses lists that would break proposing', async () => {
@@ -201,7 +214,9 @@ describe('five-step deliberation, end to end', () => {
     const proposer = w.residents[0]!
     const m = expectOk(await propose(proposer.token, { type: 'compound', id: w.compoundA }))
     expect(m.status).toBe('awaitingReview')
-    const returned = expectOk(await call('POST', `/matters/${m.matterId}/review`, { token: w.committee.token, body: { decision: 'return', note: '请补充具体位置' } }))
+    const returned = expectOk(
+      await call('POST', `/matters/${m.matterId}/review`, { token: w.committee.token, body: { decision: 'return', note: '请补充具体位置' } }),
+    )
     expect(returned).toMatchObject({ step: 'propose', status: 'returned', returnNote: '请补充具体位置' })
     const revised = expectOk(
       await call('PUT', `/matters/${m.matterId}`, {
@@ -216,7 +231,13 @@ describe('five-step deliberation, end to end', () => {
 
   it('escalates a 大事 to the street with a deadline that shows as overdue, until the department answers', async () => {
     const w = await makeDeliberationWorld({ households: 1, secondsNeeded: 0 })
-    const m = expectOk(await propose(w.residents[0]!.token, { type: 'community', id: w.communityId }, { categoryId: 'common-interests', title: '小区周边增设停车位', text: '社区周边道路夜间停车混乱，建议协调交警和城管部门施划停车位。' }))
+    const m = expectOk(
+      await propose(
+        w.residents[0]!.token,
+        { type: 'community', id: w.communityId },
+        { categoryId: 'common-interests', title: '小区周边增设停车位', text: '社区周边道路夜间停车混乱，建议协调交警和城管部门施划停车位。' },
+      ),
+    )
     const accepted = expectOk(
       await call('POST', `/matters/${m.matterId}/review`, {
         token: w.committee.token,
@@ -225,8 +246,12 @@ describe('five-step deliberation, end to end', () => {
     )
     expect(accepted.escalation).toMatchObject({ overdue: false })
     expect(new Date(accepted.escalation.deadline).getTime()).toBeGreaterThan(Date.now() + 14 * 86_400_000)
-    const answered = expectOk(await call('POST', `/matters/${m.matterId}/escalation-answer`, { token: w.committee.token, body: { answer: '交警大队已勘察，下月施划' } }))
+    const answered = expectOk(
+      await call('POST', `/matters/${m.matterId}/escalation-answer`, { token: w.committee.token, body: { answer: '交警大队已勘察，下月施划' } }),
+    )
     expect(answered.escalation).toMatchObject({ answer: '交警大队已勘察，下月施划', overdue: false })
-    expect((await call('POST', `/matters/${m.matterId}/escalation-answer`, { token: w.committee.token, body: { answer: '再答' } })).body.error.code).toBe('matter.wrongStep')
+    expect((await call('POST', `/matters/${m.matterId}/escalation-answer`, { token: w.committee.token, body: { answer: '再答' } })).body.error.code).toBe(
+      'matter.wrongStep',
+    )
   })
 })

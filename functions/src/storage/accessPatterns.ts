@@ -154,3 +154,11 @@ export const topicSubscribers = GridLinkTable.build(AccessPattern)
   .pattern(({ communityId, topic }) => ({ partition: `SUBS#${communityId}#${topic}` }))
   .options({ maxPages: Infinity })
   .meta({ title: 'topicSubscribers' })
+
+/** AP17 — a community's matters not yet closed (the grid card's open counts): `closed#` sorts first among the steps. */
+export const openCommunityMatters = GridLinkTable.build(AccessPattern)
+  .entities(MatterEntity)
+  .schema(string())
+  .pattern((communityId) => ({ index: 'gsi1', partition: `MATTERS#${communityId}`, range: { gt: 'closed#~' } }))
+  .options({ maxPages: Infinity })
+  .meta({ title: 'openCommunityMatters' })

@@ -19,7 +19,7 @@ import type { DeliberationStore } from '../domain/deliberation/ports'
 import type { NotificationDelivery } from '../domain/notifications/ports'
 import { notificationRef } from '../domain/notifications/ports'
 import { SHARDS, shardOf, type MatterRecord, type PollRecord, type QueuedNotification, type TimelineEvent } from '../domain/deliberation/model'
-import { ballotShard, communityMatters, dueWork, matterLog, proposerMatters, ratingShard } from './accessPatterns'
+import { ballotShard, communityMatters, dueWork, matterLog, openCommunityMatters, proposerMatters, ratingShard } from './accessPatterns'
 import {
   BallotEntity,
   DeliberationSettingsEntity,
@@ -171,6 +171,10 @@ export const dynamoDeliberationStore: DeliberationStore = {
   },
   async listByCommunity(communityId, step) {
     const { Items = [] } = await communityMatters.query({ communityId, step: step ?? '' }).send()
+    return Items.map(fromItem)
+  },
+  async listOpenByCommunity(communityId) {
+    const { Items = [] } = await openCommunityMatters.query(communityId).send()
     return Items.map(fromItem)
   },
   async listByProposer(userId) {

@@ -19,6 +19,8 @@ export interface DeliberationStore {
   timeline(matterId: string): Promise<TimelineEvent[]>
   notifications(matterId: string): Promise<(QueuedNotification & { delivery?: NotificationDelivery })[]>
   listByCommunity(communityId: string, step?: string): Promise<MatterRecord[]>
+  /** Matters of the community in any step but closed. */
+  listOpenByCommunity(communityId: string): Promise<MatterRecord[]>
   listByProposer(userId: string): Promise<MatterRecord[]>
 
   /** Records one second and counts it, while the matter is still collecting seconds; returns the new count. */

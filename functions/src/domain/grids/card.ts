@@ -37,11 +37,20 @@ const gridForCode = async (deps: GridDeps, code: string) => {
  */
 export const getPublicCard = async (deps: GridDeps, input: { code: string }): Promise<PublicCard> => {
   const grid = await gridForCode(deps, input.code)
-  const [community, street, buildings] = await Promise.all([
+  const [community, street, buildings, openMatters] = await Promise.all([
     deps.structure.getCommunity(grid.communityId),
     deps.structure.getStreet(grid.streetId),
     deps.structure.getBuildings(grid.buildingIds),
+    deps.deliberation.listOpenByCommunity(grid.communityId),
   ])
+  // A matter is open in the grid when its scope takes in one of the grid's buildings.
+  const inGrid = openMatters.filter(({ scope }) =>
+    scope.type === 'building'
+      ? grid.buildingIds.includes(scope.id)
+      : scope.type === 'compound'
+        ? buildings.some((b) => b.compoundId === scope.id)
+        : scope.id === grid.communityId,
+  )
   const compounds = await Promise.all([...new Set(buildings.map((b) => b.compoundId))].map((id) => deps.structure.getCompound(id)))
   const compoundName = new Map(compounds.flatMap((c) => (c ? [[c.compoundId, c.name] as const] : [])))
   const { worker, grants, users } = await gridPeople(deps, grid.gridId, grid.buildingIds)
@@ -56,7 +65,11 @@ export const getPublicCard = async (deps: GridDeps, input: { code: string }): Pr
     streetName: street?.name ?? '',
     compoundNames: [...compoundName.values()],
     worker: worker
-      ? { name: worker.displayName, ...(worker.phone ? { phoneMasked: maskPhone(worker.phone) } : {}), ...(worker.photoUrl ? { photoUrl: worker.photoUrl } : {}) }
+      ? {
+          name: worker.displayName,
+          ...(worker.phone ? { phoneMasked: maskPhone(worker.phone) } : {}),
+          ...(worker.photoUrl ? { photoUrl: worker.photoUrl } : {}),
+        }
       : null,
     buildings: buildings
       .sort((a, b) => a.name.localeCompare(b.name, 'zh-CN', { numeric: true }))
@@ -66,10 +79,8 @@ export const getPublicCard = async (deps: GridDeps, input: { code: string }): Pr
         compoundName: compoundName.get(b.compoundId) ?? '',
         heads: grants.filter((g) => g.role === 'buildingHead' && g.placeId === b.buildingId).map(person),
       })),
-    partyHouseholds: grants
-      .filter((g) => g.role === 'partyHousehold')
-      .map((g) => ({ name: users.get(g.userId)?.displayName ?? '', address: g.placeName })),
-    openCounts: grid.openCounts,
+    partyHouseholds: grants.filter((g) => g.role === 'partyHousehold').map((g) => ({ name: users.get(g.userId)?.displayName ?? '', address: g.placeName })),
+    openCounts: { ...grid.openCounts, matters: inGrid.length, polls: inGrid.filter((m) => m.status === 'polling').length },
   }
 }
 
@@ -120,7 +131,11 @@ export const printGridCard = async (deps: GridDeps, actor: Principal, input: { g
 /** Every grid of a community, one page each, for a print run. */
 export const printCommunityCards = async (deps: GridDeps, actor: Principal, input: { communityId: string }) => {
   const community = found(await deps.structure.getCommunity(input.communityId), 'community.notFound')
-  authorize(actor, ['communityAdmin', 'committee'], found(await deps.structure.resolvePlace({ type: 'community', id: community.communityId }), 'community.notFound'))
+  authorize(
+    actor,
+    ['communityAdmin', 'committee'],
+    found(await deps.structure.resolvePlace({ type: 'community', id: community.communityId }), 'community.notFound'),
+  )
   const { grids } = await deps.structure.listCommunity(community.communityId)
   const inputs = await Promise.all(grids.sort((a, b) => a.name.localeCompare(b.name, 'zh-CN', { numeric: true })).map((g) => renderInput(deps, g.gridId)))
   return deps.printer.renderPdf(inputs)

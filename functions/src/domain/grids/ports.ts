@@ -1,4 +1,5 @@
 import type { IdentityStore } from '../identity/ports'
+import type { DeliberationStore } from '../deliberation/ports'
 import type { StructureStore } from '../structure/ports'
 
 export interface CardRenderInput {
@@ -26,6 +27,8 @@ export interface QrSource {
 export interface GridDeps {
   structure: StructureStore
   identity: IdentityStore
+  /** What is open in the grid: the community's matters not yet closed. */
+  deliberation: Pick<DeliberationStore, 'listOpenByCommunity'>
   cardSecret: string
   appUrl: string
   printer: CardPrinter
