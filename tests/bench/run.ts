@@ -26,7 +26,16 @@ const main = async () => {
   const dynamo = await startDynamoLocal({ port: await freePort() })
   const wxPort = await freePort()
   const wechat = await startWechatStandIn(wxPort)
-  Object.assign(process.env, localEnv({ dynamodbEndpoint: dynamo.endpoint, wechatApiBase: `http://127.0.0.1:${wxPort}`, appUrl: 'http://localhost:10086', s3Endpoint: 'http://127.0.0.1:4569', tableName: 'gridlink-bench' }))
+  Object.assign(
+    process.env,
+    localEnv({
+      dynamodbEndpoint: dynamo.endpoint,
+      wechatApiBase: `http://127.0.0.1:${wxPort}`,
+      appUrl: 'http://localhost:10086',
+      s3Endpoint: 'http://127.0.0.1:4569',
+      tableName: 'gridlink-bench',
+    }),
+  )
   await ensureTable(dynamo.endpoint, 'gridlink-bench')
   // Imported after the environment is set.
   const { call } = await import('../../scripts/lib/invoke')
@@ -52,11 +61,19 @@ const main = async () => {
   const { appDeps } = await import('../../functions/src/http/deps')
   const { closePoll } = await import('../../functions/src/domain/deliberation/resolve')
   const deps = await appDeps()
-  const proposal = { scope: { type: 'building', id: A1 }, categoryId: 'shared-facilities', title: '更换楼道照明', text: '1单元楼道灯坏了三盏，建议统一更换为声控LED灯。' }
+  const proposal = {
+    scope: { type: 'building', id: A1 },
+    categoryId: 'shared-facilities',
+    title: '更换楼道照明',
+    text: '1单元楼道灯坏了三盏，建议统一更换为声控LED灯。',
+  }
   const newMatter = async () => (await call('POST', '/matters', { token: rep, body: proposal })).body.matterId as string
   const accepted = async () => {
     const id = await newMatter()
-    await call('POST', `/matters/${id}/review`, { token: committee, body: { decision: 'accept', triage: 'small', responsibleParty: { kind: 'property', name: '阳光物业' } } })
+    await call('POST', `/matters/${id}/review`, {
+      token: committee,
+      body: { decision: 'accept', triage: 'small', responsibleParty: { kind: 'property', name: '阳光物业' } },
+    })
     return id
   }
   const pollBody = () => ({
@@ -81,7 +98,9 @@ const main = async () => {
     { name: 'GET /binding-requests (grid)', run: () => call('GET', `/binding-requests?gridId=${grid}`, { token: worker }) },
     {
       name: 'POST /bindings/{id}/decision',
-      prepare: async (i) => (await call('POST', '/bindings', { token: await newUserToken(i + 1000), body: { buildingId: A1, unit: '1', room: rooms[i % rooms.length] } })).body.requestId,
+      prepare: async (i) =>
+        (await call('POST', '/bindings', { token: await newUserToken(i + 1000), body: { buildingId: A1, unit: '1', room: rooms[i % rooms.length] } })).body
+          .requestId,
       run: (_i, requestId) => call('POST', `/bindings/${requestId}/decision`, { token: head, body: { decision: 'approve' } }),
     },
     {
@@ -91,14 +110,32 @@ const main = async () => {
     },
     {
       name: 'POST /role-grants',
-      run: () => call('POST', '/role-grants', { token: admin, body: { userId: summary.users.inServiceMember, role: 'inServiceMember', place: { type: 'community', id: summary.communityId } } }),
+      run: () =>
+        call('POST', '/role-grants', {
+          token: admin,
+          body: { userId: summary.users.inServiceMember, role: 'inServiceMember', place: { type: 'community', id: summary.communityId } },
+        }),
     },
-    { name: 'POST /streets/{id}/communities', run: (i) => call('POST', `/streets/${summary.streetId}/communities`, { token: admin, body: { name: `压测社区${i}` } }) },
-    { name: 'POST /communities/{id}/compounds', run: (i) => call('POST', `/communities/${summary.communityId}/compounds`, { token: admin, body: { name: `压测小区${i}` } }) },
-    { name: 'POST /compounds/{id}/buildings', run: (i) => call('POST', `/compounds/${summary.compoundIds[1]}/buildings`, { token: admin, body: { name: `压测楼${i}` } }) },
+    {
+      name: 'POST /streets/{id}/communities',
+      run: (i) => call('POST', `/streets/${summary.streetId}/communities`, { token: admin, body: { name: `压测社区${i}` } }),
+    },
+    {
+      name: 'POST /communities/{id}/compounds',
+      run: (i) => call('POST', `/communities/${summary.communityId}/compounds`, { token: admin, body: { name: `压测小区${i}` } }),
+    },
+    {
+      name: 'POST /compounds/{id}/buildings',
+      run: (i) => call('POST', `/compounds/${summary.compoundIds[1]}/buildings`, { token: admin, body: { name: `压测楼${i}` } }),
+    },
     {
       name: 'POST /buildings/{id}/households (10)',
-      run: (i) => call('POST', `/buildings/${A1}/households`, { token: admin, body: { households: Array.from({ length: 10 }, (_, k) => ({ unit: `b${i}`, room: `${k}` })) } }),
+      // Into a building the polls below do not use, so their electorate stays 1号楼's 24 households.
+      run: (i) =>
+        call('POST', `/buildings/${summary.buildingIds.at(-1)}/households`, {
+          token: admin,
+          body: { households: Array.from({ length: 10 }, (_, k) => ({ unit: `b${i}`, room: `${k}` })) },
+        }),
     },
     {
       name: 'POST /communities/{id}/grids',
@@ -124,10 +161,22 @@ const main = async () => {
     {
       name: 'POST /matters/{id}/review (accept)',
       prepare: () => newMatter(),
-      run: (_i, id) => call('POST', `/matters/${id}/review`, { token: committee, body: { decision: 'accept', triage: 'small', responsibleParty: { kind: 'property', name: '阳光物业' } } }),
+      run: (_i, id) =>
+        call('POST', `/matters/${id}/review`, {
+          token: committee,
+          body: { decision: 'accept', triage: 'small', responsibleParty: { kind: 'property', name: '阳光物业' } },
+        }),
     },
-    { name: 'POST /matters/{id}/poll (24 households)', prepare: () => accepted(), run: (_i, id) => call('POST', `/matters/${id}/poll`, { token: head, body: pollBody() }) },
-    { name: 'POST /polls/{id}/votes', prepare: () => openedPoll(), run: (_i, pollId) => call('POST', `/polls/${pollId}/votes`, { token: rep, body: { option: 0 } }) },
+    {
+      name: 'POST /matters/{id}/poll (24 households)',
+      prepare: () => accepted(),
+      run: (_i, id) => call('POST', `/matters/${id}/poll`, { token: head, body: pollBody() }),
+    },
+    {
+      name: 'POST /polls/{id}/votes',
+      prepare: () => openedPoll(),
+      run: (_i, pollId) => call('POST', `/polls/${pollId}/votes`, { token: rep, body: { option: 0 } }),
+    },
     {
       name: 'close poll (scheduler, 24 households)',
       prepare: async () => {
@@ -185,7 +234,9 @@ const main = async () => {
   })
   lines.push('', 'Function bundles (serverless package, zipped; AWS SDK v3 comes from the Lambda runtime):')
   if (pkg.status === 0) {
-    for (const f of readdirSync(join(ROOT, '.local', 'bench-package')).filter((f) => f.endsWith('.zip')).sort())
+    for (const f of readdirSync(join(ROOT, '.local', 'bench-package'))
+      .filter((f) => f.endsWith('.zip'))
+      .sort())
       lines.push(`  ${pad(f.replace('.zip', ''), 14)}${(statSync(join(ROOT, '.local', 'bench-package', f)).size / 1024).toFixed(1)} KB`)
   } else lines.push(`  serverless package failed: ${pkg.stderr.slice(-500)}`)
 
