@@ -11,6 +11,7 @@ import { IS_H5 } from '../../services/env'
 import { getLastCard } from '../../services/lastCard'
 import { PAGES, goLogin, safeDecode, withQuery } from '../../services/nav'
 import { isLoggedIn } from '../../services/session'
+import { LinkRow } from '../../components/LinkRow'
 import './index.scss'
 
 interface HomeData {
@@ -139,52 +140,46 @@ function MeSummary({ me, pending }: { me: Me; pending: number | null }) {
       </View>
 
       {reviewer && (
-        <View className="card staff-entry staff-approvals-link" onClick={() => void Taro.navigateTo({ url: PAGES.approvals })}>
-          <View className="row__main">
-            <Text className="row__title">绑定审核</Text>
-            <Text className="row__sub">审核居民的房屋绑定申请</Text>
-          </View>
-          {pending !== null && pending > 0 && <Text className="badge pending-count">{pending}</Text>}
-          <Text className="staff-entry__arrow">›</Text>
-        </View>
+        <LinkRow
+          className="staff-approvals-link"
+          card
+          title="绑定审核"
+          sub="审核居民的房屋绑定申请"
+          badge={pending !== null && pending > 0 && <Text className="badge pending-count">{pending}</Text>}
+          onClick={() => void Taro.navigateTo({ url: PAGES.approvals })}
+        />
       )}
 
       {reviewCommunities(me).map((c) => (
-        <View
+        <LinkRow
           key={c.communityId}
-          className="card staff-entry home-review-link"
+          className="home-review-link"
+          card
+          title="两委审议"
+          sub={`${c.name} · 审议居民提议，三事分流`}
           onClick={() => void Taro.navigateTo({ url: withQuery(PAGES.reviewQueue, { communityId: c.communityId }) })}
-        >
-          <View className="row__main">
-            <Text className="row__title">两委审议</Text>
-            <Text className="row__sub">{c.name} · 审议居民提议，三事分流</Text>
-          </View>
-          <Text className="staff-entry__arrow">›</Text>
-        </View>
+        />
       ))}
 
       {adminCommunities(me).map((c) => (
-        <View
+        <LinkRow
           key={c.communityId}
-          className="card staff-entry home-settings-link"
+          className="home-settings-link"
+          card
+          title="议事规则"
+          sub={`${c.name} · 六议六不议清单与议事规则`}
           onClick={() => void Taro.navigateTo({ url: withQuery(PAGES.settings, { communityId: c.communityId }) })}
-        >
-          <View className="row__main">
-            <Text className="row__title">议事规则</Text>
-            <Text className="row__sub">{c.name} · 六议六不议清单与议事规则</Text>
-          </View>
-          <Text className="staff-entry__arrow">›</Text>
-        </View>
+        />
       ))}
 
       {me.households.length > 0 && (
-        <View className="card staff-entry home-matters-link" onClick={() => void Taro.switchTab({ url: PAGES.matters })}>
-          <View className="row__main">
-            <Text className="row__title">小区议事</Text>
-            <Text className="row__sub">五议工作法：提议、审议、商议、决议、评议</Text>
-          </View>
-          <Text className="staff-entry__arrow">›</Text>
-        </View>
+        <LinkRow
+          className="home-matters-link"
+          card
+          title="小区议事"
+          sub="五议工作法：提议、审议、商议、决议、评议"
+          onClick={() => void Taro.switchTab({ url: PAGES.matters })}
+        />
       )}
     </View>
   )

@@ -13,6 +13,7 @@ import { listMatters } from '../../services/api/deliberation'
 import { getMe } from '../../services/api/identity'
 import { PAGES, goLogin, withQuery } from '../../services/nav'
 import { isLoggedIn } from '../../services/session'
+import { LinkRow } from '../../components/LinkRow'
 import './index.scss'
 
 type Filter = Step | 'all'
@@ -83,31 +84,25 @@ export default function MattersPage() {
       </View>
 
       {committee.map((c) => (
-        <View
+        <LinkRow
           key={c.communityId}
-          className="card staff-entry review-queue-link"
+          className="review-queue-link"
+          card
+          title="两委审议"
+          sub={`${c.name} · 待审议的居民提议`}
           onClick={() => void Taro.navigateTo({ url: withQuery(PAGES.reviewQueue, { communityId: c.communityId }) })}
-        >
-          <View className="row__main">
-            <Text className="row__title">两委审议</Text>
-            <Text className="row__sub">{c.name} · 待审议的居民提议</Text>
-          </View>
-          <Text className="staff-entry__arrow">›</Text>
-        </View>
+        />
       ))}
 
       {adminCommunities(me.data).map((c) => (
-        <View
+        <LinkRow
           key={c.communityId}
-          className="card staff-entry settings-link"
+          className="settings-link"
+          card
+          title="议事规则"
+          sub={`${c.name} · 六议六不议清单与议事规则`}
           onClick={() => void Taro.navigateTo({ url: withQuery(PAGES.settings, { communityId: c.communityId }) })}
-        >
-          <View className="row__main">
-            <Text className="row__title">议事规则</Text>
-            <Text className="row__sub">{c.name} · 六议六不议清单与议事规则</Text>
-          </View>
-          <Text className="staff-entry__arrow">›</Text>
-        </View>
+        />
       ))}
 
       {list.loading && !list.data ? (

@@ -13,6 +13,7 @@ import { listSubscriptions } from '../../services/api/notifications'
 import { rememberTopics, requestConsent } from '../../services/subscribe'
 import { PAGES, goLogin, withQuery } from '../../services/nav'
 import { clearSession, isLoggedIn } from '../../services/session'
+import { LinkRow } from '../../components/LinkRow'
 import './index.scss'
 
 const statusText: Record<BindingStatus, { text: string; tone: string }> = {
@@ -105,38 +106,29 @@ export default function MinePage() {
         <View className="card__title">
           <Text className="card__title-text">小区议事</Text>
         </View>
-        <View className="row mine-matters-link" onClick={() => void Taro.switchTab({ url: PAGES.matters })}>
-          <View className="row__main">
-            <Text className="row__title">议事大厅</Text>
-            <Text className="row__sub">{user.households.length > 0 ? '查看、附议、投票，或提出您的建议' : '绑定房屋后可以提议和投票'}</Text>
-          </View>
-          <Text className="staff-entry__arrow">›</Text>
-        </View>
+        <LinkRow
+          className="mine-matters-link"
+          title="议事大厅"
+          sub={user.households.length > 0 ? '查看、附议、投票，或提出您的建议' : '绑定房屋后可以提议和投票'}
+          onClick={() => void Taro.switchTab({ url: PAGES.matters })}
+        />
         {reviewCommunities(user).map((c) => (
-          <View
+          <LinkRow
             key={c.communityId}
-            className="row mine-review-link"
+            className="mine-review-link"
+            title="两委审议"
+            sub={`${c.name} · 待审议的居民提议`}
             onClick={() => void Taro.navigateTo({ url: withQuery(PAGES.reviewQueue, { communityId: c.communityId }) })}
-          >
-            <View className="row__main">
-              <Text className="row__title">两委审议</Text>
-              <Text className="row__sub">{c.name} · 待审议的居民提议</Text>
-            </View>
-            <Text className="staff-entry__arrow">›</Text>
-          </View>
+          />
         ))}
         {adminCommunities(user).map((c) => (
-          <View
+          <LinkRow
             key={c.communityId}
-            className="row mine-settings-link"
+            className="mine-settings-link"
+            title="议事规则"
+            sub={`${c.name} · 六议六不议清单、附议人数、满意度门槛`}
             onClick={() => void Taro.navigateTo({ url: withQuery(PAGES.settings, { communityId: c.communityId }) })}
-          >
-            <View className="row__main">
-              <Text className="row__title">议事规则</Text>
-              <Text className="row__sub">{c.name} · 六议六不议清单、附议人数、满意度门槛</Text>
-            </View>
-            <Text className="staff-entry__arrow">›</Text>
-          </View>
+          />
         ))}
       </View>
 
