@@ -111,7 +111,8 @@ function ProposeForm({ me, settings, matter }: { me: Me; settings: DeliberationS
     setFormError(undefined)
     const local: Partial<Record<Field, string>> = {}
     if (!matter && !scope) local.scope = '请选择议事范围'
-    if (!category) local.categoryId = '请选择议题类别'
+    if (!category)
+      local.categoryId = matter && categoryId === matter.categoryId ? `原类别「${matter.categoryName}」已不在社区的议事清单中，请重新选择` : '请选择议题类别'
     if (photos.uploading) local.photoKeys = '照片还在上传，请稍候'
     else if (photos.failed) local.photoKeys = '有照片上传失败，请重试或删除'
     const body = { categoryId, title, text, photoKeys: photos.keys }
