@@ -75,6 +75,7 @@ describe('five-step deliberation, end to end', () => {
     // The tally is hidden until close.
     const during = expectOk(await call('GET', `/matters/${matterId}`, { token: e!.token }))
     expect(during.poll.result).toBeUndefined()
+    expect(during.poll.votedHouseholds).toBe(5)
     expect(during.poll.myHouseholdVoted).toBe(false)
     expect(during.can).toContain('vote')
 

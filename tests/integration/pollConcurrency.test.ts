@@ -101,6 +101,11 @@ describe('one household, one vote, under load', () => {
     expect(new Set(accepted.map((r) => r.res.body.householdId)).size).toBe(HOUSEHOLDS)
     expect(accepted.every((r) => reps.some((rep) => rep.userId === r.userId))).toBe(true)
 
+    // While open, the turnout shown equals the households accepted (how they voted stays hidden).
+    const open = expectOk(await call('GET', `/matters/${m.matterId}`, { token: w.committee.token }))
+    expect(open.poll.votedHouseholds).toBe(HOUSEHOLDS)
+    expect(open.poll.result).toBeUndefined()
+
     // At close, the tally equals the votes accepted, option by option.
     await tickAt(new Date(closesAt.getTime() + 2 * 60_000))
     const closed = expectOk(await call('GET', `/matters/${m.matterId}`, { token: w.committee.token }))

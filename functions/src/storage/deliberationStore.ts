@@ -10,6 +10,7 @@ import {
   GetItemCommand,
   PutItemCommand,
   PutTransaction,
+  UpdateItemCommand,
   UpdateTransaction,
 } from 'dynamodb-toolbox'
 import { ulid } from 'ulid'
@@ -29,6 +30,7 @@ import {
   MatterLogEntity,
   PollEntity,
   PollHouseholdEntity,
+  PollTurnoutEntity,
   RatingEntity,
   SecondEntity,
 } from './entities'
@@ -269,6 +271,10 @@ export const dynamoDeliberationStore: DeliberationStore = {
           }),
         ),
       )
+      // Turnout, for display: outside the transaction, so votes of one shard never conflict on its counter
+      // (a plain ADD queues instead). Should the function die right here, turnout shows one vote fewer; the
+      // tally at close counts ballots, not this.
+      await PollTurnoutEntity.build(UpdateItemCommand).item({ pollId: poll.pollId, shard, count: $add(1) }).send()
       return 'ok'
     } catch (error) {
       const codes = cancellationCodes(error)
@@ -277,6 +283,10 @@ export const dynamoDeliberationStore: DeliberationStore = {
       if (codes[1] === 'ConditionalCheckFailed') return (await this.householdVoted(poll.pollId, householdId)) === undefined ? 'notEligible' : 'already'
       throw error
     }
+  },
+  async turnout(pollId) {
+    const shards = await Promise.all(Array.from({ length: SHARDS }, (_, shard) => PollTurnoutEntity.build(GetItemCommand).key({ pollId, shard }).send()))
+    return shards.reduce((sum, { Item }) => sum + (Item?.count ?? 0), 0)
   },
   async householdVoted(pollId, householdId) {
     const { Item } = await PollHouseholdEntity.build(GetItemCommand)

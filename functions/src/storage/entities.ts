@@ -318,6 +318,18 @@ export const PollHouseholdEntity = new Entity({
   computeKey: ({ pollId, shard, householdId }) => ({ pk: `POLLHH#${pollId}#${shard}`, sk: `HH#${householdId}` }),
 })
 
+/**
+ * How many households of one electorate shard have voted: one counter per shard, in the shard's own partition,
+ * bumped in the vote's transaction. Summed over the shards it is the turnout shown while the poll is open
+ * (how they voted stays hidden until close).
+ */
+export const PollTurnoutEntity = new Entity({
+  name: 'PollTurnout',
+  table,
+  schema: item({ pollId: string().key(), shard: number().key(), count: number() }),
+  computeKey: ({ pollId, shard }) => ({ pk: `POLLHH#${pollId}#${shard}`, sk: 'TURNOUT' }),
+})
+
 /** A ballot: the option only. Random key, no household, no time: in a secret poll nothing links it to a household. */
 export const BallotEntity = new Entity({
   name: 'Ballot',

@@ -37,6 +37,8 @@ export interface DeliberationStore {
   /** One transaction: the voter is the household's representative, the household is in the electorate and has not voted, the ballot is written. */
   castVote(poll: PollRecord, householdId: string, userId: string, option: number, at: string): Promise<'ok' | 'notRepresentative' | 'notEligible' | 'already'>
   householdVoted(pollId: string, householdId: string): Promise<boolean | undefined>
+  /** How many households have voted so far (not how). */
+  turnout(pollId: string): Promise<number>
   tally(poll: PollRecord): Promise<number[]>
 
   rate(

@@ -34,7 +34,9 @@ const pollView = async (deps: DeliberationDeps, poll: PollRecord, myHousehold?: 
   state: poll.state === 'closing' ? 'open' : poll.state,
   changeRule: CHANGE_RULE,
   ...(myHousehold ? { myHouseholdVoted: (await deps.deliberation.householdVoted(poll.pollId, myHousehold)) === true } : {}),
-  // The tally is hidden until the poll is closed.
+  // How many households have voted shows while the poll is open (turnout, for those who rally the building);
+  // how they voted, the tally, is hidden until the poll is closed.
+  ...(poll.state === 'open' || poll.state === 'closing' ? { votedHouseholds: await deps.deliberation.turnout(poll.pollId) } : {}),
   ...(poll.state === 'closed' && poll.result ? { result: poll.result, votedHouseholds: poll.result.ballots } : {}),
 })
 
