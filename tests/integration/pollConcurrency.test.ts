@@ -38,8 +38,10 @@ describe('one household, one vote, under load', () => {
     const tower = expectOk(await call('POST', `/compounds/${w.compoundB}/buildings`, { token: w.admin.token, body: { name: '幸福大厦' } })).buildingId as string
     const rooms = Array.from({ length: HOUSEHOLDS }, (_, i) => ({ unit: String(1 + Math.floor(i / 400)), room: String(1000 + (i % 400)) }))
     await pool(
-      Array.from({ length: Math.ceil(rooms.length / 200) }, (_, k) => () =>
-        call('POST', `/buildings/${tower}/households`, { token: w.admin.token, body: { households: rooms.slice(k * 200, k * 200 + 200) } }).then(expectOk),
+      Array.from(
+        { length: Math.ceil(rooms.length / 200) },
+        (_, k) => () =>
+          call('POST', `/buildings/${tower}/households`, { token: w.admin.token, body: { households: rooms.slice(k * 200, k * 200 + 200) } }).then(expectOk),
       ),
       4,
     )
@@ -53,23 +55,44 @@ describe('one household, one vote, under load', () => {
     await batchPut([...reps, ...seconds].map((u) => UserEntity.build(BatchPutRequest).item({ userId: u.userId, displayName: `住户${u.room}` })))
     await batchPut(
       [...reps, ...seconds].map((u) =>
-        MembershipEntity.build(BatchPutRequest).item({ userId: u.userId, householdId: u.householdId, buildingId: tower, buildingName: '幸福大厦', unit: u.unit, room: u.room }),
+        MembershipEntity.build(BatchPutRequest).item({
+          userId: u.userId,
+          householdId: u.householdId,
+          buildingId: tower,
+          buildingName: '幸福大厦',
+          unit: u.unit,
+          room: u.room,
+        }),
       ),
     )
     await pool(
-      reps.map((r) => () => HouseholdEntity.build(UpdateItemCommand).item({ householdId: r.householdId, representativeUserId: r.userId, memberCount: SECOND_MEMBERS }).send()),
+      reps.map(
+        (r) => () =>
+          HouseholdEntity.build(UpdateItemCommand).item({ householdId: r.householdId, representativeUserId: r.userId, memberCount: SECOND_MEMBERS }).send(),
+      ),
       32,
     )
 
     // A matter of the tower, accepted, and a poll over its households.
     const proposer = reps[0]!
     const m = expectOk(await propose(tokenFor(proposer.userId), { type: 'building', id: tower }))
-    expectOk(await call('POST', `/matters/${m.matterId}/review`, { token: w.committee.token, body: { decision: 'accept', triage: 'small', responsibleParty: { kind: 'property', name: '大厦物业' } } }))
+    expectOk(
+      await call('POST', `/matters/${m.matterId}/review`, {
+        token: w.committee.token,
+        body: { decision: 'accept', triage: 'small', responsibleParty: { kind: 'property', name: '大厦物业' } },
+      }),
+    )
     const closesAt = new Date(Date.now() + 40 * 86_400_000)
     const opened = expectOk(
       await call('POST', `/matters/${m.matterId}/poll`, {
         token: head.token,
-        body: { options: ['同意', '不同意', '弃权'], opensAt: new Date().toISOString(), closesAt: closesAt.toISOString(), secret: true, rule: { minTurnout: 0.5, passShare: 0.5, passOption: 0 } },
+        body: {
+          options: ['同意', '不同意', '弃权'],
+          opensAt: new Date().toISOString(),
+          closesAt: closesAt.toISOString(),
+          secret: true,
+          rule: { minTurnout: 0.5, passShare: 0.5, passOption: 0 },
+        },
       }),
     )
     expect(opened.poll.electorate).toBe(HOUSEHOLDS)
@@ -84,7 +107,9 @@ describe('one household, one vote, under load', () => {
     ].sort(() => Math.random() - 0.5)
     const started = Date.now()
     const results = await pool(
-      attempts.map((a) => () => call('POST', `/polls/${pollId}/votes`, { token: tokenFor(a.userId), body: { option: a.option } }).then((res) => ({ ...a, res }))),
+      attempts.map(
+        (a) => () => call('POST', `/polls/${pollId}/votes`, { token: tokenFor(a.userId), body: { option: a.option } }).then((res) => ({ ...a, res })),
+      ),
       64,
     )
     console.log(`${attempts.length} vote attempts in ${((Date.now() - started) / 1000).toFixed(1)} s`)

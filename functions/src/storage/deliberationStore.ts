@@ -274,7 +274,9 @@ export const dynamoDeliberationStore: DeliberationStore = {
       // Turnout, for display: outside the transaction, so votes of one shard never conflict on its counter
       // (a plain ADD queues instead). Should the function die right here, turnout shows one vote fewer; the
       // tally at close counts ballots, not this.
-      await PollTurnoutEntity.build(UpdateItemCommand).item({ pollId: poll.pollId, shard, count: $add(1) }).send()
+      await PollTurnoutEntity.build(UpdateItemCommand)
+        .item({ pollId: poll.pollId, shard, count: $add(1) })
+        .send()
       return 'ok'
     } catch (error) {
       const codes = cancellationCodes(error)
