@@ -287,11 +287,19 @@ export const listMatters = defineRoute({
   operationId: 'listMatters',
   method: 'GET',
   path: '/matters',
-  summary: '我所在范围内的议题（按步骤），或我提出的议题',
+  summary: '我所在范围内的议题（按步骤，新的在前，分页），或我提出的议题',
   auth: 'user',
-  query: z.object({ communityId: Id.optional(), step: Step.optional(), mine: z.enum(['true', 'false']).optional() }),
-  response: z.object({ items: z.array(MatterSummary) }),
-  errors: ['auth.required'],
+  query: z.object({
+    communityId: Id.optional(),
+    step: Step.optional(),
+    mine: z.enum(['true', 'false']).optional(),
+    /** Matters to read per page (a page may show fewer: those outside the caller's scope are left out). */
+    limit: z.coerce.number().int().min(1).max(50).optional(),
+    /** `nextCursor` of the previous page. */
+    cursor: z.string().max(1000).optional(),
+  }),
+  response: z.object({ items: z.array(MatterSummary), nextCursor: z.string().optional() }),
+  errors: ['auth.required', 'cursor.invalid'],
 })
 
 export const getMatter = defineRoute({

@@ -50,6 +50,7 @@ export const errorCatalog = {
   'vote.already': { status: 409, message: '本户已投票，一户一票，投出后不可更改' },
   'vote.badOption': { status: 422, message: '没有这个选项' },
   'rating.already': { status: 409, message: '本户已评议' },
+  'cursor.invalid': { status: 422, message: '列表已变化，请下拉刷新后重试' },
   'subscription.noCommunity': { status: 422, message: '绑定房屋或担任社区职务后才能订阅议事通知' },
   'subscription.noOpenid': { status: 422, message: '请用微信登录后再订阅通知' },
   internal: { status: 500, message: '服务器开小差了，请稍后重试' },

@@ -187,6 +187,41 @@ describe('five-step deliberation, end to end', () => {
     expect(await openOnCard(w.gridId, ownGrid.token)).toMatchObject({ matters: 2, polls: 0 })
   })
 
+  it('pages a community’s matters newest first, and refuses a cursor it did not hand out', async () => {
+    const w = await makeDeliberationWorld({ households: 1, secondsNeeded: 5 })
+    const made: string[] = []
+    for (let i = 0; i < 5; i++)
+      made.push(expectOk(await propose(w.residents[0]!.token, { type: 'building', id: w.buildings.A1 }, { title: `第${i + 1}个楼道议题` })).matterId)
+    const page = (cursor?: string) =>
+      call('GET', `/matters?communityId=${w.communityId}&step=propose&limit=2${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`, {
+        token: w.residents[0]!.token,
+      })
+    const seen: string[] = []
+    let cursor: string | undefined
+    const sizes: number[] = []
+    do {
+      const body = expectOk(await page(cursor))
+      sizes.push(body.items.length)
+      seen.push(...body.items.map((m: { matterId: string }) => m.matterId))
+      cursor = body.nextCursor
+    } while (cursor)
+    expect(seen).toEqual([...made].reverse())
+    expect(sizes.slice(0, 2)).toEqual([2, 2])
+
+    const first = expectOk(await page())
+    const other = await makeDeliberationWorld({ households: 1 })
+    const foreign = await call('GET', `/matters?communityId=${other.communityId}&cursor=${encodeURIComponent(first.nextCursor)}`, {
+      token: other.residents[0]!.token,
+    })
+    expect(foreign.status).toBe(422)
+    expect(foreign.body.error.code).toBe('cursor.invalid')
+    for (const bad of ['nonsense', Buffer.from('{"pk":1}').toString('base64url'), 'x'.repeat(1001)]) {
+      const res = await page(bad)
+      expect(res.status).toBe(422)
+    }
+    expect((await call('GET', `/matters?communityId=${w.communityId}&limit=0`, { token: w.residents[0]!.token })).status).toBe(422)
+  })
+
   it('lets only the community admin change the 六议六不议 lists, and refuses lists that would break proposing', async () => {
     const w = await makeDeliberationWorld({ households: 1 })
     const path = `/communities/${w.communityId}/deliberation-settings`

@@ -171,6 +171,32 @@ export const dynamoDeliberationStore: DeliberationStore = {
       ...(i.delivery ? { delivery: JSON.parse(i.delivery) as NotificationDelivery } : {}),
     }))
   },
+  async pageByCommunity(communityId, step, { limit, cursor }) {
+    const partition = `MATTERS#${communityId}`
+    let start: Record<string, string> | undefined
+    if (cursor) {
+      // The cursor is the index position of the last matter read; anything else, or a position in another
+      // community's list, is refused rather than handed to DynamoDB.
+      try {
+        const key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as Record<string, unknown>
+        const names = ['pk', 'sk', 'gsi1pk', 'gsi1sk']
+        if (Object.keys(key).sort().join() !== names.sort().join() || !names.every((n) => typeof key[n] === 'string') || key.gsi1pk !== partition)
+          throw new Error()
+        if (step && !(key.gsi1sk as string).startsWith(`${step}#`)) throw new Error()
+        start = key as Record<string, string>
+      } catch {
+        throw new DomainError('cursor.invalid')
+      }
+    }
+    const { Items = [], LastEvaluatedKey } = await communityMatters
+      .query({ communityId, step: step ?? '' })
+      .options({ maxPages: 1, limit, reverse: true, ...(start ? { exclusiveStartKey: start } : {}) })
+      .send()
+    return {
+      items: Items.map(fromItem),
+      ...(LastEvaluatedKey ? { next: Buffer.from(JSON.stringify(LastEvaluatedKey)).toString('base64url') } : {}),
+    }
+  },
   async listByCommunity(communityId, step) {
     const { Items = [] } = await communityMatters.query({ communityId, step: step ?? '' }).send()
     return Items.map(fromItem)

@@ -19,6 +19,8 @@ export interface DeliberationStore {
   timeline(matterId: string): Promise<TimelineEvent[]>
   notifications(matterId: string): Promise<(QueuedNotification & { delivery?: NotificationDelivery })[]>
   listByCommunity(communityId: string, step?: string): Promise<MatterRecord[]>
+  /** One page of the community's matters, newest first within a step; `next` continues after it (`cursor.invalid` for a bad cursor). */
+  pageByCommunity(communityId: string, step: string | undefined, page: { limit: number; cursor?: string }): Promise<{ items: MatterRecord[]; next?: string }>
   /** Matters of the community in any step but closed. */
   listOpenByCommunity(communityId: string): Promise<MatterRecord[]>
   listByProposer(userId: string): Promise<MatterRecord[]>

@@ -81,19 +81,39 @@ export const getMatter = async (deps: DeliberationDeps, actor: Actor, input: { m
 }
 
 /** Matters in the caller's scope (their community, filtered to what they may see), or their own proposals. */
-export const listMatters = async (deps: DeliberationDeps, actor: Actor, input: { communityId?: string; step?: string; mine?: 'true' | 'false' }) => {
+const PAGE = 20
+
+/**
+ * The 议事 tab: the caller's own proposals, or a page of their community's matters they may see (read newest
+ * first within a step, shown by latest activity within the page). A page reads the index until it has `limit` visible matters (at most five reads), so matters
+ * out of the caller's scope do not leave it empty; `nextCursor` continues from there.
+ */
+export const listMatters = async (
+  deps: DeliberationDeps,
+  actor: Actor,
+  input: { communityId?: string; step?: string; mine?: 'true' | 'false'; limit?: number; cursor?: string },
+): Promise<{ items: MatterSummary[]; nextCursor?: string }> => {
   if (input.mine === 'true') {
     const mine = await deps.deliberation.listByProposer(actor.principal.userId)
-    return mine.filter((m) => !input.step || stepOf[m.status] === input.step).map(summary)
+    return { items: mine.filter((m) => !input.step || stepOf[m.status] === input.step).map(summary) }
   }
   const homes = await householdPaths(deps, actor)
   const communityId = input.communityId ?? callerCommunity(actor, homes)
-  if (!communityId) return []
-  const matters = await deps.deliberation.listByCommunity(communityId, input.step)
+  if (!communityId) return { items: [] }
+  const limit = input.limit ?? PAGE
   const cache = reachCache()
-  const facts = await Promise.all(matters.map((m) => factsFor(deps, actor, m, homes, cache)))
-  const visible = matters.filter((_, i) => canView(facts[i]!))
-  return visible.sort((a, b) => b.updatedAt.localeCompare(a.updatedAt)).map(summary)
+  const visible: MatterRecord[] = []
+  let cursor = input.cursor
+  for (let reads = 0; reads < 5 && visible.length < limit; reads++) {
+    const page = await deps.deliberation.pageByCommunity(communityId, input.step, { limit: limit - visible.length, cursor })
+    const facts = await Promise.all(page.items.map((m) => factsFor(deps, actor, m, homes, cache)))
+    visible.push(...page.items.filter((_, i) => canView(facts[i]!)))
+    cursor = page.next
+    if (!cursor) break
+  }
+  // Within a page, the latest activity first (a community's whole list usually fits in one page).
+  visible.sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))
+  return { items: visible.map(summary), ...(cursor ? { nextCursor: cursor } : {}) }
 }
 
 export const listNotifications = async (deps: DeliberationDeps, actor: Actor, input: { matterId: string }) => {

@@ -1,5 +1,5 @@
-import { useState } from 'react'
-import Taro, { usePullDownRefresh } from '@tarojs/taro'
+import { useEffect, useState } from 'react'
+import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
 import type { Me } from '@contracts/identity'
 import type { MatterSummary, Step } from '@contracts/deliberation'
@@ -10,6 +10,7 @@ import { useShown } from '../../components/useShown'
 import { formatTime } from '../../components/me'
 import { adminCommunities, reviewCommunities, statusTone } from '../../components/matter'
 import { listMatters } from '../../services/api/deliberation'
+import { messageOf } from '../../services/http'
 import { getMe } from '../../services/api/identity'
 import { PAGES, goLogin, withQuery } from '../../services/nav'
 import { isLoggedIn } from '../../services/session'
@@ -30,11 +31,31 @@ export default function MattersPage() {
   const [mine, setMine] = useState(false)
 
   const me = useAsync<Me | null>(async () => (isLoggedIn() ? getMe() : null), [shown], shown > 0)
-  const list = useAsync(
-    async () => (await listMatters({ ...(filter === 'all' ? {} : { step: filter }), ...(mine ? { mine: 'true' as const } : {}) })).items,
-    [filter, mine, shown],
-    loggedIn,
-  )
+  const query = { ...(filter === 'all' ? {} : { step: filter }), ...(mine ? { mine: 'true' as const } : {}) }
+  const list = useAsync(() => listMatters(query), [filter, mine, shown], loggedIn)
+  // Later pages, appended below the first; a new first page (filter, refresh) starts them over.
+  const [more, setMore] = useState<{ items: MatterSummary[]; cursor?: string }>({ items: [] })
+  const [loadingMore, setLoadingMore] = useState(false)
+  const [moreError, setMoreError] = useState<string>()
+  useEffect(() => {
+    setMore({ items: [], cursor: list.data?.nextCursor })
+    setMoreError(undefined)
+  }, [list.data])
+  const loadMore = async () => {
+    if (!more.cursor || loadingMore) return
+    setLoadingMore(true)
+    setMoreError(undefined)
+    try {
+      const page = await listMatters({ ...query, cursor: more.cursor })
+      setMore((m) => ({ items: [...m.items, ...page.items], cursor: page.nextCursor }))
+    } catch (e) {
+      setMoreError(messageOf(e))
+    } finally {
+      setLoadingMore(false)
+    }
+  }
+  useReachBottom(() => void loadMore())
+  const items = list.data ? [...list.data.items, ...more.items] : undefined
   usePullDownRefresh(() => {
     me.reload()
     list.reload()
@@ -109,13 +130,25 @@ export default function MattersPage() {
         <Loading />
       ) : list.error ? (
         <ErrorState message={list.error} onRetry={list.reload} />
-      ) : !list.data || list.data.length === 0 ? (
+      ) : !items || items.length === 0 ? (
         <Empty
           className="matters-empty"
           text={mine ? '您还没有提出过议题' : filter === 'all' ? '暂无议题，欢迎提出您的建议' : `暂无“${stepLabels[filter]}”环节的议题`}
         />
       ) : (
-        list.data.map((m) => <MatterCard key={m.matterId} matter={m} />)
+        <View>
+          {items.map((m) => (
+            <MatterCard key={m.matterId} matter={m} />
+          ))}
+          {moreError && <Text className="field-error matters-more-error">{moreError}</Text>}
+          {more.cursor ? (
+            <View className={`btn btn--ghost btn--block matters-more ${loadingMore ? 'btn--loading' : ''}`} onClick={() => void loadMore()}>
+              {loadingMore ? '加载中…' : '加载更多'}
+            </View>
+          ) : (
+            <Text className="muted matters-end">没有更多了</Text>
+          )}
+        </View>
       )}
     </View>
   )
