@@ -8,6 +8,12 @@ export const Id = z
   .max(64)
   .regex(/^[0-9A-Za-z_-]+$/, '编号格式不正确')
 
+/**
+ * A ULID the client makes before it submits a create (TigerBeetle's habit): the server stores the new thing under
+ * it with attribute_not_exists, so a double tap or a retry returns the first result instead of making a second.
+ */
+export const ClientId = z.string().regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, '请求编号格式不正确（应为 ULID）')
+
 export const roles = [
   'resident',
   'buildingHead',

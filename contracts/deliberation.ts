@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { defineRoute, Id } from './common'
+import { ClientId, defineRoute, Id } from './common'
 
 /*
  * Five-step deliberation (五议工作法): 居民提议 propose → 两委审议 review → 民主商议 consult → 协同决议 resolve
@@ -152,6 +152,8 @@ export const PollView = z.object({
   /** How many households have voted (the tally stays hidden until close). */
   votedHouseholds: z.number().int().optional(),
   myHouseholdVoted: z.boolean().optional(),
+  /** In a named (not secret) poll, the option the caller's household voted for. */
+  myHouseholdOption: z.number().int().optional(),
   result: z
     .object({
       counts: z.array(z.number().int()),
@@ -193,6 +195,10 @@ export const MatterSummary = z.object({
   secondsNeeded: z.number().int(),
   createdAt: z.string(),
   updatedAt: z.string(),
+  /** When the current step ends for residents: the poll's closing time while polling, the evaluation window's end while evaluating. */
+  deadline: z.string().optional(),
+  /** What the caller's household is asked to do on this matter now (待我附议 / 待我投票 / 待我评议). */
+  awaitingMe: z.array(z.enum(['second', 'vote', 'rate'])).optional(),
 })
 export type MatterSummary = z.infer<typeof MatterSummary>
 
@@ -273,6 +279,8 @@ export const proposeMatter = defineRoute({
   auth: 'user',
   status: 201,
   body: z.object({
+    /** Made by the client before it submits: a repeat with the same id returns the first matter. */
+    matterId: ClientId,
     scope: Scope,
     categoryId: z.string().max(32),
     title: z.string().trim().min(4, '标题至少4个字').max(40, '标题最多40个字'),
@@ -411,7 +419,7 @@ export const addComment = defineRoute({
   auth: 'user',
   status: 201,
   params: matterParams,
-  body: z.object({ text: z.string().trim().min(1, '请输入内容').max(500, '最多500字') }),
+  body: z.object({ commentId: ClientId, text: z.string().trim().min(1, '请输入内容').max(500, '最多500字') }),
   response: Comment,
   errors: [...common, 'matter.wrongStep'],
 })

@@ -64,7 +64,8 @@ export interface ErrorDetail {
 }
 
 export interface ErrorBody {
-  error: { code: ErrorCode; message: string; details?: ErrorDetail[] }
+  /** `requestId` names the request in the logs (also the `x-request-id` header): a resident can quote it. */
+  error: { code: ErrorCode; message: string; details?: ErrorDetail[]; requestId?: string }
 }
 
 export const isErrorCode = (code: unknown): code is ErrorCode => typeof code === 'string' && Object.prototype.hasOwnProperty.call(errorCatalog, code)
