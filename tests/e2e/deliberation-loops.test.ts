@@ -1,6 +1,7 @@
 import { join } from 'node:path'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest'
+import { ulid } from 'ulid'
 import { errorCatalog } from '../../contracts/errors'
 import { ARTIFACTS, launch, api, demoToken, shown, answerConsent } from './browser'
 
@@ -49,6 +50,7 @@ describe('deliberation loops in the browser: return and revise, reject, withdraw
   /** A building-scope proposal through the API (the UI path of proposing is covered by the first test and below). */
   const propose = async (key: string, title: string) => {
     const made = await api('POST', '/matters', tokens[key], {
+      matterId: ulid(),
       scope: { type: 'building', id: e2e.buildingIds[0] },
       categoryId: 'shared-facilities',
       title,

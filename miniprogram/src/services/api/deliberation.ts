@@ -53,7 +53,8 @@ export const answerEscalation = (matterId: string, answer: string) => call(answe
 export const answerBodySchema = bodySchema(answerEscalationRoute)
 
 export const listComments = (matterId: string) => call(listCommentsRoute, { params: { matterId } })
-export const addComment = (matterId: string, text: string) => call(addCommentRoute, { params: { matterId }, body: { text } })
+/** `commentId`: made once per draft (services/clientId.ts), so a retried post adds the comment once. */
+export const addComment = (matterId: string, commentId: string, text: string) => call(addCommentRoute, { params: { matterId }, body: { commentId, text } })
 export const commentBodySchema = bodySchema(addCommentRoute)
 
 export type PollInput = RouteBody<typeof openPollRoute>

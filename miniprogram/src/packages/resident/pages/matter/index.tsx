@@ -30,6 +30,7 @@ import { ApiError, messageOf } from '../../../../services/http'
 import { PAGES, currentUrl, withQuery } from '../../../../services/nav'
 import { isLoggedIn } from '../../../../services/session'
 import { requestConsent } from '../../../../services/subscribe'
+import { newClientId } from '../../../../services/clientId'
 import './index.scss'
 
 const partyKinds = { property: '物业', community: '社区', department: '职能部门' } as const
@@ -534,21 +535,24 @@ function Comments({ matter }: { matter: Matter }) {
   const [text, setText] = useState('')
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<string>()
+  // One id per draft: a retried post adds the comment once; the next draft gets a new one.
+  const [commentId, setCommentId] = useState(newClientId)
   const canComment = matter.can.includes('comment')
 
   const submit = async () => {
     if (busy) return
     setError(undefined)
-    const parsed = commentBodySchema.safeParse({ text })
+    const parsed = commentBodySchema.safeParse({ commentId, text })
     if (!parsed.success) {
       setError(parsed.error.issues[0]?.message ?? '请输入内容')
       return
     }
     setBusy(true)
     try {
-      const c = await addComment(matter.matterId, parsed.data.text)
+      const c = await addComment(matter.matterId, commentId, parsed.data.text)
       setAdded((all) => [...all, c])
       setText('')
+      setCommentId(newClientId())
     } catch (e) {
       setError(messageOf(e))
     } finally {

@@ -13,6 +13,7 @@ import { ApiError, fieldErrors, messageOf } from '../../../../services/http'
 import { PAGES, currentUrl, withQuery } from '../../../../services/nav'
 import { isLoggedIn } from '../../../../services/session'
 import { prefetchSubscriptions, requestConsent } from '../../../../services/subscribe'
+import { newClientId } from '../../../../services/clientId'
 import './index.scss'
 
 type Field = 'scope' | 'categoryId' | 'title' | 'text' | 'photoKeys'
@@ -94,6 +95,8 @@ function ProposeForm({ me, settings, matter }: { me: Me; settings: DeliberationS
   const [errors, setErrors] = useState<Partial<Record<Field, string>>>({})
   const [formError, setFormError] = useState<string>()
   const [submitting, setSubmitting] = useState(false)
+  // Made once for this form: a double tap or a retry sends the same id and gets the first matter back.
+  const [clientId] = useState(newClientId)
 
   // The community the matter belongs to: where the proposer's notifications come from.
   const communityId =
@@ -119,7 +122,7 @@ function ProposeForm({ me, settings, matter }: { me: Me; settings: DeliberationS
     // The contract's own rules: the same Chinese messages the API would send, without the round trip.
     const parsed = matter
       ? revisionBodySchema.safeParse(body)
-      : proposalBodySchema.safeParse({ ...body, scope: scope ? { type: scope.type, id: scope.id } : undefined })
+      : proposalBodySchema.safeParse({ ...body, matterId: clientId, scope: scope ? { type: scope.type, id: scope.id } : undefined })
     if (!parsed.success) {
       for (const issue of parsed.error.issues) {
         const field = issue.path[0] as Field
@@ -141,7 +144,7 @@ function ProposeForm({ me, settings, matter }: { me: Me; settings: DeliberationS
     try {
       const saved = matter
         ? await reviseMatter(matter.matterId, revisionBodySchema.parse(body))
-        : await proposeMatter(proposalBodySchema.parse({ ...body, scope: scope && { type: scope.type, id: scope.id } }))
+        : await proposeMatter(proposalBodySchema.parse({ ...body, matterId: clientId, scope: scope && { type: scope.type, id: scope.id } }))
       await consent.answered
       void Taro.redirectTo({ url: withQuery(PAGES.matter, { matterId: saved.matterId, created: matter ? undefined : '1' }) })
     } catch (e) {
