@@ -68,9 +68,3 @@ export const percent = (share: number): string => `${Math.round(share * 1000) / 
 /** The poll's rule as a sentence, e.g. 「至少 66.7% 的户参与，且“同意”超过参与户的 50% 即通过」. */
 export const ruleSentence = (poll: Pick<PollView, 'rule' | 'options'>): string =>
   `至少 ${percent(poll.rule.minTurnout)} 的户参与投票，且“${poll.options[poll.rule.passOption] ?? ''}”超过投票户的 ${percent(poll.rule.passShare)} 即为通过`
-
-/** 2025-11-23 (a due date) as 2025年11月23日. */
-export const formatDate = (date: string): string => {
-  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(date)
-  return m ? `${m[1]}年${Number(m[2])}月${Number(m[3])}日` : date
-}

@@ -21,10 +21,3 @@ export const reviewPlaces = (me: Me): ReviewPlace[] =>
   })
 
 export const householdLabel = (h: { buildingName: string; unit: string; room: string }): string => `${h.buildingName} ${h.unit}单元 ${h.room}室`
-
-export const formatTime = (iso: string): string => {
-  const d = new Date(iso)
-  if (Number.isNaN(d.getTime())) return iso
-  const p = (n: number) => String(n).padStart(2, '0')
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`
-}

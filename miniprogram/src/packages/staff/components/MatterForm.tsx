@@ -72,7 +72,3 @@ export function useMatterSubmit<F extends string>(matterId: string) {
   }
   return { errors, setErrors, formError, setFormError, submitting, send }
 }
-
-/** 2025-11-23 for a Date, in local time. */
-export const dateString = (d: Date) => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`
-export const timeString = (d: Date) => `${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`

@@ -10,8 +10,8 @@ import { useAsync } from '../../../../components/useAsync'
 import { useShown } from '../../../../components/useShown'
 import { PhotoList } from '../../../../components/photos'
 import { SubscribeBar } from '../../../../components/SubscribeBar'
-import { formatTime } from '../../../../components/me'
-import { FIVE_STEPS, formatDate, percent, ruleSentence, statusTone } from '../../../../components/matter'
+import { formatDate, formatTime } from '../../../../lib/time'
+import { FIVE_STEPS, percent, ruleSentence, statusTone } from '../../../../components/matter'
 import {
   addComment,
   answerBodySchema,

@@ -1,7 +1,8 @@
 import { useState } from 'react'
 import { View, Text, Input, Picker, Switch } from '@tarojs/components'
 import type { Matter } from '@contracts/deliberation'
-import { MatterForm, useMatterSubmit, dateString, timeString } from '../../components/MatterForm'
+import { MatterForm, useMatterSubmit } from '../../components/MatterForm'
+import { beijingClock, beijingDate, beijingInstant as instant } from '../../../../lib/time'
 import { percent } from '../../../../components/matter'
 import { openPoll, pollBodySchema } from '../../../../services/api/deliberation'
 import './index.scss'
@@ -20,28 +21,18 @@ export default function OpenPollPage() {
   )
 }
 
-const hourLater = (days: number) => {
-  const d = new Date(Date.now() + days * 24 * 3600 * 1000)
-  d.setMinutes(0, 0, 0)
-  d.setHours(d.getHours() + 1)
-  return d
-}
-
-/** "2025-11-26" + "20:00" in local time → an ISO instant (with offset Z), as the contract wants. */
-const instant = (date: string, time: string): string => {
-  const d = new Date(`${date}T${time}:00`)
-  return Number.isNaN(d.getTime()) ? '' : d.toISOString()
-}
+/** The next full hour `days` from now (Beijing's hours are UTC's: the offset is whole). Dates and times in the form are Beijing's. */
+const hourLater = (days: number) => (Math.floor((Date.now() + days * 24 * 3600 * 1000) / 3600_000) + 1) * 3600_000
 
 function PollForm({ matter }: { matter: Matter }) {
   const [options, setOptions] = useState<string[]>(['同意', '不同意'])
   const [openNow, setOpenNow] = useState(true)
   const start = hourLater(0)
-  const [opensDate, setOpensDate] = useState(dateString(start))
-  const [opensTime, setOpensTime] = useState(timeString(start))
+  const [opensDate, setOpensDate] = useState(beijingDate(start))
+  const [opensTime, setOpensTime] = useState(beijingClock(start))
   const end = hourLater(3)
-  const [closesDate, setClosesDate] = useState(dateString(end))
-  const [closesTime, setClosesTime] = useState(timeString(end))
+  const [closesDate, setClosesDate] = useState(beijingDate(end))
+  const [closesTime, setClosesTime] = useState(beijingClock(end))
   const [secret, setSecret] = useState(false)
   const [minTurnout, setMinTurnout] = useState('66.67')
   const [passShare, setPassShare] = useState('50')
@@ -126,7 +117,7 @@ function PollForm({ matter }: { matter: Matter }) {
           </View>
           {!openNow && (
             <View className="picker-box poll-opens-at">
-              <Picker mode="date" value={opensDate} start={dateString(new Date())} onChange={(e) => setOpensDate(String(e.detail.value))}>
+              <Picker mode="date" value={opensDate} start={beijingDate()} onChange={(e) => setOpensDate(String(e.detail.value))}>
                 <View className="picker-field poll-opens-date">{opensDate}</View>
               </Picker>
               <Picker mode="time" value={opensTime} onChange={(e) => setOpensTime(String(e.detail.value))}>
@@ -140,7 +131,7 @@ function PollForm({ matter }: { matter: Matter }) {
         <View className="field">
           <Text className="field__label">截止时间</Text>
           <View className="picker-box poll-closes-at" data-closes-at={instant(closesDate, closesTime)}>
-            <Picker mode="date" value={closesDate} start={dateString(new Date())} onChange={(e) => setClosesDate(String(e.detail.value))}>
+            <Picker mode="date" value={closesDate} start={beijingDate()} onChange={(e) => setClosesDate(String(e.detail.value))}>
               <View className="picker-field poll-closes-date">{closesDate}</View>
             </Picker>
             <Picker mode="time" value={closesTime} onChange={(e) => setClosesTime(String(e.detail.value))}>

@@ -1,7 +1,8 @@
 import { useState } from 'react'
 import { View, Text, Input, Picker } from '@tarojs/components'
 import type { Matter } from '@contracts/deliberation'
-import { MatterForm, useMatterSubmit, dateString } from '../../components/MatterForm'
+import { MatterForm, useMatterSubmit } from '../../components/MatterForm'
+import { beijingDate } from '../../../../lib/time'
 import { recordResolution, resolutionBodySchema } from '../../../../services/api/deliberation'
 import './index.scss'
 
@@ -26,7 +27,7 @@ function ResolutionForm({ matter }: { matter: Matter }) {
   const [kind, setKind] = useState<PartyKind>(matter.responsibleParty?.kind ?? 'property')
   const [name, setName] = useState(matter.responsibleParty?.name ?? '')
   const [tasks, setTasks] = useState<string[]>([''])
-  const [dueDate, setDueDate] = useState(dateString(new Date(Date.now() + 30 * 24 * 3600 * 1000)))
+  const [dueDate, setDueDate] = useState(beijingDate(Date.now() + 30 * 24 * 3600 * 1000))
   const { errors, setErrors, formError, setFormError, submitting, send } = useMatterSubmit<Field>(matter.matterId)
 
   const submit = async () => {
@@ -104,7 +105,7 @@ function ResolutionForm({ matter }: { matter: Matter }) {
 
         <View className="field">
           <Text className="field__label">完成期限</Text>
-          <Picker mode="date" value={dueDate} start={dateString(new Date())} onChange={(e) => setDueDate(String(e.detail.value))}>
+          <Picker mode="date" value={dueDate} start={beijingDate()} onChange={(e) => setDueDate(String(e.detail.value))}>
             <View className="picker-field resolution-due-input">{dueDate}</View>
           </Picker>
           {errors.dueDate && <Text className="field-error field-error--dueDate">{errors.dueDate}</Text>}
