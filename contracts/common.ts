@@ -112,3 +112,19 @@ export type RouteBody<C> = C extends RouteContract<any, any, infer B, any> ? (B 
 export type RouteParams<C> = C extends RouteContract<infer P, any, any, any> ? (P extends z.AnyZodObject ? z.input<P> : undefined) : never
 export type RouteQuery<C> = C extends RouteContract<any, infer Q, any, any> ? (Q extends z.AnyZodObject ? z.input<Q> : undefined) : never
 export type RouteResponse<C> = C extends RouteContract<any, any, any, infer R> ? z.output<R> : never
+
+/**
+ * Every error code a route can answer: its own (`errors`, what its use case can refuse) and those the HTTP layer
+ * gives any route of its kind (no or a bad session, a body that is not JSON or too large, a request that does not
+ * match the contract, a fault of ours). The OpenAPI lists these, and the tests fail on any code a route answers
+ * that is not among them.
+ */
+export const routeErrors = (route: RouteContract): ErrorCode[] => [
+  ...new Set<ErrorCode>([
+    ...route.errors,
+    ...(route.auth === 'user' ? (['auth.required', 'auth.invalidToken'] as const) : []),
+    ...(route.params || route.query || route.body ? (['request.invalid'] as const) : []),
+    ...(route.body ? (['request.malformedJson', 'request.tooLarge'] as const) : []),
+    'internal',
+  ]),
+]

@@ -1,5 +1,7 @@
 import { z } from 'zod'
 import { ClientId, defineRoute, Id } from './common'
+import { PhotoKey } from './uploads'
+import { NoticeView } from './notifications'
 
 /*
  * Five-step deliberation (五议工作法): 居民提议 propose → 两委审议 review → 民主商议 consult → 协同决议 resolve
@@ -115,7 +117,6 @@ export const ResponsibleParty = z.object({
   name: z.string().trim().min(1).max(40),
 })
 
-export const PhotoKey = z.string().regex(/^uploads\/[0-9A-Z]{26}\/[0-9A-Z]{26}\.(jpg|png|webp)$/, '图片无效，请重新上传')
 
 export const TimelineEntry = z.object({
   at: z.string(),
@@ -250,25 +251,6 @@ export const putDeliberationSettings = defineRoute({
   body: DeliberationSettings,
   response: DeliberationSettings,
   errors: ['auth.required', 'auth.forbidden', 'community.notFound'],
-})
-
-export const createUpload = defineRoute({
-  operationId: 'createUpload',
-  method: 'POST',
-  path: '/uploads',
-  summary: '申请上传一张照片：返回直传对象存储的预签名地址（最大 5 MB）',
-  auth: 'user',
-  status: 201,
-  body: z.object({
-    contentType: z.enum(['image/jpeg', 'image/png', 'image/webp']),
-    size: z
-      .number()
-      .int()
-      .min(1)
-      .max(5 * 1024 * 1024),
-  }),
-  response: z.object({ key: PhotoKey, uploadUrl: z.string(), method: z.literal('PUT'), headers: z.record(z.string()) }),
-  errors: ['auth.required'],
 })
 
 export const proposeMatter = defineRoute({
@@ -499,26 +481,6 @@ export const rateMatter = defineRoute({
   errors: [...common, 'matter.wrongStep', 'vote.notRepresentative', 'vote.notEligible', 'rating.already'],
 })
 
-export const Notification = z.object({
-  at: z.string(),
-  template: z.string(),
-  text: z.string(),
-  audience: z.string(),
-  matterId: Id,
-  /** What the sender did (WeChat subscribe messages to the consenting users it reached), once the scheduler has run. */
-  delivery: z
-    .object({
-      at: z.string(),
-      topic: z.string(),
-      audience: z.number().int(),
-      sent: z.number().int(),
-      skipped: z.number().int(),
-      failed: z.number().int(),
-      reason: z.string().optional(),
-    })
-    .optional(),
-})
-
 export const listMatterNotifications = defineRoute({
   operationId: 'listMatterNotifications',
   method: 'GET',
@@ -526,14 +488,13 @@ export const listMatterNotifications = defineRoute({
   summary: '议题每次流转排队的通知及其发送结果（微信订阅消息，发给已订阅且在受众内的用户）',
   auth: 'user',
   params: matterParams,
-  response: z.object({ items: z.array(Notification) }),
+  response: z.object({ items: z.array(NoticeView) }),
   errors: common,
 })
 
 export const deliberationRoutes = {
   getDeliberationSettings,
   putDeliberationSettings,
-  createUpload,
   proposeMatter,
   listMatters,
   getMatter,

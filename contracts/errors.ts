@@ -8,6 +8,7 @@ export const errorCatalog = {
   'request.malformedJson': { status: 400, message: '请求格式错误' },
   'request.tooLarge': { status: 413, message: '提交的内容过大' },
   'route.notFound': { status: 404, message: '请求的功能不存在' },
+  'request.idConflict': { status: 409, message: '该请求编号已被使用，请刷新页面后重新提交' },
   'auth.required': { status: 401, message: '请先登录' },
   'auth.invalidToken': { status: 401, message: '登录已失效，请重新登录' },
   'auth.codeInvalid': { status: 401, message: '微信登录凭证无效或已过期，请重新登录' },
@@ -53,6 +54,8 @@ export const errorCatalog = {
   'cursor.invalid': { status: 422, message: '列表已变化，请下拉刷新后重试' },
   'subscription.noCommunity': { status: 422, message: '绑定房屋或担任社区职务后才能订阅议事通知' },
   'subscription.noOpenid': { status: 422, message: '请用微信登录后再订阅通知' },
+  // Only the local stack answers it: its API proxy while serverless offline restarts (scripts/lib/apiProxy.ts).
+  'service.restarting': { status: 503, message: '服务正在更新，请稍后重试' },
   internal: { status: 500, message: '服务器开小差了，请稍后重试' },
 } as const satisfies Record<string, { status: number; message: string }>
 

@@ -5,18 +5,27 @@ export * as structure from './structure'
 export * as grids from './grids'
 export * as deliberation from './deliberation'
 export * as notifications from './notifications'
+export * as uploads from './uploads'
 import { identityRoutes } from './identity'
 import { structureRoutes } from './structure'
 import { gridRoutes } from './grids'
 import { metaRoutes } from './meta'
 import { deliberationRoutes } from './deliberation'
 import { notificationRoutes } from './notifications'
+import { uploadRoutes } from './uploads'
 
-/** Every route of the API, by the function serving it (notification subscriptions ride with deliberation, their only source so far): the source of serverless.yml's events and of docs/openapi.json. */
+/**
+ * Every route of the API, grouped by the Lambda function that serves it: the one list. Each function's handler
+ * implements exactly its group (functions/src/handlers/<function>.ts, checked by the compiler), serverless.yml
+ * takes its `httpApi` events from here (functions/src/http/httpEvents.cjs), and docs/openapi.json is generated from it.
+ */
 export const allRoutes = {
   identity: identityRoutes,
   structure: structureRoutes,
   grids: gridRoutes,
-  deliberation: { ...deliberationRoutes, ...notificationRoutes },
+  deliberation: deliberationRoutes,
+  notifications: notificationRoutes,
+  uploads: uploadRoutes,
   meta: metaRoutes,
 }
+export type FunctionName = keyof typeof allRoutes

@@ -7,29 +7,22 @@ import { defineRoute, Id } from './common'
  * reports each "allow" here. A topic is one WeChat template configured for the mini-program; every queued
  * notification belongs to one topic.
  */
-export const topics = ['progress', 'community', 'task'] as const
+/**
+ * The topics, each one WeChat subscribe-message template. A capability that notifies adds its topic here (one
+ * line) and the deployment names a template for it in `WECHAT_SUBSCRIBE_TEMPLATES` (README: "Adding a topic").
+ * Every queued notice names its topic; the sender reaches only the users who agreed to that topic.
+ */
+export const topicCatalog = {
+  progress: { label: '我的议题进展' },
+  community: { label: '议事投票与公示' },
+  task: { label: '待办提醒（工作人员）' },
+} as const satisfies Record<string, { label: string }>
+
+export type Topic = keyof typeof topicCatalog
+export const topics = Object.keys(topicCatalog) as [Topic, ...Topic[]]
 export const Topic = z.enum(topics)
-export type Topic = z.infer<typeof Topic>
 
-export const topicLabels: Record<Topic, string> = {
-  progress: '我的议题进展',
-  community: '议事投票与公示',
-  task: '待办提醒（工作人员）',
-}
-
-/** Which topic each kind of queued notification belongs to. */
-export const topicOfTemplate: Record<string, Topic> = {
-  matterProgress: 'progress',
-  reviewNeeded: 'task',
-  taskAssigned: 'task',
-  secondingOpen: 'community',
-  consultOpen: 'community',
-  pollOpen: 'community',
-  pollResult: 'community',
-  resolutionPublished: 'community',
-  evaluationOpen: 'community',
-  evaluationResult: 'community',
-}
+export const topicLabels: Record<Topic, string> = Object.fromEntries(topics.map((t) => [t, topicCatalog[t].label])) as Record<Topic, string>
 
 export const TopicInfo = z.object({
   topic: Topic,
@@ -38,6 +31,28 @@ export const TopicInfo = z.object({
   templateId: z.string().optional(),
   /** Messages of this topic the caller has agreed to receive and not yet received. */
   remaining: z.number().int(),
+})
+
+/** A queued notice and what the sender did with it (a subject's notification log). */
+export const NoticeView = z.object({
+  at: z.string(),
+  template: z.string(),
+  text: z.string(),
+  audience: z.string(),
+  /** What it is about: `{ kind: 'matter', id }`, a wish, an activity, a redemption. */
+  subject: z.object({ kind: z.string(), id: Id }),
+  /** What the sender did (WeChat subscribe messages to the consenting users it reached), once the scheduler has run. */
+  delivery: z
+    .object({
+      at: z.string(),
+      topic: z.string(),
+      audience: z.number().int(),
+      sent: z.number().int(),
+      skipped: z.number().int(),
+      failed: z.number().int(),
+      reason: z.string().optional(),
+    })
+    .optional(),
 })
 
 export const listSubscriptions = defineRoute({
@@ -57,7 +72,7 @@ export const addSubscriptions = defineRoute({
   path: '/me/subscriptions',
   summary: '记录用户在 wx.requestSubscribeMessage 中点了「允许」的主题：每次允许可接收一条',
   auth: 'user',
-  body: z.object({ topics: z.array(Topic).min(1).max(3), communityId: Id.optional() }),
+  body: z.object({ topics: z.array(Topic).min(1).max(topics.length * 3), communityId: Id.optional() }),
   response: z.object({ communityId: Id, items: z.array(TopicInfo) }),
   errors: ['auth.required', 'subscription.noCommunity', 'subscription.noOpenid'],
 })

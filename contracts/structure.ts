@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { defineRoute, Id } from './common'
+import { ClientId, defineRoute, Id } from './common'
 
 const Name = z.string().trim().min(1, '名称不能为空').max(40, '名称最多40个字')
 
@@ -33,7 +33,8 @@ export type Building = z.infer<typeof Building>
 export type Household = z.infer<typeof Household>
 export type Grid = z.infer<typeof Grid>
 
-const structureErrors = ['auth.required', 'auth.forbidden', 'request.invalid'] as const
+const structureErrors = ['auth.required', 'auth.forbidden'] as const
+const createErrors = [...structureErrors, 'request.idConflict'] as const
 
 export const createCommunity = defineRoute({
   operationId: 'createCommunity',
@@ -43,9 +44,10 @@ export const createCommunity = defineRoute({
   auth: 'user',
   status: 201,
   params: z.object({ streetId: Id }),
-  body: z.object({ name: Name }),
+  /** `communityId`, made by the client, makes a retried create return the first community. */
+  body: z.object({ communityId: ClientId.optional(), name: Name }),
   response: Community,
-  errors: [...structureErrors, 'street.notFound'],
+  errors: [...createErrors, 'street.notFound'],
 })
 
 export const createCompound = defineRoute({
@@ -56,9 +58,9 @@ export const createCompound = defineRoute({
   auth: 'user',
   status: 201,
   params: z.object({ communityId: Id }),
-  body: z.object({ name: Name }),
+  body: z.object({ compoundId: ClientId.optional(), name: Name }),
   response: Compound,
-  errors: [...structureErrors, 'community.notFound'],
+  errors: [...createErrors, 'community.notFound'],
 })
 
 export const createBuilding = defineRoute({
@@ -69,9 +71,9 @@ export const createBuilding = defineRoute({
   auth: 'user',
   status: 201,
   params: z.object({ compoundId: Id }),
-  body: z.object({ name: Name }),
+  body: z.object({ buildingId: ClientId.optional(), name: Name }),
   response: Building,
-  errors: [...structureErrors, 'compound.notFound'],
+  errors: [...createErrors, 'compound.notFound'],
 })
 
 export const addHouseholds = defineRoute({
@@ -105,9 +107,9 @@ export const createGrid = defineRoute({
   auth: 'user',
   status: 201,
   params: z.object({ communityId: Id }),
-  body: z.object({ name: Name, buildingIds: z.array(Id).min(1).max(90) }),
+  body: z.object({ gridId: ClientId.optional(), name: Name, buildingIds: z.array(Id).min(1).max(90) }),
   response: Grid,
-  errors: [...structureErrors, 'community.notFound', 'building.notFound', 'grid.compoundMismatch', 'grid.buildingTaken'],
+  errors: [...createErrors, 'community.notFound', 'building.notFound', 'grid.compoundMismatch', 'grid.buildingTaken'],
 })
 
 export const updateGrid = defineRoute({

@@ -1,5 +1,6 @@
 import { GetParametersCommand, SSMClient } from '@aws-sdk/client-ssm'
 import { topics, type Topic } from '../../contracts/notifications'
+import type { TopicTemplate } from './domain/notifications/ports'
 
 /**
  * Settings come from the environment that serverless.yml sets. Secrets are never in it on a deployed stage:
@@ -20,18 +21,36 @@ export interface Config {
   photoBucket: string
   /** Only locally: the s3rver stand-in. */
   s3Endpoint?: string
-  /** The WeChat subscribe-message template id of each notification topic (`WECHAT_SUBSCRIBE_TEMPLATES`, JSON). */
-  subscribeTemplates: Partial<Record<Topic, string>>
+  /** The WeChat subscribe-message template of each notification topic (`WECHAT_SUBSCRIBE_TEMPLATES`, JSON). */
+  subscribeTemplates: Partial<Record<Topic, TopicTemplate>>
 }
 
-/** `{"progress":"<template id>", …}`; unknown topics and non-string ids are ignored, bad JSON means none. */
-const parseTemplates = (json: string | undefined): Partial<Record<Topic, string>> => {
+/** The keywords of the template every topic is configured with unless it says otherwise (README: notifications). */
+const DEFAULT_KEYS = { title: 'thing1', text: 'thing2', time: 'time3' }
+
+/**
+ * `{"progress":"<template id>", "points":{"id":"<template id>","keys":{"title":"thing4","text":"thing2","time":"time1"}}, …}`:
+ * a topic's template id, or its id with the template's own keyword names. Unknown topics and malformed entries are
+ * ignored, bad JSON means none (nothing is sent, and each notice's delivery says so).
+ */
+const parseTemplates = (json: string | undefined): Partial<Record<Topic, TopicTemplate>> => {
+  let raw: Record<string, unknown>
   try {
-    const raw = JSON.parse(json || '{}') as Record<string, unknown>
-    return Object.fromEntries(topics.flatMap((t) => (typeof raw[t] === 'string' && raw[t] ? [[t, raw[t]]] : [])))
+    raw = JSON.parse(json || '{}') as Record<string, unknown>
   } catch {
     return {}
   }
+  const out: Partial<Record<Topic, TopicTemplate>> = {}
+  for (const t of topics) {
+    const v = raw[t]
+    if (typeof v === 'string' && v) out[t] = { id: v, keys: DEFAULT_KEYS }
+    else if (v && typeof v === 'object' && typeof (v as { id?: unknown }).id === 'string') {
+      const keys = (v as { keys?: Record<string, unknown> }).keys ?? {}
+      const pick = (k: keyof typeof DEFAULT_KEYS) => (typeof keys[k] === 'string' ? (keys[k] as string) : DEFAULT_KEYS[k])
+      out[t] = { id: (v as { id: string }).id, keys: { title: pick('title'), text: pick('text'), time: pick('time') } }
+    }
+  }
+  return out
 }
 
 const secretNames = ['SESSION_SECRET', 'CARD_SECRET', 'WECHAT_SECRET'] as const

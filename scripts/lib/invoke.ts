@@ -1,21 +1,23 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda'
-import { handler as deliberation, routes as deliberationRoutes } from '../../functions/src/handlers/deliberation'
-import { handler as grids } from '../../functions/src/handlers/grids'
-import { handler as identity } from '../../functions/src/handlers/identity'
-import { handler as meta } from '../../functions/src/handlers/meta'
-import { handler as structure } from '../../functions/src/handlers/structure'
-import { routes as gridRoutes } from '../../functions/src/handlers/grids'
-import { routes as identityRoutes } from '../../functions/src/handlers/identity'
-import { routes as metaRoutes } from '../../functions/src/handlers/meta'
-import { routes as structureRoutes } from '../../functions/src/handlers/structure'
+import type { FunctionName } from '../../contracts'
+import * as deliberation from '../../functions/src/handlers/deliberation'
+import * as grids from '../../functions/src/handlers/grids'
+import * as identity from '../../functions/src/handlers/identity'
+import * as meta from '../../functions/src/handlers/meta'
+import * as notifications from '../../functions/src/handlers/notifications'
+import * as structure from '../../functions/src/handlers/structure'
+import * as uploads from '../../functions/src/handlers/uploads'
+import type { BoundRoute } from '../../functions/src/http/router'
 
 /** The Lambda functions as serverless.yml declares them, for calling in-process with API Gateway events. */
-export const functions = {
-  identity: { handler: identity, routes: identityRoutes },
-  structure: { handler: structure, routes: structureRoutes },
-  grids: { handler: grids, routes: gridRoutes },
-  deliberation: { handler: deliberation, routes: deliberationRoutes },
-  meta: { handler: meta, routes: metaRoutes },
+export const functions: Record<FunctionName, { handler: (event: APIGatewayProxyEventV2) => Promise<APIGatewayProxyStructuredResultV2>; routes: BoundRoute[] }> = {
+  identity,
+  structure,
+  grids,
+  deliberation,
+  notifications,
+  uploads,
+  meta,
 }
 
 export interface CallOptions {
@@ -33,14 +35,15 @@ export interface CallResult<T = any> {
   raw: APIGatewayProxyStructuredResultV2
 }
 
-const functionFor = (method: string, path: string) => {
+/** The function and route contract that serve a request (a request no route takes goes to identity, which answers route.notFound). */
+export const routeFor = (method: string, path: string) => {
   for (const fn of Object.values(functions)) {
     for (const r of fn.routes) {
       const re = new RegExp(`^${r.contract.path.replace(/\{\w+\}/g, '[^/]+')}$`)
-      if (r.contract.method === method && re.test(path)) return fn.handler
+      if (r.contract.method === method && re.test(path)) return { handler: fn.handler, contract: r.contract }
     }
   }
-  return functions.identity.handler
+  return { handler: functions.identity.handler, contract: undefined }
 }
 
 /** Sends one HTTP API (payload v2) event through the real handler, as API Gateway would. */
@@ -62,7 +65,7 @@ export const call = async <T = any>(method: string, pathWithQuery: string, optio
     requestContext: { http: { method, path, protocol: 'HTTP/1.1', sourceIp: '127.0.0.1', userAgent: 'gridlink-test' } },
     ...(body !== undefined ? { body, isBase64Encoded: false } : {}),
   } as unknown as APIGatewayProxyEventV2
-  const raw = await functionFor(method, path)(event)
+  const raw = await routeFor(method, path).handler(event)
   const headers = (raw.headers ?? {}) as Record<string, string>
   const isJson = (headers['content-type'] ?? '').startsWith('application/json')
   return { status: raw.statusCode ?? 200, body: isJson && raw.body ? JSON.parse(raw.body) : raw.body, headers, raw }

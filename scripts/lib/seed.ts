@@ -4,9 +4,9 @@ import type { Role } from '../../contracts/common'
 import { createStreet } from '../../functions/src/domain/structure/createPlaces'
 import { systemPrincipal, segment } from '../../functions/src/domain/shared/places'
 import { newCardNo } from '../../functions/src/domain/grids/cardCode'
-import { SeedMarkerEntity } from '../../functions/src/storage/entities'
-import { dynamoIdentityStore as identity } from '../../functions/src/storage/identityStore'
-import { dynamoStructureStore as structure } from '../../functions/src/storage/structureStore'
+import { SeedMarkerEntity } from '../../functions/src/storage/identity/demo'
+import { dynamoIdentityStore as identity } from '../../functions/src/storage/identity/store'
+import { dynamoStructureStore as structure } from '../../functions/src/storage/structure/store'
 import { call } from './invoke'
 
 /**

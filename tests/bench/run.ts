@@ -67,7 +67,7 @@ const main = async () => {
     title: '更换楼道照明',
     text: '1单元楼道灯坏了三盏，建议统一更换为声控LED灯。',
   }
-  const newMatter = async () => (await call('POST', '/matters', { token: rep, body: proposal })).body.matterId as string
+  const newMatter = async () => (await call('POST', '/matters', { token: rep, body: { ...proposal, matterId: ulid() } })).body.matterId as string
   const accepted = async () => {
     const id = await newMatter()
     await call('POST', `/matters/${id}/review`, {
@@ -155,7 +155,7 @@ const main = async () => {
     { name: 'GET /grids/{id}/card-print', run: () => call('GET', `/grids/${grid}/card-print`, { token: worker }) },
     { name: 'GET /communities/{id}/card-print', run: () => call('GET', `/communities/${summary.communityId}/card-print`, { token: admin }) },
     { name: 'GET /openapi.json', run: () => call('GET', '/openapi.json') },
-    { name: 'POST /matters (propose)', run: () => call('POST', '/matters', { token: rep, body: proposal }) },
+    { name: 'POST /matters (propose)', run: () => call('POST', '/matters', { token: rep, body: { ...proposal, matterId: ulid() } }) },
     { name: 'GET /matters/{id}', prepare: () => newMatter(), run: (_i, id) => call('GET', `/matters/${id}`, { token: rep }) },
     { name: 'GET /matters (my community)', run: () => call('GET', '/matters', { token: rep }) },
     {

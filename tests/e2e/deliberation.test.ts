@@ -180,9 +180,9 @@ describe('five-step deliberation in the browser: propose, second, review, poll, 
 
     // ── The poll closes: the scheduler's handler, run in-process against the stack's table at a moment past the close.
     Object.assign(process.env, e2e.env)
-    const { handler: tick } = await import('../../functions/src/handlers/scheduled/tick')
+    const { handler: tick } = await import('../../functions/src/handlers/tick')
     const ran = await tick({ time: new Date(closesAt + 60_000).toISOString() })
-    expect(ran.closed).toBeGreaterThanOrEqual(1)
+    expect(ran.ran['deliberation.pollClose']).toBeGreaterThanOrEqual(1)
 
     await rep.reload()
     const result = shown(rep).locator('.poll-result')

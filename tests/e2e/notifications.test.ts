@@ -42,7 +42,7 @@ describe('notifications in the browser: the proposer allows subscribe messages a
     // The scheduler, in-process against the stack's table and WeChat stand-in. Run once first, so that notices other
     // test files left due are sent (or not) now and cannot spend the consent this test gives.
     Object.assign(process.env, e2e.env)
-    const { handler: tick } = await import('../../functions/src/handlers/scheduled/tick')
+    const { handler: tick } = await import('../../functions/src/handlers/tick')
     await tick({ time: new Date().toISOString() })
     const repToken = await demoToken('representative')
     const before = (await api('GET', '/me/subscriptions', repToken)).body.items as { topic: string; remaining: number; templateId?: string }[]

@@ -45,7 +45,7 @@ export default async function setup(project: TestProject) {
     const { seedDemo } = await import('../../scripts/lib/seed')
     const { summary } = await seedDemo()
     const { signCardCode } = await import('../../functions/src/domain/grids/cardCode')
-    const { dynamoStructureStore } = await import('../../functions/src/storage/structureStore')
+    const { dynamoStructureStore } = await import('../../functions/src/storage/structure/store')
     const grid = (await dynamoStructureStore.getGrid(summary.gridIds[0]!))!
 
     // The tests run the scheduler themselves, at the moments they choose; serverless offline's own minute timer would

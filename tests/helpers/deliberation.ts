@@ -1,5 +1,6 @@
+import { ulid } from 'ulid'
 import { call, expectOk, makeCommunity, makeUser } from './factories'
-import { handler as tick } from '../../functions/src/handlers/scheduled/tick'
+import { handler as tick } from '../../functions/src/handlers/tick'
 
 export { tick }
 
@@ -45,5 +46,5 @@ export const uploadPhoto = async (token: string) => {
 export const propose = async (token: string, scope: { type: string; id: string }, extra: Record<string, unknown> = {}) =>
   call('POST', '/matters', {
     token,
-    body: { scope, categoryId: 'shared-facilities', title: '更换1单元楼道照明', text: '1单元楼道灯坏了三盏，晚上老人上下楼很不方便，建议统一更换为声控LED灯。', ...extra },
+    body: { matterId: ulid(), scope, categoryId: 'shared-facilities', title: '更换1单元楼道照明', text: '1单元楼道灯坏了三盏，晚上老人上下楼很不方便，建议统一更换为声控LED灯。', ...extra },
   })

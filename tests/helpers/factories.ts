@@ -4,11 +4,30 @@ import { newCardNo } from '../../functions/src/domain/grids/cardCode'
 import { signToken } from '../../functions/src/domain/identity/sessionToken'
 import { createStreet } from '../../functions/src/domain/structure/createPlaces'
 import { segment, systemPrincipal } from '../../functions/src/domain/shared/places'
-import { dynamoIdentityStore as identity } from '../../functions/src/storage/identityStore'
-import { dynamoStructureStore as structure } from '../../functions/src/storage/structureStore'
-import { call, type CallResult } from '../../scripts/lib/invoke'
+import { dynamoIdentityStore as identity } from '../../functions/src/storage/identity/store'
+import { dynamoStructureStore as structure } from '../../functions/src/storage/structure/store'
+import { routeErrors } from '../../contracts/common'
+import { call as invoke, routeFor, type CallOptions, type CallResult } from '../../scripts/lib/invoke'
 
-export { call }
+/**
+ * One request through the real handler, as API Gateway sends it. Every answer is checked against the contract:
+ * an error must have the documented shape and a code the route's contract lists (routeErrors), so a route that
+ * answers a code its OpenAPI does not document fails whichever test sent the request.
+ */
+export const call = async <T = any>(method: string, pathWithQuery: string, options: CallOptions = {}): Promise<CallResult<T>> => {
+  const res = await invoke<T>(method, pathWithQuery, options)
+  if (res.status >= 400) {
+    const { contract } = routeFor(method, pathWithQuery.split('?')[0] ?? '/')
+    const error = (res.body as { error?: { code?: unknown; message?: unknown } } | undefined)?.error
+    if (!error || typeof error.code !== 'string' || typeof error.message !== 'string' || !error.message)
+      throw new Error(`${method} ${pathWithQuery} answered ${res.status} without the error shape: ${JSON.stringify(res.body)}`)
+    const allowed = contract ? routeErrors(contract) : ['route.notFound']
+    if (!allowed.includes(error.code as never))
+      throw new Error(`${method} ${pathWithQuery} answered ${error.code}, which its contract (${contract?.operationId}) does not list: ${allowed.join(', ')}`)
+  }
+  if (res.status === 500) throw new Error(`${method} ${pathWithQuery} failed with a fault of ours (500): ${JSON.stringify(res.body)}`)
+  return res
+}
 
 /** A token as login would issue it, for a user made by these factories. */
 export const tokenFor = (userId: string) => signToken(process.env.SESSION_SECRET!, userId, new Date(), 3600).token

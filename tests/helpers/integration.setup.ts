@@ -16,4 +16,6 @@ Object.assign(process.env, {
   S3_ENDPOINT: stack.s3Endpoint,
   PHOTO_BUCKET: 'gridlink-local-photos',
   AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+  // One log line per request is for operators; the tests' own output shows what failed.
+  POWERTOOLS_LOG_LEVEL: 'WARN',
 })

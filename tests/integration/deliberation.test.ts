@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { ulid } from 'ulid'
 import { call, expectOk, makeUser } from '../helpers/factories'
 import { makeDeliberationWorld, propose, tickAt, uploadPhoto } from '../helpers/deliberation'
 
@@ -37,7 +38,7 @@ describe('five-step deliberation, end to end', () => {
     expect(accepted).toMatchObject({ step: 'consult', status: 'awaitingPoll', triage: 'small' })
 
     // 3. 民主商议: comments, then the building head opens a secret poll; the committee may not for a building matter.
-    expectOk(await call('POST', `/matters/${matterId}/comments`, { token: c!.token, body: { text: '同意，顺便把3楼的也换了' } }))
+    expectOk(await call('POST', `/matters/${matterId}/comments`, { token: c!.token, body: { commentId: ulid(), text: '同意，顺便把3楼的也换了' } }))
     const pollBody = {
       options: ['同意', '不同意'],
       opensAt: new Date().toISOString(),

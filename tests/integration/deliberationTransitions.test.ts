@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest'
+import { ulid } from 'ulid'
 import { call, expectOk, makeUser } from '../helpers/factories'
 import { makeDeliberationWorld, propose, tickAt } from '../helpers/deliberation'
 
@@ -166,7 +167,7 @@ describe('the deliberation transition table', () => {
       case 'answerEscalation':
         return call('POST', `${p}/escalation-answer`, { token, body: { answer: '答复' } })
       case 'comment':
-        return call('POST', `${p}/comments`, { token, body: { text: '意见' } })
+        return call('POST', `${p}/comments`, { token, body: { commentId: ulid(), text: '意见' } })
       case 'openPoll':
         return call('POST', `${p}/poll`, {
           token,

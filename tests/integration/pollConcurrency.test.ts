@@ -1,9 +1,10 @@
 import { BatchPutRequest, BatchWriteCommand, executeBatchWrite, UpdateItemCommand } from 'dynamodb-toolbox'
 import { ulid } from 'ulid'
 import { describe, expect, it } from 'vitest'
-import { MembershipEntity, HouseholdEntity, UserEntity } from '../../functions/src/storage/entities'
+import { MembershipEntity, UserEntity } from '../../functions/src/storage/identity/users'
+import { HouseholdEntity } from '../../functions/src/storage/structure/places'
 import { GridLinkTable } from '../../functions/src/storage/table'
-import { dynamoStructureStore } from '../../functions/src/storage/structureStore'
+import { dynamoStructureStore } from '../../functions/src/storage/structure/store'
 import { call, expectOk, tokenFor } from '../helpers/factories'
 import { makeDeliberationWorld, propose, tickAt } from '../helpers/deliberation'
 

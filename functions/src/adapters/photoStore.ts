@@ -1,6 +1,6 @@
 import { GetObjectCommand, HeadObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3'
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner'
-import type { PhotoStore } from '../domain/deliberation/ports'
+import type { PhotoStore } from '../domain/uploads/ports'
 import type { Config } from '../config'
 
 /**

@@ -1,20 +1,29 @@
 import { ulid } from 'ulid'
-import { loadConfig, type Config } from '../config'
-import { subscribeSender, wechatSessions } from '../adapters/wechat'
 import { s3PhotoStore } from '../adapters/photoStore'
-import { dynamoDeliberationStore } from '../storage/deliberationStore'
-import type { NotificationDeps } from '../domain/notifications/ports'
-import { dynamoNotificationStore } from '../storage/notificationStore'
-import { DomainError } from '../domain/shared/errors'
+import { subscribeSender, wechatSessions } from '../adapters/wechat'
+import { loadConfig, type Config } from '../config'
+import type { DeliberationDeps } from '../domain/deliberation/ports'
 import { newCardNo } from '../domain/grids/cardCode'
 import type { GridDeps } from '../domain/grids/ports'
 import type { IdentityDeps } from '../domain/identity/ports'
 import { signToken } from '../domain/identity/sessionToken'
+import type { NotificationDeps } from '../domain/notifications/ports'
+import type { DueStore } from '../domain/schedule/ports'
+import { DomainError } from '../domain/shared/errors'
 import type { StructureDeps } from '../domain/structure/ports'
-import { dynamoIdentityStore } from '../storage/identityStore'
-import { dynamoStructureStore } from '../storage/structureStore'
+import type { UploadDeps } from '../domain/uploads/ports'
+import { dynamoMatterStore } from '../storage/deliberation/matters'
+import { dynamoPollStore } from '../storage/deliberation/polls'
+import { dynamoRatingStore } from '../storage/deliberation/ratings'
+import { dynamoDeliberationSettingsStore } from '../storage/deliberation/settings'
+import { dynamoIdentityStore } from '../storage/identity/store'
+import { dynamoNoticeStore } from '../storage/notifications/notices'
+import { dynamoSubscriptionStore } from '../storage/notifications/subscriptions'
+import { dynamoDueStore } from '../storage/schedule/due'
+import { dynamoStructureStore } from '../storage/structure/store'
 
-export type AppDeps = IdentityDeps & StructureDeps & GridDeps & NotificationDeps & { config: Config }
+/** Everything any use case may ask for; each capability's use cases take only the part they name. */
+export type AppDeps = IdentityDeps & StructureDeps & GridDeps & DeliberationDeps & NotificationDeps & UploadDeps & { schedule: DueStore; config: Config }
 
 /** Card rendering, which only the grids function carries (pdfkit and the QR encoder would triple the other bundles). */
 export type CardRendering = Pick<GridDeps, 'printer' | 'qr'>
@@ -31,9 +40,19 @@ export const buildDeps = (config: Config, cards: CardRenderingFactory = noCardRe
   stage: config.stage,
   identity: dynamoIdentityStore,
   structure: dynamoStructureStore,
-  deliberation: dynamoDeliberationStore,
+  matters: dynamoMatterStore,
+  polls: dynamoPollStore,
+  ratings: dynamoRatingStore,
+  deliberationSettings: dynamoDeliberationSettingsStore,
+  // The grid card counts the community's open matters; deliberation answers, grids does not import it.
+  openMatters: {
+    openInCommunity: async (communityId) =>
+      (await dynamoMatterStore.listOpen(communityId)).map((m) => ({ scope: { type: m.scope.type, id: m.scope.id }, polling: m.status === 'polling' })),
+  },
+  notices: dynamoNoticeStore,
+  subscriptions: dynamoSubscriptionStore,
+  schedule: dynamoDueStore,
   photos: s3PhotoStore(config),
-  notifications: dynamoNotificationStore,
   sender: subscribeSender(config),
   subscribeTemplates: config.subscribeTemplates,
   wechat: wechatSessions(config),

@@ -1,16 +1,15 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda'
+import { ulid } from 'ulid'
 import type { z } from 'zod'
-import { errorCatalog, type ErrorBody, type ErrorCode, type ErrorDetail } from '../../../contracts/errors'
 import type { RouteContract } from '../../../contracts/common'
-import { DomainError } from '../domain/shared/errors'
-import type { Principal } from '../domain/shared/places'
-import type { LoadedUser } from '../domain/identity/ports'
+import { errorCatalog, type ErrorBody, type ErrorCode, type ErrorDetail } from '../../../contracts/errors'
+import type { Actor } from '../domain/identity/actor'
 import { toPrincipal } from '../domain/identity/roles'
 import { verifyToken } from '../domain/identity/sessionToken'
+import { DomainError } from '../domain/shared/errors'
 import { appDeps, type AppDeps, type CardRenderingFactory } from './deps'
-
-/** Requests larger than this are refused before parsing (a proposal with text fits in a few KB; photos go to S3). */
-export const MAX_BODY_BYTES = 64 * 1024
+import { logger } from './log'
+import { bearerToken, compilePath, matchPath, parsePart, readBody } from './request'
 
 type Input<S> = [NonNullable<S>] extends [never] ? undefined : NonNullable<S> extends z.ZodTypeAny ? z.output<NonNullable<S>> : undefined
 
@@ -20,14 +19,10 @@ export interface RouteInput<C extends RouteContract> {
   body: Input<C['body']>
 }
 
-export interface AuthedContext {
-  deps: AppDeps
-  user: LoadedUser
-  principal: Principal
-}
 export interface PublicContext {
   deps: AppDeps
 }
+export interface AuthedContext extends PublicContext, Actor {}
 
 export interface BinaryResult {
   binary: Buffer
@@ -36,70 +31,39 @@ export interface BinaryResult {
 }
 
 type Result<C extends RouteContract> = z.input<C['response']> | BinaryResult
+/** What implements one route: its input and result types come from the contract; a user route gets the caller. */
+export type Implementation<C extends RouteContract> = (input: RouteInput<C>, ctx: C['auth'] extends 'user' ? AuthedContext : PublicContext) => Promise<Result<C>>
 
 export interface BoundRoute {
   contract: RouteContract
   run: (input: RouteInput<RouteContract>, ctx: AuthedContext | PublicContext) => Promise<unknown>
 }
 
-/** Binds a contract to its handler; the handler's input and output types come from the contract. */
-export function route<C extends RouteContract & { auth: 'user' }>(
-  contract: C,
-  run: (input: RouteInput<C>, ctx: AuthedContext) => Promise<Result<C>>,
-): BoundRoute
-export function route<C extends RouteContract & { auth: 'public' }>(
-  contract: C,
-  run: (input: RouteInput<C>, ctx: PublicContext) => Promise<Result<C>>,
-): BoundRoute
-export function route(contract: RouteContract, run: (input: never, ctx: never) => Promise<unknown>): BoundRoute {
-  return { contract, run: run as BoundRoute['run'] }
-}
+/**
+ * A capability's routes: one implementation for every contract of its group, and nothing else (the compiler
+ * holds both), so the contracts stay the one list of routes.
+ */
+export const implement = <G extends Record<string, RouteContract>>(group: G, implementations: { [K in keyof G]: Implementation<G[K]> }): BoundRoute[] =>
+  Object.keys(group).map((name) => ({ contract: group[name]!, run: implementations[name] as BoundRoute['run'] }))
 
-const json = (statusCode: number, body: unknown): APIGatewayProxyStructuredResultV2 => ({
+const json = (statusCode: number, body: unknown, requestId: string): APIGatewayProxyStructuredResultV2 => ({
   statusCode,
-  headers: { 'content-type': 'application/json; charset=utf-8' },
+  headers: { 'content-type': 'application/json; charset=utf-8', 'x-request-id': requestId },
   body: JSON.stringify(body),
 })
 
-export const errorResponse = (code: ErrorCode, details?: ErrorDetail[]): APIGatewayProxyStructuredResultV2 => {
-  const body: ErrorBody = { error: { code, message: errorCatalog[code].message, ...(details?.length ? { details } : {}) } }
-  return json(errorCatalog[code].status, body)
-}
-
-const zodDetails = (error: z.ZodError, prefix: string): ErrorDetail[] =>
-  error.issues.map((i) => ({ path: [prefix, ...i.path].join('.'), message: i.message }))
-
-const compile = (path: string) => {
-  const names: string[] = []
-  const pattern = path.replace(/\{(\w+)\}/g, (_, name: string) => {
-    names.push(name)
-    return '([^/]+)'
-  })
-  return { regex: new RegExp(`^${pattern}$`), names }
-}
-
-const parsePart = (schema: z.ZodTypeAny | undefined, value: unknown, prefix: string): { ok: true; data: unknown } | { ok: false; details: ErrorDetail[] } => {
-  if (!schema) return { ok: true, data: undefined }
-  const parsed = schema.safeParse(value)
-  return parsed.success ? { ok: true, data: parsed.data } : { ok: false, details: zodDetails(parsed.error, prefix) }
-}
-
-const readBody = (event: APIGatewayProxyEventV2): { ok: true; value: unknown } | { ok: false; response: APIGatewayProxyStructuredResultV2 } => {
-  if (event.body === undefined || event.body === null || event.body === '') return { ok: true, value: undefined }
-  const raw = event.isBase64Encoded ? Buffer.from(event.body, 'base64') : Buffer.from(event.body, 'utf8')
-  if (raw.length > MAX_BODY_BYTES) return { ok: false, response: errorResponse('request.tooLarge') }
-  try {
-    return { ok: true, value: JSON.parse(raw.toString('utf8')) }
-  } catch {
-    return { ok: false, response: errorResponse('request.malformedJson') }
+/** The one error shape; a fault of ours names the request, so a resident can quote it and we can find its log line. */
+export const errorResponse = (code: ErrorCode, requestId: string, details?: ErrorDetail[]): APIGatewayProxyStructuredResultV2 => {
+  const body: ErrorBody = {
+    error: { code, message: errorCatalog[code].message, ...(details?.length ? { details } : {}), ...(code === 'internal' ? { requestId } : {}) },
   }
+  return json(errorCatalog[code].status, body, requestId)
 }
 
 const authenticate = async (event: APIGatewayProxyEventV2, deps: AppDeps): Promise<AuthedContext | ErrorCode> => {
-  const header = event.headers?.authorization ?? event.headers?.Authorization
-  if (!header) return 'auth.required'
-  const token = header.replace(/^Bearer\s+/i, '')
-  const userId = verifyToken(deps.config.sessionSecret, token, deps.now())
+  const token = bearerToken(event)
+  if (token === undefined) return 'auth.required'
+  const userId = token && verifyToken(deps.config.sessionSecret, token, deps.now())
   if (!userId) return 'auth.invalidToken'
   const user = await deps.identity.loadUser(userId)
   if (!user) return 'auth.invalidToken'
@@ -107,59 +71,75 @@ const authenticate = async (event: APIGatewayProxyEventV2, deps: AppDeps): Promi
 }
 
 /**
- * One Lambda handler for a capability's routes: match, parse with the contract, authenticate, run, and
- * turn every failure into the one error shape. Nothing a client sends can produce a 500 or a stack trace;
- * an unexpected fault is logged and answered with `internal`.
+ * One Lambda handler for a function's routes: match, parse with the contract, authenticate, run, and turn every
+ * failure into the one error shape. Nothing a client sends can produce a 500 or a stack trace; an unexpected fault
+ * is logged and answered with `internal`. Every request leaves one log line: id, route, status, latency, code.
  */
 export const httpHandler = (routes: BoundRoute[], cards?: CardRenderingFactory) => {
-  const compiled = routes.map((r) => ({ ...r, ...compile(r.contract.path) }))
+  const compiled = routes.map((r) => ({ ...r, path: compilePath(r.contract.path) }))
   return async (event: APIGatewayProxyEventV2): Promise<APIGatewayProxyStructuredResultV2> => {
+    const started = performance.now()
+    const requestId = event.requestContext?.requestId ?? ulid()
+    const method = event.requestContext?.http?.method ?? 'GET'
+    const path = event.rawPath ?? '/'
+    let operation = 'unmatched'
+    const done = (response: APIGatewayProxyStructuredResultV2, error?: unknown) => {
+      const code = response.statusCode && response.statusCode >= 400 ? (JSON.parse(String(response.body)) as ErrorBody).error.code : undefined
+      const line = { requestId, route: operation, method, path, status: response.statusCode, latencyMs: Math.round(performance.now() - started), ...(code ? { errorCode: code } : {}) }
+      if (error) logger.error('request failed', { ...line, error: error as Error })
+      else logger.info('request', line)
+      return response
+    }
     try {
-      const method = event.requestContext?.http?.method ?? 'GET'
-      const path = event.rawPath ?? '/'
       let params: Record<string, string> | undefined
+      let malformedPath = false
       const matched = compiled.find((r) => {
         if (r.contract.method !== method) return false
-        const m = r.regex.exec(path)
-        if (!m) return false
-        params = Object.fromEntries(r.names.map((n, i) => [n, decodeURIComponent(m[i + 1] ?? '')]))
+        const m = matchPath(r.path, path)
+        if (m === 'malformed') malformedPath = true
+        if (!m || m === 'malformed') return false
+        params = m
         return true
       })
-      if (!matched) return errorResponse('route.notFound')
+      if (!matched) return done(errorResponse(malformedPath ? 'request.invalid' : 'route.notFound', requestId))
       const c = matched.contract
+      operation = c.operationId
 
       const body = readBody(event)
-      if (!body.ok) return body.response
+      if (!body.ok) return done(errorResponse(body.code, requestId, body.details))
       const problems: ErrorDetail[] = []
       const p = parsePart(c.params, params, 'params')
       const q = parsePart(c.query, event.queryStringParameters ?? {}, 'query')
       const b = parsePart(c.body, body.value, 'body')
       for (const part of [p, q, b]) if (!part.ok) problems.push(...part.details)
-      if (problems.length) return errorResponse('request.invalid', problems)
+      if (problems.length) return done(errorResponse('request.invalid', requestId, problems))
 
       const deps = await appDeps(cards)
       let ctx: AuthedContext | PublicContext = { deps }
       if (c.auth === 'user') {
         const authed = await authenticate(event, deps)
-        if (typeof authed === 'string') return errorResponse(authed)
+        if (typeof authed === 'string') return done(errorResponse(authed, requestId))
         ctx = authed
       }
       const input = { params: p.ok ? p.data : undefined, query: q.ok ? q.data : undefined, body: b.ok ? b.data : undefined }
       const result = await matched.run(input as RouteInput<RouteContract>, ctx)
       if (result && typeof result === 'object' && 'binary' in result && Buffer.isBuffer((result as BinaryResult).binary)) {
         const bin = result as BinaryResult
-        return {
+        return done({
           statusCode: 200,
           isBase64Encoded: true,
-          headers: { 'content-type': bin.contentType, 'content-disposition': `inline; filename="${encodeURIComponent(bin.filename)}"` },
+          headers: {
+            'content-type': bin.contentType,
+            'content-disposition': `inline; filename="${encodeURIComponent(bin.filename)}"`,
+            'x-request-id': requestId,
+          },
           body: bin.binary.toString('base64'),
-        }
+        })
       }
-      return json(c.status ?? 200, result)
+      return done(json(c.status ?? 200, result, requestId))
     } catch (error) {
-      if (error instanceof DomainError) return errorResponse(error.code, error.details)
-      console.error(JSON.stringify({ level: 'error', message: 'unhandled', error: String(error), stack: (error as Error)?.stack }))
-      return errorResponse('internal')
+      if (error instanceof DomainError && error.code !== 'internal') return done(errorResponse(error.code, requestId, error.details))
+      return done(errorResponse('internal', requestId), error)
     }
   }
 }

@@ -1,5 +1,5 @@
 import Taro from '@tarojs/taro'
-import { createUpload } from './api/deliberation'
+import { createUpload } from './api/uploads'
 import { IS_H5 } from './env'
 import { ApiError } from './http'
 

@@ -1,50 +1,27 @@
+import { homesOf, type Actor, type Home } from '../identity/actor'
 import { DomainError } from '../shared/errors'
-import { covers, holdsRole, type Principal } from '../shared/places'
-import type { LoadedUser } from '../identity/ports'
-import type { PlaceRef } from '../shared/places'
-import type { DeliberationDeps } from './ports'
+import { covers, holdsRole, isWithin, type PlaceRef } from '../shared/places'
 import type { MatterRecord, ScopeRef } from './model'
+import { rateKey, voteKey, type DeliberationDeps } from './ports'
 import type { Facts } from './states'
 import { guard, type Action } from './states'
 
-export interface Actor {
-  user: LoadedUser
-  principal: Principal
-}
-
-export interface Home {
-  householdId: string
-  path: string
-  /** The caller is the household's representative (read from the household, so never stale). */
-  represents: boolean
-}
-
-/** The caller's households (one or two), where they are and whether the caller represents them; read once per request. */
-export const householdPaths = async (deps: DeliberationDeps, actor: Actor): Promise<Home[]> => {
-  const homes = await Promise.all(
-    actor.user.memberships.map(async (m) => {
-      const [ref, household] = await Promise.all([
-        deps.structure.resolvePlace({ type: 'household', id: m.householdId }),
-        deps.structure.getHousehold(m.householdId),
-      ])
-      return ref ? [{ householdId: ref.id, path: ref.path, represents: household?.representativeUserId === actor.principal.userId }] : []
-    }),
-  )
-  return homes.flat()
-}
-
-const communityIn = (path: string) =>
-  path
-    .split('/')
-    .find((seg) => seg.startsWith('community:'))
-    ?.slice('community:'.length)
-
-/** The caller's own community: that of their first household, else of their first role below a street. */
-export const callerCommunity = (actor: Actor, homes: Home[]): string | undefined =>
-  homes.map((h) => communityIn(h.path)).find(Boolean) ?? actor.principal.grants.map((g) => communityIn(g.placePath)).find(Boolean)
+export type { Actor, Home }
 
 const scopePlace = (scope: ScopeRef): PlaceRef => ({ type: scope.type, id: scope.id, name: scope.name, path: scope.path })
-const inside = (path: string, scopePath: string) => path === scopePath || path.startsWith(`${scopePath}/`)
+
+/** The caller's households inside the matter's scope. */
+export const homesInScope = (homes: Home[], m: Pick<MatterRecord, 'scope'>) => homes.filter((h) => isWithin(h.path, m.scope.path))
+
+/** The household the caller votes or rates for: the one named, or the one they represent in the matter's scope. */
+export const householdFor = (allHomes: Home[], m: Pick<MatterRecord, 'scope'>, householdId?: string): string => {
+  const homes = homesInScope(allHomes, m)
+  const fail = (code: 'vote.notEligible' | 'vote.notRepresentative') => {
+    throw new DomainError(code)
+  }
+  if (householdId) return homes.find((h) => h.householdId === householdId)?.householdId ?? fail('vote.notEligible')
+  return homes.find((h) => h.represents)?.householdId ?? (homes.length ? fail('vote.notRepresentative') : fail('vote.notEligible'))
+}
 
 /** Structure read while deciding many matters for one caller (a listing): each building or grid read once. */
 export interface ReachCache {
@@ -55,10 +32,7 @@ export const reachCache = (): ReachCache => ({ buildingGrid: new Map(), gridComp
 
 const memo = <T>(map: Map<string, Promise<T>>, key: string, read: () => Promise<T>): Promise<T> => {
   let hit = map.get(key)
-  if (!hit) {
-    hit = read()
-    map.set(key, hit)
-  }
+  if (!hit) map.set(key, (hit = read()))
   return hit
 }
 
@@ -86,18 +60,20 @@ const gridReach = async (deps: DeliberationDeps, gridIds: string[], scope: Scope
   return false
 }
 
-export const factsFor = async (deps: DeliberationDeps, actor: Actor, m: MatterRecord, homes?: Home[], cache = reachCache()): Promise<Facts> => {
-  const paths = homes ?? (await householdPaths(deps, actor))
+/** Who the caller is relative to one matter (before what they have already done on it). */
+const roleFacts = async (deps: DeliberationDeps, actor: Actor, m: MatterRecord, homes: Home[], cache: ReachCache) => {
   const place = scopePlace(m.scope)
   const p = actor.principal
   const gridIds = p.grants.filter((g) => g.placeType === 'grid').map((g) => g.placeId)
   // A community-scope matter lies over every grid of the community: the grant's own path shows it.
   const reachedByGrid =
-    p.grants.some((g) => g.placeType === 'grid' && g.placePath.startsWith(`${m.scope.path}/`)) || (await gridReach(deps, gridIds, m.scope, cache))
+    p.grants.some((g) => g.placeType === 'grid' && isWithin(g.placePath, m.scope.path) && g.placePath !== m.scope.path) ||
+    (await gridReach(deps, gridIds, m.scope, cache))
+  const mine = homesInScope(homes, m)
   return {
     isProposer: m.proposerId === p.userId,
-    livesInScope: paths.some((h) => inside(h.path, m.scope.path)),
-    representsInScope: paths.some((h) => h.represents && inside(h.path, m.scope.path)),
+    livesInScope: mine.length > 0,
+    representsInScope: mine.some((h) => h.represents),
     isCommittee: holdsRole(p, ['committee'], place),
     isBuildingHead: m.scope.type === 'building' && p.grants.some((g) => g.role === 'buildingHead' && g.placeType === 'building' && g.placeId === m.scope.id),
     isPropertyManager: holdsRole(p, ['propertyManager'], place),
@@ -106,6 +82,57 @@ export const factsFor = async (deps: DeliberationDeps, actor: Actor, m: MatterRe
     isStreetAdmin: p.grants.some((g) => g.role === 'communityAdmin' && g.placeType === 'street' && covers(g, place)),
   }
 }
+
+/**
+ * What the caller has already done on each matter that asks something of them: seconded it, voted in its poll
+ * (and how, in a named poll), rated its round. Read for all the matters at once: three batched reads at most.
+ */
+const participation = async (deps: DeliberationDeps, actor: Actor, homes: Home[], matters: MatterRecord[]) => {
+  const representing = (m: MatterRecord) => homesInScope(homes, m).find((h) => h.represents)?.householdId
+  const toSecond = matters.filter((m) => m.status === 'seconding' && m.proposerId !== actor.principal.userId && homesInScope(homes, m).length > 0)
+  const toVote = matters.flatMap((m) => (m.status === 'polling' && m.pollId && representing(m) ? [{ pollId: m.pollId, householdId: representing(m)! }] : []))
+  const toRate = matters.flatMap((m) =>
+    m.status === 'evaluating' && m.evaluation && representing(m) ? [{ matterId: m.matterId, round: m.evaluation.round, householdId: representing(m)! }] : [],
+  )
+  const [seconded, votes, rated] = await Promise.all([
+    toSecond.length ? deps.matters.secondedBy(actor.principal.userId, toSecond.map((m) => m.matterId)) : Promise.resolve(new Set<string>()),
+    toVote.length ? deps.polls.householdVotes(toVote) : Promise.resolve(new Map<string, { voted: boolean; option?: number }>()),
+    toRate.length ? deps.ratings.ratedHouseholds(toRate) : Promise.resolve(new Set<string>()),
+  ])
+  return (m: MatterRecord) => {
+    const household = representing(m)
+    const vote = m.pollId && household ? votes.get(voteKey(m.pollId, household)) : undefined
+    return {
+      hasSeconded: seconded.has(m.matterId),
+      householdVoted: vote?.voted === true,
+      ...(vote?.option !== undefined ? { householdOption: vote.option } : {}),
+      householdRated: m.evaluation && household ? rated.has(rateKey(m.matterId, m.evaluation.round, household)) : false,
+    }
+  }
+}
+
+const nothingDone = { hasSeconded: false, householdVoted: false, householdRated: false }
+
+/**
+ * The facts for each of several matters, for one caller: what the state table decides on. Views read what the
+ * caller has already done (so `can` offers only what they may do now); a write leaves that to its own condition
+ * (`participation: false`), which decides it in the same transaction anyway.
+ */
+export const factsForMany = async (
+  deps: DeliberationDeps,
+  actor: Actor,
+  matters: MatterRecord[],
+  homes: Home[],
+  options: { cache?: ReachCache; participation?: boolean } = {},
+): Promise<Facts[]> => {
+  const cache = options.cache ?? reachCache()
+  const roles = await Promise.all(matters.map((m) => roleFacts(deps, actor, m, homes, cache)))
+  const done = options.participation === false ? () => nothingDone : await participation(deps, actor, homes, matters)
+  return matters.map((m, i) => ({ ...roles[i]!, ...done(m) }))
+}
+
+export const factsFor = async (deps: DeliberationDeps, actor: Actor, m: MatterRecord, homes?: Home[], options: { participation?: boolean } = {}): Promise<Facts> =>
+  (await factsForMany(deps, actor, [m], homes ?? (await homesOf(deps, actor)), options))[0]!
 
 export const assertMay = (action: Action, m: MatterRecord, f: Facts) => {
   const code = guard(action, m, f)

@@ -20,14 +20,6 @@ export interface TimelineEvent {
   status: MatterStatus
 }
 
-export interface QueuedNotification {
-  at: string
-  template: string
-  text: string
-  /** Who it goes to: named users, or every household of the matter's scope (fanned out by the sender). */
-  audience: { kind: 'users'; userIds: string[] } | { kind: 'scope'; scopePath: string } | { kind: 'role'; role: string; scopePath: string }
-}
-
 export interface MatterRecord {
   matterId: string
   communityId: string
@@ -51,6 +43,8 @@ export interface MatterRecord {
   responsibleParty?: z.infer<typeof ResponsibleParty>
   escalation?: { deadline: string; answeredAt?: string; answer?: string }
   pollId?: string
+  /** The open poll's closing time, kept on the matter so a list shows the deadline without reading the poll. */
+  pollClosesAt?: string
   resolution?: { responsibleParty: z.infer<typeof ResponsibleParty>; tasks: string[]; dueDate: string; publishedAt: string; round: number }
   report?: { note: string; photoKeys: string[]; at: string; round: number }
   evaluation?: { round: number; closesAt: string; counts?: { satisfied: number; basic: number; unsatisfied: number }; score?: number }
@@ -103,5 +97,20 @@ export const shardOf = (householdId: string): number => {
   return Math.abs(h) % SHARDS
 }
 
-/** A vote that passed the time check has this long to be written before the tally: more than a Lambda's timeout. */
-export const CLOSE_GRACE_MS = 60_000
+/**
+ * A vote that passed the time check has this long to be written before the tally: longer than the deliberation
+ * function may run (serverless.yml gives it 29 s), so every accepted vote is counted. The scheduler runs every
+ * minute, so a poll closes 30 to 90 seconds after its closing time.
+ */
+export const CLOSE_GRACE_MS = 30_000
+
+/** The matter page in the mini-program, which a message about a matter opens. */
+export const MATTER_PAGE = 'packages/resident/pages/matter/index'
+
+/** What notices about a matter are about. */
+export const matterSubject = (m: Pick<MatterRecord, 'matterId' | 'title'>) => ({
+  kind: 'matter',
+  id: m.matterId,
+  title: m.title,
+  page: `${MATTER_PAGE}?matterId=${m.matterId}`,
+})

@@ -1,82 +1,90 @@
-import type { NotificationDelivery } from '../notifications/ports'
-import type { Comment, DeliberationSettings, Rating } from '../../../../contracts/deliberation'
 import type { z } from 'zod'
+import type { Comment, DeliberationSettings, Rating } from '../../../../contracts/deliberation'
 import type { IdentityStore } from '../identity/ports'
+import type { Delivery, QueuedNotice } from '../notifications/model'
+import type { NoticeStore } from '../notifications/ports'
+import type { DueItem } from '../schedule/ports'
+import type { Outcome } from '../shared/outcome'
 import type { StructureStore } from '../structure/ports'
-import type { MatterRecord, PollRecord, QueuedNotification, TimelineEvent } from './model'
+import type { PhotoStore } from '../uploads/ports'
+import type { MatterRecord, PollRecord, TimelineEvent } from './model'
 
-export interface DeliberationStore {
-  getSettings(communityId: string): Promise<DeliberationSettings | undefined>
-  putSettings(communityId: string, settings: DeliberationSettings): Promise<void>
-
-  getMatter(matterId: string): Promise<MatterRecord | undefined>
-  createMatter(matter: MatterRecord, event: TimelineEvent, notifications: QueuedNotification[]): Promise<void>
+/** A matter, its timeline, comments and seconds (storage/deliberation/matters.ts). */
+export interface MatterStore {
+  get(matterId: string): Promise<MatterRecord | undefined>
+  /** Writes a new matter with its first timeline entry and notices; refused `exists` when the id is taken (a repeat). */
+  create(matter: MatterRecord, event: TimelineEvent, notices: QueuedNotice[]): Promise<Outcome<'exists'>>
   /**
    * Writes `next` if the stored matter is still at `expected.version` and `expected.status`, with its timeline
-   * entry and notifications, in one transaction; `matter.wrongStep` if someone else moved it first.
+   * entry, notices and due work, in one transaction; refused `moved` when someone moved it first.
    */
-  transition(expected: MatterRecord, next: MatterRecord, event: TimelineEvent, notifications: QueuedNotification[], also?: TransitionExtras): Promise<void>
+  transition(expected: MatterRecord, next: MatterRecord, event: TimelineEvent, notices: QueuedNotice[], due?: DueItem[]): Promise<Outcome<'moved'>>
   timeline(matterId: string): Promise<TimelineEvent[]>
-  notifications(matterId: string): Promise<(QueuedNotification & { delivery?: NotificationDelivery })[]>
-  listByCommunity(communityId: string, step?: string): Promise<MatterRecord[]>
-  /** One page of the community's matters, newest first within a step; `next` continues after it (`cursor.invalid` for a bad cursor). */
-  pageByCommunity(communityId: string, step: string | undefined, page: { limit: number; cursor?: string }): Promise<{ items: MatterRecord[]; next?: string }>
+  /** One page of the community's matters, newest first within a step; `next` continues after it. */
+  page(communityId: string, step: string | undefined, page: { limit: number; cursor?: string }): Promise<Outcome<'badCursor', { items: MatterRecord[]; next?: string }>>
+  listByStep(communityId: string, step: string): Promise<MatterRecord[]>
   /** Matters of the community in any step but closed. */
-  listOpenByCommunity(communityId: string): Promise<MatterRecord[]>
+  listOpen(communityId: string): Promise<MatterRecord[]>
   listByProposer(userId: string): Promise<MatterRecord[]>
 
-  /** Records one second and counts it, while the matter is still collecting seconds; returns the new count. */
-  addSecond(matterId: string, userId: string, at: string): Promise<number>
-  hasSeconded(matterId: string, userId: string): Promise<boolean>
+  /** Records one second and counts it while the matter is still collecting seconds; returns the new count. */
+  addSecond(matterId: string, userId: string, at: string): Promise<Outcome<'already' | 'moved', number>>
+  /** Which of these matters the user has seconded (one read for all). */
+  secondedBy(userId: string, matterIds: string[]): Promise<Set<string>>
 
-  addComment(matterId: string, comment: Comment): Promise<void>
+  /** Refused `exists` when a comment with this id is already there (a repeat). */
+  addComment(matterId: string, comment: Comment): Promise<Outcome<'exists'>>
+  getComment(matterId: string, commentId: string): Promise<Comment | undefined>
   comments(matterId: string): Promise<Comment[]>
+}
 
-  getPoll(pollId: string): Promise<PollRecord | undefined>
+/** A poll, its frozen electorate and its ballots (storage/deliberation/polls.ts). */
+export interface PollStore {
+  get(pollId: string): Promise<PollRecord | undefined>
   /** Writes the poll and its frozen electorate (before the matter's transition). */
-  createPoll(poll: PollRecord, householdIds: string[]): Promise<void>
-  setPollState(poll: PollRecord, from: PollRecord['state'], next: Partial<PollRecord>): Promise<boolean>
+  create(poll: PollRecord, householdIds: string[]): Promise<void>
+  setState(poll: PollRecord, from: PollRecord['state'], next: Partial<PollRecord>): Promise<Outcome<'moved'>>
   /** One transaction: the voter is the household's representative, the household is in the electorate and has not voted, the ballot is written. */
-  castVote(poll: PollRecord, householdId: string, userId: string, option: number, at: string): Promise<'ok' | 'notRepresentative' | 'notEligible' | 'already'>
-  householdVoted(pollId: string, householdId: string): Promise<boolean | undefined>
+  castVote(poll: PollRecord, householdId: string, userId: string, option: number, at: string): Promise<Outcome<'notRepresentative' | 'notEligible' | 'already'>>
+  /**
+   * For each (poll, household): whether the household is in that poll's electorate (absent from the map if not),
+   * whether it has voted and, in a named poll, how. One read for all, keyed `voteKey(pollId, householdId)`.
+   */
+  householdVotes(keys: { pollId: string; householdId: string }[]): Promise<Map<string, { voted: boolean; option?: number }>>
   /** How many households have voted so far (not how). */
   turnout(pollId: string): Promise<number>
   tally(poll: PollRecord): Promise<number[]>
-
-  rate(
-    matterId: string,
-    round: number,
-    householdId: string,
-    userId: string,
-    rating: z.infer<typeof Rating>,
-    at: string,
-  ): Promise<'ok' | 'notRepresentative' | 'already'>
-  householdRated(matterId: string, round: number, householdId: string): Promise<boolean>
-  ratingCounts(matterId: string, round: number): Promise<{ satisfied: number; basic: number; unsatisfied: number }>
-
-  due(kind: DueKind, until: string): Promise<{ at: string; refId: string }[]>
-  clearDue(kind: DueKind, at: string, refId: string): Promise<void>
-  addDue(kind: DueKind, at: string, refId: string): Promise<void>
 }
 
-export type DueKind = 'pollOpen' | 'pollClose' | 'evaluationClose' | 'notify'
-export interface TransitionExtras {
-  addDue?: { kind: DueKind; at: string; refId: string }[]
+export type RatingCounts = { satisfied: number; basic: number; unsatisfied: number }
+
+/** Households' ratings of a resolution round (storage/deliberation/ratings.ts). */
+export interface RatingStore {
+  rate(matterId: string, round: number, householdId: string, userId: string, rating: z.infer<typeof Rating>, at: string): Promise<Outcome<'notRepresentative' | 'already'>>
+  /** Which of these (matter, round, household) have rated, as `rateKey(…)`; one read for all. */
+  ratedHouseholds(keys: { matterId: string; round: number; householdId: string }[]): Promise<Set<string>>
+  counts(matterId: string, round: number): Promise<RatingCounts>
 }
 
-export interface PhotoStore {
-  /** A presigned PUT for one photo under the user's prefix. */
-  presignUpload(key: string, contentType: string, size: number): Promise<{ url: string; headers: Record<string, string> }>
-  exists(key: string): Promise<boolean>
-  /** A presigned GET for showing a photo. */
-  viewUrl(key: string): Promise<string>
+export interface DeliberationSettingsStore {
+  get(communityId: string): Promise<DeliberationSettings | undefined>
+  put(communityId: string, settings: DeliberationSettings): Promise<void>
 }
 
 export interface DeliberationDeps {
-  deliberation: DeliberationStore
+  matters: MatterStore
+  polls: PollStore
+  ratings: RatingStore
+  deliberationSettings: DeliberationSettingsStore
+  notices: NoticeStore
   structure: StructureStore
   identity: IdentityStore
   photos: PhotoStore
   newId: () => string
   now: () => Date
 }
+
+export type { Delivery }
+
+export const voteKey = (pollId: string, householdId: string) => `${pollId}|${householdId}`
+export const rateKey = (matterId: string, round: number, householdId: string) => `${matterId}|${round}|${householdId}`

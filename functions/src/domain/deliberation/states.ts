@@ -5,7 +5,8 @@ import type { MatterRecord } from './model'
 /**
  * The five-step deliberation as a table: which action may be taken from which status, and by whom.
  * Every use case asks `guard` first; the order of the answers is fixed (who you are, then where the matter
- * is), so the same attempt always gets the same error code.
+ * is, then what you have already done), so the same attempt always gets the same error code, and `can` lists
+ * exactly what the caller may do now.
  */
 export type Action =
   | 'second'
@@ -57,6 +58,12 @@ export interface Facts {
   isStaff: boolean
   /** A street-level admin, who records departments' answers to escalations. */
   isStreetAdmin: boolean
+  /** What the caller has already done on the matter: a second is once per resident, a vote and a rating once per household. */
+  hasSeconded: boolean
+  householdVoted: boolean
+  /** In a named poll, the option the caller's household chose. */
+  householdOption?: number
+  householdRated: boolean
 }
 
 const mayAct = (action: Action, m: MatterRecord, f: Facts): ErrorCode | undefined => {
@@ -93,6 +100,10 @@ export const guard = (action: Action, m: MatterRecord, f: Facts): ErrorCode | un
   if (who) return who
   if (!allowedFrom[action].includes(m.status)) return 'matter.wrongStep'
   if (action === 'answerEscalation' && (m.triage !== 'major' || m.escalation?.answeredAt)) return 'matter.wrongStep'
+  // Last, what the caller has already done: the same attempt a second time is told so, and is not offered again.
+  if (action === 'second' && f.hasSeconded) return 'second.already'
+  if (action === 'vote' && f.householdVoted) return 'vote.already'
+  if (action === 'rate' && f.householdRated) return 'rating.already'
   return undefined
 }
 

@@ -1,7 +1,9 @@
 import type { PublicCard } from '../../../../contracts/grids'
+import type { Building, Compound } from '../../../../contracts/structure'
+import type { StoredGrant, UserProfile } from '../identity/ports'
 import { DomainError, found } from '../shared/errors'
 import { authorize, type Principal } from '../shared/places'
-import type { StoredGrant } from '../identity/ports'
+import type { GridRecord } from '../structure/ports'
 import { readCardCode, signCardCode } from './cardCode'
 import { cardLink, GRID_PAGE, type CardRenderInput, type GridDeps } from './ports'
 
@@ -9,17 +11,84 @@ import { cardLink, GRID_PAGE, type CardRenderInput, type GridDeps } from './port
 export const maskPhone = (phone: string): string => (phone.length >= 7 ? `${phone.slice(0, 3)}****${phone.slice(-4)}` : '****')
 
 const staffRoles = ['gridWorker', 'communityAdmin', 'committee'] as const
+// One collator for every sort: `localeCompare(…, 'zh-CN')` builds a new one on each call.
+const byName = new Intl.Collator('zh-CN', { numeric: true })
 
-const gridPeople = async (deps: GridDeps, gridId: string, buildingIds: string[]) => {
-  const [workers, perBuilding] = await Promise.all([
-    deps.identity.grantsAtPlace('grid', gridId),
-    Promise.all(buildingIds.map((b) => deps.identity.grantsInBuilding(b))),
+/** What a card needs around its grid, read once for every grid printed in one run. */
+interface CardContext {
+  communityName: string
+  streetName: string
+  buildings: Map<string, Building>
+  compoundNames: Map<string, string>
+  open: Awaited<ReturnType<GridDeps['openMatters']['openInCommunity']>>
+}
+
+/** The people of several grids at once: each grid's worker, each building's heads and party households, one read of their profiles. */
+const peopleOf = async (deps: GridDeps, grids: GridRecord[]) => {
+  const [workers, inBuildings] = await Promise.all([
+    Promise.all(grids.map((g) => deps.identity.grantsAtPlace('grid', g.gridId))),
+    Promise.all(grids.flatMap((g) => g.buildingIds).map((b) => deps.identity.grantsInBuilding(b))),
   ])
-  const worker = workers.find((g) => g.role === 'gridWorker')
-  const inBuildings = perBuilding.flat()
-  const userIds = [...new Set([...(worker ? [worker.userId] : []), ...inBuildings.map((g) => g.userId)])]
-  const users = new Map((await Promise.all(userIds.map((id) => deps.identity.getUser(id)))).flatMap((u) => (u ? [[u.userId, u] as const] : [])))
-  return { worker: worker && users.get(worker.userId), grants: inBuildings, users }
+  const grants = inBuildings.flat()
+  const workerOf = new Map(grids.map((g, i) => [g.gridId, workers[i]!.find((w) => w.role === 'gridWorker')]))
+  const userIds = [...new Set([...[...workerOf.values()].flatMap((w) => (w ? [w.userId] : [])), ...grants.map((g) => g.userId)])]
+  const users = new Map((await deps.identity.getUsers(userIds)).map((u) => [u.userId, u] as const))
+  return { worker: (gridId: string) => workerOf.get(gridId) && users.get(workerOf.get(gridId)!.userId), grants, users }
+}
+type People = Awaited<ReturnType<typeof peopleOf>>
+
+const person = (u: UserProfile | undefined) => ({
+  name: u?.displayName ?? '',
+  ...(u?.phone ? { phoneMasked: maskPhone(u.phone) } : {}),
+  ...(u?.photoUrl ? { photoUrl: u.photoUrl } : {}),
+})
+
+const cardOf = (grid: GridRecord, ctx: CardContext, people: People): PublicCard => {
+  const buildings = grid.buildingIds.flatMap((id) => (ctx.buildings.get(id) ? [ctx.buildings.get(id)!] : []))
+  // Open in the grid: what concerns one of its buildings, a compound it lies in, or its community.
+  const inGrid = ctx.open.filter(({ scope }) =>
+    scope.type === 'building' ? grid.buildingIds.includes(scope.id) : scope.type === 'compound' ? buildings.some((b) => b.compoundId === scope.id) : scope.id === grid.communityId,
+  )
+  const here = (g: StoredGrant) => g.buildingId !== undefined && grid.buildingIds.includes(g.buildingId)
+  const worker = people.worker(grid.gridId)
+  return {
+    gridId: grid.gridId,
+    gridName: grid.name,
+    communityName: ctx.communityName,
+    streetName: ctx.streetName,
+    compoundNames: [...new Set(buildings.map((b) => ctx.compoundNames.get(b.compoundId) ?? ''))].filter(Boolean),
+    worker: worker ? person(worker) : null,
+    buildings: buildings
+      .sort((a, b) => byName.compare(a.name, b.name))
+      .map((b) => ({
+        buildingId: b.buildingId,
+        name: b.name,
+        compoundName: ctx.compoundNames.get(b.compoundId) ?? '',
+        heads: people.grants.filter((g) => g.role === 'buildingHead' && g.placeId === b.buildingId).map((g) => person(people.users.get(g.userId))),
+      })),
+    partyHouseholds: people.grants
+      .filter((g) => g.role === 'partyHousehold' && here(g))
+      .map((g) => ({ name: people.users.get(g.userId)?.displayName ?? '', address: g.placeName })),
+    openCounts: { ...grid.openCounts, matters: inGrid.length, polls: inGrid.filter((m) => m.polling).length },
+  }
+}
+
+/** The context of one grid: its community, street, buildings and their compounds. */
+const contextOfGrid = async (deps: GridDeps, grid: GridRecord): Promise<CardContext> => {
+  const [community, street, buildings, open] = await Promise.all([
+    deps.structure.getCommunity(grid.communityId),
+    deps.structure.getStreet(grid.streetId),
+    deps.structure.getBuildings(grid.buildingIds),
+    deps.openMatters.openInCommunity(grid.communityId),
+  ])
+  const compounds = await Promise.all([...new Set(buildings.map((b) => b.compoundId))].map((id) => deps.structure.getCompound(id)))
+  return {
+    communityName: community?.name ?? '',
+    streetName: street?.name ?? '',
+    buildings: new Map(buildings.map((b) => [b.buildingId, b])),
+    compoundNames: new Map(compounds.flatMap((c) => (c ? [[c.compoundId, c.name] as const] : []))),
+    open,
+  }
 }
 
 /** Resolves a scanned code to its grid, or the one answer every bad code gets. */
@@ -37,59 +106,17 @@ const gridForCode = async (deps: GridDeps, code: string) => {
  */
 export const getPublicCard = async (deps: GridDeps, input: { code: string }): Promise<PublicCard> => {
   const grid = await gridForCode(deps, input.code)
-  const [community, street, buildings, openMatters] = await Promise.all([
-    deps.structure.getCommunity(grid.communityId),
-    deps.structure.getStreet(grid.streetId),
-    deps.structure.getBuildings(grid.buildingIds),
-    deps.deliberation.listOpenByCommunity(grid.communityId),
-  ])
-  // A matter is open in the grid when its scope takes in one of the grid's buildings.
-  const inGrid = openMatters.filter(({ scope }) =>
-    scope.type === 'building'
-      ? grid.buildingIds.includes(scope.id)
-      : scope.type === 'compound'
-        ? buildings.some((b) => b.compoundId === scope.id)
-        : scope.id === grid.communityId,
-  )
-  const compounds = await Promise.all([...new Set(buildings.map((b) => b.compoundId))].map((id) => deps.structure.getCompound(id)))
-  const compoundName = new Map(compounds.flatMap((c) => (c ? [[c.compoundId, c.name] as const] : [])))
-  const { worker, grants, users } = await gridPeople(deps, grid.gridId, grid.buildingIds)
-  const person = (g: StoredGrant) => {
-    const u = users.get(g.userId)
-    return { name: u?.displayName ?? '', ...(u?.phone ? { phoneMasked: maskPhone(u.phone) } : {}), ...(u?.photoUrl ? { photoUrl: u.photoUrl } : {}) }
-  }
-  return {
-    gridId: grid.gridId,
-    gridName: grid.name,
-    communityName: community?.name ?? '',
-    streetName: street?.name ?? '',
-    compoundNames: [...compoundName.values()],
-    worker: worker
-      ? {
-          name: worker.displayName,
-          ...(worker.phone ? { phoneMasked: maskPhone(worker.phone) } : {}),
-          ...(worker.photoUrl ? { photoUrl: worker.photoUrl } : {}),
-        }
-      : null,
-    buildings: buildings
-      .sort((a, b) => a.name.localeCompare(b.name, 'zh-CN', { numeric: true }))
-      .map((b) => ({
-        buildingId: b.buildingId,
-        name: b.name,
-        compoundName: compoundName.get(b.compoundId) ?? '',
-        heads: grants.filter((g) => g.role === 'buildingHead' && g.placeId === b.buildingId).map(person),
-      })),
-    partyHouseholds: grants.filter((g) => g.role === 'partyHousehold').map((g) => ({ name: users.get(g.userId)?.displayName ?? '', address: g.placeName })),
-    openCounts: { ...grid.openCounts, matters: inGrid.length, polls: inGrid.filter((m) => m.status === 'polling').length },
-  }
+  const [ctx, people] = await Promise.all([contextOfGrid(deps, grid), peopleOf(deps, [grid])])
+  return cardOf(grid, ctx, people)
 }
 
 /** The grid worker's full number, for the tap-to-call button of a logged-in resident. */
 export const getGridContact = async (deps: GridDeps, input: { gridId: string }) => {
   const grid = found(await deps.structure.getGrid(input.gridId), 'grid.notFound')
-  const { worker } = await gridPeople(deps, grid.gridId, [])
-  if (!worker?.phone) throw new DomainError('grid.notFound')
-  return { name: worker.displayName, phone: worker.phone }
+  const worker = (await deps.identity.grantsAtPlace('grid', grid.gridId)).find((g) => g.role === 'gridWorker')
+  const user = worker && (await deps.identity.getUser(worker.userId))
+  if (!user?.phone) throw new DomainError('grid.notFound')
+  return { name: user.displayName, phone: user.phone }
 }
 
 const staffGrid = async (deps: GridDeps, actor: Principal, gridId: string) => {
@@ -104,39 +131,49 @@ export const getCardCode = async (deps: GridDeps, actor: Principal, input: { gri
   return { gridId: grid.gridId, code, link: cardLink(deps.appUrl, code), page: GRID_PAGE }
 }
 
-const renderInput = async (deps: GridDeps, gridId: string): Promise<CardRenderInput> => {
-  const grid = found(await deps.structure.getGrid(gridId), 'grid.notFound')
-  const code = signCardCode(deps.cardSecret, grid.cardNo)
-  const card = await getPublicCard(deps, { code })
-  const { worker } = await gridPeople(deps, grid.gridId, [])
-  return {
-    gridName: card.gridName,
-    communityName: card.communityName,
-    streetName: card.streetName,
-    workerName: card.worker?.name ?? '（待配备）',
-    workerPhone: worker?.phone ?? '',
-    heads: card.buildings.map((b) => `${b.name}：${b.heads.map((h) => h.name).join('、') || '待定'}`),
-    partyHouseholds: card.partyHouseholds.map((p) => `${p.address} ${p.name}`),
-    qrPng: await deps.qr.qrPng(code, cardLink(deps.appUrl, code)),
-    code,
-  }
+/** The printed cards of some grids sharing one context: the worker's full phone is printed, as on the paper cards in the texts. */
+const renderInputs = async (deps: GridDeps, grids: GridRecord[], ctx: CardContext): Promise<CardRenderInput[]> => {
+  const people = await peopleOf(deps, grids)
+  return Promise.all(
+    grids.map(async (grid) => {
+      const card = cardOf(grid, ctx, people)
+      const code = signCardCode(deps.cardSecret, grid.cardNo)
+      return {
+        gridName: card.gridName,
+        communityName: card.communityName,
+        streetName: card.streetName,
+        workerName: card.worker?.name ?? '（待配备）',
+        workerPhone: people.worker(grid.gridId)?.phone ?? '',
+        heads: card.buildings.map((b) => `${b.name}：${b.heads.map((h) => h.name).join('、') || '待定'}`),
+        partyHouseholds: card.partyHouseholds.map((p) => `${p.address} ${p.name}`),
+        qrPng: await deps.qr.qrPng(code, cardLink(deps.appUrl, code)),
+        code,
+      }
+    }),
+  )
 }
 
-/** A print-ready card for one grid: the worker's full phone is printed, as on the paper cards in the texts. */
+/** A print-ready card for one grid. */
 export const printGridCard = async (deps: GridDeps, actor: Principal, input: { gridId: string }) => {
-  await staffGrid(deps, actor, input.gridId)
-  return deps.printer.renderPdf([await renderInput(deps, input.gridId)])
+  const grid = await staffGrid(deps, actor, input.gridId)
+  return deps.printer.renderPdf(await renderInputs(deps, [grid], await contextOfGrid(deps, grid)))
 }
 
-/** Every grid of a community, one page each, for a print run. */
+/** Every grid of a community, one page each, for a print run: the community's places are read once for all of them. */
 export const printCommunityCards = async (deps: GridDeps, actor: Principal, input: { communityId: string }) => {
   const community = found(await deps.structure.getCommunity(input.communityId), 'community.notFound')
-  authorize(
-    actor,
-    ['communityAdmin', 'committee'],
-    found(await deps.structure.resolvePlace({ type: 'community', id: community.communityId }), 'community.notFound'),
-  )
-  const { grids } = await deps.structure.listCommunity(community.communityId)
-  const inputs = await Promise.all(grids.sort((a, b) => a.name.localeCompare(b.name, 'zh-CN', { numeric: true })).map((g) => renderInput(deps, g.gridId)))
-  return deps.printer.renderPdf(inputs)
+  authorize(actor, ['communityAdmin', 'committee'], found(await deps.structure.resolvePlace({ type: 'community', id: community.communityId }), 'community.notFound'))
+  const [{ compounds, buildings, grids }, street, open] = await Promise.all([
+    deps.structure.listCommunity(community.communityId),
+    deps.structure.getStreet(community.streetId),
+    deps.openMatters.openInCommunity(community.communityId),
+  ])
+  const ctx: CardContext = {
+    communityName: community.name,
+    streetName: street?.name ?? '',
+    buildings: new Map(buildings.map((b) => [b.buildingId, b])),
+    compoundNames: new Map(compounds.map((c: Compound) => [c.compoundId, c.name])),
+    open,
+  }
+  return deps.printer.renderPdf(await renderInputs(deps, [...grids].sort((a, b) => byName.compare(a.name, b.name)), ctx))
 }

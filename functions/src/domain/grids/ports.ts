@@ -1,5 +1,4 @@
 import type { IdentityStore } from '../identity/ports'
-import type { DeliberationStore } from '../deliberation/ports'
 import type { StructureStore } from '../structure/ports'
 
 export interface CardRenderInput {
@@ -24,11 +23,17 @@ export interface QrSource {
   qrPng(code: string, link: string): Promise<Buffer>
 }
 
+/** What is open in a community, for the card's counts: each capability with open work over places says where. */
+export interface OpenWork {
+  /** Open items of a community, each with the place it concerns and whether it is a poll now. */
+  openInCommunity(communityId: string): Promise<{ scope: { type: 'building' | 'compound' | 'community'; id: string }; polling: boolean }[]>
+}
+
 export interface GridDeps {
   structure: StructureStore
   identity: IdentityStore
-  /** What is open in the grid: the community's matters not yet closed. */
-  deliberation: Pick<DeliberationStore, 'listOpenByCommunity'>
+  /** The community's open matters (deliberation provides it; the wiring passes it in). */
+  openMatters: OpenWork
   cardSecret: string
   appUrl: string
   printer: CardPrinter

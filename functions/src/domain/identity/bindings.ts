@@ -1,5 +1,6 @@
 import type { BindingRequest, BindingStatus } from '../../../../contracts/identity'
 import { fail, found } from '../shared/errors'
+import { orFail } from '../shared/outcome'
 import { authorize, type Principal } from '../shared/places'
 import type { IdentityDeps, LoadedUser } from './ports'
 
@@ -37,7 +38,7 @@ export const requestBinding = async (
     status: 'pending',
     createdAt: deps.now().toISOString(),
   }
-  await deps.identity.saveBindingRequest(request)
+  orFail(await deps.identity.saveBindingRequest(request), { pending: 'binding.alreadyPending', member: 'binding.alreadyMember' })
   return request
 }
 
@@ -76,9 +77,9 @@ export const decideBinding = async (
   authorize(actor, deciders, place)
   if (request.status !== 'pending') fail('binding.notPending')
   const at = deps.now().toISOString()
-  return input.decision === 'approve'
-    ? deps.identity.approveBinding(request, actor.userId, at)
-    : deps.identity.refuseBinding(request, actor.userId, at, input.reason)
+  const decided =
+    input.decision === 'approve' ? await deps.identity.approveBinding(request, actor.userId, at) : await deps.identity.refuseBinding(request, actor.userId, at, input.reason)
+  return orFail(decided, { notPending: 'binding.notPending' })
 }
 
 /** Staff change a household's representative; one at a time, and only a bound member can be it. */
@@ -90,6 +91,6 @@ export const setRepresentative = async (
   const place = found(await deps.structure.resolvePlace({ type: 'household', id: input.householdId }), 'household.notFound')
   authorize(actor, ['gridWorker', 'communityAdmin'], place)
   if (!(await deps.identity.isMember(input.userId, input.householdId))) fail('household.notMember')
-  await deps.identity.setRepresentative(input.householdId, input.userId)
+  orFail(await deps.identity.setRepresentative(input.householdId, input.userId), { missing: 'household.notFound' })
   return { householdId: input.householdId, representativeUserId: input.userId }
 }

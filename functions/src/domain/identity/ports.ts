@@ -1,5 +1,6 @@
 import type { BindingRequest, DemoIdentity } from '../../../../contracts/identity'
 import type { Role, PlaceType } from '../../../../contracts/common'
+import type { Outcome } from '../shared/outcome'
 import type { Grant } from '../shared/places'
 import type { StructureStore } from '../structure/ports'
 
@@ -37,6 +38,8 @@ export interface LoadedUser {
 export interface IdentityStore {
   loadUser(userId: string): Promise<LoadedUser | undefined>
   getUser(userId: string): Promise<UserProfile | undefined>
+  /** Several users in one read (those missing are left out). */
+  getUsers(userIds: string[]): Promise<UserProfile[]>
   findUserIdByOpenid(openid: string): Promise<string | undefined>
   /** Creates the user for a first login; if another login for the same openid won the race, returns that user's id. */
   createUserForOpenid(user: UserProfile & { openid: string }): Promise<string>
@@ -45,15 +48,15 @@ export interface IdentityStore {
   putDemoIdentity(identity: DemoIdentity & { userId: string; order: number }): Promise<void>
 
   getBindingRequest(userId: string, householdId: string): Promise<BindingRequest | undefined>
-  /** Saves a new request; a refused one may be asked again. Throws binding.alreadyPending / binding.alreadyMember. */
-  saveBindingRequest(request: BindingRequest): Promise<void>
+  /** Saves a new request; a refused one may be asked again. Refused `pending` (already asked) or `member` (already bound). */
+  saveBindingRequest(request: BindingRequest): Promise<Outcome<'pending' | 'member'>>
   /** Approves, binds the member and makes them representative if the household has none: one transaction. */
-  approveBinding(request: BindingRequest, decidedBy: string, at: string): Promise<BindingRequest>
-  refuseBinding(request: BindingRequest, decidedBy: string, at: string, reason: string): Promise<BindingRequest>
+  approveBinding(request: BindingRequest, decidedBy: string, at: string): Promise<Outcome<'notPending', BindingRequest>>
+  refuseBinding(request: BindingRequest, decidedBy: string, at: string, reason: string): Promise<Outcome<'notPending', BindingRequest>>
   bindingQueue(buildingId: string, status: BindingRequest['status']): Promise<BindingRequest[]>
   isMember(userId: string, householdId: string): Promise<boolean>
-  /** Sets the representative; the condition that they are a member is checked in the same write. */
-  setRepresentative(householdId: string, userId: string): Promise<void>
+  /** Sets the representative of an existing household (refused `missing` otherwise). */
+  setRepresentative(householdId: string, userId: string): Promise<Outcome<'missing'>>
 
   putGrant(grant: StoredGrant): Promise<void>
   grantsAtPlace(placeType: PlaceType, placeId: string): Promise<StoredGrant[]>

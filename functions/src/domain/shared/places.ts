@@ -18,6 +18,16 @@ export interface PlaceRef {
   buildingId?: string
 }
 
+/** Whether `path` is `ancestor` or lies under it (`…/building:B/household:H` lies within `…/building:B`). */
+export const isWithin = (path: string, ancestor: string): boolean => path === ancestor || path.startsWith(`${ancestor}/`)
+
+/** The community a place path runs through (`street:S/community:C/…` → `C`). */
+export const communityOfPath = (path: string): string | undefined =>
+  path
+    .split('/')
+    .find((seg) => seg.startsWith('community:'))
+    ?.slice('community:'.length)
+
 export const segment = (type: PlaceType, id: string): string => `${type}:${id}`
 export const childPath = (parent: string, type: PlaceType, id: string): string => `${parent}/${segment(type, id)}`
 
@@ -43,7 +53,7 @@ export const systemPrincipal: Principal = { userId: 'system', displayName: '系�
 
 /** Does a role held at `grant`'s place reach `target`? A place reaches everything below it; a grid reaches its buildings. */
 export const covers = (grant: Grant, target: PlaceRef): boolean => {
-  if (target.path === grant.placePath || target.path.startsWith(`${grant.placePath}/`)) return true
+  if (isWithin(target.path, grant.placePath)) return true
   return grant.placeType === 'grid' && target.gridId === grant.placeId
 }
 

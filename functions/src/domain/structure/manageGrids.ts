@@ -1,5 +1,6 @@
 import type { Grid } from '../../../../contracts/structure'
 import { fail, found } from '../shared/errors'
+import { orFail } from '../shared/outcome'
 import { authorize, type Principal } from '../shared/places'
 import { checkGridEdges } from './gridRules'
 import type { GridRecord, StructureDeps } from './ports'
@@ -18,15 +19,20 @@ const loadChosen = async (deps: StructureDeps, communityId: string, buildingIds:
 export const createGrid = async (
   deps: StructureDeps,
   actor: Principal,
-  input: { communityId: string; name: string; buildingIds: string[] },
+  input: { communityId: string; name: string; buildingIds: string[]; gridId?: string },
 ): Promise<Grid> => {
   const community = found(await deps.structure.getCommunity(input.communityId), 'community.notFound')
   const place = found(await deps.structure.resolvePlace({ type: 'community', id: community.communityId }), 'community.notFound')
   authorize(actor, ['communityAdmin'], place)
+  if (input.gridId) {
+    // A retried create the client named: the first grid is the answer.
+    const earlier = await deps.structure.getGrid(input.gridId)
+    if (earlier) return earlier.communityId === community.communityId ? toGrid(earlier) : fail('request.idConflict')
+  }
   const { ids, chosen } = await loadChosen(deps, community.communityId, input.buildingIds)
   if (chosen.some((b) => b.gridId !== undefined)) fail('grid.buildingTaken')
   const grid: GridRecord = {
-    gridId: deps.newId(),
+    gridId: input.gridId ?? deps.newId(),
     communityId: community.communityId,
     streetId: community.streetId,
     name: input.name,
@@ -34,7 +40,7 @@ export const createGrid = async (
     cardNo: deps.newCardNo(),
     openCounts: { matters: 0, polls: 0, wishes: 0, activities: 0 },
   }
-  await deps.structure.createGrid(grid)
+  orFail(await deps.structure.createGrid(grid), { exists: 'request.idConflict', buildingTaken: 'grid.buildingTaken' })
   return toGrid(grid)
 }
 
@@ -58,6 +64,6 @@ export const updateGrid = async (
     buildingIds = ids
   }
   const next = { ...grid, name: input.name ?? grid.name, buildingIds }
-  await deps.structure.updateGrid(next, added, removed)
+  orFail(await deps.structure.updateGrid(next, added, removed), { buildingTaken: 'grid.buildingTaken' })
   return toGrid(next)
 }

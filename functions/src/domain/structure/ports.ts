@@ -1,5 +1,6 @@
 import type { Building, Community, Compound, Grid, Household, Street } from '../../../../contracts/structure'
 import type { Place } from '../../../../contracts/common'
+import type { Outcome } from '../shared/outcome'
 import type { PlaceRef } from '../shared/places'
 
 export interface GridRecord extends Grid {
@@ -24,17 +25,18 @@ export interface StructureStore {
   /** The place with its path from the street down, or undefined if it does not exist. */
   resolvePlace(place: Place): Promise<PlaceRef | undefined>
 
-  putStreet(street: Street): Promise<void>
-  putCommunity(community: Community): Promise<void>
-  putCompound(compound: Compound & { streetId: string }): Promise<void>
-  putBuilding(building: Building & { streetId: string }): Promise<void>
+  /** Each create is refused `exists` when the id is taken: a repeat of a create the client named. */
+  putStreet(street: Street): Promise<Outcome<'exists'>>
+  putCommunity(community: Community): Promise<Outcome<'exists'>>
+  putCompound(compound: Compound & { streetId: string }): Promise<Outcome<'exists'>>
+  putBuilding(building: Building & { streetId: string }): Promise<Outcome<'exists'>>
   /** Creates each household with its unique address, skipping addresses already registered. */
   addHouseholds(building: Building & { streetId: string }, households: { householdId: string; unit: string; room: string }[]): Promise<{ created: Household[]; existing: number }>
-  /** Writes the grid and its card, and claims each building for it; fails with grid.buildingTaken if one is in another grid. */
-  createGrid(grid: GridRecord): Promise<void>
+  /** Writes the grid and its card, and claims each building for it; refused `buildingTaken` if one is in another grid. */
+  createGrid(grid: GridRecord): Promise<Outcome<'exists' | 'buildingTaken'>>
   /** Renames and moves buildings in or out, all or nothing. */
-  updateGrid(grid: GridRecord, added: string[], removed: string[]): Promise<void>
-  rename(type: 'community' | 'compound' | 'building', id: string, name: string): Promise<boolean>
+  updateGrid(grid: GridRecord, added: string[], removed: string[]): Promise<Outcome<'buildingTaken'>>
+  rename(type: 'community' | 'compound' | 'building', id: string, name: string): Promise<Outcome<'missing'>>
 }
 
 export interface StructureDeps {

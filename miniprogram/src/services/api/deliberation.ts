@@ -2,7 +2,6 @@ import {
   addComment as addCommentRoute,
   answerEscalation as answerEscalationRoute,
   castVote as castVoteRoute,
-  createUpload as createUploadRoute,
   getDeliberationSettings as getDeliberationSettingsRoute,
   getMatter as getMatterRoute,
   listComments as listCommentsRoute,
@@ -27,8 +26,6 @@ export type SettingsInput = RouteBody<typeof putDeliberationSettingsRoute>
 /** Only the community admin may change the 六议六不议 lists and the rules (the server refuses anyone else). */
 export const putDeliberationSettings = (communityId: string, body: SettingsInput) => call(putDeliberationSettingsRoute, { params: { communityId }, body })
 export const settingsBodySchema = bodySchema(putDeliberationSettingsRoute)
-
-export const createUpload = (body: RouteBody<typeof createUploadRoute>) => call(createUploadRoute, { body })
 
 export type ProposalInput = RouteBody<typeof proposeMatterRoute>
 export const proposeMatter = (body: ProposalInput) => call(proposeMatterRoute, { body })
