@@ -24,7 +24,13 @@ describe('login', () => {
       call('POST', '/auth/login', { body: { code: 'race-code' } }),
       call('POST', '/auth/login', { body: { code: 'race-code' } }),
     ])
-    expect(a.body.userId).toBe(b.body.userId)
+    // Both logins must succeed (two failures would also agree: undefined === undefined), for one user.
+    const first = expectOk(a)
+    const second = expectOk(b)
+    expect(first.userId).toMatch(/^[0-9A-Z]{26}$/)
+    expect(second.userId).toBe(first.userId)
+    const me = expectOk(await call('GET', '/me', { token: second.token }))
+    expect(me.userId).toBe(first.userId)
   })
 
   it('answers a missing, forged or expired token with 401 and a stable code', async () => {
