@@ -6,6 +6,7 @@ import type { DeliberationDeps } from '../domain/deliberation/ports'
 import { newCardNo } from '../domain/grids/cardCode'
 import type { GridDeps } from '../domain/grids/ports'
 import type { IdentityDeps } from '../domain/identity/ports'
+import type { LedgerDeps } from '../domain/ledger/ports'
 import { signToken } from '../domain/identity/sessionToken'
 import type { NotificationDeps } from '../domain/notifications/ports'
 import type { DueStore } from '../domain/schedule/ports'
@@ -17,13 +18,14 @@ import { dynamoPollStore } from '../storage/deliberation/polls'
 import { dynamoRatingStore } from '../storage/deliberation/ratings'
 import { dynamoDeliberationSettingsStore } from '../storage/deliberation/settings'
 import { dynamoIdentityStore } from '../storage/identity/store'
+import { dynamoLedgerStore } from '../storage/ledger/ledger'
 import { dynamoNoticeStore } from '../storage/notifications/notices'
 import { dynamoSubscriptionStore } from '../storage/notifications/subscriptions'
 import { dynamoDueStore } from '../storage/schedule/due'
 import { dynamoStructureStore } from '../storage/structure/store'
 
 /** Everything any use case may ask for; each capability's use cases take only the part they name. */
-export type AppDeps = IdentityDeps & StructureDeps & GridDeps & DeliberationDeps & NotificationDeps & UploadDeps & { schedule: DueStore; config: Config }
+export type AppDeps = IdentityDeps & StructureDeps & GridDeps & DeliberationDeps & NotificationDeps & UploadDeps & LedgerDeps & { schedule: DueStore; config: Config }
 
 /** Card rendering, which only the grids function carries (pdfkit and the QR encoder would triple the other bundles). */
 export type CardRendering = Pick<GridDeps, 'printer' | 'qr'>
@@ -52,6 +54,7 @@ export const buildDeps = (config: Config, cards: CardRenderingFactory = noCardRe
   notices: dynamoNoticeStore,
   subscriptions: dynamoSubscriptionStore,
   schedule: dynamoDueStore,
+  ledger: dynamoLedgerStore,
   photos: s3PhotoStore(config),
   sender: subscribeSender(config),
   subscribeTemplates: config.subscribeTemplates,
