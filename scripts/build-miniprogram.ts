@@ -25,14 +25,20 @@ export const weappPackageSizes = (out = join(dir, 'dist', 'weapp')) => {
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`
 
 if (require.main === module) {
-  const res = spawnSync(join(ROOT, 'node_modules', '.bin', 'taro'), ['build', '--type', target], { cwd: dir, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } })
+  const res = spawnSync(join(ROOT, 'node_modules', '.bin', 'taro'), ['build', '--type', target], {
+    cwd: dir,
+    stdio: 'inherit',
+    env: { ...process.env, NODE_ENV: 'production' },
+  })
   if (res.status !== 0) process.exit(res.status ?? 1)
   const out = join(dir, 'dist', target)
   console.log(`\nBuilt ${relative(ROOT, out)}/`)
   if (target === 'weapp') {
     const { main, subpackages } = weappPackageSizes(out)
-    console.log(`  main package        ${kb(main)}  (WeChat limit 2048 KB)`)
-    for (const p of subpackages) console.log(`  ${p.name.padEnd(20)}${kb(p.bytes)}`)
+    // The project's budgets, well inside WeChat's 2 MB per package: room for the pages still to come.
+    const over = (bytes: number, budgetKb: number) => (bytes > budgetKb * 1024 ? '  OVER BUDGET' : '')
+    console.log(`  main package        ${kb(main)}  (budget 600 KB, WeChat limit 2048 KB)${over(main, 600)}`)
+    for (const p of subpackages) console.log(`  ${p.name.padEnd(20)}${kb(p.bytes)}  (budget 500 KB)${over(p.bytes, 500)}`)
     console.log('Open the repository root in WeChat DevTools: project.config.json points it at this build.')
   }
 }

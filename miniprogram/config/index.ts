@@ -1,7 +1,14 @@
 import path from 'node:path'
 import { defineConfig, type UserConfigExport } from '@tarojs/cli'
+import { internalComponents } from '@tarojs/shared/dist/template'
 import devConfig from './dev'
 import prodConfig from './prod'
+// One list for the template (here) and the runtime (src/lib/a11y.ts): the two must name the same attributes.
+import WEAPP_VIEW_ARIA from '../src/lib/weappViewAria.json'
+
+// WeChat reads aria-role / aria-label on <view> to screen readers; Taro's template leaves them out. Add them to
+// the table the WeChat template is generated from (src/lib/a11y.ts adds the same to the runtime's copy).
+for (const attr of WEAPP_VIEW_ARIA) (internalComponents.View as Record<string, string>)[attr] = ''
 
 /** The repository root: node_modules and contracts/ live there, the Taro project in miniprogram/. */
 const repoRoot = path.resolve(__dirname, '../..')

@@ -2,7 +2,7 @@ export default defineAppConfig({
   pages: ['pages/index/index', 'pages/matters/index', 'pages/mine/index', 'pages/grid/index', 'pages/login/index'],
   subPackages: [
     // One subpackage per audience keeps the main package small (CONVENTIONS: pages are folders, audiences are subpackages).
-    { root: 'packages/resident', pages: ['pages/bind/index', 'pages/propose/index', 'pages/matter/index'] },
+    { root: 'packages/resident', pages: ['pages/bind/index', 'pages/propose/index', 'pages/matter/index', 'pages/privacy/index', 'pages/help/index'] },
     {
       root: 'packages/staff',
       pages: ['pages/bindings/index', 'pages/review/index', 'pages/poll/index', 'pages/resolution/index', 'pages/report/index', 'pages/settings/index'],
@@ -11,6 +11,8 @@ export default defineAppConfig({
   // H5 only (WeChat's app.json has no such key): no slide-in between pages, so a page is on screen (and
   // clickable) as soon as it renders.
   ...(process.env.TARO_ENV === 'h5' ? { animation: false } : {}),
+  // WeChat only: privacy APIs wait for the user's consent to the privacy notice (services/privacy.ts shows it).
+  ...(process.env.TARO_ENV === 'weapp' ? { __usePrivacyCheck__: true } : {}),
   window: {
     backgroundTextStyle: 'light',
     navigationBarBackgroundColor: '#c0392b',

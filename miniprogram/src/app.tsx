@@ -1,5 +1,9 @@
 import type { PropsWithChildren } from 'react'
+import './lib/a11y'
+import { listenForPrivacyRequests } from './services/privacy'
 import './app.scss'
+
+listenForPrivacyRequests()
 
 function App({ children }: PropsWithChildren) {
   return children

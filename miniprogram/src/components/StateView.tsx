@@ -1,10 +1,12 @@
 import { View, Text } from '@tarojs/components'
+import { Button } from './ui/Button'
+import { hidden } from '../lib/a11y'
 import './StateView.scss'
 
 export function Loading({ text = '加载中…' }: { text?: string }) {
   return (
     <View className="state loading-state">
-      <View className="state__spinner" />
+      <View className="state__spinner" {...hidden()} />
       <Text className="state__text">{text}</Text>
     </View>
   )
@@ -17,17 +19,19 @@ interface ErrorStateProps {
   retryText?: string
 }
 
-/** A failed load: the API's Chinese message, and a retry when retrying can help. */
+/** A part of a page that failed to load (comments, a list): the API's Chinese message and a retry. A whole page that failed is a ResultPage. */
 export function ErrorState({ message, title = '出错了', onRetry, retryText = '重试' }: ErrorStateProps) {
   return (
     <View className="state error-state">
-      <View className="state__icon state__icon--error">!</View>
+      <View className="state__icon state__icon--error" {...hidden()}>
+        !
+      </View>
       <Text className="state__title">{title}</Text>
       <Text className="state__text error-state__message">{message}</Text>
       {onRetry && (
-        <View className="btn btn--ghost btn--small error-state__retry" onClick={onRetry}>
+        <Button kind="ghost" small className="error-state__retry" onClick={onRetry}>
           {retryText}
-        </View>
+        </Button>
       )}
     </View>
   )

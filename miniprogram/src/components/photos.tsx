@@ -3,6 +3,7 @@ import Taro from '@tarojs/taro'
 import { View, Text, Image } from '@tarojs/components'
 import { messageOf } from '../services/http'
 import { uploadPhoto } from '../services/upload'
+import { a11y, hidden } from '../lib/a11y'
 import './photos.scss'
 
 export interface PhotoItem {
@@ -91,20 +92,26 @@ export function PhotoField({ photos, prefix }: { photos: Photos; prefix: string 
             <View className="photos__mask">
               <Text className="photos__state">{stateText(p)}</Text>
               {p.state === 'failed' && (
-                <Text className={`photos__retry ${prefix}-photo-retry`} onClick={() => photos.retry(p.id)}>
+                <Text className={`photos__retry ${prefix}-photo-retry`} {...a11y('button', { label: '重新上传这张照片' })} onClick={() => photos.retry(p.id)}>
                   重试
                 </Text>
               )}
             </View>
           )}
-          <View className={`photos__remove ${prefix}-photo-remove`} onClick={() => photos.remove(p.id)}>
+          <View className={`photos__remove ${prefix}-photo-remove`} {...a11y('button', { label: '删除这张照片' })} onClick={() => photos.remove(p.id)}>
             ×
           </View>
         </View>
       ))}
       {photos.items.length < photos.max && (
-        <View className={`photos__add ${prefix}-photo-add`} onClick={() => void photos.add()}>
-          <Text className="photos__plus">+</Text>
+        <View
+          className={`photos__add ${prefix}-photo-add`}
+          {...a11y('button', { label: `添加照片，已选${photos.items.length}张，最多${photos.max}张` })}
+          onClick={() => void photos.add()}
+        >
+          <Text className="photos__plus" {...hidden()}>
+            +
+          </Text>
           <Text className="photos__count">
             {photos.items.length}/{photos.max}
           </Text>
@@ -129,7 +136,12 @@ export function PhotoList({ photos, className }: { photos: { key: string; url: s
   return (
     <View className="photos">
       {photos.map((p) => (
-        <View key={p.key} className={`photos__item ${className}`} onClick={() => void Taro.previewImage({ current: p.url, urls })}>
+        <View
+          key={p.key}
+          className={`photos__item ${className}`}
+          {...a11y('button', { label: '查看大图' })}
+          onClick={() => void Taro.previewImage({ current: p.url, urls })}
+        >
           <Image className="photos__img" src={p.url} mode="aspectFill" />
         </View>
       ))}

@@ -3,8 +3,9 @@ import type { z } from 'zod'
 import type { RouteBody, RouteContract, RouteParams, RouteQuery, RouteResponse } from '@contracts/common'
 import { errorMessage, type ErrorDetail } from '@contracts/errors'
 import { API_URL } from './env'
-import { clearSession, getSession } from './session'
+import { clearSession, getSession, markSessionExpired, sessionExpired } from './session'
 import { goLogin } from './nav'
+import { reportOffline, reportOnline } from './network'
 
 /** A route's body schema, for validating a form with the contract's own rules before sending it. */
 export const bodySchema = <B extends z.ZodTypeAny>(route: RouteContract<any, any, B, any>): B => {
@@ -83,15 +84,27 @@ const safeJson = (text: string): unknown => {
   }
 }
 
+/** True for a failure to reach the server at all (offline, timeout): the page keeps what it has. */
+export const isNetworkError = (error: unknown): boolean => error instanceof ApiError && error.code === 'network'
+
+/** The session ran out or was refused: say so, then the login page (which says it again), back here after. */
+const sessionLost = () => {
+  markSessionExpired()
+  void Taro.showToast({ title: '登录已失效，请重新登录', icon: 'none', duration: 2000 })
+  goLogin(undefined, 'expired')
+}
+
 /**
  * Calls one API route as its contract describes it. Sends the session token; a 401 (or a user route
- * called without a session) clears the session and opens the login page, then rejects with the error.
+ * called without a session) clears the session and opens the login page — saying 登录已失效 when there was a
+ * session — then rejects with the error. Reports to services/network whether the server could be reached.
  */
 export async function call<C extends RouteContract>(route: C, input: CallInput<C>): Promise<RouteResponse<C>> {
   const { params, query, body } = input as { params?: Record<string, unknown>; query?: Record<string, unknown>; body?: unknown }
   const session = getSession()
   if (route.auth === 'user' && !session) {
-    goLogin()
+    if (sessionExpired()) sessionLost()
+    else goLogin()
     throw new ApiError('auth.required', errorMessage('auth.required'), 401)
   }
   const header: Record<string, string> = { 'content-type': 'application/json' }
@@ -108,8 +121,10 @@ export async function call<C extends RouteContract>(route: C, input: CallInput<C
       timeout: 15000,
     })
   } catch {
+    reportOffline()
     throw new ApiError('network', '无法连接服务器，请检查网络后重试', 0)
   }
+  reportOnline()
   const status = res.statusCode
   if (status >= 200 && status < 300) {
     const data = typeof res.data === 'string' && res.data ? safeJson(res.data) : res.data
@@ -119,7 +134,8 @@ export async function call<C extends RouteContract>(route: C, input: CallInput<C
   const error = errorFrom(status, res.data)
   if (status === 401) {
     clearSession()
-    goLogin()
+    if (session) sessionLost()
+    else goLogin()
   }
   throw error
 }

@@ -15,6 +15,8 @@ export const PAGES = {
   resolution: '/packages/staff/pages/resolution/index',
   report: '/packages/staff/pages/report/index',
   settings: '/packages/staff/pages/settings/index',
+  privacy: '/packages/resident/pages/privacy/index',
+  help: '/packages/resident/pages/help/index',
 } as const
 
 const TAB_PAGES: readonly string[] = [PAGES.home, PAGES.matters, PAGES.mine]
@@ -54,14 +56,28 @@ export const openPage = (url: string): void => {
 
 let loginOpenedAt = 0
 
-/** Sends the user to the login page; after login they come back to `redirect` (the current page by default). */
-export const goLogin = (redirect: string = currentUrl()): void => {
+/**
+ * Sends the user to the login page; after login they come back to `redirect` (the current page by default).
+ * `reason: 'expired'` makes the login page say 登录已失效. `replace` swaps the current page for it (a page that
+ * cannot show anything without a login), instead of stacking it on top.
+ */
+export const goLogin = (redirect: string = currentUrl(), reason?: 'expired', replace = false): void => {
   if (pathOf(currentUrl()) === PAGES.login) return
   // Several calls failing with 401 at once must open the login page once.
-  if (Date.now() - loginOpenedAt < 1500) return
+  if (!replace && Date.now() - loginOpenedAt < 1500) return
   loginOpenedAt = Date.now()
-  void Taro.navigateTo({ url: withQuery(PAGES.login, { redirect }) })
+  const url = withQuery(PAGES.login, { redirect, reason })
+  if (replace) void Taro.redirectTo({ url })
+  else void Taro.navigateTo({ url })
 }
+
+/** Back one page when there is one, else to 首页 (a page opened from a shared card or a message has none below it). */
+export const goBackOrHome = (): void => {
+  if (Taro.getCurrentPages().length > 1) void Taro.navigateBack({ delta: 1 })
+  else void Taro.switchTab({ url: PAGES.home })
+}
+
+export const goHome = (): void => void Taro.switchTab({ url: PAGES.home })
 
 /** True when the page below the current one is `url`'s page: going back to it beats stacking a second copy. */
 const previousIs = (url: string): boolean => {
