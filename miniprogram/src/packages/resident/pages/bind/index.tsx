@@ -1,17 +1,22 @@
-import { useEffect, useMemo, useState } from 'react'
+import { useMemo, useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { View, Text, Input, Textarea } from '@tarojs/components'
 import type { BindingRequest } from '@contracts/identity'
 import type { PublicCard } from '@contracts/grids'
-import { ErrorState, Loading } from '../../../../components/StateView'
+import { Screen } from '../../../../components/Screen'
+import { ResultPage } from '../../../../components/ResultPage'
+import { Loading } from '../../../../components/StateView'
+import { SubmitButton } from '../../../../components/ui/Button'
 import { useAsync } from '../../../../components/useAsync'
+import { useRequireLogin } from '../../../../components/useRequireLogin'
+import { useSubmit, zodFieldErrors, type FieldErrors } from '../../../../components/useSubmit'
 import { householdLabel } from '../../../../components/me'
+import { a11y } from '../../../../lib/a11y'
 import { getCard } from '../../../../services/api/grids'
 import { bindingBodySchema, requestBinding } from '../../../../services/api/identity'
-import { ApiError, fieldErrors, messageOf } from '../../../../services/http'
+import { ApiError } from '../../../../services/http'
 import { getLastCard, saveLastCard } from '../../../../services/lastCard'
-import { PAGES, currentUrl, returnTo, safeDecode, withQuery } from '../../../../services/nav'
-import { isLoggedIn } from '../../../../services/session'
+import { PAGES, goBackOrHome, returnTo, safeDecode, withQuery } from '../../../../services/nav'
 import './index.scss'
 
 type Field = 'buildingId' | 'unit' | 'room' | 'note'
@@ -22,13 +27,8 @@ type Field = 'buildingId' | 'unit' | 'room' | 'note'
  */
 export default function BindPage() {
   const { params } = useRouter()
-  const loggedIn = isLoggedIn()
+  const loggedIn = useRequireLogin()
   const gridCode = params.gridCode ? safeDecode(String(params.gridCode)) : getLastCard()?.code
-
-  useEffect(() => {
-    // Binding needs a session: swap this page for the login page, which brings the user back here.
-    if (!loggedIn) void Taro.redirectTo({ url: withQuery(PAGES.login, { redirect: currentUrl() }) })
-  }, [loggedIn])
 
   const card = useAsync<PublicCard>(async () => {
     if (!gridCode) throw new ApiError('card.missing', '请先扫描楼道里的网格连心服务卡，再绑定房屋', 0)
@@ -39,20 +39,22 @@ export default function BindPage() {
     return fresh
   }, [gridCode])
 
-  if (!loggedIn) return <Loading text="请先登录…" />
-  if (card.loading) return <Loading />
-  if (card.error || !card.data) {
-    return (
-      <View className="page">
-        <ErrorState
-          title="无法绑定房屋"
-          message={card.error ?? '加载失败'}
-          onRetry={card.errorCode === 'card.missing' || card.errorCode === 'card.invalid' ? undefined : card.reload}
-        />
-      </View>
+  const screen = (content: JSX.Element) => <Screen className="bind-page">{content}</Screen>
+  if (!loggedIn) return screen(<Loading text="请先登录…" />)
+  if (card.loading && !card.data) return screen(<Loading />)
+  if (!card.data) {
+    const retryable = card.errorCode !== 'card.missing' && card.errorCode !== 'card.invalid'
+    return screen(
+      <ResultPage
+        className="error-state bind-load-error"
+        title="无法绑定房屋"
+        text={card.error ?? '加载失败'}
+        primary={retryable ? { text: '重试', onClick: card.reload, className: 'error-state__retry' } : undefined}
+        secondary={{ text: '返回', onClick: goBackOrHome, className: 'result-back' }}
+      />,
     )
   }
-  return <BindForm card={card.data} gridCode={gridCode ?? ''} />
+  return screen(<BindForm card={card.data} gridCode={gridCode ?? ''} />)
 }
 
 function BindForm({ card, gridCode }: { card: PublicCard; gridCode: string }) {
@@ -60,87 +62,55 @@ function BindForm({ card, gridCode }: { card: PublicCard; gridCode: string }) {
   const [unit, setUnit] = useState('')
   const [room, setRoom] = useState('')
   const [note, setNote] = useState('')
-  const [errors, setErrors] = useState<Partial<Record<Field, string>>>({})
-  const [formError, setFormError] = useState<string>()
-  const [submitting, setSubmitting] = useState(false)
   const [done, setDone] = useState<BindingRequest>()
-
   const severalCompounds = useMemo(() => new Set(card.buildings.map((b) => b.compoundName)).size > 1, [card])
 
-  const submit = async () => {
-    if (submitting) return
-    setFormError(undefined)
-    const input = { buildingId, unit, room, ...(note.trim() ? { note } : {}) }
+  const input = { buildingId, unit, room, ...(note.trim() ? { note } : {}) }
+  const validate = (): FieldErrors<Field> => {
     // The contract's own rules first: the same Chinese messages the API would send, without the round trip.
-    const parsed = bindingBodySchema.safeParse(input)
-    const local: Partial<Record<Field, string>> = {}
-    if (!buildingId) local.buildingId = '请选择楼栋'
-    if (!parsed.success) {
-      for (const issue of parsed.error.issues) {
-        const field = issue.path[0] as Field
-        if (field !== 'buildingId' && !local[field]) local[field] = issue.message
-      }
-    }
-    setErrors(local)
-    if (Object.keys(local).length > 0 || !parsed.success) return
-
-    setSubmitting(true)
-    try {
-      setDone(await requestBinding(parsed.data))
-    } catch (e) {
-      const fields = fieldErrors(e) as Partial<Record<Field, string>>
-      setErrors(fields)
-      if (!(e instanceof ApiError && e.status === 401)) setFormError(messageOf(e))
-    } finally {
-      setSubmitting(false)
-    }
+    const errors = zodFieldErrors<Field>(bindingBodySchema.safeParse(input).error)
+    if (!buildingId) errors.buildingId = '请选择楼栋'
+    return errors
   }
+  const form = useSubmit<Field>({ validate, values: { buildingId, unit, room, note } })
+  const submit = () => form.submit(async () => setDone(await requestBinding(bindingBodySchema.parse(input))))
 
   if (done) {
     return (
-      <View className="page">
-        <View className="state bind-success">
-          <View className="state__icon bind-success__icon">✓</View>
-          <Text className="state__title">已提交，等待楼长或网格员审核</Text>
-          <Text className="state__text bind-success__home">{householdLabel(done)}</Text>
-          <Text className="state__text">审核结果可在“我的”中查看</Text>
-          <View className="bind-success__actions">
-            <View className="btn btn--ghost btn--small" onClick={() => void Taro.switchTab({ url: PAGES.mine })}>
-              查看我的申请
-            </View>
-            <View className="btn btn--primary btn--small" onClick={() => returnTo(withQuery(PAGES.grid, { scene: gridCode }))}>
-              返回网格
-            </View>
-          </View>
-        </View>
-      </View>
+      <ResultPage
+        kind="success"
+        className="bind-success"
+        title="已提交，等待楼长或网格员审核"
+        text={`${householdLabel(done)}。审核结果可在“我的”中查看。`}
+        primary={{ text: '返回网格', onClick: () => returnTo(withQuery(PAGES.grid, { scene: gridCode })) }}
+        secondary={{ text: '查看我的申请', onClick: () => void Taro.switchTab({ url: PAGES.mine }) }}
+      />
     )
   }
 
+  const { errors } = form
   return (
-    <View className="page bind-page">
+    <View>
       <View className="bind-intro">
         <Text className="bind-intro__grid">{card.gridName}</Text>
         <Text className="bind-intro__text">填写您在本网格的房屋，提交后由楼长或网格员审核。每户首位通过审核的居民为户代表。</Text>
       </View>
 
-      {formError && <View className="alert bind-error">{formError}</View>}
+      {form.formError && <View className="alert bind-error">{form.formError}</View>}
 
       <View className="card">
         <View className="field">
           <Text className="field__label">楼栋</Text>
-          <View className="bind-building">
+          <View className="bind-building" {...a11y('radiogroup', { label: '楼栋' })}>
             {card.buildings.map((b) => (
               <View
                 key={b.buildingId}
                 className={`chip bind-building-option bind-building-option--${b.buildingId} ${buildingId === b.buildingId ? 'is-active' : ''}`}
                 data-building-id={b.buildingId}
-                onClick={() => {
-                  setBuildingId(b.buildingId)
-                  setErrors((e) => ({ ...e, buildingId: undefined }))
-                }}
+                {...a11y('radio', { checked: buildingId === b.buildingId })}
+                onClick={() => setBuildingId(b.buildingId)}
               >
-                {severalCompounds ? `${b.compoundName} ${b.name}` : b.name}
+                <Text>{severalCompounds ? `${b.compoundName} ${b.name}` : b.name}</Text>
               </View>
             ))}
           </View>
@@ -172,9 +142,9 @@ function BindForm({ card, gridCode }: { card: PublicCard; gridCode: string }) {
           {errors.note && <Text className="field-error field-error--note">{errors.note}</Text>}
         </View>
 
-        <View className={`btn btn--primary btn--block bind-submit ${submitting ? 'btn--loading' : ''}`} onClick={() => void submit()}>
-          {submitting ? '提交中…' : '提交绑定申请'}
-        </View>
+        <SubmitButton submitting={form.submitting} className="bind-submit" onClick={() => void submit()}>
+          提交绑定申请
+        </SubmitButton>
       </View>
     </View>
   )

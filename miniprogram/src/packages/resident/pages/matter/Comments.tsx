@@ -1,0 +1,73 @@
+import { useState } from 'react'
+import { View, Text, Textarea } from '@tarojs/components'
+import type { Comment, Matter } from '@contracts/deliberation'
+import { SubmitButton } from '../../../../components/ui/Button'
+import { ErrorState, Empty, Loading } from '../../../../components/StateView'
+import { useAsync } from '../../../../components/useAsync'
+import { useSubmit, zodFieldErrors } from '../../../../components/useSubmit'
+import { formatTime } from '../../../../lib/time'
+import { addComment, commentBodySchema, listComments } from '../../../../services/api/deliberation'
+import { newClientId } from '../../../../services/clientId'
+
+/** 议事讨论: the comments, and for those who may comment the box to add one. */
+export function Comments({ matter }: { matter: Matter }) {
+  const list = useAsync(async () => (await listComments(matter.matterId)).items, [matter.matterId])
+  const [added, setAdded] = useState<Comment[]>([])
+  const [text, setText] = useState('')
+  // One id per draft: a retried post adds the comment once; the next draft gets a new one.
+  const [commentId, setCommentId] = useState(newClientId)
+  const form = useSubmit<'text'>({ validate: () => zodFieldErrors(commentBodySchema.safeParse({ commentId, text }).error), values: { text } })
+  const canComment = matter.can.includes('comment')
+
+  const submit = () =>
+    form.submit(async () => {
+      const c = await addComment(matter.matterId, commentId, commentBodySchema.parse({ commentId, text }).text)
+      setAdded((all) => [...all, c])
+      setText('')
+      setCommentId(newClientId())
+    })
+
+  const known = new Set((list.data ?? []).map((c) => c.commentId))
+  const items = [...(list.data ?? []), ...added.filter((c) => !known.has(c.commentId))]
+  const error = form.errors.text ?? form.formError
+  return (
+    <View className="card comments-section">
+      <View className="card__title">
+        <Text className="card__title-text">议事讨论</Text>
+        {list.data && <Text className="card__hint">{items.length} 条</Text>}
+      </View>
+      {list.loading && !list.data ? (
+        <Loading />
+      ) : !list.data ? (
+        <ErrorState message={list.error ?? '加载失败'} onRetry={list.reload} />
+      ) : items.length === 0 ? (
+        <Empty className="comments-empty" text="还没有人发表意见" />
+      ) : (
+        items.map((c) => (
+          <View key={c.commentId} className="comment-item">
+            <View className="comment-item__head">
+              <Text className="comment-item__author">{c.authorName}</Text>
+              <Text className="comment-item__time">{formatTime(c.at)}</Text>
+            </View>
+            <Text className="comment-item__text">{c.text}</Text>
+          </View>
+        ))
+      )}
+      {canComment && (
+        <View className="comment-form">
+          <Textarea
+            className="field__textarea comment-input"
+            placeholder="发表您的意见（最多500字）"
+            maxlength={500}
+            value={text}
+            onInput={(e) => setText(e.detail.value)}
+          />
+          {error && <Text className="field-error comment-error">{error}</Text>}
+          <SubmitButton submitting={form.submitting} busyText="发送中…" className="comment-submit" onClick={() => void submit()}>
+            发表意见
+          </SubmitButton>
+        </View>
+      )}
+    </View>
+  )
+}
