@@ -2,6 +2,8 @@ import Taro from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
 import type { Me } from '@contracts/identity'
 import { ErrorState, Empty, Loading } from '../../components/StateView'
+import { Screen } from '../../components/Screen'
+import { Button } from '../../components/ui/Button'
 import { useAsync } from '../../components/useAsync'
 import { useShown } from '../../components/useShown'
 import { householdLabel, reviewPlaces } from '../../components/me'
@@ -64,7 +66,7 @@ export default function HomePage() {
   }
 
   return (
-    <View className="page home-page">
+    <Screen className="home-page">
       <View className="home-hero">
         <Text className="home-hero__title">网格连心</Text>
         <Text className="home-hero__sub">党建引领 · 小区治理 · 有事找网格</Text>
@@ -83,17 +85,17 @@ export default function HomePage() {
                 {lastCard.card.worker ? ` · 网格员 ${lastCard.card.worker.name}` : ''}
               </Text>
             </View>
-            <View className="btn btn--primary btn--block home-open-grid" onClick={() => openGrid(lastCard.code)}>
+            <Button block className="home-open-grid" onClick={() => openGrid(lastCard.code)}>
               打开我的网格
-            </View>
+            </Button>
           </View>
         ) : (
           <View>
-            <Text className="muted home-grid__hint">扫描楼道里张贴的“网格连心服务卡”，即可打开您所在网格的服务页面。</Text>
+            <Text className="home-grid__hint">扫描楼道里张贴的“网格连心服务卡”，即可打开您所在网格的服务页面。</Text>
             {!IS_H5 && (
-              <View className="btn btn--primary btn--block home-scan" onClick={() => void scan()}>
+              <Button block className="home-scan" onClick={() => void scan()}>
                 扫一扫服务卡
-              </View>
+              </Button>
             )}
           </View>
         )}
@@ -101,19 +103,19 @@ export default function HomePage() {
 
       {home.loading && !home.data ? (
         <Loading />
-      ) : home.error ? (
+      ) : home.error && !home.data ? (
         <ErrorState message={home.error} onRetry={home.reload} />
       ) : home.data?.me ? (
         <MeSummary me={home.data.me} pending={home.data.pending} />
       ) : (
         <View className="card home-login-card">
-          <Text className="muted">登录后可绑定房屋、一键联系网格员、参与小区议事。</Text>
-          <View className="btn btn--ghost btn--block home-login" onClick={() => goLogin(PAGES.home)}>
+          <Text className="home-login-card__text">登录后可绑定房屋、一键联系网格员、参与小区议事。</Text>
+          <Button kind="ghost" block className="home-login" onClick={() => goLogin(PAGES.home)}>
             登录
-          </View>
+          </Button>
         </View>
       )}
-    </View>
+    </Screen>
   )
 }
 

@@ -1,25 +1,30 @@
 import { useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
-import { roleLabels } from '@contracts/common'
 import type { Session } from '@contracts/identity'
-import { ErrorState, Empty, Loading } from '../../components/StateView'
-import { useAsync } from '../../components/useAsync'
-import { demoLogin, listDemoIdentities, login } from '../../services/api/identity'
+import { Screen } from '../../components/Screen'
+import { Button } from '../../components/ui/Button'
+import { AgreeButton, PrivacySummary } from '../../components/PrivacyNotice'
 import { DEMO_LOGIN, IS_H5 } from '../../services/env'
+import { login } from '../../services/api/identity'
 import { messageOf } from '../../services/http'
-import { leaveLogin } from '../../services/nav'
+import { goBackOrHome, leaveLogin } from '../../services/nav'
+import { hasAgreed } from '../../services/privacy'
 import { saveSession } from '../../services/session'
+import { DemoPicker } from './DemoPicker'
 import './index.scss'
 
 /**
- * Login. In WeChat: wx.login's code, exchanged by the API for a session. In the H5 build on the local stage,
- * where there is no wx.login, the seeded demo identities stand in. After login the user goes back to
- * `redirect` (URL-encoded) or the home tab.
+ * Login. First the privacy notice, until the user agrees on this device. Then, in WeChat, wx.login's code,
+ * exchanged by the API for a session; in the H5 build on the local stage, where there is no wx.login, the seeded
+ * demo identities stand in. After login the user goes back to `redirect` (URL-encoded) or the home tab;
+ * `reason=expired` says the session ran out.
  */
 export default function LoginPage() {
   const { params } = useRouter()
   const redirect = params.redirect ? String(params.redirect) : undefined
+  const expired = params.reason === 'expired'
+  const [agreed, setAgreed] = useState(hasAgreed)
   const [busy, setBusy] = useState<string>()
   const [error, setError] = useState<string>()
 
@@ -28,87 +33,68 @@ export default function LoginPage() {
     leaveLogin(redirect)
   }
 
-  const wechatLogin = async () => {
-    if (busy) return
-    setBusy('wechat')
-    setError(undefined)
-    try {
-      const { code } = await Taro.login()
-      if (!code) throw new Error('no code')
-      finish(await login(code))
-    } catch (e) {
-      setError(messageOf(e) === '操作失败，请稍后重试' ? '微信登录失败，请稍后重试' : messageOf(e))
-    } finally {
-      setBusy(undefined)
-    }
-  }
-
-  const pickDemo = async (key: string) => {
+  const attempt = async (key: string, run: () => Promise<Session>, fallbackError?: string) => {
     if (busy) return
     setBusy(key)
     setError(undefined)
     try {
-      finish(await demoLogin(key))
+      finish(await run())
     } catch (e) {
-      setError(messageOf(e))
+      setError(fallbackError && messageOf(e) === '操作失败，请稍后重试' ? fallbackError : messageOf(e))
     } finally {
       setBusy(undefined)
     }
   }
 
+  const wechatLogin = () =>
+    attempt(
+      'wechat',
+      async () => {
+        const { code } = await Taro.login()
+        if (!code) throw new Error('no code')
+        return login(code)
+      },
+      '微信登录失败，请稍后重试',
+    )
+
   return (
-    <View className="page login-page">
+    <Screen className="login-page">
       <View className="login-hero">
         <View className="login-hero__logo">连</View>
         <Text className="login-hero__title">网格连心</Text>
         <Text className="login-hero__sub">党建引领 · 小区治理</Text>
       </View>
 
+      {expired && <View className="alert alert--warning login-expired">登录已失效，请重新登录。登录后会回到您刚才的页面。</View>}
       {error && <View className="alert login-error">{error}</View>}
 
-      {DEMO_LOGIN ? (
-        <DemoPicker busy={busy} onPick={(key) => void pickDemo(key)} />
+      {!agreed ? (
+        <View className="card privacy-gate">
+          <View className="card__title">
+            <Text className="card__title-text">隐私保护提示</Text>
+          </View>
+          <PrivacySummary />
+          <View className="login-card__actions">
+            <AgreeButton onAgreed={() => setAgreed(true)} />
+            <Button kind="plain" block className="privacy-decline" onClick={goBackOrHome}>
+              不同意，先不登录
+            </Button>
+          </View>
+        </View>
+      ) : DEMO_LOGIN ? (
+        <DemoPicker busy={busy} onPick={(key, run) => void attempt(key, run)} />
       ) : IS_H5 ? (
         <View className="card">
-          <Text className="muted">请在微信中打开“网格连心”小程序登录。</Text>
+          <Text>请在微信中打开“网格连心”小程序登录。</Text>
         </View>
       ) : (
         <View className="card login-card">
-          <View className={`btn btn--primary btn--block login-wechat ${busy ? 'btn--loading' : ''}`} onClick={() => void wechatLogin()}>
-            {busy ? '登录中…' : '微信一键登录'}
-          </View>
+          <Button block busy={busy === 'wechat'} busyText="登录中…" className="login-wechat" onClick={() => void wechatLogin()}>
+            微信一键登录
+          </Button>
           <Text className="login-card__note">登录后可绑定房屋、一键拨打网格员电话、参与小区议事</Text>
         </View>
       )}
-    </View>
-  )
-}
-
-function DemoPicker({ busy, onPick }: { busy: string | undefined; onPick: (key: string) => void }) {
-  const list = useAsync(listDemoIdentities, [])
-  return (
-    <View className="card demo-picker">
-      <View className="card__title">
-        <Text className="card__title-text">选择演示身份</Text>
-        <Text className="card__hint">本地环境</Text>
-      </View>
-      {list.loading && <Loading text="正在获取演示身份…" />}
-      {list.error && <ErrorState title="无法获取演示身份" message={list.error} onRetry={list.reload} />}
-      {list.data && list.data.identities.length === 0 && <Empty text="没有可用的演示身份，请先初始化演示数据" />}
-      {list.data?.identities.map((identity) => (
-        <View
-          key={identity.key}
-          className={`row demo-identity demo-identity--${identity.key} ${busy === identity.key ? 'is-busy' : ''}`}
-          data-key={identity.key}
-          onClick={() => onPick(identity.key)}
-        >
-          <View className="row__main">
-            <Text className="row__title">{identity.label}</Text>
-            <Text className="row__sub">{identity.roles.map((r) => roleLabels[r]).join(' · ')}</Text>
-          </View>
-          <Text className="demo-identity__go">{busy === identity.key ? '登录中…' : '登录 ›'}</Text>
-        </View>
-      ))}
-    </View>
+    </Screen>
   )
 }

@@ -2,33 +2,36 @@ import { useEffect, useState } from 'react'
 import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
 import type { Me } from '@contracts/identity'
-import type { MatterSummary, Step } from '@contracts/deliberation'
-import { statusLabels, stepLabels, steps } from '@contracts/deliberation'
+import type { MatterSummary } from '@contracts/deliberation'
+import { stepLabels } from '@contracts/deliberation'
+import { Screen } from '../../components/Screen'
+import { Button } from '../../components/ui/Button'
+import { ResultPage } from '../../components/ResultPage'
 import { ErrorState, Empty, Loading } from '../../components/StateView'
+import { LinkRow } from '../../components/LinkRow'
 import { useAsync } from '../../components/useAsync'
 import { useShown } from '../../components/useShown'
-import { formatTime } from '../../lib/time'
-import { adminCommunities, reviewCommunities, statusTone } from '../../components/matter'
+import { adminCommunities, reviewCommunities } from '../../components/matter'
 import { listMatters } from '../../services/api/deliberation'
-import { messageOf } from '../../services/http'
 import { getMe } from '../../services/api/identity'
+import { messageOf } from '../../services/http'
 import { PAGES, goLogin, withQuery } from '../../services/nav'
 import { isLoggedIn } from '../../services/session'
-import { LinkRow } from '../../components/LinkRow'
+import { MatterCard } from './MatterCard'
+import { Toolbar, type Filter } from './Toolbar'
 import './index.scss'
 
-type Filter = Step | 'all'
-const FILTERS: Filter[] = ['all', ...steps]
-
 /**
- * 议事 tab: the matters in the user's scope by step (全部 / 居民提议 … / 已办结) or their own proposals, the
- * 提议 button, for the committee the way to the review queue, and for the community admin the way to the 议事规则.
+ * 议事 tab: the matters in the user's scope by step (全部 / 居民提议 … / 已结束) or their own proposals, a search
+ * over the titles loaded, the 提议 button, for the committee the way to the review queue, and for the community
+ * admin the way to the 议事规则.
  */
 export default function MattersPage() {
   const shown = useShown()
   const loggedIn = shown > 0 && isLoggedIn()
   const [filter, setFilter] = useState<Filter>('all')
   const [mine, setMine] = useState(false)
+  const [search, setSearch] = useState('')
 
   const me = useAsync<Me | null>(async () => (isLoggedIn() ? getMe() : null), [shown], shown > 0)
   const query = { ...(filter === 'all' ? {} : { step: filter }), ...(mine ? { mine: 'true' as const } : {}) }
@@ -55,56 +58,54 @@ export default function MattersPage() {
     }
   }
   useReachBottom(() => void loadMore())
-  const items = list.data ? [...list.data.items, ...more.items] : undefined
   usePullDownRefresh(() => {
     me.reload()
     list.reload()
     void Taro.stopPullDownRefresh()
   })
 
-  if (shown === 0 || (me.loading && me.data === undefined)) return <Loading />
-  if (me.error) {
+  if (shown === 0 || (me.loading && me.data === undefined)) {
     return (
-      <View className="page">
-        <ErrorState message={me.error} onRetry={me.reload} />
-      </View>
+      <Screen className="matters-page">
+        <Loading />
+      </Screen>
+    )
+  }
+  if (me.data === undefined) {
+    return (
+      <Screen className="matters-page">
+        <ResultPage title="加载失败" text={me.error} primary={{ text: '重试', onClick: me.reload, className: 'error-state__retry' }} />
+      </Screen>
     )
   }
   if (!me.data) {
     return (
-      <View className="page matters-page">
+      <Screen className="matters-page">
         <View className="card matters-login">
-          <Text className="muted">登录后可查看本楼、本小区的议题，提出建议、附议和投票。</Text>
-          <View className="btn btn--ghost btn--block matters-login-button" onClick={() => goLogin(PAGES.matters)}>
+          <Text className="matters-login__text">登录后可查看本楼、本小区的议题，提出建议、附议和投票。</Text>
+          <Button kind="ghost" block className="matters-login-button" onClick={() => goLogin(PAGES.matters)}>
             登录
-          </View>
+          </Button>
         </View>
-      </View>
+      </Screen>
     )
   }
-  const committee = reviewCommunities(me.data)
 
+  const loaded = list.data ? [...list.data.items, ...more.items] : undefined
+  const q = search.trim()
+  const items = loaded && q ? loaded.filter((m) => m.title.includes(q)) : loaded
+  const emptyText = q
+    ? `没有标题含“${q}”的议题${more.cursor ? '（只搜索了已加载的，可加载更多再找）' : ''}`
+    : mine
+      ? '您还没有提出过议题'
+      : filter === 'all'
+        ? '暂无议题，欢迎提出您的建议'
+        : `暂无“${filter === 'closed' ? '已结束' : stepLabels[filter]}”的议题`
   return (
-    <View className="page matters-page">
-      <View className="matters-bar">
-        <View className="matters-bar__filters">
-          {FILTERS.map((f) => (
-            <View key={f} className={`chip matters-filter matters-filter--${f} ${filter === f ? 'is-active' : ''}`} onClick={() => setFilter(f)}>
-              {f === 'all' ? '全部' : stepLabels[f]}
-            </View>
-          ))}
-        </View>
-        <View className="matters-bar__actions">
-          <View className={`chip matters-mine ${mine ? 'is-active' : ''}`} onClick={() => setMine((m) => !m)}>
-            我的提议
-          </View>
-          <View className="btn btn--primary btn--small propose-button" onClick={() => void Taro.navigateTo({ url: PAGES.propose })}>
-            ＋ 提议
-          </View>
-        </View>
-      </View>
+    <Screen className="matters-page">
+      <Toolbar filter={filter} onFilter={setFilter} mine={mine} onMine={() => setMine((m) => !m)} search={search} onSearch={setSearch} />
 
-      {committee.map((c) => (
+      {reviewCommunities(me.data).map((c) => (
         <LinkRow
           key={c.communityId}
           className="review-queue-link"
@@ -114,7 +115,6 @@ export default function MattersPage() {
           onClick={() => void Taro.navigateTo({ url: withQuery(PAGES.reviewQueue, { communityId: c.communityId }) })}
         />
       ))}
-
       {adminCommunities(me.data).map((c) => (
         <LinkRow
           key={c.communityId}
@@ -128,13 +128,17 @@ export default function MattersPage() {
 
       {list.loading && !list.data ? (
         <Loading />
-      ) : list.error ? (
-        <ErrorState message={list.error} onRetry={list.reload} />
-      ) : !items || items.length === 0 ? (
-        <Empty
-          className="matters-empty"
-          text={mine ? '您还没有提出过议题' : filter === 'all' ? '暂无议题，欢迎提出您的建议' : `暂无“${stepLabels[filter]}”环节的议题`}
-        />
+      ) : !items ? (
+        <ErrorState message={list.error ?? '加载失败'} onRetry={list.reload} />
+      ) : items.length === 0 ? (
+        <View className="matters-empty-box">
+          <Empty className={q ? 'matters-empty matters-search-empty' : 'matters-empty'} text={emptyText} />
+          {q && more.cursor && (
+            <Button kind="ghost" block busy={loadingMore} busyText="加载中…" className="matters-more" onClick={() => void loadMore()}>
+              加载更多
+            </Button>
+          )}
+        </View>
       ) : (
         <View>
           {items.map((m) => (
@@ -142,44 +146,16 @@ export default function MattersPage() {
           ))}
           {moreError && <Text className="field-error matters-more-error">{moreError}</Text>}
           {more.cursor ? (
-            <View className={`btn btn--ghost btn--block matters-more ${loadingMore ? 'btn--loading' : ''}`} onClick={() => void loadMore()}>
-              {loadingMore ? '加载中…' : '加载更多'}
+            <View className="matters-more-box">
+              <Button kind="ghost" block busy={loadingMore} busyText="加载中…" className="matters-more" onClick={() => void loadMore()}>
+                加载更多
+              </Button>
             </View>
           ) : (
             <Text className="muted matters-end">没有更多了</Text>
           )}
         </View>
       )}
-    </View>
-  )
-}
-
-function MatterCard({ matter }: { matter: MatterSummary }) {
-  return (
-    <View
-      className="card matter-card"
-      data-matter-id={matter.matterId}
-      onClick={() => void Taro.navigateTo({ url: withQuery(PAGES.matter, { matterId: matter.matterId }) })}
-    >
-      <View className="matter-card__head">
-        <Text className="matter-card__title">{matter.title}</Text>
-        <Text className={`badge badge--${statusTone(matter.status)} matter-card__status`}>{statusLabels[matter.status]}</Text>
-      </View>
-      <View className="matter-card__meta">
-        <Text className="matter-card__scope">{matter.scope.name}</Text>
-        <Text className="matter-card__category">{matter.categoryName}</Text>
-        <Text>{matter.proposerName}</Text>
-      </View>
-      <View className="matter-card__foot">
-        {matter.status === 'seconding' ? (
-          <Text className="matter-card__seconds">
-            附议 {matter.secondsCount}/{matter.secondsNeeded}
-          </Text>
-        ) : (
-          <Text>{stepLabels[matter.step]}</Text>
-        )}
-        <Text>{formatTime(matter.updatedAt)}</Text>
-      </View>
-    </View>
+    </Screen>
   )
 }
