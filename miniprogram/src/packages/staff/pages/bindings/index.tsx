@@ -4,13 +4,17 @@ import { View, Text, Textarea } from '@tarojs/components'
 import { roleLabels } from '@contracts/common'
 import type { BindingRequest } from '@contracts/identity'
 import { ErrorState, Empty, Loading } from '../../../../components/StateView'
+import { Screen } from '../../../../components/Screen'
+import { ResultPage } from '../../../../components/ResultPage'
+import { Button } from '../../../../components/ui/Button'
+import { useRequireLogin } from '../../../../components/useRequireLogin'
+import { a11y } from '../../../../lib/a11y'
 import { useAsync } from '../../../../components/useAsync'
 import { householdLabel, reviewPlaces, type ReviewPlace } from '../../../../components/me'
 import { formatTime } from '../../../../lib/time'
 import { decideBinding, decisionBodySchema, getMe, listBindingRequests } from '../../../../services/api/identity'
 import { ApiError, messageOf } from '../../../../services/http'
-import { isLoggedIn } from '../../../../services/session'
-import { PAGES, currentUrl, withQuery } from '../../../../services/nav'
+import { goBackOrHome } from '../../../../services/nav'
 import './index.scss'
 
 /**
@@ -18,44 +22,46 @@ import './index.scss'
  * bindings, each approved or refused with a reason.
  */
 export default function BindingsPage() {
-  const loggedIn = isLoggedIn()
-  useEffect(() => {
-    if (!loggedIn) void Taro.redirectTo({ url: withQuery(PAGES.login, { redirect: currentUrl() }) })
-  }, [loggedIn])
-
+  const loggedIn = useRequireLogin()
   const places = useAsync(async () => reviewPlaces(await getMe()), [], loggedIn)
   const [selected, setSelected] = useState<string>()
 
-  if (!loggedIn) return <Loading text="请先登录…" />
-  if (places.loading) return <Loading />
-  if (places.error || !places.data) {
-    return (
-      <View className="page">
-        <ErrorState message={places.error ?? '加载失败'} onRetry={places.reload} />
-      </View>
+  const screen = (content: JSX.Element) => <Screen className="bindings-page">{content}</Screen>
+  if (!loggedIn) return screen(<Loading text="请先登录…" />)
+  if (places.loading && !places.data) return screen(<Loading />)
+  if (!places.data) {
+    return screen(
+      <ResultPage
+        className="error-state"
+        title="加载失败"
+        text={places.error ?? '加载失败'}
+        primary={{ text: '重试', onClick: places.reload, className: 'error-state__retry' }}
+        secondary={{ text: '返回', onClick: goBackOrHome, className: 'result-back' }}
+      />,
     )
   }
-  if (places.data.length === 0) {
-    return (
-      <View className="page">
-        <ErrorState title="无审核权限" message="只有楼长和网格员可以审核房屋绑定申请" />
-      </View>
-    )
-  }
+  if (places.data.length === 0) return screen(<ResultPage className="error-state" title="无审核权限" text="只有楼长和网格员可以审核房屋绑定申请" />)
   const place = places.data.find((p) => p.key === selected) ?? places.data[0]!
   return (
-    <View className="page bindings-page">
+    <Screen className="bindings-page">
       {places.data.length > 1 && (
         <View className="card place-picker">
           {places.data.map((p) => (
-            <View key={p.key} className={`chip binding-place-option ${p.key === place.key ? 'is-active' : ''}`} onClick={() => setSelected(p.key)}>
-              {roleLabels[p.role]} · {p.placeName}
+            <View
+              key={p.key}
+              className={`chip binding-place-option ${p.key === place.key ? 'is-active' : ''}`}
+              {...a11y('radio', { checked: p.key === place.key })}
+              onClick={() => setSelected(p.key)}
+            >
+              <Text>
+                {roleLabels[p.role]} · {p.placeName}
+              </Text>
             </View>
           ))}
         </View>
       )}
       <Queue key={place.key} place={place} />
-    </View>
+    </Screen>
   )
 }
 
@@ -72,12 +78,12 @@ function Queue({ place }: { place: ReviewPlace }) {
     <View className="card">
       <View className="card__title">
         <Text className="card__title-text">{place.placeName} · 待审核</Text>
-        {!list.loading && !list.error && <Text className="card__hint binding-count">{items.length} 条</Text>}
+        {list.data && <Text className="card__hint binding-count">{items.length} 条</Text>}
       </View>
-      {list.loading ? (
+      {list.loading && !list.data ? (
         <Loading />
-      ) : list.error ? (
-        <ErrorState message={list.error} onRetry={list.reload} />
+      ) : !list.data ? (
+        <ErrorState message={list.error ?? '加载失败'} onRetry={list.reload} />
       ) : items.length === 0 ? (
         <Empty className="bindings-empty" text="暂无待审核的绑定申请" />
       ) : (
@@ -142,27 +148,37 @@ function Item({ request, onDone }: { request: BindingRequest; onDone: (requestId
       <View className="binding-item__actions">
         {refusing ? (
           <>
-            <View className="btn btn--plain btn--small binding-refuse-cancel" onClick={() => setRefusing(false)}>
+            <Button kind="plain" small className="binding-refuse-cancel" onClick={() => setRefusing(false)}>
               取消
-            </View>
-            <View className={`btn btn--primary btn--small binding-refuse-confirm ${busy ? 'btn--loading' : ''}`} onClick={() => void decide('refuse')}>
-              {busy === 'refuse' ? '提交中…' : '确认拒绝'}
-            </View>
+            </Button>
+            <Button small busy={busy === 'refuse'} disabled={busy !== undefined} className="binding-refuse-confirm" onClick={() => void decide('refuse')}>
+              确认拒绝
+            </Button>
           </>
         ) : (
           <>
-            <View
-              className="btn btn--ghost btn--small binding-refuse"
+            <Button
+              kind="ghost"
+              small
+              className="binding-refuse"
+              label={`拒绝${request.userName}的申请`}
               onClick={() => {
                 setError(undefined)
                 setRefusing(true)
               }}
             >
               拒绝
-            </View>
-            <View className={`btn btn--primary btn--small binding-approve ${busy ? 'btn--loading' : ''}`} onClick={() => void decide('approve')}>
-              {busy === 'approve' ? '提交中…' : '同意'}
-            </View>
+            </Button>
+            <Button
+              small
+              busy={busy === 'approve'}
+              disabled={busy !== undefined}
+              className="binding-approve"
+              label={`同意${request.userName}的申请`}
+              onClick={() => void decide('approve')}
+            >
+              同意
+            </Button>
           </>
         )}
       </View>

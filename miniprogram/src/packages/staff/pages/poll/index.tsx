@@ -1,7 +1,11 @@
 import { useState } from 'react'
-import { View, Text, Input, Picker, Switch } from '@tarojs/components'
+import { View, Text, Input, Picker } from '@tarojs/components'
 import type { Matter } from '@contracts/deliberation'
 import { MatterForm, useMatterSubmit } from '../../components/MatterForm'
+import { SubmitButton } from '../../../../components/ui/Button'
+import { SwitchRow } from '../../../../components/ui/SwitchRow'
+import { zodFieldErrors, type FieldErrors } from '../../../../components/useSubmit'
+import { a11y } from '../../../../lib/a11y'
 import { beijingClock, beijingDate, beijingInstant as instant } from '../../../../lib/time'
 import { percent } from '../../../../components/matter'
 import { openPoll, pollBodySchema } from '../../../../services/api/deliberation'
@@ -37,8 +41,6 @@ function PollForm({ matter }: { matter: Matter }) {
   const [minTurnout, setMinTurnout] = useState('66.67')
   const [passShare, setPassShare] = useState('50')
   const [passOption, setPassOption] = useState(0)
-  const { errors, setErrors, formError, setFormError, submitting, send } = useMatterSubmit<Field>(matter.matterId)
-
   const setOption = (i: number, value: string) => setOptions((all) => all.map((o, j) => (j === i ? value : o)))
   const removeOption = (i: number) => {
     setOptions((all) => all.filter((_, j) => j !== i))
@@ -46,33 +48,33 @@ function PollForm({ matter }: { matter: Matter }) {
   }
 
   const share = (text: string) => (text.trim() === '' ? NaN : Number(text) / 100)
-
-  const submit = async () => {
-    if (submitting) return
-    setFormError(undefined)
-    const input = {
-      options: options.map((o) => o.trim()),
-      opensAt: openNow ? new Date().toISOString() : instant(opensDate, opensTime),
-      closesAt: instant(closesDate, closesTime),
-      secret,
-      rule: { minTurnout: share(minTurnout), passShare: share(passShare), passOption },
-    }
+  const input = () => ({
+    options: options.map((o) => o.trim()),
+    opensAt: openNow ? new Date().toISOString() : instant(opensDate, opensTime),
+    closesAt: instant(closesDate, closesTime),
+    secret,
+    rule: { minTurnout: share(minTurnout), passShare: share(passShare), passOption },
+  })
+  const validate = (): FieldErrors<Field> => {
+    const body = input()
     // The contract's own schema (options 2–10, closes after opens, the passing option exists).
-    const parsed = pollBodySchema.safeParse(input)
-    const local: Partial<Record<Field, string>> = {}
-    if (!parsed.success) {
-      for (const issue of parsed.error.issues) {
-        const field = issue.path[0] as Field
-        const message = field === 'rule' ? '请填写0–100之间的比例' : field === 'options' && issue.path.length > 1 ? '选项不能为空，最多20字' : issue.message
-        if (!local[field]) local[field] = message
-      }
-    }
-    if (!local.closesAt && new Date(input.closesAt).getTime() <= Date.now()) local.closesAt = '截止时间须在将来'
-    setErrors(local)
-    if (Object.keys(local).length > 0 || !parsed.success) return
-
-    await send(() => openPoll(matter.matterId, parsed.data))
+    const errors = zodFieldErrors<Field>(pollBodySchema.safeParse(body).error, (field, message, path) =>
+      field === 'rule' ? '请填写0–100之间的比例' : field === 'options' && path.length > 1 ? '选项不能为空，最多20字' : message,
+    )
+    if (!errors.closesAt && new Date(body.closesAt).getTime() <= Date.now()) errors.closesAt = '截止时间须在将来'
+    return errors
   }
+  const { errors, formError, submitting, send } = useMatterSubmit<Field>(matter.matterId, {
+    validate,
+    values: {
+      options,
+      opensAt: `${openNow}${opensDate}${opensTime}`,
+      closesAt: `${closesDate}${closesTime}`,
+      rule: [minTurnout, passShare, passOption],
+      secret,
+    },
+  })
+  const submit = () => send(() => openPoll(matter.matterId, pollBodySchema.parse(input())))
 
   return (
     <View>
@@ -91,14 +93,14 @@ function PollForm({ matter }: { matter: Matter }) {
                 onInput={(e) => setOption(i, e.detail.value)}
               />
               {options.length > 2 && (
-                <Text className="form-row__remove poll-option-remove" onClick={() => removeOption(i)}>
+                <Text className="form-row__remove poll-option-remove" {...a11y('button', { label: `删除选项${i + 1}` })} onClick={() => removeOption(i)}>
                   ×
                 </Text>
               )}
             </View>
           ))}
           {options.length < 10 && (
-            <Text className="form-add poll-option-add" onClick={() => setOptions((all) => [...all, ''])}>
+            <Text className="form-add poll-option-add" {...a11y('button')} onClick={() => setOptions((all) => [...all, ''])}>
               ＋ 添加选项
             </Text>
           )}
@@ -108,11 +110,11 @@ function PollForm({ matter }: { matter: Matter }) {
         <View className="field">
           <Text className="field__label">开始时间</Text>
           <View className="chips">
-            <View className={`chip poll-opens-now ${openNow ? 'is-active' : ''}`} onClick={() => setOpenNow(true)}>
-              立即开始
+            <View className={`chip poll-opens-now ${openNow ? 'is-active' : ''}`} {...a11y('radio', { checked: openNow })} onClick={() => setOpenNow(true)}>
+              <Text>立即开始</Text>
             </View>
-            <View className={`chip poll-opens-later ${openNow ? '' : 'is-active'}`} onClick={() => setOpenNow(false)}>
-              定时开始
+            <View className={`chip poll-opens-later ${openNow ? '' : 'is-active'}`} {...a11y('radio', { checked: !openNow })} onClick={() => setOpenNow(false)}>
+              <Text>定时开始</Text>
             </View>
           </View>
           {!openNow && (
@@ -141,12 +143,8 @@ function PollForm({ matter }: { matter: Matter }) {
           {errors.closesAt && <Text className="field-error field-error--closesAt">{errors.closesAt}</Text>}
         </View>
 
-        <View className="field switch-row">
-          <View>
-            <Text className="field__label">无记名投票</Text>
-            <Text className="muted">开启后不公开各户的选择</Text>
-          </View>
-          <Switch className="poll-secret" checked={secret} color="#c0392b" onChange={(e) => setSecret(e.detail.value)} />
+        <View className="field">
+          <SwitchRow className="poll-secret" title="无记名投票" sub="开启后不公开各户的选择" checked={secret} onChange={setSecret} />
         </View>
 
         <View className="field">
@@ -161,8 +159,13 @@ function PollForm({ matter }: { matter: Matter }) {
           </View>
           <View className="chips">
             {options.map((o, i) => (
-              <View key={i} className={`chip poll-pass-option poll-pass-option--${i} ${passOption === i ? 'is-active' : ''}`} onClick={() => setPassOption(i)}>
-                {o.trim() || `选项${i + 1}`}
+              <View
+                key={i}
+                className={`chip poll-pass-option poll-pass-option--${i} ${passOption === i ? 'is-active' : ''}`}
+                {...a11y('radio', { checked: passOption === i })}
+                onClick={() => setPassOption(i)}
+              >
+                <Text>{o.trim() || `选项${i + 1}`}</Text>
               </View>
             ))}
           </View>
@@ -180,9 +183,9 @@ function PollForm({ matter }: { matter: Matter }) {
         </View>
 
         <Text className="muted poll-freeze-note">发起后，规则和选民（开票时范围内的全部房屋）即冻结并公布；一户一票，投出后不可更改。</Text>
-        <View className={`btn btn--primary btn--block poll-submit ${submitting ? 'btn--loading' : ''}`} onClick={() => void submit()}>
-          {submitting ? '提交中…' : '发起表决'}
-        </View>
+        <SubmitButton submitting={submitting} className="form-submit poll-submit" onClick={() => void submit()}>
+          发起表决
+        </SubmitButton>
       </View>
     </View>
   )

@@ -2,6 +2,8 @@ import { useState } from 'react'
 import { View, Text, Textarea } from '@tarojs/components'
 import type { Matter } from '@contracts/deliberation'
 import { MatterForm, useMatterSubmit } from '../../components/MatterForm'
+import { SubmitButton } from '../../../../components/ui/Button'
+import { zodFieldErrors } from '../../../../components/useSubmit'
 import { PhotoField, usePhotos } from '../../../../components/photos'
 import { reportBodySchema, reportDone } from '../../../../services/api/deliberation'
 import './index.scss'
@@ -20,21 +22,16 @@ export default function ReportPage() {
 function ReportForm({ matter }: { matter: Matter }) {
   const [note, setNote] = useState('')
   const photos = usePhotos(9)
-  const { errors, setErrors, formError, setFormError, submitting, send } = useMatterSubmit<Field>(matter.matterId)
-
-  const submit = async () => {
-    if (submitting) return
-    setFormError(undefined)
-    const local: Partial<Record<Field, string>> = {}
-    if (photos.uploading) local.photoKeys = '照片还在上传，请稍候'
-    else if (photos.failed) local.photoKeys = '有照片上传失败，请重试或删除'
-    const parsed = reportBodySchema.safeParse({ note, photoKeys: photos.keys })
-    if (!parsed.success)
-      for (const issue of parsed.error.issues) local[issue.path[0] as Field] ??= issue.path[0] === 'note' ? '请填写办理情况（最多1000字）' : issue.message
-    setErrors(local)
-    if (Object.keys(local).length > 0 || !parsed.success) return
-    await send(() => reportDone(matter.matterId, parsed.data))
+  const validate = () => {
+    const errors = zodFieldErrors<Field>(reportBodySchema.safeParse({ note, photoKeys: photos.keys }).error, (field, message) =>
+      field === 'note' ? '请填写办理情况（最多1000字）' : message,
+    )
+    if (photos.uploading) errors.photoKeys = '照片还在上传，请稍候'
+    else if (photos.failed) errors.photoKeys = '有照片上传失败，请重试或删除'
+    return errors
   }
+  const { errors, formError, submitting, send } = useMatterSubmit<Field>(matter.matterId, { validate, values: { note, photoKeys: photos.keys } })
+  const submit = () => send(() => reportDone(matter.matterId, reportBodySchema.parse({ note, photoKeys: photos.keys })))
 
   return (
     <View>
@@ -44,7 +41,7 @@ function ReportForm({ matter }: { matter: Matter }) {
           <View className="field">
             <Text className="field__label">决议任务</Text>
             {matter.resolution.tasks.map((t, i) => (
-              <Text key={i} className="muted report-task">
+              <Text key={i} className="report-task">
                 {i + 1}. {t}
               </Text>
             ))}
@@ -66,9 +63,9 @@ function ReportForm({ matter }: { matter: Matter }) {
           <PhotoField photos={photos} prefix="report" />
           {errors.photoKeys && <Text className="field-error field-error--photoKeys">{errors.photoKeys}</Text>}
         </View>
-        <View className={`btn btn--primary btn--block report-submit ${submitting || photos.uploading ? 'btn--loading' : ''}`} onClick={() => void submit()}>
-          {submitting ? '提交中…' : '报告办结，开启大众评议'}
-        </View>
+        <SubmitButton submitting={submitting} disabled={photos.uploading} className="form-submit report-submit" onClick={() => void submit()}>
+          报告办结，开启大众评议
+        </SubmitButton>
       </View>
     </View>
   )

@@ -2,6 +2,9 @@ import { useState } from 'react'
 import { View, Text, Input, Picker } from '@tarojs/components'
 import type { Matter } from '@contracts/deliberation'
 import { MatterForm, useMatterSubmit } from '../../components/MatterForm'
+import { SubmitButton } from '../../../../components/ui/Button'
+import { zodFieldErrors } from '../../../../components/useSubmit'
+import { a11y } from '../../../../lib/a11y'
 import { beijingDate } from '../../../../lib/time'
 import { recordResolution, resolutionBodySchema } from '../../../../services/api/deliberation'
 import './index.scss'
@@ -28,25 +31,16 @@ function ResolutionForm({ matter }: { matter: Matter }) {
   const [name, setName] = useState(matter.responsibleParty?.name ?? '')
   const [tasks, setTasks] = useState<string[]>([''])
   const [dueDate, setDueDate] = useState(beijingDate(Date.now() + 30 * 24 * 3600 * 1000))
-  const { errors, setErrors, formError, setFormError, submitting, send } = useMatterSubmit<Field>(matter.matterId)
-
-  const submit = async () => {
-    if (submitting) return
-    setFormError(undefined)
-    const parsed = resolutionBodySchema.safeParse({ responsibleParty: { kind, name }, tasks: tasks.map((t) => t.trim()).filter(Boolean), dueDate })
-    const local: Partial<Record<Field, string>> = {}
-    if (!parsed.success) {
-      for (const issue of parsed.error.issues) {
-        const field = issue.path[0] as Field
-        const message =
-          field === 'responsibleParty' ? '请填写责任方名称（最多40字）' : field === 'tasks' ? '请至少填写一项任务（每项最多200字）' : '请选择完成期限'
-        if (!local[field]) local[field] = message
-      }
-    }
-    setErrors(local)
-    if (!parsed.success) return
-    await send(() => recordResolution(matter.matterId, parsed.data))
-  }
+  const body = () => ({ responsibleParty: { kind, name }, tasks: tasks.map((t) => t.trim()).filter(Boolean), dueDate })
+  const validate = () =>
+    zodFieldErrors<Field>(resolutionBodySchema.safeParse(body()).error, (field) =>
+      field === 'responsibleParty' ? '请填写责任方名称（最多40字）' : field === 'tasks' ? '请至少填写一项任务（每项最多200字）' : '请选择完成期限',
+    )
+  const { errors, formError, submitting, send } = useMatterSubmit<Field>(matter.matterId, {
+    validate,
+    values: { responsibleParty: [kind, name], tasks, dueDate },
+  })
+  const submit = () => send(() => recordResolution(matter.matterId, resolutionBodySchema.parse(body())))
 
   return (
     <View>
@@ -59,9 +53,10 @@ function ResolutionForm({ matter }: { matter: Matter }) {
               <View
                 key={k.kind}
                 className={`chip resolution-party-kind resolution-party-kind--${k.kind} ${kind === k.kind ? 'is-active' : ''}`}
+                {...a11y('radio', { checked: kind === k.kind })}
                 onClick={() => setKind(k.kind)}
               >
-                {k.label}
+                <Text>{k.label}</Text>
               </View>
             ))}
           </View>
@@ -89,14 +84,18 @@ function ResolutionForm({ matter }: { matter: Matter }) {
                 onInput={(e) => setTasks((all) => all.map((x, j) => (j === i ? e.detail.value : x)))}
               />
               {tasks.length > 1 && (
-                <Text className="form-row__remove resolution-task-remove" onClick={() => setTasks((all) => all.filter((_, j) => j !== i))}>
+                <Text
+                  className="form-row__remove resolution-task-remove"
+                  {...a11y('button', { label: `删除任务${i + 1}` })}
+                  onClick={() => setTasks((all) => all.filter((_, j) => j !== i))}
+                >
                   ×
                 </Text>
               )}
             </View>
           ))}
           {tasks.length < 20 && (
-            <Text className="form-add resolution-task-add" onClick={() => setTasks((all) => [...all, ''])}>
+            <Text className="form-add resolution-task-add" {...a11y('button')} onClick={() => setTasks((all) => [...all, ''])}>
               ＋ 添加任务
             </Text>
           )}
@@ -112,9 +111,9 @@ function ResolutionForm({ matter }: { matter: Matter }) {
         </View>
 
         <Text className="muted resolution-note">提交后决议即向范围内居民公示，责任方按期办理并报告办结。</Text>
-        <View className={`btn btn--primary btn--block resolution-submit ${submitting ? 'btn--loading' : ''}`} onClick={() => void submit()}>
-          {submitting ? '提交中…' : '形成决议并公示'}
-        </View>
+        <SubmitButton submitting={submitting} className="form-submit resolution-submit" onClick={() => void submit()}>
+          形成决议并公示
+        </SubmitButton>
       </View>
     </View>
   )

@@ -4,16 +4,19 @@ import { View, Text, Input, Textarea } from '@tarojs/components'
 import type { Category, MatterSummary } from '@contracts/deliberation'
 import { triageLabels } from '@contracts/deliberation'
 import { ErrorState, Empty, Loading } from '../../../../components/StateView'
+import { Screen } from '../../../../components/Screen'
+import { ResultPage } from '../../../../components/ResultPage'
+import { Button } from '../../../../components/ui/Button'
+import { useRequireLogin } from '../../../../components/useRequireLogin'
+import { a11y } from '../../../../lib/a11y'
 import { useAsync } from '../../../../components/useAsync'
 import { useShown } from '../../../../components/useShown'
 import { formatTime } from '../../../../lib/time'
 import { reviewCommunities } from '../../../../components/matter'
-import { SubscribeBar } from '../../../../components/SubscribeBar'
 import { getDeliberationSettings, reviewBodySchema, reviewMatter, reviewQueue, type ReviewInput } from '../../../../services/api/deliberation'
 import { getMe } from '../../../../services/api/identity'
 import { ApiError, messageOf } from '../../../../services/http'
-import { PAGES, currentUrl, withQuery } from '../../../../services/nav'
-import { isLoggedIn } from '../../../../services/session'
+import { PAGES, goBackOrHome, withQuery } from '../../../../services/nav'
 import './index.scss'
 
 type Triage = 'small' | 'general' | 'major'
@@ -34,34 +37,30 @@ const partyFor: Record<Triage, PartyKind> = { small: 'property', general: 'commu
  */
 export default function ReviewPage() {
   const { params } = useRouter()
-  const loggedIn = isLoggedIn()
+  const loggedIn = useRequireLogin()
   const shown = useShown()
-  useEffect(() => {
-    if (!loggedIn) void Taro.redirectTo({ url: withQuery(PAGES.login, { redirect: currentUrl() }) })
-  }, [loggedIn])
 
   const communityId = useAsync<string | null>(
     async () => (params.communityId ? String(params.communityId) : (reviewCommunities(await getMe())[0]?.communityId ?? null)),
     [params.communityId],
     loggedIn,
   )
-  if (!loggedIn) return <Loading text="请先登录…" />
-  if (communityId.loading) return <Loading />
-  if (communityId.error) {
-    return (
-      <View className="page">
-        <ErrorState message={communityId.error} onRetry={communityId.reload} />
-      </View>
+  const screen = (content: JSX.Element) => <Screen className="review-page">{content}</Screen>
+  if (!loggedIn) return screen(<Loading text="请先登录…" />)
+  if (communityId.loading && communityId.data === undefined) return screen(<Loading />)
+  if (communityId.data === undefined) {
+    return screen(
+      <ResultPage
+        className="error-state"
+        title="加载失败"
+        text={communityId.error}
+        primary={{ text: '重试', onClick: communityId.reload, className: 'error-state__retry' }}
+        secondary={{ text: '返回', onClick: goBackOrHome, className: 'result-back' }}
+      />,
     )
   }
-  if (!communityId.data) {
-    return (
-      <View className="page">
-        <ErrorState title="无审议权限" message="只有社区两委可以审议居民提议" />
-      </View>
-    )
-  }
-  return <Queue communityId={communityId.data} shown={shown} />
+  if (!communityId.data) return screen(<ResultPage className="error-state" title="无审议权限" text="只有社区两委可以审议居民提议" />)
+  return screen(<Queue communityId={communityId.data} shown={shown} />)
 }
 
 function Queue({ communityId, shown }: { communityId: string; shown: number }) {
@@ -79,17 +78,16 @@ function Queue({ communityId, shown }: { communityId: string; shown: number }) {
   const excluded = (settings.data?.categories ?? []).filter((c) => c.kind === 'exclude')
 
   return (
-    <View className="page review-page">
-      <SubscribeBar topics={['task']} communityId={communityId} />
+    <View>
       <View className="card">
         <View className="card__title">
           <Text className="card__title-text">待审议</Text>
-          {!list.loading && !list.error && <Text className="card__hint review-count">{items.length} 件</Text>}
+          {list.data && <Text className="card__hint review-count">{items.length} 件</Text>}
         </View>
         {list.loading && !list.data ? (
           <Loading />
-        ) : list.error ? (
-          <ErrorState message={list.error} onRetry={list.reload} />
+        ) : !list.data ? (
+          <ErrorState message={list.error ?? '加载失败'} onRetry={list.reload} />
         ) : items.length === 0 ? (
           <Empty className="review-empty" text="暂无待审议的提议" />
         ) : (
@@ -102,7 +100,8 @@ function Queue({ communityId, shown }: { communityId: string; shown: number }) {
 
 function Item({ matter, excluded, onDone }: { matter: MatterSummary; excluded: Category[]; onDone: (matterId: string) => void }) {
   const [mode, setMode] = useState<'accept' | 'return' | 'reject'>()
-  const [triage, setTriage] = useState<Triage>('small')
+  // Nothing preselected: the committee chooses the triage on purpose.
+  const [triage, setTriage] = useState<Triage>()
   const [kind, setKind] = useState<PartyKind>('property')
   const [partyName, setPartyName] = useState(PARTY_KINDS[0]!.name)
   const [note, setNote] = useState('')
@@ -126,8 +125,12 @@ function Item({ matter, excluded, onDone }: { matter: MatterSummary; excluded: C
   const submit = async () => {
     if (busy || !mode) return
     setError(undefined)
+    if (mode === 'accept' && !triage) {
+      setError('请选择三事分流：小事、一般事或大事')
+      return
+    }
     const input: ReviewInput =
-      mode === 'accept'
+      mode === 'accept' && triage
         ? { decision: 'accept', triage, responsibleParty: { kind, name: partyName }, ...(note.trim() ? { note } : {}) }
         : mode === 'return'
           ? { decision: 'return', note }
@@ -157,7 +160,11 @@ function Item({ matter, excluded, onDone }: { matter: MatterSummary; excluded: C
 
   return (
     <View className="review-item" data-matter-id={matter.matterId}>
-      <View className="review-item__head" onClick={() => void Taro.navigateTo({ url: withQuery(PAGES.matter, { matterId: matter.matterId }) })}>
+      <View
+        className="review-item__head"
+        {...a11y('link', { label: `查看议题详情：${matter.title}` })}
+        onClick={() => void Taro.navigateTo({ url: withQuery(PAGES.matter, { matterId: matter.matterId }) })}
+      >
         <Text className="review-item__title">{matter.title}</Text>
         <Text className="review-item__open">详情 ›</Text>
       </View>
@@ -173,8 +180,13 @@ function Item({ matter, excluded, onDone }: { matter: MatterSummary; excluded: C
           <Text className="field__label">三事分流</Text>
           <View className="chips">
             {TRIAGES.map((t) => (
-              <View key={t} className={`chip review-triage review-triage--${t} ${triage === t ? 'is-active' : ''}`} onClick={() => chooseTriage(t)}>
-                {triageLabels[t]}
+              <View
+                key={t}
+                className={`chip review-triage review-triage--${t} ${triage === t ? 'is-active' : ''}`}
+                {...a11y('radio', { checked: triage === t })}
+                onClick={() => chooseTriage(t)}
+              >
+                <Text>{triageLabels[t]}</Text>
               </View>
             ))}
           </View>
@@ -184,9 +196,10 @@ function Item({ matter, excluded, onDone }: { matter: MatterSummary; excluded: C
               <View
                 key={p.kind}
                 className={`chip review-party-kind review-party-kind--${p.kind} ${kind === p.kind ? 'is-active' : ''}`}
+                {...a11y('radio', { checked: kind === p.kind })}
                 onClick={() => chooseKind(p.kind)}
               >
-                {p.label}
+                <Text>{p.label}</Text>
               </View>
             ))}
           </View>
@@ -226,9 +239,10 @@ function Item({ matter, excluded, onDone }: { matter: MatterSummary; excluded: C
                 <View
                   key={c.categoryId}
                   className={`chip review-reject-category review-reject-category--${c.categoryId}`}
+                  {...a11y('button', { label: `理由填为：${c.name}` })}
                   onClick={() => setNote(`属于「不议」事项：${c.name}${c.reason ? `。${c.reason}` : ''}`)}
                 >
-                  {c.name}
+                  <Text>{c.name}</Text>
                 </View>
               ))}
             </View>
@@ -247,24 +261,24 @@ function Item({ matter, excluded, onDone }: { matter: MatterSummary; excluded: C
       <View className="review-item__actions">
         {mode ? (
           <>
-            <View className="btn btn--plain btn--small review-cancel" onClick={() => setMode(undefined)}>
+            <Button kind="plain" small className="review-cancel" onClick={() => setMode(undefined)}>
               取消
-            </View>
-            <View className={`btn btn--primary btn--small review-confirm review-${mode}-confirm ${busy ? 'btn--loading' : ''}`} onClick={() => void submit()}>
-              {busy ? '提交中…' : mode === 'accept' ? '确认受理' : mode === 'return' ? '确认退回' : '确认不予受理'}
-            </View>
+            </Button>
+            <Button small busy={busy} className={`review-confirm review-${mode}-confirm`} onClick={() => void submit()}>
+              {mode === 'accept' ? '确认受理' : mode === 'return' ? '确认退回' : '确认不予受理'}
+            </Button>
           </>
         ) : (
           <>
-            <View className="btn btn--ghost btn--small review-reject" onClick={() => openMode('reject')}>
+            <Button kind="ghost" small className="review-reject" onClick={() => openMode('reject')}>
               不予受理
-            </View>
-            <View className="btn btn--ghost btn--small review-return" onClick={() => openMode('return')}>
+            </Button>
+            <Button kind="ghost" small className="review-return" onClick={() => openMode('return')}>
               退回修改
-            </View>
-            <View className="btn btn--primary btn--small review-accept" onClick={() => openMode('accept')}>
+            </Button>
+            <Button small className="review-accept" onClick={() => openMode('accept')}>
               受理
-            </View>
+            </Button>
           </>
         )}
       </View>

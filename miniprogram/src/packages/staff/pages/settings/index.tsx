@@ -1,16 +1,20 @@
-import { useEffect, useState } from 'react'
+import { useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { View, Text, Input, Textarea } from '@tarojs/components'
 import type { DeliberationSettings } from '@contracts/deliberation'
 import type { Me } from '@contracts/identity'
-import { Empty, ErrorState, Loading } from '../../../../components/StateView'
+import { Empty, Loading } from '../../../../components/StateView'
+import { Screen } from '../../../../components/Screen'
+import { ResultPage } from '../../../../components/ResultPage'
+import { Button } from '../../../../components/ui/Button'
+import { useRequireLogin } from '../../../../components/useRequireLogin'
+import { a11y } from '../../../../lib/a11y'
 import { useAsync } from '../../../../components/useAsync'
 import { adminCommunities } from '../../../../components/matter'
 import { getDeliberationSettings, putDeliberationSettings, settingsBodySchema, type SettingsInput } from '../../../../services/api/deliberation'
 import { getMe } from '../../../../services/api/identity'
 import { ApiError, fieldErrors, messageOf } from '../../../../services/http'
-import { PAGES, currentUrl, withQuery } from '../../../../services/nav'
-import { isLoggedIn } from '../../../../services/session'
+import { goBackOrHome } from '../../../../services/nav'
 import './index.scss'
 
 type Kind = 'deliberate' | 'exclude'
@@ -115,26 +119,38 @@ const hasErrors = (e: Errors) => Boolean(e.lists) || Object.keys(e.rules).length
  */
 export default function SettingsPage() {
   const { params } = useRouter()
-  const loggedIn = isLoggedIn()
-  useEffect(() => {
-    if (!loggedIn) void Taro.redirectTo({ url: withQuery(PAGES.login, { redirect: currentUrl() }) })
-  }, [loggedIn])
-
+  const loggedIn = useRequireLogin()
   const place = useAsync<{ communityId: string; name: string } | null>(async () => placeFor(await getMe(), params.communityId), [params.communityId], loggedIn)
-  if (!loggedIn) return <Loading text="请先登录…" />
-  if (place.loading) return <Loading />
-  if (place.error) {
+  if (!loggedIn)
     return (
-      <View className="page">
-        <ErrorState message={place.error} onRetry={place.reload} />
-      </View>
+      <Screen>
+        <Loading text="请先登录…" />
+      </Screen>
+    )
+  if (place.loading && place.data === undefined)
+    return (
+      <Screen>
+        <Loading />
+      </Screen>
+    )
+  if (place.data === undefined) {
+    return (
+      <Screen>
+        <ResultPage
+          className="error-state"
+          title="加载失败"
+          text={place.error}
+          primary={{ text: '重试', onClick: place.reload, className: 'error-state__retry' }}
+          secondary={{ text: '返回', onClick: goBackOrHome }}
+        />
+      </Screen>
     )
   }
   if (!place.data) {
     return (
-      <View className="page settings-denied">
-        <ErrorState title="无权限" message="只有社区管理员可以修改「六议六不议」清单和议事规则。如需调整，请联系社区管理员。" />
-      </View>
+      <Screen className="settings-denied">
+        <ResultPage className="error-state" title="无权限" text="只有社区管理员可以修改「六议六不议」清单和议事规则。如需调整，请联系社区管理员。" />
+      </Screen>
     )
   }
   return <Loader communityId={place.data.communityId} name={place.data.name} />
@@ -155,12 +171,23 @@ const placeFor = (me: Me, wanted: string | undefined): { communityId: string; na
 
 function Loader({ communityId, name }: { communityId: string; name: string }) {
   const settings = useAsync(() => getDeliberationSettings(communityId), [communityId])
-  if (settings.loading) return <Loading />
-  if (settings.error || !settings.data) {
+  if (settings.loading && !settings.data)
     return (
-      <View className="page">
-        <ErrorState message={settings.error ?? '加载失败'} onRetry={settings.errorCode === 'community.notFound' ? undefined : settings.reload} />
-      </View>
+      <Screen>
+        <Loading />
+      </Screen>
+    )
+  if (!settings.data) {
+    return (
+      <Screen>
+        <ResultPage
+          className="error-state"
+          title="加载失败"
+          text={settings.error ?? '加载失败'}
+          primary={settings.errorCode === 'community.notFound' ? undefined : { text: '重试', onClick: settings.reload, className: 'error-state__retry' }}
+          secondary={{ text: '返回', onClick: goBackOrHome }}
+        />
+      </Screen>
     )
   }
   return <SettingsForm communityId={communityId} name={name} initial={settings.data} />
@@ -265,7 +292,7 @@ function SettingsForm({ communityId, name, initial }: { communityId: string; nam
   }
 
   return (
-    <View className="page settings-page">
+    <Screen className="settings-page">
       <View className="settings-head">
         <Text className="settings-head__title">议事规则</Text>
         <Text className="settings-head__sub">{name ? `${name} · ` : ''}「六议六不议」清单和五议工作法的规则，保存后对新的提议生效</Text>
@@ -296,7 +323,7 @@ function SettingsForm({ communityId, name, initial }: { communityId: string; nam
             {adding === list.kind ? (
               <NewCategory kind={list.kind} names={categories.map((x) => x.name.trim())} onAdd={add} onCancel={() => setAdding(undefined)} />
             ) : categories.length < CATEGORIES_MAX ? (
-              <Text className={`settings-add settings-add--${list.kind}`} onClick={() => setAdding(list.kind)}>
+              <Text className={`settings-add settings-add--${list.kind}`} {...a11y('button')} onClick={() => setAdding(list.kind)}>
                 ＋ 添加{list.kind === 'deliberate' ? '可议' : '不议'}类别
               </Text>
             ) : (
@@ -362,12 +389,12 @@ function SettingsForm({ communityId, name, initial }: { communityId: string; nam
         {formError && <View className="alert settings-error">{formError}</View>}
         {savedNotice && !dirty && <View className="alert settings-saved">已保存，居民提议时即按新的清单和规则办理</View>}
         {dirty && <Text className="muted settings-dirty">有未保存的修改</Text>}
-        <View className={`btn btn--primary btn--block settings-save ${saving ? 'btn--loading' : ''}`} onClick={() => void save()}>
-          {saving ? '保存中…' : '保存'}
-        </View>
+        <Button block busy={saving} busyText="保存中…" className="settings-save" onClick={() => void save()}>
+          保存
+        </Button>
         <Text className="muted settings-note">已提交的议题保留原来的类别；附议人数等规则对之后的提议和环节生效。</Text>
       </View>
-    </View>
+    </Screen>
   )
 }
 
@@ -394,10 +421,14 @@ function CategoryRow({ category: c, errors, deleting, onChange, onAskDelete, onC
           value={c.name}
           onInput={(e) => onChange({ name: e.detail.value })}
         />
-        <Text className="settings-category__action settings-category-move" onClick={() => onChange({ kind: other })}>
+        <Text className="settings-category__action settings-category-move" {...a11y('button')} onClick={() => onChange({ kind: other })}>
           {other === 'exclude' ? '移到不议' : '移到六议'}
         </Text>
-        <Text className="settings-category__action settings-category__action--danger settings-category-delete" onClick={onAskDelete}>
+        <Text
+          className="settings-category__action settings-category__action--danger settings-category-delete"
+          {...a11y('button', { label: `删除类别${c.name}` })}
+          onClick={onAskDelete}
+        >
           删除
         </Text>
       </View>
@@ -418,12 +449,12 @@ function CategoryRow({ category: c, errors, deleting, onChange, onAskDelete, onC
         <View className="settings-confirm">
           <Text className="settings-confirm__text">删除「{c.name.trim() || '未命名'}」？已提交的议题保留原类别，保存后居民不能再选择它。</Text>
           <View className="settings-confirm__actions">
-            <View className="btn btn--plain btn--small settings-category-delete-cancel" onClick={onCancelDelete}>
+            <Button kind="plain" small className="settings-category-delete-cancel" onClick={onCancelDelete}>
               取消
-            </View>
-            <View className="btn btn--primary btn--small settings-category-delete-confirm" onClick={onDelete}>
+            </Button>
+            <Button small className="settings-category-delete-confirm" onClick={onDelete}>
               确认删除
-            </View>
+            </Button>
           </View>
         </View>
       )}
@@ -475,12 +506,12 @@ function NewCategory({ kind, names, onAdd, onCancel }: { kind: Kind; names: stri
         </>
       )}
       <View className="settings-new__actions">
-        <View className="btn btn--plain btn--small settings-new-cancel" onClick={onCancel}>
+        <Button kind="plain" small className="settings-new-cancel" onClick={onCancel}>
           取消
-        </View>
-        <View className="btn btn--primary btn--small settings-new-confirm" onClick={confirm}>
+        </Button>
+        <Button small className="settings-new-confirm" onClick={confirm}>
           添加
-        </View>
+        </Button>
       </View>
     </View>
   )
