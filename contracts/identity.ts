@@ -127,7 +127,7 @@ export const listBindingRequests = defineRoute({
     status: BindingStatus.default('pending'),
   }),
   response: z.object({ items: z.array(BindingRequest) }),
-  errors: ['auth.required', 'auth.forbidden', 'request.invalid'],
+  errors: ['auth.required', 'auth.forbidden', 'building.notFound', 'grid.notFound'],
 })
 
 export const decideBinding = defineRoute({
@@ -142,7 +142,7 @@ export const decideBinding = defineRoute({
     z.object({ decision: z.literal('refuse'), reason: z.string().trim().min(1, '请填写拒绝理由').max(200) }),
   ]),
   response: BindingRequest,
-  errors: ['auth.required', 'auth.forbidden', 'binding.notFound', 'binding.notPending'],
+  errors: ['auth.required', 'auth.forbidden', 'binding.notFound', 'binding.notPending', 'building.notFound'],
 })
 
 export const setRepresentative = defineRoute({
@@ -166,7 +166,18 @@ export const grantRole = defineRoute({
   status: 201,
   body: z.object({ userId: Id, role: Role, place: Place }),
   response: Ok,
-  errors: ['auth.required', 'auth.forbidden', 'user.notFound', 'role.placeMismatch'],
+  errors: [
+    'auth.required',
+    'auth.forbidden',
+    'user.notFound',
+    'role.placeMismatch',
+    'street.notFound',
+    'community.notFound',
+    'compound.notFound',
+    'building.notFound',
+    'household.notFound',
+    'grid.notFound',
+  ],
 })
 
 export const identityRoutes = { login, listDemoIdentities, demoLogin, getMe, requestBinding, listBindingRequests, decideBinding, setRepresentative, grantRole }
