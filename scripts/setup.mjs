@@ -2,7 +2,7 @@
 // the three things npm cannot install (Java for DynamoDB Local, Debian's chromium and CJK fonts), each named in
 // one sentence saying how to install it. Plain JavaScript: it runs before anything is installed.
 import { spawnSync } from 'node:child_process'
-import { existsSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
@@ -11,10 +11,21 @@ export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..')
 /** The tools the npm scripts call; one missing means the dependencies are not (fully) installed. */
 const TOOLS = ['tsc', 'tsx', 'vitest', 'eslint', 'serverless', 'taro']
 
+/** What package.json lists and node_modules lacks: a fresh clone, or a dependency someone added since. */
+const missingDependencies = () => {
+  const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'))
+  const names = Object.keys({ ...pkg.dependencies, ...pkg.devDependencies })
+  return [
+    ...TOOLS.filter((t) => !existsSync(join(ROOT, 'node_modules', '.bin', t))),
+    ...names.filter((name) => !existsSync(join(ROOT, 'node_modules', name, 'package.json'))),
+  ]
+}
+
 export const ensureDependencies = () => {
-  const missing = TOOLS.filter((t) => !existsSync(join(ROOT, 'node_modules', '.bin', t)))
+  const missing = [...new Set(missingDependencies())]
   if (missing.length === 0) return
-  console.log(`Installing the npm dependencies (${missing.join(', ')} not installed yet)…`)
+  const named = missing.length > 6 ? `${missing.slice(0, 6).join(', ')} and ${missing.length - 6} more` : missing.join(', ')
+  console.log(`Installing the npm dependencies (${named} not installed yet)…`)
   // `npm install`, not `npm ci`: see .ci/run (the lockfile cannot list Taro's bindings for other platforms).
   const res = spawnSync('npm', ['install', '--no-audit', '--no-fund'], { cwd: ROOT, stdio: 'inherit' })
   if (res.status !== 0) process.exit(res.status ?? 1)

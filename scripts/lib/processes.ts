@@ -4,14 +4,19 @@ import { createConnection } from 'node:net'
 /** Children started in their own process group, so stopping one stops everything it started too. */
 const children = new Set<ChildProcess>()
 
-export const startChild = (name: string, command: string, args: string[], options: SpawnOptions & { quiet?: boolean } = {}) => {
+export const startChild = (
+  name: string,
+  command: string,
+  args: string[],
+  options: SpawnOptions & { quiet?: boolean; hide?: (line: string) => boolean } = {},
+) => {
   const child = spawn(command, args, { ...options, detached: true, stdio: ['ignore', 'pipe', 'pipe'] })
   children.add(child)
   const prefix = (line: string) => `[${name}] ${line}`
   const pipe = (stream: NodeJS.ReadableStream | null, out: NodeJS.WriteStream) =>
     stream?.on('data', (d: Buffer) => {
       if (options.quiet) return
-      for (const line of d.toString().split('\n')) if (line.trim()) out.write(`${prefix(line)}\n`)
+      for (const line of d.toString().split('\n')) if (line.trim() && !options.hide?.(line)) out.write(`${prefix(line)}\n`)
     })
   pipe(child.stdout, process.stdout)
   pipe(child.stderr, process.stderr)
@@ -38,6 +43,17 @@ export const stopChild = (child: ChildProcess, signal: NodeJS.Signals = 'SIGTERM
   })
 
 export const stopAll = () => Promise.all([...children].map((c) => stopChild(c)))
+
+/** At exit, whatever the path to it: signal every child's group at once, so none outlives the process that started it. */
+export const killAllNow = (signal: NodeJS.Signals = 'SIGTERM') => {
+  for (const c of children) {
+    try {
+      if (c.pid) process.kill(-c.pid, signal)
+    } catch {
+      /* already gone */
+    }
+  }
+}
 
 export const portOpen = (port: number, host = '127.0.0.1') =>
   new Promise<boolean>((resolve) => {
