@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { ClientId, defineRoute, Id } from './common'
 import { PhotoKey } from './uploads'
 import { NoticeView } from './notifications'
+import { ContentModeration } from './moderation'
 
 /*
  * Five-step deliberation (五议工作法): 居民提议 propose → 两委审议 review → 民主商议 consult → 协同决议 resolve
@@ -200,13 +201,20 @@ export const MatterSummary = z.object({
   deadline: z.string().optional(),
   /** What the caller's household is asked to do on this matter now (待我附议 / 待我投票 / 待我评议). */
   awaitingMe: z.array(z.enum(['second', 'vote', 'rate'])).optional(),
+  /** Held (审核中) or removed: only its proposer and the staff see it, and they see this. */
+  moderation: ContentModeration.optional(),
 })
 export type MatterSummary = z.infer<typeof MatterSummary>
+
+/** A photo as the caller may see it: a held one (to its writer and the staff) says so. */
+export const PhotoView = z.object({ key: z.string(), url: z.string(), moderation: ContentModeration.optional() })
 
 export const Matter = MatterSummary.extend({
   categoryId: z.string(),
   text: z.string(),
-  photos: z.array(z.object({ key: z.string(), url: z.string() })),
+  photos: z.array(PhotoView),
+  /** Photos of the matter and its report the caller does not see (held for review, reported, removed, blocked). */
+  photosWithheld: z.number().int().optional(),
   proposerId: Id,
   returnNote: z.string().optional(),
   closedReason: z.string().optional(),
@@ -214,8 +222,8 @@ export const Matter = MatterSummary.extend({
   responsibleParty: ResponsibleParty.optional(),
   escalation: z.object({ deadline: z.string(), answeredAt: z.string().optional(), answer: z.string().optional(), overdue: z.boolean() }).optional(),
   poll: PollView.optional(),
-  resolution: Resolution.optional(),
-  report: z.object({ note: z.string(), photos: z.array(z.object({ key: z.string(), url: z.string() })), at: z.string(), round: z.number().int() }).optional(),
+  resolution: Resolution.extend({ moderation: ContentModeration.optional() }).optional(),
+  report: z.object({ note: z.string(), photos: z.array(PhotoView), at: z.string(), round: z.number().int(), moderation: ContentModeration.optional() }).optional(),
   evaluation: Evaluation.optional(),
   timeline: z.array(TimelineEntry),
   iSeconded: z.boolean(),
@@ -224,11 +232,21 @@ export const Matter = MatterSummary.extend({
 })
 export type Matter = z.infer<typeof Matter>
 
-export const Comment = z.object({ commentId: Id, authorId: Id, authorName: z.string(), text: z.string(), at: z.string() })
+export const Comment = z.object({
+  commentId: Id,
+  authorId: Id,
+  authorName: z.string(),
+  text: z.string(),
+  at: z.string(),
+  /** Held or removed: only its writer and the staff see it, with this. */
+  moderation: ContentModeration.optional(),
+})
 export type Comment = z.infer<typeof Comment>
 
 const matterParams = z.object({ matterId: Id })
 const common = ['auth.required', 'auth.forbidden', 'matter.notFound'] as const
+/** What a route whose texts and photos go through content safety may also answer (contracts/moderation.ts). */
+const screened = ['content.risky', 'content.checkUnavailable'] as const
 
 export const getDeliberationSettings = defineRoute({
   operationId: 'getDeliberationSettings',
@@ -270,7 +288,19 @@ export const proposeMatter = defineRoute({
     photoKeys: z.array(PhotoKey).max(9, '最多九张照片').default([]),
   }),
   response: Matter,
-  errors: ['auth.required', 'auth.forbidden', 'matter.excludedCategory', 'category.notFound', 'upload.missing', 'matter.notInScope'],
+  errors: [
+    'auth.required',
+    'auth.forbidden',
+    'matter.excludedCategory',
+    'category.notFound',
+    'upload.missing',
+    'matter.notInScope',
+    'building.notFound',
+    'compound.notFound',
+    'community.notFound',
+    'request.idConflict',
+    ...screened,
+  ],
 })
 
 export const listMatters = defineRoute({
@@ -340,7 +370,7 @@ export const reviseMatter = defineRoute({
     photoKeys: z.array(PhotoKey).max(9).default([]),
   }),
   response: Matter,
-  errors: [...common, 'matter.wrongStep', 'matter.excludedCategory', 'category.notFound', 'upload.missing'],
+  errors: [...common, 'matter.wrongStep', 'matter.excludedCategory', 'category.notFound', 'upload.missing', ...screened],
 })
 
 export const reviewQueue = defineRoute({
@@ -403,7 +433,7 @@ export const addComment = defineRoute({
   params: matterParams,
   body: z.object({ commentId: ClientId, text: z.string().trim().min(1, '请输入内容').max(500, '最多500字') }),
   response: Comment,
-  errors: [...common, 'matter.wrongStep'],
+  errors: [...common, 'matter.wrongStep', 'request.idConflict', ...screened],
 })
 
 export const openPoll = defineRoute({
@@ -438,7 +468,7 @@ export const castVote = defineRoute({
   params: z.object({ pollId: Id }),
   body: z.object({ option: z.number().int().min(0).max(9), householdId: Id.optional() }),
   response: z.object({ accepted: z.literal(true), householdId: Id }),
-  errors: ['auth.required', 'poll.notFound', 'poll.notOpen', 'vote.notRepresentative', 'vote.notEligible', 'vote.already', 'vote.badOption'],
+  errors: ['auth.required', 'poll.notFound', 'poll.notOpen', 'matter.notFound', 'matter.wrongStep', 'vote.notRepresentative', 'vote.notEligible', 'vote.already', 'vote.badOption'],
 })
 
 export const recordResolution = defineRoute({
@@ -450,7 +480,7 @@ export const recordResolution = defineRoute({
   params: matterParams,
   body: z.object({ responsibleParty: ResponsibleParty, tasks: z.array(z.string().trim().min(1).max(200)).min(1).max(20), dueDate: z.string().date() }),
   response: Matter,
-  errors: [...common, 'matter.wrongStep'],
+  errors: [...common, 'matter.wrongStep', ...screened],
 })
 
 export const reportDone = defineRoute({
@@ -462,7 +492,7 @@ export const reportDone = defineRoute({
   params: matterParams,
   body: z.object({ note: z.string().trim().min(1).max(1000), photoKeys: z.array(PhotoKey).max(9).default([]) }),
   response: Matter,
-  errors: [...common, 'matter.wrongStep', 'upload.missing'],
+  errors: [...common, 'matter.wrongStep', 'upload.missing', ...screened],
 })
 
 export const Rating = z.enum(['satisfied', 'basic', 'unsatisfied'])

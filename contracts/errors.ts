@@ -54,6 +54,12 @@ export const errorCatalog = {
   'cursor.invalid': { status: 422, message: '列表已变化，请下拉刷新后重试' },
   'subscription.noCommunity': { status: 422, message: '绑定房屋或担任社区职务后才能订阅议事通知' },
   'subscription.noOpenid': { status: 422, message: '请用微信登录后再订阅通知' },
+  'content.risky': { status: 422, message: '内容含有违规信息，未能发布，请修改后再提交' },
+  'content.checkUnavailable': { status: 503, message: '内容安全检测暂时不可用，内容未发布，请稍后重试' },
+  'content.notFound': { status: 404, message: '该内容不存在或不能举报' },
+  'content.ownReport': { status: 422, message: '不能举报自己发布的内容' },
+  'moderation.notPending': { status: 409, message: '该内容已处理，无需重复操作' },
+  'wechat.badSignature': { status: 401, message: '消息推送签名无效' },
   // Only the local stack answers it: its API proxy while serverless offline restarts (scripts/lib/apiProxy.ts).
   'service.restarting': { status: 503, message: '服务正在更新，请稍后重试' },
   internal: { status: 500, message: '服务器开小差了，请稍后重试' },

@@ -6,6 +6,7 @@ export * as grids from './grids'
 export * as deliberation from './deliberation'
 export * as notifications from './notifications'
 export * as uploads from './uploads'
+export * as moderation from './moderation'
 import { identityRoutes } from './identity'
 import { structureRoutes } from './structure'
 import { gridRoutes } from './grids'
@@ -13,6 +14,7 @@ import { metaRoutes } from './meta'
 import { deliberationRoutes } from './deliberation'
 import { notificationRoutes } from './notifications'
 import { uploadRoutes } from './uploads'
+import { moderationRoutes } from './moderation'
 
 /**
  * Every route of the API, grouped by the Lambda function that serves it: the one list. Each function's handler
@@ -26,6 +28,7 @@ export const allRoutes = {
   deliberation: deliberationRoutes,
   notifications: notificationRoutes,
   uploads: uploadRoutes,
+  moderation: moderationRoutes,
   meta: metaRoutes,
 }
 export type FunctionName = keyof typeof allRoutes

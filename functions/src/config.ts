@@ -13,6 +13,8 @@ export interface Config {
   wechatApiBase: string
   wechatAppId: string
   wechatSecret: string
+  /** The Token set for message push (消息推送) in the WeChat console: WeChat signs every push with it. */
+  wechatPushToken: string
   sessionSecret: string
   cardSecret: string
   sessionTtlSeconds: number
@@ -53,7 +55,7 @@ const parseTemplates = (json: string | undefined): Partial<Record<Topic, TopicTe
   return out
 }
 
-const secretNames = ['SESSION_SECRET', 'CARD_SECRET', 'WECHAT_SECRET'] as const
+const secretNames = ['SESSION_SECRET', 'CARD_SECRET', 'WECHAT_SECRET', 'WECHAT_PUSH_TOKEN'] as const
 
 let loaded: Promise<Config> | undefined
 
@@ -86,6 +88,7 @@ export const loadConfig = (): Promise<Config> =>
       wechatApiBase: process.env.WECHAT_API_BASE ?? 'https://api.weixin.qq.com',
       wechatAppId: process.env.WECHAT_APPID ?? '',
       wechatSecret: secrets.WECHAT_SECRET,
+      wechatPushToken: secrets.WECHAT_PUSH_TOKEN,
       sessionSecret: secrets.SESSION_SECRET,
       cardSecret: secrets.CARD_SECRET,
       sessionTtlSeconds: Number(process.env.SESSION_TTL_SECONDS ?? 12 * 3600),

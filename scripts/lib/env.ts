@@ -6,6 +6,8 @@ export const localEnv = (o: { dynamodbEndpoint: string; wechatApiBase: string; a
   WECHAT_API_BASE: o.wechatApiBase,
   WECHAT_APPID: 'wxlocaldemo00000000',
   WECHAT_SECRET: 'local-wechat-secret',
+  // The local WeChat stand-in signs its message pushes (photo verdicts) with it, as WeChat does with the console's Token.
+  WECHAT_PUSH_TOKEN: 'local-wechat-push-token',
   WECHAT_SUBSCRIBE_TEMPLATES: JSON.stringify({ progress: 'local-tmpl-progress', community: 'local-tmpl-community', task: 'local-tmpl-task' }),
   SESSION_SECRET: process.env.SESSION_SECRET ?? 'local-session-secret-not-for-production',
   CARD_SECRET: process.env.CARD_SECRET ?? 'local-card-secret-not-for-production',

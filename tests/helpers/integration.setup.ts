@@ -9,6 +9,8 @@ Object.assign(process.env, {
   WECHAT_API_BASE: stack.wechatApiBase,
   WECHAT_APPID: 'wxtest',
   WECHAT_SECRET: 'test-wechat-secret',
+  // The stand-in signs the photo verdicts it keeps at /_sink/media-checks with the same token (localStack.globalSetup.ts).
+  WECHAT_PUSH_TOKEN: 'test-push-token',
   WECHAT_SUBSCRIBE_TEMPLATES: JSON.stringify({ progress: 'tmpl-progress', community: 'tmpl-community', task: 'tmpl-task' }),
   SESSION_SECRET: 'test-session-secret',
   CARD_SECRET: 'test-card-secret',

@@ -14,17 +14,18 @@ const scanned = ['functions/src', 'contracts']
 /**
  * The shared modules of domain/: used by every capability, and using none (CONVENTIONS.md, "Shared things are
  * used, never users"). identity and structure are who and where everyone is; shared holds errors, outcomes and
- * places; notifications, schedule and uploads serve any capability's notices, due work and photos; the points
+ * places; notifications, schedule and uploads serve any capability's notices, due work and photos; moderation
+ * screens and holds any capability's texts and photos (content safety); the points
  * ledger that volunteering and wishes credit through is shared when it lands. Every other folder of domain/ is a
  * capability (deliberation, grids, pointsBank, volunteering, microWishes, … and whatever is added next).
  */
-const sharedDomains = new Set(['shared', 'identity', 'structure', 'notifications', 'schedule', 'uploads', 'ledger'])
+const sharedDomains = new Set(['shared', 'identity', 'structure', 'notifications', 'schedule', 'uploads', 'moderation', 'ledger'])
 /**
  * The stores a capability's storage may use beside its own: the shared aggregates (a capability's transaction may
  * carry a notice, a due item or a ledger entry, and reads places and people) and the top-level storage files
  * (table, client, transactions, batch), which are the plumbing every store shares.
  */
-const sharedStorage = new Set(['structure', 'identity', 'notifications', 'schedule', 'ledger'])
+const sharedStorage = new Set(['structure', 'identity', 'notifications', 'schedule', 'moderation', 'ledger'])
 /** What domain/ must never import: rules know nothing of storage, HTTP, the outside world or the Lambda entry points. */
 const outsideDomain = ['functions/src/storage/', 'functions/src/http/', 'functions/src/adapters/', 'functions/src/handlers/']
 

@@ -30,6 +30,11 @@ export const wechatSessions = (config: Config): WechatSessionPort => ({
 
 let token: { value: string; until: number } | undefined
 
+/** WeChat said the token went stale (40001/42001): the next call fetches a new one. */
+export const dropAccessToken = () => {
+  token = undefined
+}
+
 /** The mini-program's server access token (cgi-bin/token), cached until five minutes before it expires. */
 export const accessToken = async (config: Config): Promise<string> => {
   if (!token || token.until < Date.now()) {

@@ -1,4 +1,5 @@
 import { ulid } from 'ulid'
+import { wechatContentSafety } from '../adapters/contentSafety'
 import { s3PhotoStore } from '../adapters/photoStore'
 import { subscribeSender, wechatSessions } from '../adapters/wechat'
 import { loadConfig, type Config } from '../config'
@@ -8,6 +9,7 @@ import type { GridDeps } from '../domain/grids/ports'
 import type { IdentityDeps } from '../domain/identity/ports'
 import type { LedgerDeps } from '../domain/ledger/ports'
 import { signToken } from '../domain/identity/sessionToken'
+import type { ModerationDeps } from '../domain/moderation/ports'
 import type { NotificationDeps } from '../domain/notifications/ports'
 import type { DueStore } from '../domain/schedule/ports'
 import { DomainError } from '../domain/shared/errors'
@@ -19,13 +21,14 @@ import { dynamoRatingStore } from '../storage/deliberation/ratings'
 import { dynamoDeliberationSettingsStore } from '../storage/deliberation/settings'
 import { dynamoIdentityStore } from '../storage/identity/store'
 import { dynamoLedgerStore } from '../storage/ledger/ledger'
+import { dynamoModerationStore } from '../storage/moderation/content'
 import { dynamoNoticeStore } from '../storage/notifications/notices'
 import { dynamoSubscriptionStore } from '../storage/notifications/subscriptions'
 import { dynamoDueStore } from '../storage/schedule/due'
 import { dynamoStructureStore } from '../storage/structure/store'
 
 /** Everything any use case may ask for; each capability's use cases take only the part they name. */
-export type AppDeps = IdentityDeps & StructureDeps & GridDeps & DeliberationDeps & NotificationDeps & UploadDeps & LedgerDeps & { schedule: DueStore; config: Config }
+export type AppDeps = IdentityDeps & StructureDeps & GridDeps & DeliberationDeps & NotificationDeps & UploadDeps & ModerationDeps & LedgerDeps & { schedule: DueStore; config: Config }
 
 /** Card rendering, which only the grids function carries (pdfkit and the QR encoder would triple the other bundles). */
 export type CardRendering = Pick<GridDeps, 'printer' | 'qr'>
@@ -56,6 +59,9 @@ export const buildDeps = (config: Config, cards: CardRenderingFactory = noCardRe
   schedule: dynamoDueStore,
   ledger: dynamoLedgerStore,
   photos: s3PhotoStore(config),
+  safety: wechatContentSafety(config),
+  moderation: dynamoModerationStore,
+  pushToken: config.wechatPushToken,
   sender: subscribeSender(config),
   subscribeTemplates: config.subscribeTemplates,
   wechat: wechatSessions(config),

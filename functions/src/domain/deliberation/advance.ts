@@ -1,5 +1,6 @@
 import type { MatterStatus } from '../../../../contracts/deliberation'
 import { homesOf, type Actor, type Home } from '../identity/actor'
+import type { ContentWrite } from '../moderation/model'
 import type { Notice } from '../notifications/model'
 import { queued } from '../notifications/deliver'
 import type { DueItem } from '../schedule/ports'
@@ -23,6 +24,8 @@ export interface Change {
   /** The notices to queue, from the matter as it will be. */
   notices?: (next: MatterRecord) => Notice[]
   due?: DueItem[]
+  /** Held texts written with the change (content safety's `heldText` / `replacedText`). */
+  content?: ContentWrite[]
 }
 
 export interface Moment {
@@ -39,6 +42,7 @@ const write = async (deps: DeliberationDeps, m: MatterRecord, who: { userId: str
     event(c.action ?? action, c.label, who, moment.at, c.status, c.note),
     (c.notices?.(next) ?? []).map((n) => queued(n, deps.newId)),
     c.due,
+    c.content,
   )
   // Someone moved the matter between our read and our write: nothing was written.
   orFail(outcome, { moved: 'matter.wrongStep' })

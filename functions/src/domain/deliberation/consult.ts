@@ -10,11 +10,24 @@ import { notices } from './notices'
 import type { DeliberationDeps } from './ports'
 import { canView } from './states'
 import { beijingTime } from '../notifications/deliver'
+import { heldText, readModeration, screenText, seenAs } from '../moderation/screen'
+import { authorOf, markOf, matterContent, textDraft } from './content'
 
-export const listComments = async (deps: DeliberationDeps, actor: Actor, input: { matterId: string }) => {
+/**
+ * The discussion as the caller may see it: a held or removed comment only to its writer and the staff, marked;
+ * its moderation is read for all the comments at once.
+ */
+export const listComments = async (deps: DeliberationDeps, actor: Actor, input: { matterId: string }): Promise<Comment[]> => {
   const m = found(await deps.matters.get(input.matterId), 'matter.notFound')
-  if (!canView(await factsFor(deps, actor, m, undefined, { participation: false }))) throw new DomainError('matter.notFound')
-  return deps.matters.comments(m.matterId)
+  const f = await factsFor(deps, actor, m, undefined, { participation: false })
+  if (!canView(f)) throw new DomainError('matter.notFound')
+  const comments = await deps.matters.comments(m.matterId)
+  const mod = await readModeration(deps, comments.map((c) => matterContent.comment(m.matterId, c.commentId)))
+  return comments.flatMap((c) => {
+    const seen = seenAs(mod.get(matterContent.comment(m.matterId, c.commentId)), { isAuthor: c.authorId === actor.principal.userId, isStaff: f.isStaff })
+    if (!seen.show && !seen.moderation) return []
+    return [{ ...c, ...(seen.show ? {} : { text: '' }), ...markOf(seen) }]
+  })
 }
 
 /**
@@ -24,6 +37,10 @@ export const listComments = async (deps: DeliberationDeps, actor: Actor, input: 
 export const addComment = async (deps: DeliberationDeps, actor: Actor, input: { matterId: string; commentId: string; text: string }): Promise<Comment> => {
   const m = found(await deps.matters.get(input.matterId), 'matter.notFound')
   assertMay('comment', m, await factsFor(deps, actor, m, undefined, { participation: false }))
+  const earlier = await deps.matters.getComment(m.matterId, input.commentId)
+  if (earlier) return earlier.authorId === actor.principal.userId ? earlier : fail('request.idConflict')
+  // Content safety: a risky comment is refused and nothing is stored; one WeChat wants a person to see is held.
+  const screening = await screenText(deps, actor, [{ field: 'body.text', text: input.text }], 'comment')
   const comment = {
     commentId: input.commentId,
     authorId: actor.principal.userId,
@@ -31,7 +48,8 @@ export const addComment = async (deps: DeliberationDeps, actor: Actor, input: { 
     text: input.text,
     at: deps.now().toISOString(),
   }
-  if ((await deps.matters.addComment(m.matterId, comment)).ok) return comment
+  const held = heldText(screening, textDraft(m, matterContent.comment(m.matterId, comment.commentId), authorOf(actor), comment.text), comment.at)
+  if ((await deps.matters.addComment(m.matterId, comment, held)).ok) return held.length ? { ...comment, moderation: { state: 'review', label: '审核中，仅自己可见' } } : comment
   const first = found(await deps.matters.getComment(m.matterId, input.commentId), 'matter.notFound')
   return first.authorId === actor.principal.userId ? first : fail('request.idConflict')
 }

@@ -1,6 +1,8 @@
 import type { z } from 'zod'
 import type { Comment, DeliberationSettings, Rating } from '../../../../contracts/deliberation'
 import type { IdentityStore } from '../identity/ports'
+import type { ContentWrite } from '../moderation/model'
+import type { ContentSafety, ModerationStore } from '../moderation/ports'
 import type { Delivery, QueuedNotice } from '../notifications/model'
 import type { NoticeStore } from '../notifications/ports'
 import type { DueItem } from '../schedule/ports'
@@ -12,13 +14,20 @@ import type { MatterRecord, PollRecord, TimelineEvent } from './model'
 /** A matter, its timeline, comments and seconds (storage/deliberation/matters.ts). */
 export interface MatterStore {
   get(matterId: string): Promise<MatterRecord | undefined>
-  /** Writes a new matter with its first timeline entry and notices; refused `exists` when the id is taken (a repeat). */
-  create(matter: MatterRecord, event: TimelineEvent, notices: QueuedNotice[]): Promise<Outcome<'exists'>>
+  /** Writes a new matter with its first timeline entry, notices and held content; refused `exists` when the id is taken (a repeat). */
+  create(matter: MatterRecord, event: TimelineEvent, notices: QueuedNotice[], content?: ContentWrite[]): Promise<Outcome<'exists'>>
   /**
    * Writes `next` if the stored matter is still at `expected.version` and `expected.status`, with its timeline
-   * entry, notices and due work, in one transaction; refused `moved` when someone moved it first.
+   * entry, notices, due work and held content, in one transaction; refused `moved` when someone moved it first.
    */
-  transition(expected: MatterRecord, next: MatterRecord, event: TimelineEvent, notices: QueuedNotice[], due?: DueItem[]): Promise<Outcome<'moved'>>
+  transition(
+    expected: MatterRecord,
+    next: MatterRecord,
+    event: TimelineEvent,
+    notices: QueuedNotice[],
+    due?: DueItem[],
+    content?: ContentWrite[],
+  ): Promise<Outcome<'moved'>>
   timeline(matterId: string): Promise<TimelineEvent[]>
   /** One page of the community's matters, newest first within a step; `next` continues after it. */
   page(communityId: string, step: string | undefined, page: { limit: number; cursor?: string }): Promise<Outcome<'badCursor', { items: MatterRecord[]; next?: string }>>
@@ -32,8 +41,8 @@ export interface MatterStore {
   /** Which of these matters the user has seconded (one read for all). */
   secondedBy(userId: string, matterIds: string[]): Promise<Set<string>>
 
-  /** Refused `exists` when a comment with this id is already there (a repeat). */
-  addComment(matterId: string, comment: Comment): Promise<Outcome<'exists'>>
+  /** Refused `exists` when a comment with this id is already there (a repeat); a held comment's record is written with it. */
+  addComment(matterId: string, comment: Comment, content?: ContentWrite[]): Promise<Outcome<'exists'>>
   getComment(matterId: string, commentId: string): Promise<Comment | undefined>
   comments(matterId: string): Promise<Comment[]>
 }
@@ -80,6 +89,9 @@ export interface DeliberationDeps {
   structure: StructureStore
   identity: IdentityStore
   photos: PhotoStore
+  /** Content safety: WeChat's checks and the moderation records views read. */
+  safety: ContentSafety
+  moderation: ModerationStore
   newId: () => string
   now: () => Date
 }

@@ -5,9 +5,11 @@ import { DomainError, fail, found } from '../shared/errors'
 import { orFail } from '../shared/outcome'
 import { communityOfPath, isWithin } from '../shared/places'
 import { checkPhotos } from '../uploads/uploads'
+import { heldText, replacedText, screenPhotos, screenText } from '../moderation/screen'
 import { advance, advanceAsSystem } from './advance'
 import { factsFor, assertMay } from './facts'
 import type { MatterRecord, ScopeRef } from './model'
+import { authorOf, matterContent, publishedIn, textDraft } from './content'
 import { actorOf, event, notices } from './notices'
 import type { DeliberationDeps } from './ports'
 import { settingsFor } from './settings'
@@ -42,6 +44,8 @@ export const proposeMatter = async (
   const settings = await settingsFor(deps, communityId)
   const category = checkCategory(settings, input.categoryId)
   await checkPhotos(deps, actor, input.photoKeys)
+  // Content safety: a risky title or text is refused here and nothing is stored.
+  const screening = await screenText(deps, actor, [{ field: 'body.title', text: input.title }, { field: 'body.text', text: input.text }], 'forum')
   const at = deps.now().toISOString()
   const status = settings.secondsNeeded === 0 ? 'awaitingReview' : 'seconding'
   const matter: MatterRecord = {
@@ -62,9 +66,16 @@ export const proposeMatter = async (
     updatedAt: at,
     version: 1,
   }
+  await screenPhotos(deps, actor, input.photoKeys, publishedIn(matter, authorOf(actor)), 'forum')
+  const held = heldText(screening, textDraft(matter, matterContent.body(matter.matterId), authorOf(actor), `${input.title}\n${input.text}`), at)
+  // A proposal held for review is not announced to the scope (its neighbours do not see it until it is restored).
   const told =
-    status === 'awaitingReview' ? [notices.toCommittee(matter, at, '已提交，待两委审议')] : [notices.toScope(matter, at, 'secondingOpen', `征集附议（需${settings.secondsNeeded}人）`)]
-  const written = await deps.matters.create(matter, event('propose', '居民提议', actorOf(actor), at, status), told.map((n) => queued(n, deps.newId)))
+    status === 'awaitingReview'
+      ? [notices.toCommittee(matter, at, '已提交，待两委审议')]
+      : held.length
+        ? []
+        : [notices.toScope(matter, at, 'secondingOpen', `征集附议（需${settings.secondsNeeded}人）`)]
+  const written = await deps.matters.create(matter, event('propose', '居民提议', actorOf(actor), at, status), told.map((n) => queued(n, deps.newId)), held)
   if (!written.ok) {
     // The same request raced itself (two taps at once): the first one's matter is the answer.
     const first = found(await deps.matters.get(input.matterId), 'matter.notFound')
@@ -121,7 +132,10 @@ export const reviseMatter = async (
   advance(deps, actor, input.matterId, 'revise', async (m, { at }) => {
     const category = checkCategory(await settingsFor(deps, m.communityId), input.categoryId)
     await checkPhotos(deps, actor, input.photoKeys)
+    const screening = await screenText(deps, actor, [{ field: 'body.title', text: input.title }, { field: 'body.text', text: input.text }], 'forum')
+    await screenPhotos(deps, actor, input.photoKeys, publishedIn(m, authorOf(actor)), 'forum')
     return {
+      content: replacedText(screening, textDraft({ ...m, title: input.title }, matterContent.body(m.matterId), authorOf(actor), `${input.title}\n${input.text}`), at),
       status: 'awaitingReview',
       set: { categoryId: category.categoryId, categoryName: category.name, title: input.title, text: input.text, photoKeys: input.photoKeys },
       label: '提议人修改后重新提交',

@@ -3,6 +3,8 @@ import type { ResponsibleParty } from '../../../../contracts/deliberation'
 import type { Actor } from '../identity/actor'
 import { found } from '../shared/errors'
 import { checkPhotos } from '../uploads/uploads'
+import { heldText, screenPhotos, screenText } from '../moderation/screen'
+import { authorOf, matterContent, publishedIn, textDraft } from './content'
 import { advance, advanceAsSystem } from './advance'
 import { householdsInScope } from './consult'
 import { CLOSE_GRACE_MS, type PollRecord } from './model'
@@ -71,7 +73,18 @@ export const recordResolution = async (
   actor: Actor,
   input: { matterId: string; responsibleParty: z.infer<typeof ResponsibleParty>; tasks: string[]; dueDate: string },
 ) =>
-  advance(deps, actor, input.matterId, 'resolve', (_m, { at }) => ({
+  advance(deps, actor, input.matterId, 'resolve', async (m, { at }) => ({
+    // Content safety: the published tasks and the party's name; a risky one is refused, nothing is stored.
+    content: heldText(
+      await screenText(
+        deps,
+        actor,
+        [{ field: 'body.responsibleParty.name', text: input.responsibleParty.name }, ...input.tasks.map((text, i) => ({ field: `body.tasks.${i}`, text }))],
+        'forum',
+      ),
+      textDraft(m, matterContent.resolution(m.matterId, 1), authorOf(actor), `${input.responsibleParty.name}：${input.tasks.join('；')}`),
+      at,
+    ),
     status: 'inProgress',
     set: { resolution: { responsibleParty: input.responsibleParty, tasks: input.tasks, dueDate: input.dueDate, publishedAt: at, round: 1 } },
     label: '形成决议并公示',
@@ -86,10 +99,13 @@ export const recordResolution = async (
 export const reportDone = async (deps: DeliberationDeps, actor: Actor, input: { matterId: string; note: string; photoKeys: string[] }) =>
   advance(deps, actor, input.matterId, 'report', async (m, { now, at }) => {
     await checkPhotos(deps, actor, input.photoKeys)
+    const screening = await screenText(deps, actor, [{ field: 'body.note', text: input.note }], 'forum')
+    await screenPhotos(deps, actor, input.photoKeys, publishedIn(m, authorOf(actor)), 'forum')
     const { evaluationDays } = await settingsFor(deps, m.communityId)
     const round = (m.evaluation?.round ?? 0) + 1
     const closesAt = new Date(now.getTime() + evaluationDays * DAY_MS).toISOString()
     return {
+      content: heldText(screening, textDraft(m, matterContent.report(m.matterId, round), authorOf(actor), input.note), at),
       status: 'evaluating',
       set: { report: { note: input.note, photoKeys: input.photoKeys, at, round }, evaluation: { round, closesAt } },
       label: round > 1 ? `整改后报告办结（第${round}轮）` : '责任方报告办结',

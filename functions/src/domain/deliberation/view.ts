@@ -3,7 +3,9 @@ import { stepOf } from '../../../../contracts/deliberation'
 import { communityOf, homesOf, type Actor } from '../identity/actor'
 import { describeAudience } from '../notifications/audience'
 import { DomainError, found } from '../shared/errors'
-import { photoViews } from '../uploads/uploads'
+import type { ContentModeration } from '../../../../contracts/moderation'
+import { photoContentKey, readModeration, seenAs } from '../moderation/screen'
+import { markOf, matterContent, photosSeen } from './content'
 import { factsFor, factsForMany, homesInScope, reachCache } from './facts'
 import { CHANGE_RULE } from './consult'
 import type { MatterRecord, PollRecord } from './model'
@@ -16,7 +18,7 @@ const deadlineOf = (m: MatterRecord) => (m.status === 'polling' ? m.pollClosesAt
 /** What the matter asks of the caller now, from what the state table lets them do. */
 const asks = (can: string[]) => (['second', 'vote', 'rate'] as const).filter((a) => can.includes(a))
 
-export const summary = (m: MatterRecord, f?: Facts): MatterSummary => {
+export const summary = (m: MatterRecord, f?: Facts, moderation?: ContentModeration): MatterSummary => {
   const deadline = deadlineOf(m)
   const awaiting = f ? asks(possibleActions(m, f)) : []
   return {
@@ -34,7 +36,17 @@ export const summary = (m: MatterRecord, f?: Facts): MatterSummary => {
     updatedAt: m.updatedAt,
     ...(deadline ? { deadline } : {}),
     ...(awaiting.length ? { awaitingMe: awaiting } : {}),
+    ...(moderation ? { moderation } : {}),
   }
+}
+
+/** Which of these matters the caller sees, as content safety has it (one batched read), and the mark on a held one. */
+const bodiesSeen = async (deps: DeliberationDeps, actor: Actor, matters: MatterRecord[], facts: Facts[]) => {
+  const mod = await readModeration(
+    deps,
+    matters.map((m) => matterContent.body(m.matterId)),
+  )
+  return matters.map((m, i) => seenAs(mod.get(matterContent.body(m.matterId)), { isAuthor: m.proposerId === actor.principal.userId, isStaff: facts[i]!.isStaff }))
 }
 
 const pollView = async (deps: DeliberationDeps, poll: PollRecord, f: Facts, inScope: boolean): Promise<PollView> => ({
@@ -64,18 +76,33 @@ export const getMatter = async (deps: DeliberationDeps, actor: Actor, input: { m
   // Out of scope reads the same as missing: a matter of another building is not announced.
   if (!canView(f)) throw new DomainError('matter.notFound')
   const inScope = homesInScope(homes, m).length > 0
-  const [timeline, poll, photoList, reportPhotos] = await Promise.all([
+  const reportPhotoKeys = m.report?.photoKeys ?? []
+  const keys = {
+    body: matterContent.body(m.matterId),
+    resolution: m.resolution ? matterContent.resolution(m.matterId, m.resolution.round) : undefined,
+    report: m.report ? matterContent.report(m.matterId, m.report.round) : undefined,
+  }
+  const [timeline, poll, mod] = await Promise.all([
     deps.matters.timeline(m.matterId),
     m.pollId ? deps.polls.get(m.pollId) : Promise.resolve(undefined),
-    photoViews(deps, m.photoKeys),
-    m.report ? photoViews(deps, m.report.photoKeys) : Promise.resolve([]),
+    // Content safety: the moderation of everything the page shows, in one batched read.
+    readModeration(deps, [keys.body, ...(keys.resolution ? [keys.resolution] : []), ...(keys.report ? [keys.report] : []), ...[...m.photoKeys, ...reportPhotoKeys].map(photoContentKey)]),
   ])
+  const viewer = { userId: actor.principal.userId, isStaff: f.isStaff }
+  const body = seenAs(mod.get(keys.body), { isAuthor: f.isProposer, isStaff: f.isStaff })
+  // A proposal held for review, or removed, is not there for its neighbours.
+  if (!body.show && !body.moderation) throw new DomainError('matter.notFound')
+  const resolution = keys.resolution ? seenAs(mod.get(keys.resolution), { isAuthor: false, isStaff: f.isStaff }) : undefined
+  const report = keys.report ? seenAs(mod.get(keys.report), { isAuthor: false, isStaff: f.isStaff }) : undefined
+  const [photoList, reportPhotos] = await Promise.all([photosSeen(deps, m.photoKeys, mod, viewer), photosSeen(deps, reportPhotoKeys, mod, viewer)])
+  const withheld = photoList.withheld + (report?.show ? reportPhotos.withheld : 0)
   const now = deps.now().getTime()
   return {
-    ...summary(m, f),
+    ...summary(m, f, body.moderation),
     categoryId: m.categoryId,
     text: m.text,
-    photos: photoList,
+    photos: photoList.photos,
+    ...(withheld ? { photosWithheld: withheld } : {}),
     proposerId: m.proposerId,
     ...(m.returnNote ? { returnNote: m.returnNote } : {}),
     ...(m.closedReason ? { closedReason: m.closedReason } : {}),
@@ -83,8 +110,10 @@ export const getMatter = async (deps: DeliberationDeps, actor: Actor, input: { m
     ...(m.responsibleParty ? { responsibleParty: m.responsibleParty } : {}),
     ...(m.escalation ? { escalation: { ...m.escalation, overdue: !m.escalation.answeredAt && new Date(m.escalation.deadline).getTime() < now } } : {}),
     ...(poll ? { poll: await pollView(deps, poll, f, inScope) } : {}),
-    ...(m.resolution ? { resolution: m.resolution } : {}),
-    ...(m.report ? { report: { note: m.report.note, photos: reportPhotos, at: m.report.at, round: m.report.round } } : {}),
+    ...(m.resolution && resolution?.show ? { resolution: { ...m.resolution, ...markOf(resolution) } } : {}),
+    ...(m.report && report?.show
+      ? { report: { note: m.report.note, photos: reportPhotos.photos, at: m.report.at, round: m.report.round, ...markOf(report) } }
+      : {}),
     ...(m.evaluation ? { evaluation: { ...m.evaluation, ...(inScope ? { myHouseholdRated: f.householdRated } : {}) } } : {}),
     timeline,
     iSeconded: f.hasSeconded,
@@ -109,7 +138,8 @@ export const listMatters = async (
   if (input.mine === 'true') {
     const mine = (await deps.matters.listByProposer(actor.principal.userId)).filter((m) => !input.step || stepOf[m.status] === input.step)
     const facts = await factsForMany(deps, actor, mine, homes)
-    return { items: mine.map((m, i) => summary(m, facts[i])) }
+    const seen = await bodiesSeen(deps, actor, mine, facts)
+    return { items: mine.map((m, i) => summary(m, facts[i], seen[i]!.moderation)) }
   }
   const communityId = input.communityId ?? communityOf(actor, homes)
   if (!communityId) return { items: [] }
@@ -127,8 +157,12 @@ export const listMatters = async (
     if (!cursor) break
   }
   const facts = await factsForMany(deps, actor, shown, homes, { cache })
-  // Within a page, the latest activity first (a community's whole list usually fits in one page).
-  const items = shown.map((m, i) => summary(m, facts[i])).sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))
+  const seen = await bodiesSeen(deps, actor, shown, facts)
+  // Within a page, the latest activity first (a community's whole list usually fits in one page). A proposal held by
+  // content safety is listed only for its proposer and the staff.
+  const items = shown
+    .flatMap((m, i) => (seen[i]!.show || seen[i]!.moderation ? [summary(m, facts[i], seen[i]!.moderation)] : []))
+    .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))
   return { items, ...(cursor ? { nextCursor: cursor } : {}) }
 }
 

@@ -19,6 +19,7 @@ import type { MatterRecord, TimelineEvent } from '../../domain/deliberation/mode
 import type { MatterStore } from '../../domain/deliberation/ports'
 import { done, refused } from '../../domain/shared/outcome'
 import { batchGet } from '../batch'
+import { contentWrites } from '../moderation/content'
 import { noticeWrites } from '../notifications/notices'
 import { dueWrite } from '../schedule/due'
 import { GridLinkTable as table } from '../table'
@@ -199,7 +200,7 @@ export const dynamoMatterStore: MatterStore = {
     const { Item } = await MatterEntity.build(GetItemCommand).key({ matterId }).options({ consistent: true }).send()
     return Item && fromItem(Item)
   },
-  async create(matter, event, notices) {
+  async create(matter, event, notices, content) {
     try {
       await executeTransactWrite(
         MatterEntity.build(PutTransaction)
@@ -207,6 +208,7 @@ export const dynamoMatterStore: MatterStore = {
           .options({ condition: { attr: 'matterId', exists: false } }),
         eventPut(matter.matterId, event),
         ...notices.flatMap(noticeWrites),
+        ...contentWrites(content),
       )
       return done()
     } catch (error) {
@@ -214,7 +216,7 @@ export const dynamoMatterStore: MatterStore = {
       throw error
     }
   },
-  async transition(expected, next, event, notices, due = []) {
+  async transition(expected, next, event, notices, due = [], content) {
     const i = toItem(next)
     try {
       await executeTransactWrite(
@@ -232,6 +234,7 @@ export const dynamoMatterStore: MatterStore = {
         eventPut(next.matterId, event),
         ...notices.flatMap(noticeWrites),
         ...due.map(dueWrite),
+        ...contentWrites(content),
       )
       return done()
     } catch (error) {
@@ -291,15 +294,25 @@ export const dynamoMatterStore: MatterStore = {
     return new Set(items.flatMap((i) => (i ? [i.matterId] : [])))
   },
 
-  async addComment(matterId, comment) {
+  async addComment(matterId, comment, content = []) {
+    const item = { matterId, kind: 'CMT', sortKey: comment.commentId, json: JSON.stringify(comment) }
     try {
-      await MatterLogEntity.build(PutItemCommand)
-        .item({ matterId, kind: 'CMT', sortKey: comment.commentId, json: JSON.stringify(comment) })
-        .options({ condition: { attr: 'matterId', exists: false } })
-        .send()
+      // A held comment and its moderation record are written together.
+      if (content.length)
+        await executeTransactWrite(
+          MatterLogEntity.build(PutTransaction)
+            .item(item)
+            .options({ condition: { attr: 'matterId', exists: false } }),
+          ...contentWrites(content),
+        )
+      else
+        await MatterLogEntity.build(PutItemCommand)
+          .item(item)
+          .options({ condition: { attr: 'matterId', exists: false } })
+          .send()
       return done()
     } catch (error) {
-      if (conditionFailed(error)) return refused('exists')
+      if (conditionFailed(error) || cancellationCodes(error)?.[0] === 'ConditionalCheckFailed') return refused('exists')
       throw error
     }
   },

@@ -5,11 +5,12 @@ import { done, refused } from '../../domain/shared/outcome'
 import { childPath, segment, type PlaceRef } from '../../domain/shared/places'
 import type { GridRecord, StructureStore } from '../../domain/structure/ports'
 import { batchGet } from '../batch'
-import { conditionFailed, failedConditions } from '../transactions'
+import { conditionFailed, failedConditions, StoredItemInvalid } from '../transactions'
 import {
   BuildingEntity,
   buildingHouseholds,
   CardEntity,
+  communityItem,
   communityStructure,
   CommunityEntity,
   CompoundEntity,
@@ -22,7 +23,7 @@ import {
   type GridItem,
 } from './places'
 
-const toBuilding = ({ buildingId, compoundId, communityId, streetId, name, gridId }: BuildingItem) => ({
+const toBuilding = ({ buildingId, compoundId, communityId, streetId, name, gridId }: Pick<BuildingItem, 'buildingId' | 'compoundId' | 'communityId' | 'streetId' | 'name' | 'gridId'>) => ({
   buildingId,
   compoundId,
   communityId,
@@ -30,7 +31,7 @@ const toBuilding = ({ buildingId, compoundId, communityId, streetId, name, gridI
   name,
   ...(gridId ? { gridId } : {}),
 })
-const toGrid = ({ gridId, communityId, streetId, name, buildingIds, cardNo, openCounts }: GridItem): GridRecord => ({
+const toGrid = ({ gridId, communityId, streetId, name, buildingIds, cardNo, openCounts }: Pick<GridItem, 'gridId' | 'communityId' | 'streetId' | 'name' | 'buildingIds' | 'cardNo' | 'openCounts'>): GridRecord => ({
   gridId,
   communityId,
   streetId,
@@ -106,14 +107,18 @@ export const dynamoStructureStore: StructureStore = {
     return Item?.gridId
   },
   async listCommunity(communityId) {
-    const { Items = [] } = await communityStructure.query(communityId).send()
+    const { Items = [] } = await communityStructure(communityId).send()
     const compounds = []
     const buildings = []
     const grids = []
-    for (const item of Items) {
-      if (item.entity === 'Compound') compounds.push({ compoundId: item.compoundId, communityId: item.communityId, name: item.name })
-      else if (item.entity === 'Building') buildings.push(toBuilding(item))
-      else if (item.entity === 'Grid') grids.push(toGrid(item))
+    for (const raw of Items) {
+      if (!['Compound', 'Building', 'Grid'].includes(raw._et as string)) continue
+      const parsed = communityItem.safeParse(raw)
+      if (!parsed.success) throw new StoredItemInvalid(`${String(raw._et)} ${String(raw.pk)}`, parsed.error.issues)
+      const item = parsed.data
+      if (item._et === 'Compound') compounds.push({ compoundId: item.compoundId, communityId: item.communityId, name: item.name })
+      else if (item._et === 'Building') buildings.push(toBuilding(item))
+      else grids.push(toGrid(item))
     }
     return { compounds, buildings, grids }
   },
