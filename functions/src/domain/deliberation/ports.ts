@@ -13,7 +13,8 @@ import type { MatterRecord, PollRecord, TimelineEvent } from './model'
 
 /** A matter, its timeline, comments and seconds (storage/deliberation/matters.ts). */
 export interface MatterStore {
-  get(matterId: string): Promise<MatterRecord | undefined>
+  /** Strongly consistent unless asked otherwise (a cheap look whether a create was already made). */
+  get(matterId: string, options?: { consistent?: boolean }): Promise<MatterRecord | undefined>
   /** Writes a new matter with its first timeline entry, notices and held content; refused `exists` when the id is taken (a repeat). */
   create(matter: MatterRecord, event: TimelineEvent, notices: QueuedNotice[], content?: ContentWrite[]): Promise<Outcome<'exists'>>
   /**

@@ -36,7 +36,8 @@ export const proposeMatter = async (
   actor: Actor,
   input: { matterId: string; scope: { type: ScopeRef['type']; id: string }; categoryId: string; title: string; text: string; photoKeys: string[] },
 ): Promise<MatterRecord> => {
-  const earlier = await deps.matters.get(input.matterId)
+  // A repeat (a double tap, a retry) finds the first matter; one racing this request is caught by the create's condition.
+  const earlier = await deps.matters.get(input.matterId, { consistent: false })
   if (earlier) return earlier.proposerId === actor.principal.userId ? earlier : fail('request.idConflict')
   const { scope, communityId } = await resolveScope(deps, input.scope)
   const homes = await homesOf(deps, actor)

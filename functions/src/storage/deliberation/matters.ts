@@ -196,8 +196,8 @@ const readCursor = (cursor: string, communityId: string, step?: string): Record<
 }
 
 export const dynamoMatterStore: MatterStore = {
-  async get(matterId) {
-    const { Item } = await MatterEntity.build(GetItemCommand).key({ matterId }).options({ consistent: true }).send()
+  async get(matterId, { consistent = true } = {}) {
+    const { Item } = await MatterEntity.build(GetItemCommand).key({ matterId }).options({ consistent }).send()
     return Item && fromItem(Item)
   },
   async create(matter, event, notices, content) {
