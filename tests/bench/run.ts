@@ -36,6 +36,8 @@ const main = async () => {
       tableName: 'gridlink-bench',
     }),
   )
+  // The handlers' one log line per request would drown the figures.
+  process.env.POWERTOOLS_LOG_LEVEL = 'WARN'
   await ensureTable(dynamo.endpoint, 'gridlink-bench')
   // Imported after the environment is set.
   const { call } = await import('../../scripts/lib/invoke')
