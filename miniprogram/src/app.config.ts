@@ -5,7 +5,7 @@ export default defineAppConfig({
     { root: 'packages/resident', pages: ['pages/bind/index', 'pages/propose/index', 'pages/matter/index', 'pages/privacy/index', 'pages/help/index'] },
     {
       root: 'packages/staff',
-      pages: ['pages/bindings/index', 'pages/review/index', 'pages/poll/index', 'pages/resolution/index', 'pages/report/index', 'pages/settings/index'],
+      pages: ['pages/bindings/index', 'pages/review/index', 'pages/poll/index', 'pages/resolution/index', 'pages/report/index', 'pages/settings/index', 'pages/moderation/index'],
     },
   ],
   // H5 only (WeChat's app.json has no such key): no slide-in between pages, so a page is on screen (and

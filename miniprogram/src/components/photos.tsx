@@ -1,6 +1,7 @@
 import { useCallback, useRef, useState } from 'react'
 import Taro from '@tarojs/taro'
 import { View, Text, Image } from '@tarojs/components'
+import type { ContentModeration } from '@contracts/moderation'
 import { messageOf } from '../services/http'
 import { uploadPhoto } from '../services/upload'
 import { a11y, hidden } from '../lib/a11y'
@@ -129,8 +130,19 @@ export function PhotoField({ photos, prefix }: { photos: Photos; prefix: string 
   )
 }
 
-/** Photos already stored, shown as thumbnails that open full screen. */
-export function PhotoList({ photos, className }: { photos: { key: string; url: string }[]; className: string }) {
+/**
+ * Photos already stored, shown as thumbnails that open full screen. A held one (its writer's, or for the staff) says so
+ * under it; `onReport` puts 举报 under each of the others (content safety, components/moderation.tsx).
+ */
+export function PhotoList({
+  photos,
+  className,
+  onReport,
+}: {
+  photos: { key: string; url: string; moderation?: ContentModeration }[]
+  className: string
+  onReport?: (key: string) => void
+}) {
   if (photos.length === 0) return null
   const urls = photos.map((p) => p.url)
   return (
@@ -143,6 +155,19 @@ export function PhotoList({ photos, className }: { photos: { key: string; url: s
           onClick={() => void Taro.previewImage({ current: p.url, urls })}
         >
           <Image className="photos__img" src={p.url} mode="aspectFill" />
+          {p.moderation && <Text className="photos__held photo-moderation">{p.moderation.label}</Text>}
+          {onReport && !p.moderation && (
+            <Text
+              className="photos__report photo-report"
+              {...a11y('button', { label: '举报这张照片' })}
+              onClick={(e) => {
+                e.stopPropagation()
+                onReport(p.key)
+              }}
+            >
+              举报
+            </Text>
+          )}
         </View>
       ))}
     </View>

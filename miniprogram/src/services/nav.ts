@@ -15,6 +15,7 @@ export const PAGES = {
   resolution: '/packages/staff/pages/resolution/index',
   report: '/packages/staff/pages/report/index',
   settings: '/packages/staff/pages/settings/index',
+  moderation: '/packages/staff/pages/moderation/index',
   privacy: '/packages/resident/pages/privacy/index',
   help: '/packages/resident/pages/help/index',
 } as const

@@ -14,6 +14,7 @@ import { getLastCard } from '../../services/lastCard'
 import { PAGES, goLogin, safeDecode, withQuery } from '../../services/nav'
 import { isLoggedIn } from '../../services/session'
 import { LinkRow } from '../../components/LinkRow'
+import { ModerationLink } from '../../components/moderation'
 import './index.scss'
 
 interface HomeData {
@@ -161,6 +162,10 @@ function MeSummary({ me, pending }: { me: Me; pending: number | null }) {
           sub={`${c.name} · 审议居民提议，三事分流`}
           onClick={() => void Taro.navigateTo({ url: withQuery(PAGES.reviewQueue, { communityId: c.communityId }) })}
         />
+      ))}
+
+      {reviewCommunities(me).map((c) => (
+        <ModerationLink key={c.communityId} communityId={c.communityId} name={c.name} className="home-moderation-link" card />
       ))}
 
       {adminCommunities(me).map((c) => (

@@ -2,6 +2,7 @@ import Taro from '@tarojs/taro'
 import { View, Text, Button as NativeButton } from '@tarojs/components'
 import type { Me } from '@contracts/identity'
 import { LinkRow } from '../../components/LinkRow'
+import { ModerationLink } from '../../components/moderation'
 import { adminCommunities, reviewCommunities } from '../../components/matter'
 import { a11y, hidden } from '../../lib/a11y'
 import { PAGES, withQuery } from '../../services/nav'
@@ -27,6 +28,9 @@ export function Deliberation({ user }: { user: Me }) {
           sub={`${c.name} · 待审议的居民提议`}
           onClick={() => void Taro.navigateTo({ url: withQuery(PAGES.reviewQueue, { communityId: c.communityId }) })}
         />
+      ))}
+      {reviewCommunities(user).map((c) => (
+        <ModerationLink key={c.communityId} communityId={c.communityId} name={c.name} className="mine-moderation-link" />
       ))}
       {adminCommunities(user).map((c) => (
         <LinkRow

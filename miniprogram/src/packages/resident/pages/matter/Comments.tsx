@@ -6,8 +6,12 @@ import { ErrorState, Empty, Loading } from '../../../../components/StateView'
 import { useAsync } from '../../../../components/useAsync'
 import { useSubmit, zodFieldErrors } from '../../../../components/useSubmit'
 import { formatTime } from '../../../../lib/time'
+import { a11y } from '../../../../lib/a11y'
 import { addComment, commentBodySchema, listComments } from '../../../../services/api/deliberation'
 import { newClientId } from '../../../../services/clientId'
+import { ModerationNote, ReportSheet, useReport } from '../../../../components/moderation'
+import { contentKeys } from '../../../../services/api/moderation'
+import { getSession } from '../../../../services/session'
 
 /** 议事讨论: the comments, and for those who may comment the box to add one. */
 export function Comments({ matter }: { matter: Matter }) {
@@ -18,6 +22,10 @@ export function Comments({ matter }: { matter: Matter }) {
   const [commentId, setCommentId] = useState(newClientId)
   const form = useSubmit<'text'>({ validate: () => zodFieldErrors(commentBodySchema.safeParse({ commentId, text }).error), values: { text } })
   const canComment = matter.can.includes('comment')
+  const me = getSession()?.userId
+  // 举报: a comment that enough neighbours reported disappears from this page at once.
+  const [gone, setGone] = useState<string[]>([])
+  const report = useReport((key) => setGone((all) => [...all, key]))
 
   const submit = () =>
     form.submit(async () => {
@@ -28,7 +36,9 @@ export function Comments({ matter }: { matter: Matter }) {
     })
 
   const known = new Set((list.data ?? []).map((c) => c.commentId))
-  const items = [...(list.data ?? []), ...added.filter((c) => !known.has(c.commentId))]
+  const items = [...(list.data ?? []), ...added.filter((c) => !known.has(c.commentId))].filter(
+    (c) => !gone.includes(contentKeys.comment(matter.matterId, c.commentId)),
+  )
   const error = form.errors.text ?? form.formError
   return (
     <View className="card comments-section">
@@ -44,12 +54,22 @@ export function Comments({ matter }: { matter: Matter }) {
         <Empty className="comments-empty" text="还没有人发表意见" />
       ) : (
         items.map((c) => (
-          <View key={c.commentId} className="comment-item">
+          <View key={c.commentId} className={`comment-item ${c.moderation ? `is-${c.moderation.state}` : ''}`} data-comment-id={c.commentId}>
             <View className="comment-item__head">
               <Text className="comment-item__author">{c.authorName}</Text>
               <Text className="comment-item__time">{formatTime(c.at)}</Text>
+              {!c.moderation && c.authorId !== me && (
+                <Text
+                  className="report-link comment-report"
+                  {...a11y('button', { label: `举报${c.authorName}的评论` })}
+                  onClick={() => report.open({ subject: { kind: 'matter', id: matter.matterId }, contentKey: contentKeys.comment(matter.matterId, c.commentId), what: '评论' })}
+                >
+                  举报
+                </Text>
+              )}
             </View>
-            <Text className="comment-item__text">{c.text}</Text>
+            <ModerationNote moderation={c.moderation} className="comment-moderation" />
+            {c.text && <Text className="comment-item__text">{c.text}</Text>}
           </View>
         ))
       )}
@@ -68,6 +88,7 @@ export function Comments({ matter }: { matter: Matter }) {
           </SubmitButton>
         </View>
       )}
+      <ReportSheet report={report} />
     </View>
   )
 }

@@ -1,3 +1,4 @@
+import { useState } from 'react'
 import { View, Text } from '@tarojs/components'
 import type { Matter } from '@contracts/deliberation'
 import { statusLabels, triageLabels } from '@contracts/deliberation'
@@ -5,6 +6,8 @@ import { PhotoList } from '../../../../components/photos'
 import { statusTone } from '../../../../components/matter'
 import { formatTime } from '../../../../lib/time'
 import { Steps } from './Steps'
+import { ModerationNote, ReportSheet, useReport } from '../../../../components/moderation'
+import { contentKeys } from '../../../../services/api/moderation'
 
 export const partyKinds = { property: '物业', community: '社区', department: '职能部门' } as const
 
@@ -19,8 +22,14 @@ export function MetaRow({ label, value, className }: { label: string; value: str
 
 /** The matter itself: title and state, the five steps, who proposed what for where, the text and photos, and a note from the committee or the reason it closed. */
 export function Head({ matter }: { matter: Matter }) {
+  // 举报 a photo: one reported enough is hidden at once on this page.
+  const [gone, setGone] = useState<string[]>([])
+  const report = useReport((key) => setGone((all) => [...all, key]))
+  const photos = matter.photos.filter((p) => !gone.includes(contentKeys.photo(p.key)))
+  const withheld = (matter.photosWithheld ?? 0) + matter.photos.length - photos.length
   return (
     <View className="card matter-head">
+      <ModerationNote moderation={matter.moderation} className="matter-moderation" />
       <View className="matter-head__top">
         <Text className="matter-head__title matter-title">{matter.title}</Text>
         <Text className={`badge badge--${statusTone(matter.status)} matter-status`}>{statusLabels[matter.status]}</Text>
@@ -43,7 +52,13 @@ export function Head({ matter }: { matter: Matter }) {
         )}
       </View>
       <Text className="matter-head__text matter-text">{matter.text}</Text>
-      <PhotoList photos={matter.photos} className="matter-photo" />
+      <PhotoList
+        photos={photos}
+        className="matter-photo"
+        onReport={(key) => report.open({ subject: { kind: 'matter', id: matter.matterId }, contentKey: contentKeys.photo(key), what: '照片' })}
+      />
+      {withheld > 0 && <Text className="matter-photos-withheld">另有 {withheld} 张照片在审核中或已隐藏</Text>}
+      <ReportSheet report={report} />
       {matter.returnNote && matter.status === 'returned' && <View className="alert matter-return-note">两委退回意见：{matter.returnNote}</View>}
       {matter.closedReason && <View className="alert alert--grey matter-closed-reason">{matter.closedReason}</View>}
     </View>

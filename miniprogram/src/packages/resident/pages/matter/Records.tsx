@@ -3,6 +3,7 @@ import type { Matter } from '@contracts/deliberation'
 import { PhotoList } from '../../../../components/photos'
 import { formatDate, formatTime } from '../../../../lib/time'
 import { MetaRow, partyKinds } from './Head'
+import { ModerationNote } from '../../../../components/moderation'
 
 /** 协同决议（公示）: who does what by when. */
 export function ResolutionCard({ matter }: { matter: Matter }) {
@@ -13,6 +14,7 @@ export function ResolutionCard({ matter }: { matter: Matter }) {
         <Text className="card__title-text">协同决议（公示）</Text>
         {r.round > 1 && <Text className="card__hint">第 {r.round} 轮</Text>}
       </View>
+      <ModerationNote moderation={r.moderation} className="resolution-moderation" />
       <View className="meta">
         <MetaRow label="责任方" value={`${partyKinds[r.responsibleParty.kind]} · ${r.responsibleParty.name}`} className="resolution-party" />
         <MetaRow label="完成期限" value={formatDate(r.dueDate)} className="resolution-due" />
@@ -38,6 +40,7 @@ export function ReportCard({ matter }: { matter: Matter }) {
         <Text className="card__title-text">办结报告</Text>
         <Text className="card__hint">{formatTime(r.at)}</Text>
       </View>
+      <ModerationNote moderation={r.moderation} className="report-moderation" />
       <Text className="matter-head__text report-note">{r.note}</Text>
       <PhotoList photos={r.photos} className="report-photo" />
     </View>
