@@ -6,6 +6,7 @@ export * as grids from './grids'
 export * as deliberation from './deliberation'
 export * as notifications from './notifications'
 export * as uploads from './uploads'
+export * as microWishes from './microWishes'
 export * as moderation from './moderation'
 import { identityRoutes } from './identity'
 import { structureRoutes } from './structure'
@@ -14,6 +15,7 @@ import { metaRoutes } from './meta'
 import { deliberationRoutes } from './deliberation'
 import { notificationRoutes } from './notifications'
 import { uploadRoutes } from './uploads'
+import { microWishRoutes } from './microWishes'
 import { moderationRoutes } from './moderation'
 
 /**
@@ -28,6 +30,7 @@ export const allRoutes = {
   deliberation: deliberationRoutes,
   notifications: notificationRoutes,
   uploads: uploadRoutes,
+  microWishes: microWishRoutes,
   moderation: moderationRoutes,
   meta: metaRoutes,
 }

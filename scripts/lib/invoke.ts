@@ -4,6 +4,7 @@ import * as deliberation from '../../functions/src/handlers/deliberation'
 import * as grids from '../../functions/src/handlers/grids'
 import * as identity from '../../functions/src/handlers/identity'
 import * as meta from '../../functions/src/handlers/meta'
+import * as microWishes from '../../functions/src/handlers/microWishes'
 import * as moderation from '../../functions/src/handlers/moderation'
 import * as notifications from '../../functions/src/handlers/notifications'
 import * as structure from '../../functions/src/handlers/structure'
@@ -18,6 +19,7 @@ export const functions: Record<FunctionName, { handler: (event: APIGatewayProxyE
   deliberation,
   notifications,
   uploads,
+  microWishes,
   moderation,
   meta,
 }

@@ -1,5 +1,6 @@
 import type { ScheduledEvent } from 'aws-lambda'
 import { deliberationJobs } from '../domain/deliberation/jobs'
+import { microWishJobs } from '../domain/microWishes/jobs'
 import { sendNotice } from '../domain/notifications/deliver'
 import { SEND_NOTICE } from '../domain/notifications/model'
 import type { Jobs } from '../domain/schedule/ports'
@@ -13,6 +14,7 @@ import { logger } from '../http/log'
  */
 export const jobs: Jobs<AppDeps> = {
   ...deliberationJobs,
+  ...microWishJobs,
   [SEND_NOTICE]: (deps, ref) => sendNotice(deps, ref),
 }
 

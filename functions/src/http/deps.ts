@@ -8,6 +8,7 @@ import { newCardNo } from '../domain/grids/cardCode'
 import type { GridDeps } from '../domain/grids/ports'
 import type { IdentityDeps } from '../domain/identity/ports'
 import type { LedgerDeps } from '../domain/ledger/ports'
+import type { MicroWishDeps } from '../domain/microWishes/ports'
 import { signToken } from '../domain/identity/sessionToken'
 import type { ModerationDeps } from '../domain/moderation/ports'
 import type { NotificationDeps } from '../domain/notifications/ports'
@@ -21,6 +22,8 @@ import { dynamoRatingStore } from '../storage/deliberation/ratings'
 import { dynamoDeliberationSettingsStore } from '../storage/deliberation/settings'
 import { dynamoIdentityStore } from '../storage/identity/store'
 import { dynamoLedgerStore } from '../storage/ledger/ledger'
+import { dynamoWishSettingsStore } from '../storage/microWishes/settings'
+import { dynamoWishStore } from '../storage/microWishes/wishes'
 import { dynamoModerationStore } from '../storage/moderation/content'
 import { dynamoNoticeStore } from '../storage/notifications/notices'
 import { dynamoSubscriptionStore } from '../storage/notifications/subscriptions'
@@ -28,7 +31,7 @@ import { dynamoDueStore } from '../storage/schedule/due'
 import { dynamoStructureStore } from '../storage/structure/store'
 
 /** Everything any use case may ask for; each capability's use cases take only the part they name. */
-export type AppDeps = IdentityDeps & StructureDeps & GridDeps & DeliberationDeps & NotificationDeps & UploadDeps & ModerationDeps & LedgerDeps & { schedule: DueStore; config: Config }
+export type AppDeps = IdentityDeps & StructureDeps & GridDeps & DeliberationDeps & NotificationDeps & UploadDeps & ModerationDeps & LedgerDeps & MicroWishDeps & { schedule: DueStore; config: Config }
 
 /** Card rendering, which only the grids function carries (pdfkit and the QR encoder would triple the other bundles). */
 export type CardRendering = Pick<GridDeps, 'printer' | 'qr'>
@@ -58,6 +61,11 @@ export const buildDeps = (config: Config, cards: CardRenderingFactory = noCardRe
   subscriptions: dynamoSubscriptionStore,
   schedule: dynamoDueStore,
   ledger: dynamoLedgerStore,
+  wishes: dynamoWishStore,
+  wishSettings: dynamoWishSettingsStore,
+  // Who claims micro-wishes: the volunteering capability's approved 双报到 registration, once it lands; until then
+  // none, and the wishes' rule admits holders of the inServiceMember role at the community (no unit).
+  servingMembers: { servingMember: async () => undefined },
   photos: s3PhotoStore(config),
   safety: wechatContentSafety(config),
   moderation: dynamoModerationStore,

@@ -1,0 +1,513 @@
+import { z } from 'zod'
+import { ChinaMobile, ClientId, defineRoute, Id } from './common'
+import { PhotoKey } from './uploads'
+
+/*
+ * Micro-wishes (微心愿): a resident (or a grid worker for one who cannot) posts a small wish; the grid worker of the
+ * household's grid vets it and puts it on the wish wall (心愿墙) with the name masked; one in-service party member
+ * claims it and fulfils it by a deadline, or the claim lapses and the wish returns to the wall; the resident
+ * confirms and thanks, and the member earns points through the points ledger (key `wish:<wishId>`).
+ */
+export const wishStatuses = ['awaitingVetting', 'returned', 'refused', 'published', 'claimed', 'fulfilled', 'disputed', 'confirmed', 'withdrawn'] as const
+export const WishStatus = z.enum(wishStatuses)
+export type WishStatus = z.infer<typeof WishStatus>
+
+export const wishStatusLabels: Record<WishStatus, string> = {
+  awaitingVetting: '待网格员审核',
+  returned: '退回修改',
+  refused: '未予发布',
+  published: '待认领',
+  claimed: '已认领，办理中',
+  fulfilled: '已送达，待确认',
+  disputed: '有异议，网格员处理中',
+  confirmed: '已实现',
+  withdrawn: '已撤回',
+}
+
+export const wishCategoryLabels = {
+  daily: '生活用品',
+  study: '学习用品',
+  mobility: '助行助残',
+  repair: '维修帮办',
+  care: '陪伴关爱',
+  other: '其他',
+} as const
+export const WishCategory = z.enum(Object.keys(wishCategoryLabels) as [keyof typeof wishCategoryLabels, ...(keyof typeof wishCategoryLabels)[]], {
+  errorMap: () => ({ message: '请选择心愿类别' }),
+})
+export type WishCategory = z.infer<typeof WishCategory>
+
+/** Private: recorded by the grid worker when vetting, shown only to the grid's and the community's staff, never on the wall. */
+export const hardshipLabels = {
+  lowIncome: '低保或低收入家庭',
+  extremePoverty: '特困供养',
+  disability: '残疾人家庭',
+  elderlyAlone: '独居或空巢老人',
+  childInNeed: '困境儿童',
+  illness: '重病或大病家庭',
+  other: '其他困难',
+  none: '无特殊困难',
+} as const
+export const Hardship = z.enum(Object.keys(hardshipLabels) as [keyof typeof hardshipLabels, ...(keyof typeof hardshipLabels)[]])
+
+export const checkMethodLabels = { phone: '电话核实', visit: '上门走访', other: '其他方式' } as const
+export const CheckMethod = z.enum(['phone', 'visit', 'other'])
+
+export const whoMayClaimLabels = {
+  members: '仅在职党员（双报到）',
+  membersAndPartyHouseholds: '在职党员和党员中心户',
+  membersAndResidents: '在职党员和本社区居民',
+} as const
+export const WhoMayClaim = z.enum(['members', 'membersAndPartyHouseholds', 'membersAndResidents'])
+
+/** The community's rules for wishes (its admin sets them; the defaults until then). */
+export const WishSettings = z
+  .object({
+    /** Wishes a household may have open at once (posted and not yet confirmed, refused or withdrawn). */
+    openLimit: z.number().int().min(1).max(10),
+    /** The range the grid worker chooses the fulfiller's points in. */
+    pointsMin: z.number().int().min(1).max(1000),
+    pointsMax: z.number().int().min(1).max(1000),
+    /** The claim period offered when vetting (days from the claim to its deadline); the grid worker may change it per wish. */
+    claimDays: z.number().int().min(1).max(60),
+    /** Hours before the deadline the claimant is reminded. */
+    reminderHours: z.number().int().min(1).max(72),
+    /** Days after the report of fulfilment the wish confirms itself unless disputed. */
+    autoConfirmDays: z.number().int().min(1).max(30),
+    /** Claims a member may hold at once. */
+    activeClaimLimit: z.number().int().min(1).max(10),
+    whoMayClaim: WhoMayClaim,
+  })
+  .refine((s) => s.pointsMin <= s.pointsMax, { message: '最低积分不能高于最高积分', path: ['pointsMax'] })
+export type WishSettings = z.infer<typeof WishSettings>
+
+export const Photo = z.object({ key: z.string(), url: z.string() })
+
+/** A wish as the wall shows it: never the room, the phone, the full name or the hardship category. */
+export const WallCard = z.object({
+  wishId: Id,
+  title: z.string(),
+  categoryId: WishCategory,
+  categoryName: z.string(),
+  photo: Photo.optional(),
+  gridId: Id,
+  gridName: z.string(),
+  buildingName: z.string(),
+  /** 姓** : the surname only. */
+  maskedName: z.string(),
+  /** Posted by the grid worker for the resident. */
+  byGridWorker: z.boolean(),
+  wantedBy: z.string(),
+  points: z.number().int(),
+  /** Since when it is on the wall (published, or back after a lapse or release). */
+  onWallSince: z.string(),
+  status: z.enum(['published', 'confirmed']),
+  /** Once fulfilled: who fulfilled it, when it was confirmed, and the thank-you letter (感谢信) if written. */
+  claimantName: z.string().optional(),
+  claimantUnit: z.string().optional(),
+  confirmedAt: z.string().optional(),
+  thanks: z.string().optional(),
+})
+export type WallCard = z.infer<typeof WallCard>
+
+export const TimelineEntry = z.object({
+  at: z.string(),
+  action: z.string(),
+  label: z.string(),
+  actorName: z.string(),
+  note: z.string().optional(),
+  status: WishStatus,
+})
+
+export const WishSummary = z.object({
+  wishId: Id,
+  communityId: Id,
+  gridId: Id,
+  gridName: z.string(),
+  buildingName: z.string(),
+  title: z.string(),
+  categoryId: WishCategory,
+  categoryName: z.string(),
+  maskedName: z.string(),
+  byGridWorker: z.boolean(),
+  wantedBy: z.string(),
+  status: WishStatus,
+  statusLabel: z.string(),
+  points: z.number().int().optional(),
+  photo: Photo.optional(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  /** The claim's deadline while claimed; the day it confirms itself while awaiting confirmation. */
+  deadline: z.string().optional(),
+})
+export type WishSummary = z.infer<typeof WishSummary>
+
+export const Wish = WishSummary.extend({
+  text: z.string(),
+  photos: z.array(Photo),
+  publishedAt: z.string().optional(),
+  claimDays: z.number().int().optional(),
+  claim: z.object({ claimantName: z.string(), unitName: z.string().optional(), claimedAt: z.string(), deadline: z.string() }).optional(),
+  fulfilment: z.object({ note: z.string(), photos: z.array(Photo), at: z.string(), autoConfirmAt: z.string() }).optional(),
+  confirmation: z.object({ at: z.string(), byName: z.string(), auto: z.boolean() }).optional(),
+  thanks: z.object({ text: z.string(), at: z.string() }).optional(),
+  /** Points paid to the fulfiller (through the points ledger), or pending while the community's budget cannot pay. */
+  credit: z.object({ amount: z.number().int(), at: z.string().optional(), pending: z.boolean() }).optional(),
+  /** The poster, the resident's household and the staff see these. */
+  address: z.string().optional(),
+  onBehalfOf: z.string().optional(),
+  returnNote: z.string().optional(),
+  refusedReason: z.string().optional(),
+  dispute: z.object({ reason: z.string(), at: z.string() }).optional(),
+  /** Only the grid's worker and the community's staff: how it was checked and the private hardship category. */
+  vetting: z.object({ method: CheckMethod, methodLabel: z.string(), note: z.string(), hardship: Hardship, hardshipLabel: z.string(), byName: z.string(), at: z.string() }).optional(),
+  /** Only the claimant, while the claim runs: how to reach the resident (or the grid worker who posted it). */
+  contact: z.object({ name: z.string(), phone: z.string().optional(), address: z.string(), via: z.enum(['resident', 'gridWorker']), note: z.string().optional() }).optional(),
+  iPosted: z.boolean(),
+  iClaimed: z.boolean(),
+  timeline: z.array(TimelineEntry),
+  /** What the caller may do now (the same checks the server makes). */
+  can: z.array(z.string()),
+})
+export type Wish = z.infer<typeof Wish>
+
+export const MemberRecord = z.object({
+  active: z.number().int(),
+  claimed: z.number().int(),
+  fulfilled: z.number().int(),
+  lapsed: z.number().int(),
+  released: z.number().int(),
+  pointsEarned: z.number().int(),
+  unitName: z.string().optional(),
+})
+
+export const ClaimEntry = z.object({
+  wishId: Id,
+  title: z.string(),
+  claimedAt: z.string(),
+  deadline: z.string(),
+  /** How this claim ended, or `active` while it runs. */
+  outcome: z.enum(['active', 'fulfilled', 'confirmed', 'lapsed', 'released', 'reopened']),
+  points: z.number().int(),
+  wish: WishSummary.optional(),
+})
+
+export const FigureRow = z.object({
+  posted: z.number().int(),
+  vetted: z.number().int(),
+  refused: z.number().int(),
+  claimed: z.number().int(),
+  fulfilled: z.number().int(),
+  lapsed: z.number().int(),
+  released: z.number().int(),
+  /** Fulfilled ÷ claims that have ended (fulfilled, lapsed, released or reopened); absent before any has ended. */
+  fulfilmentRate: z.number().optional(),
+  /** Mean days from publication to confirmed fulfilment. */
+  meanDaysToFulfil: z.number().optional(),
+})
+export const WishFigures = z.object({
+  community: FigureRow,
+  grids: z.array(FigureRow.extend({ gridId: Id, gridName: z.string() })),
+  units: z.array(FigureRow.extend({ unitId: z.string(), unitName: z.string() })),
+})
+
+const wishParams = z.object({ wishId: Id })
+const common = ['auth.required', 'auth.forbidden', 'wish.notFound'] as const
+const title = z.string().trim().min(2, '标题至少2个字').max(30, '标题最多30个字')
+const text = z.string().trim().min(5, '请写清需要什么、为什么需要（至少5个字）').max(500, '最多500字')
+const wantedBy = z.string().date('请选择希望实现的日期')
+const photoKeys = z.array(PhotoKey).max(3, '最多三张照片').default([])
+const page = {
+  limit: z.coerce.number().int().min(1).max(50).optional(),
+  cursor: z.string().max(1000).optional(),
+}
+const wallQuery = z.object({ show: z.enum(['open', 'done']).default('open'), order: z.enum(['newest', 'due']).default('newest'), ...page })
+const wallResponse = z.object({ items: z.array(WallCard), nextCursor: z.string().optional() })
+
+export const getWishSettings = defineRoute({
+  operationId: 'getWishSettings',
+  method: 'GET',
+  path: '/communities/{communityId}/wish-settings',
+  summary: '社区的微心愿规则：每户待实现心愿上限、积分范围、认领期限、提醒、自动确认、每人同时认领上限、谁可认领',
+  auth: 'user',
+  params: z.object({ communityId: Id }),
+  response: WishSettings,
+  errors: ['auth.required', 'community.notFound'],
+})
+
+export const putWishSettings = defineRoute({
+  operationId: 'putWishSettings',
+  method: 'PUT',
+  path: '/communities/{communityId}/wish-settings',
+  summary: '社区管理员修改微心愿规则',
+  auth: 'user',
+  params: z.object({ communityId: Id }),
+  body: WishSettings,
+  response: WishSettings,
+  errors: ['auth.required', 'auth.forbidden', 'community.notFound'],
+})
+
+export const postWish = defineRoute({
+  operationId: 'postWish',
+  method: 'POST',
+  path: '/wishes',
+  summary: '居民为本户发布微心愿（或网格员为不便使用手机的居民代发），交本网格网格员审核',
+  auth: 'user',
+  status: 201,
+  body: z
+    .object({
+      /** Made by the client before it submits: a repeat with the same id returns the first wish. */
+      wishId: ClientId,
+      /** The caller's household (their first one when left out). */
+      householdId: Id.optional(),
+      /** A grid worker posting for a resident of their grid: the household and the resident's name. */
+      onBehalf: z.object({ householdId: Id, residentName: z.string().trim().min(2, '请填写居民姓名').max(20), residentPhone: ChinaMobile.optional() }).optional(),
+      title,
+      text,
+      categoryId: WishCategory,
+      photoKeys,
+      wantedBy,
+    })
+    .refine((b) => !(b.householdId && b.onBehalf), { message: '代发时只需选择居民的房屋', path: ['householdId'] }),
+  response: Wish,
+  errors: ['auth.required', 'auth.forbidden', 'wish.noHousehold', 'wish.noGrid', 'wish.openLimit', 'wish.dateInvalid', 'upload.missing', 'household.notFound', 'request.idConflict'],
+})
+
+export const reviseWish = defineRoute({
+  operationId: 'reviseWish',
+  method: 'PUT',
+  path: '/wishes/{wishId}',
+  summary: '发布人修改被退回的心愿，重新提交审核',
+  auth: 'user',
+  params: wishParams,
+  body: z.object({ title, text, categoryId: WishCategory, photoKeys, wantedBy }),
+  response: Wish,
+  errors: [...common, 'wish.wrongState', 'wish.dateInvalid', 'upload.missing'],
+})
+
+export const getWish = defineRoute({
+  operationId: 'getWish',
+  method: 'GET',
+  path: '/wishes/{wishId}',
+  summary: '心愿详情：进展时间线；认领人可见联系方式，网格员可见核实情况',
+  auth: 'user',
+  params: wishParams,
+  response: Wish,
+  errors: common,
+})
+
+export const listMyWishes = defineRoute({
+  operationId: 'listMyWishes',
+  method: 'GET',
+  path: '/me/wishes',
+  summary: '我发布（或代发）的心愿，新的在前',
+  auth: 'user',
+  response: z.object({ items: z.array(WishSummary) }),
+  errors: ['auth.required'],
+})
+
+export const listMyClaims = defineRoute({
+  operationId: 'listMyClaims',
+  method: 'GET',
+  path: '/me/wish-claims',
+  summary: '我认领的心愿与我的服务记录（完成、过期、放弃）和积分',
+  auth: 'user',
+  query: z.object({ communityId: Id.optional() }),
+  response: z.object({ record: MemberRecord, items: z.array(ClaimEntry), balance: z.number().int().optional(), communityId: Id.optional() }),
+  errors: ['auth.required'],
+})
+
+export const gridWishWall = defineRoute({
+  operationId: 'gridWishWall',
+  method: 'GET',
+  path: '/grids/{gridId}/wish-wall',
+  summary: '网格心愿墙：待认领的心愿（最新或最急在前）或已实现的心愿与感谢信，分页；姓名只显示姓氏',
+  auth: 'user',
+  params: z.object({ gridId: Id }),
+  query: wallQuery,
+  response: wallResponse,
+  errors: ['auth.required', 'grid.notFound', 'cursor.invalid'],
+})
+
+export const communityWishWall = defineRoute({
+  operationId: 'communityWishWall',
+  method: 'GET',
+  path: '/communities/{communityId}/wish-wall',
+  summary: '社区心愿墙：待认领或已实现的心愿，分页；姓名只显示姓氏',
+  auth: 'user',
+  params: z.object({ communityId: Id }),
+  query: wallQuery,
+  response: wallResponse,
+  errors: ['auth.required', 'community.notFound', 'cursor.invalid'],
+})
+
+export const wishQueue = defineRoute({
+  operationId: 'wishQueue',
+  method: 'GET',
+  path: '/me/wish-queue',
+  summary: '网格员待办：本网格待审核的心愿和有异议的心愿（先到先办）',
+  auth: 'user',
+  response: z.object({
+    vetting: z.array(WishSummary),
+    disputes: z.array(WishSummary),
+    grids: z.array(z.object({ gridId: Id, gridName: z.string(), communityId: Id })),
+  }),
+  errors: ['auth.required'],
+})
+
+export const vetWish = defineRoute({
+  operationId: 'vetWish',
+  method: 'POST',
+  path: '/wishes/{wishId}/vetting',
+  summary: '网格员审核：核实方式与情况、困难类别（不公开）、积分与认领期限后发布；或退回修改；或不予发布',
+  auth: 'user',
+  params: wishParams,
+  body: z.discriminatedUnion('decision', [
+    z.object({
+      decision: z.literal('publish'),
+      method: CheckMethod,
+      note: z.string().trim().min(2, '请写下核实情况').max(300),
+      hardship: Hardship,
+      points: z.number().int().min(1).max(1000),
+      claimDays: z.number().int().min(1).max(60),
+    }),
+    z.object({ decision: z.literal('return'), reason: z.string().trim().min(2, '请说明需要修改的地方').max(300) }),
+    z.object({ decision: z.literal('refuse'), reason: z.string().trim().min(2, '请说明不予发布的理由').max(300) }),
+  ]),
+  response: Wish,
+  errors: [...common, 'wish.wrongState', 'wish.pointsOutOfRange'],
+})
+
+export const claimWish = defineRoute({
+  operationId: 'claimWish',
+  method: 'POST',
+  path: '/wishes/{wishId}/claim',
+  summary: '在职党员认领心愿：一个心愿只有一位认领人；认领后可见居民（或代发网格员）的联系方式',
+  auth: 'user',
+  params: wishParams,
+  response: Wish,
+  errors: [...common, 'wish.wrongState', 'wish.taken', 'wish.notMember', 'wish.ownWish', 'wish.claimLimit', 'wish.busy'],
+})
+
+const reason = z.object({ reason: z.string().trim().max(300).optional() }).default({})
+
+export const releaseWish = defineRoute({
+  operationId: 'releaseWish',
+  method: 'POST',
+  path: '/wishes/{wishId}/release',
+  summary: '认领人放弃认领，心愿回到心愿墙',
+  auth: 'user',
+  params: wishParams,
+  body: reason,
+  response: Wish,
+  errors: [...common, 'wish.wrongState'],
+})
+
+export const fulfilWish = defineRoute({
+  operationId: 'fulfilWish',
+  method: 'POST',
+  path: '/wishes/{wishId}/fulfilment',
+  summary: '认领人报告已实现（照片和说明），请居民确认',
+  auth: 'user',
+  params: wishParams,
+  body: z.object({
+    note: z.string().trim().min(2, '请写下送达或办理情况').max(500),
+    photoKeys: z.array(PhotoKey).min(1, '请拍一张送达的照片').max(3, '最多三张照片'),
+  }),
+  response: Wish,
+  errors: [...common, 'wish.wrongState', 'upload.missing'],
+})
+
+export const confirmWish = defineRoute({
+  operationId: 'confirmWish',
+  method: 'POST',
+  path: '/wishes/{wishId}/confirmation',
+  summary: '居民（或网格员代居民）确认收到，可写感谢信；认领人获得积分（每个心愿只计一次）',
+  auth: 'user',
+  params: wishParams,
+  body: z.object({ thanks: z.string().trim().min(2).max(300).optional() }).default({}),
+  response: Wish,
+  errors: [...common, 'wish.wrongState'],
+})
+
+export const thankWish = defineRoute({
+  operationId: 'thankWish',
+  method: 'POST',
+  path: '/wishes/{wishId}/thanks',
+  summary: '确认后补写感谢信，在心愿墙「已实现」中展示',
+  auth: 'user',
+  params: wishParams,
+  body: z.object({ text: z.string().trim().min(2, '请写几句感谢的话').max(300) }),
+  response: Wish,
+  errors: [...common, 'wish.wrongState'],
+})
+
+export const disputeWish = defineRoute({
+  operationId: 'disputeWish',
+  method: 'POST',
+  path: '/wishes/{wishId}/dispute',
+  summary: '居民对「已实现」有异议（没收到、不合适），交网格员处理',
+  auth: 'user',
+  params: wishParams,
+  body: z.object({ reason: z.string().trim().min(2, '请说明哪里不对').max(300) }),
+  response: Wish,
+  errors: [...common, 'wish.wrongState'],
+})
+
+export const decideDispute = defineRoute({
+  operationId: 'decideDispute',
+  method: 'POST',
+  path: '/wishes/{wishId}/dispute-decision',
+  summary: '网格员处理异议：确认已实现、请认领人重新办理，或心愿回到心愿墙',
+  auth: 'user',
+  params: wishParams,
+  body: z.object({ decision: z.enum(['confirm', 'redo', 'reopen']), note: z.string().trim().min(2, '请写下处理意见').max(300) }),
+  response: Wish,
+  errors: [...common, 'wish.wrongState'],
+})
+
+export const withdrawWish = defineRoute({
+  operationId: 'withdrawWish',
+  method: 'POST',
+  path: '/wishes/{wishId}/withdraw',
+  summary: '发布人在认领前撤回心愿',
+  auth: 'user',
+  params: wishParams,
+  body: reason,
+  response: Wish,
+  errors: [...common, 'wish.wrongState'],
+})
+
+export const wishFigures = defineRoute({
+  operationId: 'wishFigures',
+  method: 'GET',
+  path: '/communities/{communityId}/wish-figures',
+  summary: '微心愿统计：发布、审核、认领、实现、过期，按网格和报到单位，实现率与平均实现天数',
+  auth: 'user',
+  params: z.object({ communityId: Id }),
+  response: WishFigures,
+  errors: ['auth.required', 'auth.forbidden', 'community.notFound'],
+})
+
+export const microWishRoutes = {
+  getWishSettings,
+  putWishSettings,
+  postWish,
+  reviseWish,
+  getWish,
+  listMyWishes,
+  listMyClaims,
+  gridWishWall,
+  communityWishWall,
+  wishQueue,
+  vetWish,
+  claimWish,
+  releaseWish,
+  fulfilWish,
+  confirmWish,
+  thankWish,
+  disputeWish,
+  decideDispute,
+  withdrawWish,
+  wishFigures,
+}
