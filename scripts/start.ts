@@ -106,7 +106,8 @@ const main = async () => {
   Object.assign(process.env, env)
   if (await ensureTable(dynamodbEndpoint, env.TABLE_NAME)) console.log(`Created table ${env.TABLE_NAME}`)
 
-  const wechat = await startWechatStandIn(ports.wechat)
+  // It plays WeChat's content security too: photo verdicts are pushed, signed, to the API's POST /wechat/push.
+  const wechat = await startWechatStandIn(ports.wechat, { pushUrl: `http://127.0.0.1:${ports.api}/wechat/push`, pushToken: env.WECHAT_PUSH_TOKEN })
   cleanups.push(() => wechat.close())
   wechat.once('close', () => fatal('The WeChat stand-in (login, subscribe messages) stopped. Stopping the local stack: run `npm start` again.'))
 
@@ -148,7 +149,7 @@ const main = async () => {
       `  DynamoDB Local:     ${dynamodbEndpoint}   (table ${env.TABLE_NAME})`,
       `  S3 stand-in:        ${s3.endpoint}   (bucket ${env.PHOTO_BUCKET}, data in .local/s3-data)`,
       '  Scheduler:          tick every minute, run by serverless offline from serverless.yml (polls, evaluation windows, notifications)',
-      `  WeChat stand-in:    http://127.0.0.1:${ports.wechat}   (subscribe messages sent: /_sink/subscribe-messages)`,
+      `  WeChat stand-in:    http://127.0.0.1:${ports.wechat}   (subscribe messages sent: /_sink/subscribe-messages; photo checks: /_sink/media-checks)`,
       '',
       'Open a grid contact card (what scanning its QR code does):',
       ...cards,
