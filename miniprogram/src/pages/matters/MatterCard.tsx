@@ -3,6 +3,7 @@ import { View, Text } from '@tarojs/components'
 import type { MatterSummary } from '@contracts/deliberation'
 import { statusLabels } from '@contracts/deliberation'
 import { ENDED_EARLY, progressLine, statusTone } from '../../components/matter'
+import { ModerationNote } from '../../components/moderation'
 import { a11y } from '../../lib/a11y'
 import { formatTime } from '../../lib/time'
 import { PAGES, withQuery } from '../../services/nav'
@@ -29,6 +30,7 @@ export function MatterCard({ matter }: { matter: MatterSummary }) {
         <Text className="matter-card__title">{matter.title}</Text>
         <Text className={`badge badge--${statusTone(matter.status)} matter-card__status`}>{statusLabels[matter.status]}</Text>
       </View>
+      <ModerationNote moderation={matter.moderation} className="matter-card__moderation" />
       {(awaiting.length > 0 || (open && matter.deadline)) && (
         <View className="matter-card__todo">
           {awaiting.map((a) => (
