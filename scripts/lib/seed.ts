@@ -8,6 +8,7 @@ import { SeedMarkerEntity } from '../../functions/src/storage/identity/demo'
 import { dynamoIdentityStore as identity } from '../../functions/src/storage/identity/store'
 import { dynamoStructureStore as structure } from '../../functions/src/storage/structure/store'
 import { call } from './invoke'
+import { seedMicroWishes } from './seed/microWishes'
 
 /**
  * The demo community: one street, one community, two compounds, seven buildings with households, three
@@ -58,7 +59,10 @@ export const readSeed = async (): Promise<SeedSummary | undefined> => {
 
 export const seedDemo = async (): Promise<{ seeded: boolean; summary: SeedSummary }> => {
   const existing = await readSeed()
-  if (existing) return { seeded: false, summary: existing }
+  if (existing) {
+    await seedMicroWishes(existing)
+    return { seeded: false, summary: existing }
+  }
 
   // The platform's part: a street and its first admin.
   const street = await createStreet({ structure, newId: ulid, newCardNo }, systemPrincipal, { name: '沙河街道' })
@@ -137,5 +141,6 @@ export const seedDemo = async (): Promise<{ seeded: boolean; summary: SeedSummar
   await SeedMarkerEntity.build(PutItemCommand)
     .item({ name: SEED_NAME, at: new Date().toISOString(), summaryJson: JSON.stringify(summary) })
     .send()
+  await seedMicroWishes(summary)
   return { seeded: true, summary }
 }
