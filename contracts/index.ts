@@ -6,6 +6,7 @@ export * as grids from './grids'
 export * as deliberation from './deliberation'
 export * as notifications from './notifications'
 export * as uploads from './uploads'
+export * as volunteering from './volunteering'
 export * as microWishes from './microWishes'
 export * as moderation from './moderation'
 import { identityRoutes } from './identity'
@@ -15,6 +16,7 @@ import { metaRoutes } from './meta'
 import { deliberationRoutes } from './deliberation'
 import { notificationRoutes } from './notifications'
 import { uploadRoutes } from './uploads'
+import { volunteeringRoutes } from './volunteering'
 import { microWishRoutes } from './microWishes'
 import { moderationRoutes } from './moderation'
 
@@ -30,6 +32,7 @@ export const allRoutes = {
   deliberation: deliberationRoutes,
   notifications: notificationRoutes,
   uploads: uploadRoutes,
+  volunteering: volunteeringRoutes,
   microWishes: microWishRoutes,
   moderation: moderationRoutes,
   meta: metaRoutes,

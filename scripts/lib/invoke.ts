@@ -9,6 +9,7 @@ import * as moderation from '../../functions/src/handlers/moderation'
 import * as notifications from '../../functions/src/handlers/notifications'
 import * as structure from '../../functions/src/handlers/structure'
 import * as uploads from '../../functions/src/handlers/uploads'
+import * as volunteering from '../../functions/src/handlers/volunteering'
 import type { BoundRoute } from '../../functions/src/http/router'
 
 /** The Lambda functions as serverless.yml declares them, for calling in-process with API Gateway events. */
@@ -19,6 +20,7 @@ export const functions: Record<FunctionName, { handler: (event: APIGatewayProxyE
   deliberation,
   notifications,
   uploads,
+  volunteering,
   microWishes,
   moderation,
   meta,

@@ -5,6 +5,7 @@ import { sendNotice } from '../domain/notifications/deliver'
 import { SEND_NOTICE } from '../domain/notifications/model'
 import type { Jobs } from '../domain/schedule/ports'
 import { runDue } from '../domain/schedule/tick'
+import { volunteeringJobs } from '../domain/volunteering/jobs'
 import { appDeps, type AppDeps } from '../http/deps'
 import { logger } from '../http/log'
 
@@ -15,6 +16,7 @@ import { logger } from '../http/log'
 export const jobs: Jobs<AppDeps> = {
   ...deliberationJobs,
   ...microWishJobs,
+  ...volunteeringJobs,
   [SEND_NOTICE]: (deps, ref) => sendNotice(deps, ref),
 }
 

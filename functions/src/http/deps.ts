@@ -16,6 +16,9 @@ import type { DueStore } from '../domain/schedule/ports'
 import { DomainError } from '../domain/shared/errors'
 import type { StructureDeps } from '../domain/structure/ports'
 import type { UploadDeps } from '../domain/uploads/ports'
+import type { VolunteeringDeps } from '../domain/volunteering/ports'
+import { inServiceMembers } from '../domain/volunteering/registrations'
+import { siteCodeKey } from '../domain/volunteering/siteCode'
 import { dynamoMatterStore } from '../storage/deliberation/matters'
 import { dynamoPollStore } from '../storage/deliberation/polls'
 import { dynamoRatingStore } from '../storage/deliberation/ratings'
@@ -29,9 +32,16 @@ import { dynamoNoticeStore } from '../storage/notifications/notices'
 import { dynamoSubscriptionStore } from '../storage/notifications/subscriptions'
 import { dynamoDueStore } from '../storage/schedule/due'
 import { dynamoStructureStore } from '../storage/structure/store'
+import { dynamoActivityStore } from '../storage/volunteering/activities'
+import { dynamoAttendanceStore } from '../storage/volunteering/attendance'
+import { dynamoRecordStore } from '../storage/volunteering/records'
+import { dynamoRegistrationStore } from '../storage/volunteering/registrations'
+import { dynamoVolunteerSettingsStore } from '../storage/volunteering/settings'
+import { dynamoStatStore } from '../storage/volunteering/stats'
+import { dynamoUnitStore } from '../storage/volunteering/units'
 
 /** Everything any use case may ask for; each capability's use cases take only the part they name. */
-export type AppDeps = IdentityDeps & StructureDeps & GridDeps & DeliberationDeps & NotificationDeps & UploadDeps & ModerationDeps & LedgerDeps & MicroWishDeps & { schedule: DueStore; config: Config }
+export type AppDeps = IdentityDeps & StructureDeps & GridDeps & DeliberationDeps & NotificationDeps & UploadDeps & ModerationDeps & LedgerDeps & MicroWishDeps & VolunteeringDeps & { schedule: DueStore; config: Config }
 
 /** Card rendering, which only the grids function carries (pdfkit and the QR encoder would triple the other bundles). */
 export type CardRendering = Pick<GridDeps, 'printer' | 'qr'>
@@ -63,9 +73,30 @@ export const buildDeps = (config: Config, cards: CardRenderingFactory = noCardRe
   ledger: dynamoLedgerStore,
   wishes: dynamoWishStore,
   wishSettings: dynamoWishSettingsStore,
-  // Who claims micro-wishes: the volunteering capability's approved 双报到 registration, once it lands; until then
-  // none, and the wishes' rule admits holders of the inServiceMember role at the community (no unit).
-  servingMembers: { servingMember: async () => undefined },
+  // Who claims micro-wishes: volunteering's approved 双报到 registration (and its unit); without one, the wishes'
+  // rule admits holders of the inServiceMember role at the community (no unit).
+  servingMembers: {
+    servingMember: async (communityId, userId) => {
+      const m = await inServiceMembers({ volunteerRegistrations: dynamoRegistrationStore }).approvedMember(communityId, userId)
+      return m && { unitId: m.unitId, unitName: m.unitName }
+    },
+  },
+  volunteerUnits: dynamoUnitStore,
+  volunteerRegistrations: dynamoRegistrationStore,
+  activities: dynamoActivityStore,
+  attendance: dynamoAttendanceStore,
+  serviceRecords: dynamoRecordStore,
+  volunteerStats: dynamoStatStore,
+  volunteerSettings: dynamoVolunteerSettingsStore,
+  siteCodeSecret: siteCodeKey(config.cardSecret),
+  // The QR, the spreadsheet and the PDF printer join the volunteering function's deps in its handler only.
+  siteQr: { png: () => Promise.reject(new DomainError('internal')) },
+  spreadsheet: {
+    xlsx: () => {
+      throw new DomainError('internal')
+    },
+  },
+  feedbackPrinter: { renderPdf: () => Promise.reject(new DomainError('internal')) },
   photos: s3PhotoStore(config),
   safety: wechatContentSafety(config),
   moderation: dynamoModerationStore,

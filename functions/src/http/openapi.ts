@@ -22,6 +22,7 @@ const tagDescriptions: Record<keyof typeof allRoutes, string> = {
   deliberation: '五议工作法：提议、审议、商议、决议、评议',
   notifications: '微信订阅消息：主题与授权',
   uploads: '照片直传对象存储',
+  volunteering: '志愿服务与双报到：报到单位、登记、活动报名、现场签到、时长确认、平台记录与统计',
   microWishes: '微心愿：发布、审核、心愿墙、认领、实现与感谢',
   moderation: '内容安全：微信内容检测、举报与审核',
   meta: '本 API 的说明文档',
