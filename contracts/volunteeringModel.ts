@@ -235,25 +235,8 @@ export const Stats = z.object({
   }),
   /** Month by month inside the period, for the chart. */
   series: z.array(z.object({ period: z.string(), minutes: z.number().int(), services: z.number().int() })),
-  units: z.array(
-    z.object({
-      unitId: Id,
-      name: z.string(),
-      minutes: z.number().int(),
-      services: z.number().int(),
-      members: z.number().int(),
-      servingMembers: z.number().int(),
-    }),
-  ),
-  people: z.array(
-    z.object({
-      userId: Id,
-      name: z.string(),
-      unitName: z.string().optional(),
-      minutes: z.number().int(),
-      services: z.number().int(),
-      points: z.number().int(),
-    }),
-  ),
+  units: z.array(z.object({ unitId: Id, name: z.string(), minutes: z.number().int(), services: z.number().int(), members: z.number().int(), servingMembers: z.number().int() })),
+  people: z.array(z.object({ userId: Id, name: z.string(), unitName: z.string().optional(), minutes: z.number().int(), services: z.number().int(), points: z.number().int() })),
 })
 export type Stats = z.infer<typeof Stats>
+

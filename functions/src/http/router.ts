@@ -105,7 +105,9 @@ export const httpHandler = (routes: BoundRoute[], cards?: CardRenderingFactory) 
       const c = matched.contract
       operation = c.operationId
 
-      const body = readBody(event)
+      // A route that takes no body ignores one (API Gateway passes on whatever a GET carries): only a body the
+      // contract reads can be refused, so a route answers no body error its contract does not list.
+      const body = c.body ? readBody(event) : ({ ok: true, value: undefined } as const)
       if (!body.ok) return done(errorResponse(body.code, requestId, body.details))
       const problems: ErrorDetail[] = []
       const p = parsePart(c.params, params, 'params')

@@ -23,10 +23,7 @@ import { creditedMinutes, hoursText, pointsFor } from './rules'
 const publicRecord = ({ streetId: _s, unitId: _u, pointsTransferId: _p, recordedById: _r, ...r }: ServiceRecordRecord): ServiceRecord => r
 
 export const myRecords = async (deps: VolunteeringDeps, actor: Actor) => {
-  const [records, corrections] = await Promise.all([
-    deps.serviceRecords.forUser(actor.principal.userId),
-    deps.serviceRecords.correctionsForUser(actor.principal.userId),
-  ])
+  const [records, corrections] = await Promise.all([deps.serviceRecords.forUser(actor.principal.userId), deps.serviceRecords.correctionsForUser(actor.principal.userId)])
   const sorted = [...records].sort((a, b) => (b.date + b.recordedAt).localeCompare(a.date + a.recordedAt))
   return {
     minutes: records.reduce((s, r) => s + r.minutes, 0),
@@ -70,16 +67,7 @@ const movePoints = async (deps: VolunteeringDeps, adj: ServiceRecordRecord, orig
   const at = deps.now().toISOString()
   const label = `志愿活动「${adj.activityTitle}」时长更正 ${hoursText(adj.minutes)}`
   if (adj.points > 0) {
-    const paid = await credit(deps, {
-      communityId: adj.communityId,
-      userId: adj.volunteer.userId,
-      amount: adj.points,
-      key: `service-adj:${adj.recordId}`,
-      reason: '志愿时长更正',
-      source: { kind: 'activity', id: adj.activityId, label },
-      by: who,
-      at,
-    })
+    const paid = await credit(deps, { communityId: adj.communityId, userId: adj.volunteer.userId, amount: adj.points, key: `service-adj:${adj.recordId}`, reason: '志愿时长更正', source: { kind: 'activity', id: adj.activityId, label }, by: who, at })
     return deps.serviceRecords.setPoints(adj, paid.ok ? 'credited' : 'pending', paid.ok ? paid.value.transfer.transferId : undefined)
   }
   const user = residentAccount(adj.volunteer.userId)
@@ -122,12 +110,7 @@ export const answerCorrection = async (deps: VolunteeringDeps, actor: Actor, req
     const original = found(await deps.serviceRecords.get(c.userId, c.recordId), 'record.notFound')
     const mine = (await deps.serviceRecords.forUser(c.userId)).filter((r) => r.activityId === a.activityId)
     const held = { minutes: mine.reduce((s, r) => s + r.minutes, 0), points: mine.reduce((s, r) => s + r.points, 0) }
-    const fixed = creditedMinutes({
-      window: a,
-      presence: { in: input.checkInAt, out: input.checkOutAt },
-      rule: a.rule,
-      alreadyThatDay: await minutesThatDay(deps, c.userId, original.date, a.activityId),
-    })
+    const fixed = creditedMinutes({ window: a, presence: { in: input.checkInAt, out: input.checkOutAt }, rule: a.rule, alreadyThatDay: await minutesThatDay(deps, c.userId, original.date, a.activityId) })
     const delta = { minutes: fixed.minutes - held.minutes, points: pointsFor(fixed.minutes, a.pointsPerHour) - held.points }
     if (delta.minutes !== 0 || delta.points !== 0) {
       // The adjustment is named by the request: answering twice (a retry) writes it once.
@@ -164,7 +147,6 @@ export const answerCorrection = async (deps: VolunteeringDeps, actor: Actor, req
   }
   const answered = await deps.serviceRecords.answerCorrection(next)
   if (!answered.ok) fail('correction.notPending')
-  if (input.decision === 'refuse')
-    await deps.notices.queue([queued(volunteerNotices.corrected(a, at, c.userId, `更正申请未获同意：${input.answer}`.slice(0, 40)), deps.newId)])
+  if (input.decision === 'refuse') await deps.notices.queue([queued(volunteerNotices.corrected(a, at, c.userId, `更正申请未获同意：${input.answer}`.slice(0, 40)), deps.newId)])
   return next
 }
