@@ -9,6 +9,7 @@ export * as uploads from './uploads'
 export * as volunteering from './volunteering'
 export * as microWishes from './microWishes'
 export * as moderation from './moderation'
+export * as pointsBank from './pointsBank'
 import { identityRoutes } from './identity'
 import { structureRoutes } from './structure'
 import { gridRoutes } from './grids'
@@ -19,6 +20,7 @@ import { uploadRoutes } from './uploads'
 import { volunteeringRoutes } from './volunteering'
 import { microWishRoutes } from './microWishes'
 import { moderationRoutes } from './moderation'
+import { pointsBankRoutes, pointsExportRoutes } from './pointsBankRoutes'
 
 /**
  * Every route of the API, grouped by the Lambda function that serves it: the one list. Each function's handler
@@ -35,6 +37,8 @@ export const allRoutes = {
   volunteering: volunteeringRoutes,
   microWishes: microWishRoutes,
   moderation: moderationRoutes,
+  pointsBank: pointsBankRoutes,
+  pointsExport: pointsExportRoutes,
   meta: metaRoutes,
 }
 export type FunctionName = keyof typeof allRoutes

@@ -16,6 +16,7 @@ export const topicCatalog = {
   progress: { label: '我的议题进展' },
   community: { label: '议事投票与公示' },
   task: { label: '待办提醒（工作人员）' },
+  points: { label: '积分兑换提醒' },
   volunteer: { label: '志愿活动提醒' },
   wish: { label: '微心愿进展' },
 } as const satisfies Record<string, { label: string }>

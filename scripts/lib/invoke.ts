@@ -7,6 +7,8 @@ import * as meta from '../../functions/src/handlers/meta'
 import * as microWishes from '../../functions/src/handlers/microWishes'
 import * as moderation from '../../functions/src/handlers/moderation'
 import * as notifications from '../../functions/src/handlers/notifications'
+import * as pointsBank from '../../functions/src/handlers/pointsBank'
+import * as pointsExport from '../../functions/src/handlers/pointsExport'
 import * as structure from '../../functions/src/handlers/structure'
 import * as uploads from '../../functions/src/handlers/uploads'
 import * as volunteering from '../../functions/src/handlers/volunteering'
@@ -23,6 +25,8 @@ export const functions: Record<FunctionName, { handler: (event: APIGatewayProxyE
   volunteering,
   microWishes,
   moderation,
+  pointsBank,
+  pointsExport,
   meta,
 }
 

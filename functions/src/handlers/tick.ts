@@ -3,6 +3,7 @@ import { deliberationJobs } from '../domain/deliberation/jobs'
 import { microWishJobs } from '../domain/microWishes/jobs'
 import { sendNotice } from '../domain/notifications/deliver'
 import { SEND_NOTICE } from '../domain/notifications/model'
+import { pointsBankJobs } from '../domain/pointsBank/jobs'
 import type { Jobs } from '../domain/schedule/ports'
 import { runDue } from '../domain/schedule/tick'
 import { volunteeringJobs } from '../domain/volunteering/jobs'
@@ -16,6 +17,7 @@ import { logger } from '../http/log'
 export const jobs: Jobs<AppDeps> = {
   ...deliberationJobs,
   ...microWishJobs,
+  ...pointsBankJobs,
   ...volunteeringJobs,
   [SEND_NOTICE]: (deps, ref) => sendNotice(deps, ref),
 }

@@ -8,6 +8,7 @@ import { newCardNo } from '../domain/grids/cardCode'
 import type { GridDeps } from '../domain/grids/ports'
 import type { IdentityDeps } from '../domain/identity/ports'
 import type { LedgerDeps } from '../domain/ledger/ports'
+import type { PointsBankDeps } from '../domain/pointsBank/ports'
 import type { MicroWishDeps } from '../domain/microWishes/ports'
 import { signToken } from '../domain/identity/sessionToken'
 import type { ModerationDeps } from '../domain/moderation/ports'
@@ -25,6 +26,10 @@ import { dynamoRatingStore } from '../storage/deliberation/ratings'
 import { dynamoDeliberationSettingsStore } from '../storage/deliberation/settings'
 import { dynamoIdentityStore } from '../storage/identity/store'
 import { dynamoLedgerStore } from '../storage/ledger/ledger'
+import { dynamoAwardStore } from '../storage/pointsBank/awards'
+import { dynamoShopStore } from '../storage/pointsBank/items'
+import { dynamoRedemptionStore } from '../storage/pointsBank/redemptions'
+import { dynamoCheckStore, dynamoPointsSettingsStore } from '../storage/pointsBank/settings'
 import { dynamoWishSettingsStore } from '../storage/microWishes/settings'
 import { dynamoWishStore } from '../storage/microWishes/wishes'
 import { dynamoModerationStore } from '../storage/moderation/content'
@@ -41,7 +46,7 @@ import { dynamoStatStore } from '../storage/volunteering/stats'
 import { dynamoUnitStore } from '../storage/volunteering/units'
 
 /** Everything any use case may ask for; each capability's use cases take only the part they name. */
-export type AppDeps = IdentityDeps & StructureDeps & GridDeps & DeliberationDeps & NotificationDeps & UploadDeps & ModerationDeps & LedgerDeps & MicroWishDeps & VolunteeringDeps & { schedule: DueStore; config: Config }
+export type AppDeps = IdentityDeps & StructureDeps & GridDeps & DeliberationDeps & NotificationDeps & UploadDeps & ModerationDeps & LedgerDeps & PointsBankDeps & MicroWishDeps & VolunteeringDeps & { schedule: DueStore; config: Config }
 
 /** Card rendering, which only the grids function carries (pdfkit and the QR encoder would triple the other bundles). */
 export type CardRendering = Pick<GridDeps, 'printer' | 'qr'>
@@ -71,6 +76,11 @@ export const buildDeps = (config: Config, cards: CardRenderingFactory = noCardRe
   subscriptions: dynamoSubscriptionStore,
   schedule: dynamoDueStore,
   ledger: dynamoLedgerStore,
+  pointsSettings: dynamoPointsSettingsStore,
+  shop: dynamoShopStore,
+  redemptions: dynamoRedemptionStore,
+  awards: dynamoAwardStore,
+  checks: dynamoCheckStore,
   wishes: dynamoWishStore,
   wishSettings: dynamoWishSettingsStore,
   // Who claims micro-wishes: volunteering's approved 双报到 registration (and its unit); without one, the wishes'

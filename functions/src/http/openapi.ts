@@ -25,6 +25,8 @@ const tagDescriptions: Record<keyof typeof allRoutes, string> = {
   volunteering: '志愿服务与双报到：报到单位、登记、活动报名、现场签到、时长确认、平台记录与统计',
   microWishes: '微心愿：发布、审核、心愿墙、认领、实现与感谢',
   moderation: '内容安全：微信内容检测、举报与审核',
+  pointsBank: '积分银行：积分存折、积分规则与发放、预算、台账、对账，积分超市与兑换核销',
+  pointsExport: '积分存折打印与台账导出（PDF、Excel）',
   meta: '本 API 的说明文档',
 }
 

@@ -29,6 +29,23 @@ export const residentAccount = (userId: string) => accountId({ kind: 'resident',
 export const poolAccounts = () => Array.from({ length: POOL_SHARDS }, (_, shard) => accountId({ kind: 'pool', shard }))
 export const shopAccounts = () => Array.from({ length: POOL_SHARDS }, (_, shard) => accountId({ kind: 'shop', shard }))
 
+/** Which account an id names (the inverse of accountId); undefined for an id no account has. */
+export const parseAccount = (account: string): AccountRef | undefined => {
+  if (account === 'issuer' || account === 'expiry') return { kind: account }
+  const [kind, rest] = [account.slice(0, account.indexOf(':')), account.slice(account.indexOf(':') + 1)]
+  if (kind === 'user' && rest) return { kind: 'resident', userId: rest }
+  if ((kind === 'pool' || kind === 'shop') && /^\d+$/.test(rest)) return { kind, shard: Number(rest) }
+  return undefined
+}
+
+/** The community's own accounts as people read them (a resident's account is named by the resident). */
+export const systemAccountLabels: Record<'issuer' | 'pool' | 'shop' | 'expiry', string> = {
+  issuer: '积分发行',
+  pool: '积分池（预算）',
+  shop: '积分超市',
+  expiry: '过期积分',
+}
+
 /** Only the issuer may go below zero: every other account pays only what it holds. */
 export const mayGoNegative = (account: string) => account === 'issuer'
 

@@ -1,5 +1,5 @@
 import type { Outcome } from '../shared/outcome'
-import type { Entry, Head, Plan, Transfer } from './model'
+import type { Entry, Head, Plan, Transfer, TransferKind } from './model'
 
 /** The ledger's storage (storage/ledger/ledger.ts). Capabilities never write ledger items themselves. */
 export interface LedgerStore {
@@ -17,8 +17,16 @@ export interface LedgerStore {
   allEntries(communityId: string, account: string): Promise<Entry[]>
   /** Every account head of a community (reconciliation, the admin's overview). */
   allHeads(communityId: string): Promise<Head[]>
-  /** The community's transfers of one month (YYYY-MM), newest first (积分台账). */
-  transfers(communityId: string, month: string, page: { limit: number; cursor?: string }): Promise<Outcome<'badCursor', { items: Transfer[]; next?: string }>>
+  /**
+   * The community's transfers of one month (YYYY-MM), newest first (积分台账); with `kind`, only that kind (and
+   * `month` '' for every month: the budget's top-ups). A cursor from another list is refused `badCursor`.
+   */
+  transfers(
+    communityId: string,
+    month: string,
+    page: { limit: number; cursor?: string },
+    kind?: TransferKind,
+  ): Promise<Outcome<'badCursor', { items: Transfer[]; next?: string }>>
 }
 
 export interface LedgerDeps {

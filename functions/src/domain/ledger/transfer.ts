@@ -38,17 +38,22 @@ export const runTransfer = async <R extends string>(
 ): Promise<Outcome<R | 'insufficient' | 'unbalanced', Moved>> => {
   const earlier = await deps.ledger.getTransfer(communityId, transferId)
   if (earlier) return done({ transfer: earlier, repeated: true })
+  // A refusal after a lost race may be the first request's doing (the same key, written meanwhile): then it is a repeat.
+  const refuse = async <X extends string>(outcome: { ok: false; refused: X }) => {
+    const first = await deps.ledger.getTransfer(communityId, transferId)
+    return first ? done({ transfer: first, repeated: true }) : outcome
+  }
   for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
     const built = await build()
-    if (!built.ok) return built
+    if (!built.ok) return refuse(built)
     const plan = planTransfer(built.value.input, built.value.heads)
-    if (!plan.ok) return plan
+    if (!plan.ok) return refuse(plan)
     const written = await commit(plan.value)
     if (written.ok) return done({ transfer: plan.value.transfer, repeated: false })
     if (written.refused === 'exists') {
       const first = await deps.ledger.getTransfer(communityId, transferId)
       if (first) return done({ transfer: first, repeated: true })
-    } else if (written.refused !== 'moved') return refused(written.refused as R)
+    } else if (written.refused !== 'moved') return refuse({ ok: false, refused: written.refused as R })
     await pause(attempt)
   }
   throw new Error(`ledger: transfer ${transferId} could not be written after ${ATTEMPTS} attempts`)
@@ -104,25 +109,33 @@ export interface CreditRequest {
  * the same hours or wish is never credited twice. Refused `budgetSpent` when the pool cannot pay it (nothing is
  * written), `badAmount` for anything but a whole positive number of points.
  */
-export const credit = async (deps: LedgerDeps, r: CreditRequest): Promise<Outcome<'budgetSpent' | 'badAmount' | 'insufficient' | 'unbalanced', Moved>> => {
+export const credit = async <R extends string = never>(
+  deps: LedgerDeps,
+  r: CreditRequest,
+  /** Writes the planned credit, with items of the caller's own when given (an award's cap counter); see runTransfer. */
+  commit?: (plan: Plan) => Promise<Outcome<'exists' | 'moved' | R>>,
+): Promise<Outcome<R | 'budgetSpent' | 'badAmount' | 'insufficient' | 'unbalanced', Moved>> => {
   if (!isWholePositive(r.amount)) return refused('badAmount')
+  return runTransfer<R | 'budgetSpent'>(deps, r.communityId, r.key, creditBuild(deps, r), commit ?? ((plan) => deps.ledger.commit(plan)))
+}
+
+/** Plans a credit against the current heads: paid from the pool (shards picked as payFromPool says) into the resident's account. */
+export const creditBuild = (deps: LedgerDeps, r: CreditRequest) => async () => {
   const to = residentAccount(r.userId)
-  return runTransfer(deps, r.communityId, r.key, async () => {
-    const paid = await payFromPool(deps, r.communityId, r.amount, [to])
-    if (!paid.ok) return paid
-    return done({
-      heads: paid.value.heads,
-      input: {
-        communityId: r.communityId,
-        transferId: r.key,
-        kind: 'earn',
-        legs: [...paid.value.legs, { account: to, delta: r.amount }],
-        reason: r.reason,
-        source: r.source,
-        by: r.by,
-        at: r.at,
-      },
-    })
+  const paid = await payFromPool(deps, r.communityId, r.amount, [to])
+  if (!paid.ok) return paid
+  return done({
+    heads: paid.value.heads,
+    input: {
+      communityId: r.communityId,
+      transferId: r.key,
+      kind: 'earn' as const,
+      legs: [...paid.value.legs, { account: to, delta: r.amount }],
+      reason: r.reason,
+      source: r.source,
+      by: r.by,
+      at: r.at,
+    },
   })
 }
 

@@ -35,6 +35,7 @@ export const ledgerKeys = {
   transfer: (communityId: string, transferId: string) => `LEDGERTX#${communityId}#${transferId}`,
   transfersOfMonth: (communityId: string, month: string) => `LEDGERTXS#${communityId}#${month}`,
   transferInMonth: (at: string, transferId: string) => `${at}#${transferId}`,
+  transfersOfKind: (communityId: string, kind: string) => `LEDGERTXK#${communityId}#${kind}`,
 }
 const k = ledgerKeys
 
@@ -76,6 +77,8 @@ export const LedgerTransferEntity = new Entity({
   schema: transferSchema.and((_s) => ({
     gsi1pk: string().link<typeof _s>(({ communityId, at }) => k.transfersOfMonth(communityId, at.slice(0, 7))),
     gsi1sk: string().link<typeof _s>(({ at, transferId }) => k.transferInMonth(at, transferId)),
+    gsi2pk: string().link<typeof _s>(({ communityId, kind }) => k.transfersOfKind(communityId, kind)),
+    gsi2sk: string().link<typeof _s>(({ at, transferId }) => k.transferInMonth(at, transferId)),
   })),
   computeKey: ({ communityId, transferId }) => ({ pk: k.transfer(communityId, transferId), sk: 'META' }),
 })
@@ -106,6 +109,19 @@ export const monthTransfers = table
   .pattern(({ communityId, month }) => ({ index: 'gsi1', partition: k.transfersOfMonth(communityId, month) }))
   .options({ reverse: true })
   .meta({ title: 'monthTransfers' })
+
+/** AP34 — a community's transfers of one kind (top-ups for the budget page, awards…), of one month or all, newest first. */
+export const kindTransfers = table
+  .build(AccessPattern)
+  .entities(LedgerTransferEntity)
+  .schema(map({ communityId: string(), kind: string(), month: string().optional() }))
+  .pattern(({ communityId, kind, month }) => ({
+    index: 'gsi2',
+    partition: k.transfersOfKind(communityId, kind),
+    ...(month ? { range: { beginsWith: month } } : {}),
+  }))
+  .options({ reverse: true })
+  .meta({ title: 'kindTransfers' })
 
 const Source = z.object({ kind: z.string(), id: z.string(), label: z.string() })
 const By = z.object({ userId: z.string(), displayName: z.string() })
@@ -245,20 +261,26 @@ export const dynamoLedgerStore: LedgerStore = {
     const { Items = [] } = await communityHeads.query(communityId).send()
     return Items.map((i) => ({ account: i.account, balance: i.balance, seq: i.seq, lastHash: i.lastHash }))
   },
-  async transfers(communityId, month, { limit, cursor }) {
+  async transfers(communityId, month, { limit, cursor }, kind) {
     let start: Record<string, string> | undefined
     if (cursor) {
       try {
         start = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as Record<string, string>
-        if (start.gsi1pk !== k.transfersOfMonth(communityId, month)) return refused('badCursor')
+        const own = kind
+          ? start.gsi2pk === k.transfersOfKind(communityId, kind) && (!month || start.gsi2sk?.startsWith(month))
+          : start.gsi1pk === k.transfersOfMonth(communityId, month)
+        if (!own) return refused('badCursor')
       } catch {
         return refused('badCursor')
       }
     }
-    const { Items = [], LastEvaluatedKey } = await monthTransfers
-      .query({ communityId, month })
-      .options({ maxPages: 1, limit, ...(start ? { exclusiveStartKey: start } : {}) })
-      .send()
+    const options = { maxPages: 1, limit, ...(start ? { exclusiveStartKey: start } : {}) }
+    const { Items = [], LastEvaluatedKey } = kind
+      ? await kindTransfers
+          .query({ communityId, kind, ...(month ? { month } : {}) })
+          .options(options)
+          .send()
+      : await monthTransfers.query({ communityId, month }).options(options).send()
     return done({
       items: Items.map((i) => parseStored(StoredTransfer, i.json, `ledger transfer ${i.transferId}`)),
       ...(LastEvaluatedKey ? { next: Buffer.from(JSON.stringify(LastEvaluatedKey)).toString('base64url') } : {}),

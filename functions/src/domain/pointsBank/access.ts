@@ -1,0 +1,44 @@
+import type { Role } from '../../../../contracts/common'
+import { homesOf, type Actor, type Home } from '../identity/actor'
+import { fail, found } from '../shared/errors'
+import { authorize, communityOfPath, isWithin, type PlaceRef, type Principal } from '../shared/places'
+import type { PointsBankDeps } from './ports'
+
+/** Who hands over redemptions at the service point (核销). */
+export const PICKUP_ROLES: readonly Role[] = ['communityAdmin', 'committee', 'gridWorker']
+/** Who reads the community's ledger (积分台账) and a resident's passbook. */
+export const LEDGER_ROLES: readonly Role[] = ['communityAdmin', 'committee']
+
+export const communityPlace = async (deps: Pick<PointsBankDeps, 'structure'>, communityId: string): Promise<PlaceRef> =>
+  found(await deps.structure.resolvePlace({ type: 'community', id: communityId }), 'community.notFound')
+
+/** The caller holds one of `roles` at the community or above it. */
+export const authorizeIn = async (deps: Pick<PointsBankDeps, 'structure'>, actor: Actor, roles: readonly Role[], communityId: string) => {
+  const place = await communityPlace(deps, communityId)
+  authorize(actor.principal, roles, place)
+  return place
+}
+
+/** The caller holds one of `roles` somewhere in the community (a grid worker at their grid) or above it. */
+export const holdsIn = (principal: Principal, roles: readonly Role[], community: PlaceRef) =>
+  principal.system === true ||
+  principal.grants.some((g) => roles.includes(g.role) && (isWithin(g.placePath, community.path) || isWithin(community.path, g.placePath)))
+
+export const requireIn = (principal: Principal, roles: readonly Role[], community: PlaceRef) => {
+  if (!holdsIn(principal, roles, community)) fail('auth.forbidden')
+}
+
+/**
+ * The community whose points the caller asks about: the one named, else that of their first household; they must
+ * live there (a points account is a resident's). Refused `points.notResident` otherwise.
+ */
+export const residentCommunity = async (deps: PointsBankDeps, actor: Actor, communityId?: string): Promise<{ place: PlaceRef; homes: Home[] }> => {
+  const homes = await homesOf(deps, actor)
+  const id = communityId ?? homes.map((h) => communityOfPath(h.path)).find(Boolean) ?? fail('points.notResident')
+  const place = await communityPlace(deps, id)
+  const here = homes.filter((h) => isWithin(h.path, place.path))
+  if (here.length === 0) fail('points.notResident')
+  return { place, homes: here }
+}
+
+export const byOf = (actor: Actor) => ({ userId: actor.principal.userId, displayName: actor.principal.displayName })
