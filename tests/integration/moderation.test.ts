@@ -62,6 +62,22 @@ describe('content safety: texts', () => {
     expect(title.body.error).toMatchObject({ code: 'content.risky', details: [{ path: 'body.title' }] })
   })
 
+  it('refuses a risky revision and leaves the returned matter as it was', async () => {
+    const [writer] = w.residents
+    const m = expectOk(await propose(writer!.token, A1()))
+    expectOk(await call('POST', `/matters/${m.matterId}/review`, { token: w.committee.token, body: { decision: 'return', note: '请补充具体位置' } }))
+    const body = { categoryId: 'shared-facilities', title: '更换1单元楼道照明', text: '补充：1单元3楼到5楼，违规测试内容。', photoKeys: [] }
+    const refused = await call('PUT', `/matters/${m.matterId}`, { token: writer!.token, body })
+    expect(refused.status).toBe(422)
+    expect(refused.body.error).toMatchObject({ code: 'content.risky', details: [{ path: 'body.text' }] })
+    const after = expectOk(await matter(writer!.token, m.matterId))
+    expect(after).toMatchObject({ status: 'returned', text: m.text })
+    // A revision WeChat holds for review goes to the committee, held from the neighbours.
+    const held = expectOk(await call('PUT', `/matters/${m.matterId}`, { token: writer!.token, body: { ...body, text: '补充：1单元3楼到5楼，待审测试。' } }))
+    expect(held).toMatchObject({ status: 'awaitingReview', moderation: { state: 'review' } })
+    expect((await matter(w.residents[1]!.token, m.matterId)).status).toBe(404)
+  })
+
   it('refuses a risky comment, and stores nothing when WeChat cannot be asked (503)', async () => {
     const [writer, neighbour] = w.residents
     const m = expectOk(await propose(writer!.token, A1()))
