@@ -115,7 +115,9 @@ const main = async () => {
   console.log(seeded ? 'Seeded the demo community 幸福里社区.' : 'Demo community already seeded; leaving the data as it is.')
 
   console.log('Starting the HTTP API (serverless offline, behind a proxy on the API port; restarted when functions/ or contracts/ change)…')
-  api = await superviseApi({ env, port: ports.api, onFatal: fatal, onRestart: record('api'), isStopping: () => stopping })
+  // How many requests serverless offline gets at once (the rest queue at the proxy): each one in flight is a worker thread.
+  const maxInFlight = Number(process.env.API_MAX_IN_FLIGHT ?? 8)
+  api = await superviseApi({ env, port: ports.api, maxInFlight, onFatal: fatal, onRestart: record('api'), isStopping: () => stopping })
   cleanups.push(() => api?.stop())
 
   console.log('Starting the H5 build of the mini-program (rebuilt on change)…')

@@ -1,5 +1,5 @@
 import type { ChildProcess } from 'node:child_process'
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { ROOT } from './dynamodbLocal'
 import { stopChild } from './processes'
@@ -96,13 +96,14 @@ const commandOf = (pid: number) => {
   }
 }
 
-/** Stops what an `npm start` that is gone left running (only processes that still look like ours). */
+/** Stops what an `npm start` that is gone left running (only processes of this checkout). */
 export const stopLeftovers = (): string[] => {
   const state = readStackState()
   if (!state || alive(state.pid)) return []
   const stopped: string[] = []
   for (const [name, pid] of Object.entries(state.pieces)) {
-    if (!pid || !alive(pid) || !/java|serverless|taro|node/.test(commandOf(pid)) || !existsSync(`/proc/${pid}`)) continue
+    // Ours only: every piece's command line names this checkout (java's library path, offline's and taro's binaries).
+    if (!pid || !alive(pid) || !commandOf(pid).includes(ROOT)) continue
     try {
       process.kill(-pid, 'SIGTERM')
     } catch {
