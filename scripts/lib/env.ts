@@ -8,7 +8,7 @@ export const localEnv = (o: { dynamodbEndpoint: string; wechatApiBase: string; a
   WECHAT_SECRET: 'local-wechat-secret',
   // The local WeChat stand-in signs its message pushes (photo verdicts) with it, as WeChat does with the console's Token.
   WECHAT_PUSH_TOKEN: 'local-wechat-push-token',
-  WECHAT_SUBSCRIBE_TEMPLATES: JSON.stringify({ progress: 'local-tmpl-progress', community: 'local-tmpl-community', task: 'local-tmpl-task', volunteer: 'local-tmpl-volunteer', wish: 'local-tmpl-wish' }),
+  WECHAT_SUBSCRIBE_TEMPLATES: JSON.stringify({ progress: 'local-tmpl-progress', community: 'local-tmpl-community', task: 'local-tmpl-task', points: 'local-tmpl-points', volunteer: 'local-tmpl-volunteer', wish: 'local-tmpl-wish' }),
   SESSION_SECRET: process.env.SESSION_SECRET ?? 'local-session-secret-not-for-production',
   CARD_SECRET: process.env.CARD_SECRET ?? 'local-card-secret-not-for-production',
   APP_URL: o.appUrl,

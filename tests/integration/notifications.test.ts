@@ -30,6 +30,7 @@ describe('notifications as WeChat subscribe messages', () => {
       { topic: 'progress', label: '我的议题进展', templateId: 'tmpl-progress', remaining: 0 },
       { topic: 'community', label: '议事投票与公示', templateId: 'tmpl-community', remaining: 0 },
       { topic: 'task', label: '待办提醒（工作人员）', templateId: 'tmpl-task', remaining: 0 },
+      { topic: 'points', label: '积分兑换提醒', templateId: 'tmpl-points', remaining: 0 },
       { topic: 'volunteer', label: '志愿活动提醒', templateId: 'tmpl-volunteer', remaining: 0 },
       { topic: 'wish', label: '微心愿进展', templateId: 'tmpl-wish', remaining: 0 },
     ])

@@ -274,7 +274,8 @@ export const dynamoLedgerStore: LedgerStore = {
         return refused('badCursor')
       }
     }
-    const options = { maxPages: 1, limit, ...(start ? { exclusiveStartKey: start } : {}) }
+    // Newest first: options given here replace the pattern's own.
+    const options = { reverse: true, maxPages: 1, limit, ...(start ? { exclusiveStartKey: start } : {}) }
     const { Items = [], LastEvaluatedKey } = kind
       ? await kindTransfers
           .query({ communityId, kind, ...(month ? { month } : {}) })
