@@ -29,10 +29,14 @@ export const clock = {
 }
 
 /** The code the organiser's phone would show at `at` for an activity (or one from a window `back` windows earlier). */
-export const siteCodeAt = (activityId: string, at: number, back = 0) => signSiteCode(siteCodeKey(process.env.CARD_SECRET!), activityId, windowAt(new Date(at)) - back)
+export const siteCodeAt = (activityId: string, at: number, back = 0) =>
+  signSiteCode(siteCodeKey(process.env.CARD_SECRET!), activityId, windowAt(new Date(at)) - back)
 
 export const fund = (communityId: string, amount = 100_000) =>
-  topUp({ ledger: dynamoLedgerStore, now: () => new Date() }, { communityId, amount, key: `topup:${ulid()}`, reason: '志愿服务积分预算', by: { userId: 'admin', displayName: '吴主任' }, at: new Date().toISOString() })
+  topUp(
+    { ledger: dynamoLedgerStore, now: () => new Date() },
+    { communityId, amount, key: `topup:${ulid()}`, reason: '志愿服务积分预算', by: { userId: 'admin', displayName: '吴主任' }, at: new Date().toISOString() },
+  )
 
 /**
  * A community ready for volunteering: a unit paired with it, its committee member (the organiser), and `volunteers`
@@ -56,7 +60,12 @@ export const makeVolunteerWorld = async (options: { volunteers?: number; rule?: 
   const register = async (name: string) => {
     const u = await makeUser(name)
     const token = dayToken(u.userId)
-    expectOk(await call('PUT', '/me/volunteer-registration', { token, body: { communityId: c.communityId, kind: 'member', unitId: unit.unitId, skills: ['理发'], availability: ['weekend'] } }))
+    expectOk(
+      await call('PUT', '/me/volunteer-registration', {
+        token,
+        body: { communityId: c.communityId, kind: 'member', unitId: unit.unitId, skills: ['理发'], availability: ['weekend'] },
+      }),
+    )
     expectOk(await call('POST', `/volunteer-registrations/${u.userId}/decision`, { token: admin.token, body: { decision: 'approve' } }))
     return { ...u, token }
   }

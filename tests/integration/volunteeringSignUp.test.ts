@@ -7,7 +7,8 @@ import { activityBody, dayToken, makeVolunteerWorld, publish } from '../helpers/
  * 线上认领 on DynamoDB Local through the real handlers: places exactly up to capacity under any concurrency, the rest
  * waiting in order, a cancellation promoting the first in line (and telling them), capacity lowered keeping the earliest.
  */
-const noticesOf = async (activityId: string) => (await dynamoNoticeStore.forSubject('activity', activityId)).map((n) => ({ kind: n.kind, audience: n.audience }))
+const noticesOf = async (activityId: string) =>
+  (await dynamoNoticeStore.forSubject('activity', activityId)).map((n) => ({ kind: n.kind, audience: n.audience }))
 
 describe('signing up for an activity', () => {
   it('gives 100 volunteers signing up at once for 20 places exactly 20 places, the rest waiting in order; a cancellation promotes the first', async () => {
@@ -42,12 +43,19 @@ describe('signing up for an activity', () => {
     expect(cancelled).toMatchObject({ placed: 20, waiting: 79, me: { state: 'none' } })
     const promoted = volunteers.find((v) => v.userId === first)!
     expect(expectOk(await call('GET', `/activities/${a.activityId}`, { token: promoted.token })).me).toEqual({ state: 'placed' })
-    expect(expectOk(await call('GET', `/activities/${a.activityId}`, { token: volunteers.find((v) => v.userId === second)!.token })).me).toEqual({ state: 'waiting', position: 1 })
+    expect(expectOk(await call('GET', `/activities/${a.activityId}`, { token: volunteers.find((v) => v.userId === second)!.token })).me).toEqual({
+      state: 'waiting',
+      position: 1,
+    })
     expect(await noticesOf(a.activityId)).toContainEqual({ kind: 'promoted', audience: { kind: 'users', userIds: [first] } })
 
     // Cancelling again, and signing up again while on a list, change nothing.
     expect(expectOk(await call('DELETE', `/activities/${a.activityId}/sign-up`, { token: leaving.token }))).toMatchObject({ placed: 20, waiting: 79 })
-    expect(expectOk(await call('POST', `/activities/${a.activityId}/sign-up`, { token: promoted.token }))).toMatchObject({ placed: 20, waiting: 79, me: { state: 'placed' } })
+    expect(expectOk(await call('POST', `/activities/${a.activityId}/sign-up`, { token: promoted.token }))).toMatchObject({
+      placed: 20,
+      waiting: 79,
+      me: { state: 'placed' },
+    })
   })
 
   it('keeps the earliest when the capacity is lowered and tells the rest; raising it promotes the first in line', async () => {
@@ -73,7 +81,9 @@ describe('signing up for an activity', () => {
     expectOk(await call('PATCH', `/activities/${a.activityId}`, { token: w.organiser.token, body: { capacity: 3 } }))
     expect(await noticesOf(a.activityId)).toContainEqual({ kind: 'promoted', audience: { kind: 'users', userIds: [ids[2]] } })
     // Only the organiser or the community's leads change it.
-    expect((await call('PATCH', `/activities/${a.activityId}`, { token: w.volunteers[0]!.token, body: { capacity: 10 } })).body.error.code).toBe('auth.forbidden')
+    expect((await call('PATCH', `/activities/${a.activityId}`, { token: w.volunteers[0]!.token, body: { capacity: 10 } })).body.error.code).toBe(
+      'auth.forbidden',
+    )
   })
 
   it('refuses who may not sign up, with stable codes, and changes nothing', async () => {
@@ -86,7 +96,9 @@ describe('signing up for an activity', () => {
     // A resident volunteer (not a party member), approved, may not take a members-only activity.
     const resident = await makeUser('居民志愿者')
     const rt = dayToken(resident.userId)
-    expectOk(await call('PUT', '/me/volunteer-registration', { token: rt, body: { communityId: w.communityId, kind: 'volunteer', skills: [], availability: [] } }))
+    expectOk(
+      await call('PUT', '/me/volunteer-registration', { token: rt, body: { communityId: w.communityId, kind: 'volunteer', skills: [], availability: [] } }),
+    )
     expect(await code(rt)).toBe('volunteer.notRegistered')
     expectOk(await call('POST', `/volunteer-registrations/${resident.userId}/decision`, { token: w.admin.token, body: { decision: 'approve' } }))
     expect(await code(rt)).toBe('volunteer.membersOnly')
@@ -99,10 +111,12 @@ describe('signing up for an activity', () => {
     const past = activityBody(w.communityId, Date.now() - 3 * 3600_000)
     expect((await call('POST', '/activities', { token: w.organiser.token, body: past })).body.error.code).toBe('activity.timeInvalid')
     expect((await call('GET', `/activities/${past.activityId}`, { token: w.organiser.token })).body.error.code).toBe('activity.notFound')
-    expect((await call('POST', '/activities', { token: w.volunteers[0]!.token, body: activityBody(w.communityId, Date.now()) })).body.error.code).toBe('auth.forbidden')
-    expect((await call('PUT', '/me/volunteer-registration', { token: rt, body: { communityId: w.communityId, kind: 'member', skills: [] } })).body.error.code).toBe(
-      'registration.unitRequired',
+    expect((await call('POST', '/activities', { token: w.volunteers[0]!.token, body: activityBody(w.communityId, Date.now()) })).body.error.code).toBe(
+      'auth.forbidden',
     )
+    expect(
+      (await call('PUT', '/me/volunteer-registration', { token: rt, body: { communityId: w.communityId, kind: 'member', skills: [] } })).body.error.code,
+    ).toBe('registration.unitRequired')
     expect(expectOk(await call('GET', `/activities/${a.activityId}`, { token: w.organiser.token }))).toMatchObject({ placed: 0, waiting: 0 })
   })
 })

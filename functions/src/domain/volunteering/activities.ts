@@ -140,6 +140,8 @@ export const listActivities = async (deps: VolunteeringDeps, actor: Actor, q: Qu
       ? (await deps.activities.listForCommunity(communityId, 'upcoming', new Date(t - 24 * HOUR).toISOString(), 50)).filter(
           (a) => a.phase !== 'confirmed' && Date.parse(a.endAt) + CHECK_OUT_LATE_MS > t,
         )
-      : (await deps.activities.listForCommunity(communityId, 'past', now.toISOString(), 50)).filter((a) => a.phase === 'confirmed' || Date.parse(a.endAt) + CHECK_OUT_LATE_MS <= t)
+      : (await deps.activities.listForCommunity(communityId, 'past', now.toISOString(), 50)).filter(
+          (a) => a.phase === 'confirmed' || Date.parse(a.endAt) + CHECK_OUT_LATE_MS <= t,
+        )
   return { communityId, items: await view(items) }
 }

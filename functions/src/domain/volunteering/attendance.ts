@@ -33,7 +33,13 @@ const refusalLabels: Record<string, string> = {
 const codeRefusal = { badCode: 'checkin.badCode', wrongActivity: 'checkin.wrongActivity', expired: 'checkin.codeExpired' } as const
 
 const refuse = async (deps: VolunteeringDeps, actor: Actor, a: ActivityRecord, code: ErrorCode): Promise<never> => {
-  await deps.attendance.refuse({ activityId: a.activityId, userId: actor.principal.userId, name: actor.principal.displayName, reason: code, at: deps.now().toISOString() })
+  await deps.attendance.refuse({
+    activityId: a.activityId,
+    userId: actor.principal.userId,
+    name: actor.principal.displayName,
+    reason: code,
+    at: deps.now().toISOString(),
+  })
   throw new DomainError(code)
 }
 
@@ -51,7 +57,12 @@ const scanned = (actor: Actor, a: ActivityRecord, scan: Scan, at: string): Prese
   at,
   by: 'self',
   byUserId: actor.principal.userId,
-  location: { latitude: scan.location.latitude, longitude: scan.location.longitude, accuracy: scan.location.accuracy, distance: Math.round(distanceMetres(scan.location, a.place)) },
+  location: {
+    latitude: scan.location.latitude,
+    longitude: scan.location.longitude,
+    accuracy: scan.location.accuracy,
+    distance: Math.round(distanceMetres(scan.location, a.place)),
+  },
 })
 
 /** 签到 / 签退 by scanning. A second check-in (or check-out) is harmless: it changes nothing and answers as the first. */
@@ -144,7 +155,9 @@ export const attendanceView = async (deps: VolunteeringDeps, actor: Actor, activ
       ...(position ? { position } : {}),
       ...(att?.checkIn ? { checkIn: presence(att.checkIn) } : {}),
       ...(att?.checkOut ? { checkOut: presence(att.checkOut) } : {}),
-      credited: entry ? { minutes: entry.minutes, points: entry.points, note: entry.excluded ? `未计入：${entry.excluded}` : entry.note } : creditFor(a, att, 0),
+      credited: entry
+        ? { minutes: entry.minutes, points: entry.points, note: entry.excluded ? `未计入：${entry.excluded}` : entry.note }
+        : creditFor(a, att, 0),
       ...(confirmed ? { points: record?.pointsState === 'credited' ? 'credited' : entry && entry.points > 0 ? 'pending' : 'none' } : {}),
     }
   }

@@ -146,12 +146,13 @@ export const settle = async (deps: VolunteeringDeps, activityId: string): Promis
   if (!a || !plan) return { pending: false }
   let pending = false
   for (const e of plan.entries) {
-    if (e.minutes <= 0 || e.excluded) continue
+    // Every volunteer who was there gets a record, even of no hours (so they may ask for a correction); the excluded none.
+    if (e.excluded || !e.checkIn) continue
     const reg = await deps.volunteerRegistrations.get(e.userId)
     const record = serviceRecord(a, plan, e, reg)
     const notice = queued(volunteerNotices.credited(a, plan.confirmedAt, e.userId, e.minutes, e.points), deps.newId)
     const created = await deps.serviceRecords.create(record, recordCounters(record), [notice])
-    await countDistinct(deps, belongingOf(a, e.userId, reg), activityId, record.date)
+    if (e.minutes > 0) await countDistinct(deps, belongingOf(a, e.userId, reg), activityId, record.date)
     const current = created.ok ? record : await deps.serviceRecords.get(e.userId, record.recordId)
     if (current && !(await payPoints(deps, a, current, plan.confirmedBy))) pending = true
   }

@@ -33,10 +33,20 @@ export const scopesOf = (b: Belonging, options: { person?: boolean } = {}): Stat
 
 const periods = (date: string) => Object.values(periodsOf(date))
 
-/** What one service record (or adjustment) adds to every scope and period it counts in. */
-export const recordCounters = (r: ServiceRecordRecord): CounterAdd[] => {
-  const add: Partial<Counters> = r.kind === 'service' ? { minutes: r.minutes, points: r.points, services: 1 } : { minutes: r.minutes, points: r.points }
-  const b: Belonging = { userId: r.volunteer.userId, kind: r.volunteer.kind, communityId: r.communityId, streetId: r.streetId, ...(r.unitId ? { unitId: r.unitId } : {}) }
+/**
+ * What one service record (or adjustment) adds to every scope and period it counts in. A service of no credited time
+ * (present, below the attendance share) is on the record but not counted as served; an adjustment that brings an
+ * activity's time up from nothing (or down to it) counts one service more (or fewer): `services`.
+ */
+export const recordCounters = (r: ServiceRecordRecord, services = r.kind === 'service' && r.minutes > 0 ? 1 : 0): CounterAdd[] => {
+  const add: Partial<Counters> = { minutes: r.minutes, points: r.points, ...(services ? { services } : {}) }
+  const b: Belonging = {
+    userId: r.volunteer.userId,
+    kind: r.volunteer.kind,
+    communityId: r.communityId,
+    streetId: r.streetId,
+    ...(r.unitId ? { unitId: r.unitId } : {}),
+  }
   return scopesOf(b).flatMap((scope) => periods(r.date).map((period) => ({ scope, period, add })))
 }
 
@@ -52,7 +62,9 @@ export const activityCounters = (a: { activityId: string; communityId: string; s
 }
 /** One more activity a unit's members served in (once per unit and activity, whatever the number of its members there). */
 export const unitActivityCounters = (unitId: string, communityId: string, date: string): CounterAdd[] =>
-  ([`unit:${unitId}`, `unitin:${unitId}:${communityId}`] as StatScope[]).flatMap((scope) => periods(date).map((period) => ({ scope, period, add: { activities: 1 } })))
+  ([`unit:${unitId}`, `unitin:${unitId}:${communityId}`] as StatScope[]).flatMap((scope) =>
+    periods(date).map((period) => ({ scope, period, add: { activities: 1 } })),
+  )
 export const unitActivityMarker = (unitId: string, activityId: string) => `unitActivity:${unitId}:${activityId}`
 
 /** An approved registration (+1) or one withdrawn (−1) in the reported counts of its scopes. */

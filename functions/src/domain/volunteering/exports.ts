@@ -102,7 +102,10 @@ export const exportStats = async (deps: VolunteeringDeps, actor: Actor, communit
 /** A unit's quarterly feedback card: its members' service in the community, for the community to send to the unit. */
 export const feedbackCard = async (deps: VolunteeringDeps, actor: Actor, communityId: string, unitId: string, quarter: string) => {
   assertLead(actor.principal, await communityPlace(deps, communityId))
-  const [community, unit] = [found(await deps.structure.getCommunity(communityId), 'community.notFound'), found(await deps.volunteerUnits.get(unitId), 'unit.notFound')]
+  const [community, unit] = [
+    found(await deps.structure.getCommunity(communityId), 'community.notFound'),
+    found(await deps.volunteerUnits.get(unitId), 'unit.notFound'),
+  ]
   if (!unit.communityIds.includes(communityId)) fail('unit.notFound')
   const street = await deps.structure.getStreet(community.streetId)
   const members = (await deps.volunteerRegistrations.listForUnit(unitId)).filter((r) => r.status === 'approved' && r.communityId === communityId)
@@ -114,7 +117,9 @@ export const feedbackCard = async (deps: VolunteeringDeps, actor: Actor, communi
   ])
   const c = got.get(counterKey(scope, quarter)) ?? zero()
   const total = got.get(counterKey(scope, TOTAL)) ?? zero()
-  const records = (await Promise.all(monthsOf(quarter).map((m) => deps.serviceRecords.forCommunityMonth(communityId, m)))).flat().filter((r) => r.unitId === unitId)
+  const records = (await Promise.all(monthsOf(quarter).map((m) => deps.serviceRecords.forCommunityMonth(communityId, m))))
+    .flat()
+    .filter((r) => r.unitId === unitId)
   const byActivity = new Map<string, { title: string; date: string; people: Set<string>; minutes: number }>()
   for (const r of records) {
     const e = byActivity.get(r.activityId) ?? { title: r.activityTitle, date: r.date, people: new Set<string>(), minutes: 0 }
@@ -142,7 +147,9 @@ export const feedbackCard = async (deps: VolunteeringDeps, actor: Actor, communi
         return { name: m.name, minutes: p.minutes, services: p.services }
       })
       .sort((a, b) => b.minutes - a.minutes),
-    activities: [...byActivity.values()].sort((a, b) => a.date.localeCompare(b.date)).map((e) => ({ title: e.title, date: e.date, people: e.people.size, minutes: e.minutes })),
+    activities: [...byActivity.values()]
+      .sort((a, b) => a.date.localeCompare(b.date))
+      .map((e) => ({ title: e.title, date: e.date, people: e.people.size, minutes: e.minutes })),
     printedAt: beijingTime(deps.now().toISOString()),
   })
   return { filename: `反馈卡-${unit.name}-${periodLabel(quarter)}.pdf`, binary: pdf }

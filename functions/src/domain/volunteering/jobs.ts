@@ -12,7 +12,13 @@ import type { VolunteeringDeps } from './ports'
  * looks at the activity first, so running it again changes nothing.
  */
 
-const move = async (deps: VolunteeringDeps, a: ActivityRecord, from: Phase[], to: Phase, extra: Parameters<VolunteeringDeps['activities']['setPhase']>[3] = {}) => {
+const move = async (
+  deps: VolunteeringDeps,
+  a: ActivityRecord,
+  from: Phase[],
+  to: Phase,
+  extra: Parameters<VolunteeringDeps['activities']['setPhase']>[3] = {},
+) => {
   for (let attempt = 0; attempt < 5; attempt++) {
     if (!from.includes(a.phase)) return
     if ((await deps.activities.setPhase(a, from, to, extra)).ok) return

@@ -11,7 +11,7 @@ import { communityPlace, loadActivity, manages } from './facts'
 import { parseRecordId, recordIdOf, type CorrectionRecord, type ServiceRecordRecord, type Body } from './model'
 import { volunteerNotices } from './notices'
 import type { VolunteeringDeps } from './ports'
-import { minutesThatDay } from './confirm'
+import { countDistinct, minutesThatDay } from './confirm'
 import { creditedMinutes, hoursText, pointsFor } from './rules'
 
 /*
@@ -23,7 +23,10 @@ import { creditedMinutes, hoursText, pointsFor } from './rules'
 const publicRecord = ({ streetId: _s, unitId: _u, pointsTransferId: _p, recordedById: _r, ...r }: ServiceRecordRecord): ServiceRecord => r
 
 export const myRecords = async (deps: VolunteeringDeps, actor: Actor) => {
-  const [records, corrections] = await Promise.all([deps.serviceRecords.forUser(actor.principal.userId), deps.serviceRecords.correctionsForUser(actor.principal.userId)])
+  const [records, corrections] = await Promise.all([
+    deps.serviceRecords.forUser(actor.principal.userId),
+    deps.serviceRecords.correctionsForUser(actor.principal.userId),
+  ])
   const sorted = [...records].sort((a, b) => (b.date + b.recordedAt).localeCompare(a.date + a.recordedAt))
   return {
     minutes: records.reduce((s, r) => s + r.minutes, 0),
@@ -67,7 +70,16 @@ const movePoints = async (deps: VolunteeringDeps, adj: ServiceRecordRecord, orig
   const at = deps.now().toISOString()
   const label = `志愿活动「${adj.activityTitle}」时长更正 ${hoursText(adj.minutes)}`
   if (adj.points > 0) {
-    const paid = await credit(deps, { communityId: adj.communityId, userId: adj.volunteer.userId, amount: adj.points, key: `service-adj:${adj.recordId}`, reason: '志愿时长更正', source: { kind: 'activity', id: adj.activityId, label }, by: who, at })
+    const paid = await credit(deps, {
+      communityId: adj.communityId,
+      userId: adj.volunteer.userId,
+      amount: adj.points,
+      key: `service-adj:${adj.recordId}`,
+      reason: '志愿时长更正',
+      source: { kind: 'activity', id: adj.activityId, label },
+      by: who,
+      at,
+    })
     return deps.serviceRecords.setPoints(adj, paid.ok ? 'credited' : 'pending', paid.ok ? paid.value.transfer.transferId : undefined)
   }
   const user = residentAccount(adj.volunteer.userId)
@@ -110,7 +122,12 @@ export const answerCorrection = async (deps: VolunteeringDeps, actor: Actor, req
     const original = found(await deps.serviceRecords.get(c.userId, c.recordId), 'record.notFound')
     const mine = (await deps.serviceRecords.forUser(c.userId)).filter((r) => r.activityId === a.activityId)
     const held = { minutes: mine.reduce((s, r) => s + r.minutes, 0), points: mine.reduce((s, r) => s + r.points, 0) }
-    const fixed = creditedMinutes({ window: a, presence: { in: input.checkInAt, out: input.checkOutAt }, rule: a.rule, alreadyThatDay: await minutesThatDay(deps, c.userId, original.date, a.activityId) })
+    const fixed = creditedMinutes({
+      window: a,
+      presence: { in: input.checkInAt, out: input.checkOutAt },
+      rule: a.rule,
+      alreadyThatDay: await minutesThatDay(deps, c.userId, original.date, a.activityId),
+    })
     const delta = { minutes: fixed.minutes - held.minutes, points: pointsFor(fixed.minutes, a.pointsPerHour) - held.points }
     if (delta.minutes !== 0 || delta.points !== 0) {
       // The adjustment is named by the request: answering twice (a retry) writes it once.
@@ -132,8 +149,19 @@ export const answerCorrection = async (deps: VolunteeringDeps, actor: Actor, req
       }
       delete adj.pointsTransferId
       const text = `服务时长已更正为${hoursText(fixed.minutes)}`
-      await deps.serviceRecords.create(adj, recordCounters(adj), [queued(volunteerNotices.corrected(a, at, c.userId, text), deps.newId)])
+      await deps.serviceRecords.create(adj, recordCounters(adj, (fixed.minutes > 0 ? 1 : 0) - (held.minutes > 0 ? 1 : 0)), [
+        queued(volunteerNotices.corrected(a, at, c.userId, text), deps.newId),
+      ])
       if (adj.points !== 0) await movePoints(deps, (await deps.serviceRecords.get(c.userId, adj.recordId)) ?? adj, original, actor)
+      if (fixed.minutes > 0) {
+        const unitId = original.unitId
+        await countDistinct(
+          deps,
+          { userId: c.userId, kind: original.volunteer.kind, communityId: a.communityId, streetId: a.streetId, ...(unitId ? { unitId } : {}) },
+          a.activityId,
+          original.date,
+        )
+      }
       adjustmentId = adj.recordId
     }
   }
@@ -147,6 +175,7 @@ export const answerCorrection = async (deps: VolunteeringDeps, actor: Actor, req
   }
   const answered = await deps.serviceRecords.answerCorrection(next)
   if (!answered.ok) fail('correction.notPending')
-  if (input.decision === 'refuse') await deps.notices.queue([queued(volunteerNotices.corrected(a, at, c.userId, `更正申请未获同意：${input.answer}`.slice(0, 40)), deps.newId)])
+  if (input.decision === 'refuse')
+    await deps.notices.queue([queued(volunteerNotices.corrected(a, at, c.userId, `更正申请未获同意：${input.answer}`.slice(0, 40)), deps.newId)])
   return next
 }

@@ -81,7 +81,9 @@ export const decideRegistration = async (deps: VolunteeringDeps, actor: Actor, u
     input.decision === 'approve'
       ? { ...r, status: 'approved', decidedAt: at, decidedBy: actor.principal.displayName }
       : { ...r, status: 'refused', reason: input.reason, decidedAt: at, decidedBy: actor.principal.displayName }
-  orFail(await deps.volunteerRegistrations.decide(next, input.decision === 'approve' ? registrationCounters(belonging(next), 1) : []), { notPending: 'registration.notPending' })
+  orFail(await deps.volunteerRegistrations.decide(next, input.decision === 'approve' ? registrationCounters(belonging(next), 1) : []), {
+    notPending: 'registration.notPending',
+  })
   // An approved member holds the 在职党员 role at the community, as the rest of the product reads roles.
   if (next.status === 'approved' && next.kind === 'member') {
     const place = await communityPlace(deps, next.communityId)

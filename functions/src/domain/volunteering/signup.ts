@@ -43,7 +43,11 @@ export const signUp = async (deps: VolunteeringDeps, actor: Actor, activityId: s
     const after = await loadActivity(deps, activityId)
     const mine = myState(after, userId)
     const n =
-      mine.state === 'waiting' ? volunteerNotices.waiting(after, at, userId, mine.position!) : mine.state === 'placed' ? volunteerNotices.placed(after, at, userId) : undefined
+      mine.state === 'waiting'
+        ? volunteerNotices.waiting(after, at, userId, mine.position!)
+        : mine.state === 'placed'
+          ? volunteerNotices.placed(after, at, userId)
+          : undefined
     // Told after the write (a sign-up takes no transaction, so that a hundred at once never conflict on the activity).
     if (n) await deps.notices.queue([queued(n, deps.newId)])
   }
@@ -73,7 +77,11 @@ export const rewriteLists = async (
     const next = change(a, deps.now().toISOString())
     if (!next) return
     const { notices, ...lists } = next
-    const written = await deps.activities.rewrite(a, lists, notices.map((n) => queued(n, deps.newId)))
+    const written = await deps.activities.rewrite(
+      a,
+      lists,
+      notices.map((n) => queued(n, deps.newId)),
+    )
     if (written.ok) return
     await pause(attempt)
   }
@@ -107,7 +115,10 @@ export const changeCapacity = async (deps: VolunteeringDeps, actor: Actor, activ
     const placedIds = all.slice(0, capacity)
     const demoted = fresh.placedIds.slice(capacity)
     const promoted = placedIds.filter((id) => !fresh.placedIds.includes(id))
-    const notices = [...(demoted.length ? [volunteerNotices.demoted(fresh, at, demoted)] : []), ...(promoted.length ? [volunteerNotices.promoted(fresh, at, promoted)] : [])]
+    const notices = [
+      ...(demoted.length ? [volunteerNotices.demoted(fresh, at, demoted)] : []),
+      ...(promoted.length ? [volunteerNotices.promoted(fresh, at, promoted)] : []),
+    ]
     return { placedIds, waitingIds: all.slice(capacity), capacity, notices }
   })
   return view(deps, actor, activityId)

@@ -19,7 +19,7 @@ export const allowedFrom: Record<Action, readonly ActivityStatus[]> = {
   signUp: ['open', 'full'],
   cancel: ['open', 'full'],
   checkIn: ['open', 'full', 'ongoing'],
-  checkOut: ['ongoing', 'ended'],
+  checkOut: ['open', 'full', 'ongoing', 'ended'],
   manage: ['open', 'full', 'ongoing', 'ended', 'confirmed'],
   showCode: ['open', 'full', 'ongoing', 'ended'],
   proxy: ['open', 'full', 'ongoing', 'ended'],

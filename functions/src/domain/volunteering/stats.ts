@@ -14,7 +14,8 @@ import { monthsOf, rate } from './rules'
  * people, a unit's people). "all" is the sum of its shards: the city-wide figure for 30,000 members is 16 reads.
  */
 
-const sum = (xs: Counters[]): Counters => xs.reduce((s, c) => Object.fromEntries(Object.keys(s).map((k) => [k, s[k as keyof Counters] + c[k as keyof Counters]])) as unknown as Counters, zero())
+const sum = (xs: Counters[]): Counters =>
+  xs.reduce((s, c) => Object.fromEntries(Object.keys(s).map((k) => [k, s[k as keyof Counters] + c[k as keyof Counters]])) as unknown as Counters, zero())
 
 /** The counters of several shards (or one scope) for several periods, summed per period. */
 const readSummed = async (deps: VolunteeringDeps, scopes: StatScope[], periods: string[]) => {
@@ -27,7 +28,8 @@ type Scope = 'community' | 'unit' | 'street' | 'all'
 /** Who may read which roll-up: a community's staff theirs; a unit's by the leads of a community it is paired with or its liaison; a street's and all by street admins. */
 const authorize = async (deps: VolunteeringDeps, actor: Actor, scope: Scope, id: string | undefined) => {
   const p = actor.principal
-  const streetAdmin = (streetId?: string) => p.grants.some((g) => g.role === 'communityAdmin' && g.placeType === 'street' && (!streetId || g.placeId === streetId))
+  const streetAdmin = (streetId?: string) =>
+    p.grants.some((g) => g.role === 'communityAdmin' && g.placeType === 'street' && (!streetId || g.placeId === streetId))
   if (scope === 'community') {
     const place = await communityPlace(deps, id ?? fail('community.notFound'))
     if (!isCommunityStaff(p, place)) throw new DomainError('auth.forbidden')
@@ -36,7 +38,8 @@ const authorize = async (deps: VolunteeringDeps, actor: Actor, scope: Scope, id:
   if (scope === 'unit') {
     const unit = found(id ? await deps.volunteerUnits.get(id) : undefined, 'unit.notFound')
     const places = await Promise.all(unit.communityIds.map((c) => deps.structure.resolvePlace({ type: 'community', id: c })))
-    if (unit.liaisonUserId !== p.userId && !places.some((pl) => pl && holdsRole(p, ['committee', 'communityAdmin'], pl))) throw new DomainError('auth.forbidden')
+    if (unit.liaisonUserId !== p.userId && !places.some((pl) => pl && holdsRole(p, ['committee', 'communityAdmin'], pl)))
+      throw new DomainError('auth.forbidden')
     return unit.name
   }
   if (scope === 'street') {
@@ -63,7 +66,12 @@ export const getStats = async (deps: VolunteeringDeps, actor: Actor, q: { scope:
         ? (await deps.volunteerUnits.get(q.id!))?.partyMembers
         : undefined
   const base = { ...c, members: total.members, volunteers: total.volunteers }
-  const breakdown = q.scope === 'community' ? await communityBreakdown(deps, q.id!, q.period) : q.scope === 'unit' ? await unitBreakdown(deps, q.id!, q.period) : { units: [], people: [] }
+  const breakdown =
+    q.scope === 'community'
+      ? await communityBreakdown(deps, q.id!, q.period)
+      : q.scope === 'unit'
+        ? await unitBreakdown(deps, q.id!, q.period)
+        : { units: [], people: [] }
   return {
     scope: q.scope,
     id: q.id ?? 'all',
@@ -91,7 +99,10 @@ const people = async (deps: VolunteeringDeps, regs: { userId: string; name: stri
 }
 
 export const communityBreakdown = async (deps: VolunteeringDeps, communityId: string, period: string) => {
-  const [units, regs] = await Promise.all([deps.volunteerUnits.listForCommunity(communityId), deps.volunteerRegistrations.listForCommunity(communityId, 'approved')])
+  const [units, regs] = await Promise.all([
+    deps.volunteerUnits.listForCommunity(communityId),
+    deps.volunteerRegistrations.listForCommunity(communityId, 'approved'),
+  ])
   const keys = units.flatMap((u) => [TOTAL, period].map((p) => ({ scope: `unitin:${u.unitId}:${communityId}` as StatScope, period: p })))
   const got = await deps.volunteerStats.read(keys)
   return {
@@ -108,5 +119,9 @@ export const communityBreakdown = async (deps: VolunteeringDeps, communityId: st
 
 const unitBreakdown = async (deps: VolunteeringDeps, unitId: string, period: string) => ({
   units: [],
-  people: await people(deps, (await deps.volunteerRegistrations.listForUnit(unitId)).filter((r) => r.status === 'approved'), period),
+  people: await people(
+    deps,
+    (await deps.volunteerRegistrations.listForUnit(unitId)).filter((r) => r.status === 'approved'),
+    period,
+  ),
 })
