@@ -9,6 +9,7 @@ import { dynamoIdentityStore as identity } from '../../functions/src/storage/ide
 import { dynamoStructureStore as structure } from '../../functions/src/storage/structure/store'
 import { call } from './invoke'
 import { seedMicroWishes } from './seed/microWishes'
+import { seedPointsBank } from './seed/pointsBank'
 
 /**
  * The demo community: one street, one community, two compounds, seven buildings with households, three
@@ -61,6 +62,7 @@ export const seedDemo = async (): Promise<{ seeded: boolean; summary: SeedSummar
   const existing = await readSeed()
   if (existing) {
     await seedMicroWishes(existing)
+    await seedPointsBank(existing)
     return { seeded: false, summary: existing }
   }
 
@@ -142,5 +144,6 @@ export const seedDemo = async (): Promise<{ seeded: boolean; summary: SeedSummar
     .item({ name: SEED_NAME, at: new Date().toISOString(), summaryJson: JSON.stringify(summary) })
     .send()
   await seedMicroWishes(summary)
+  await seedPointsBank(summary)
   return { seeded: true, summary }
 }

@@ -26,6 +26,10 @@ describe('the demo community', () => {
     const rep = expectOk(await call('POST', '/auth/demo-login', { body: { key: 'representative' } }))
     const me = expectOk(await call('GET', '/me', { token: rep.token }))
     expect(me.households).toMatchObject([{ buildingName: '1号楼', unit: '1', room: '101', isRepresentative: true }])
+    // The points bank's demo: 刘芳 has points for a redemption, the shop has items, the ledger checks out.
+    expect(expectOk(await call('GET', '/me/points', { token: rep.token })).balance).toBe(60)
+    expect(expectOk(await call('GET', `/communities/${first.summary.communityId}/shop-items`, { token: rep.token })).items).toHaveLength(4)
+    expect(expectOk(await call('POST', `/communities/${first.summary.communityId}/points/checks`, { token: admin.token })).reconciliation.ok).toBe(true)
   })
 
   it('refuses unknown demo identities', async () => {
