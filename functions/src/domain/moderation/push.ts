@@ -28,7 +28,12 @@ const WECHAT = { byId: 'wechat', byName: '微信内容安全' }
  * (errcode ≠ 0) is held for a person: nothing silently passes. A verdict arriving twice changes nothing.
  */
 export const applyPhotoVerdict = async (deps: ModerationDeps, traceId: string, verdict: Verdict) => {
-  const contentKey = await deps.moderation.contentOfTrace(traceId)
+  // WeChat may answer before the trace is written (it is written right after mediaCheckAsync returns): wait briefly.
+  let contentKey = await deps.moderation.contentOfTrace(traceId)
+  for (let wait = 0; !contentKey && wait < 3; wait++) {
+    await new Promise((r) => setTimeout(r, 300))
+    contentKey = await deps.moderation.contentOfTrace(traceId)
+  }
   if (!contentKey) return false
   for (let attempt = 0; attempt < 5; attempt++) {
     const record = await deps.moderation.get(contentKey)

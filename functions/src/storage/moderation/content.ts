@@ -243,7 +243,7 @@ export const dynamoModerationStore: ModerationStore = {
     await this.create(record)
   },
   async contentOfTrace(traceId) {
-    const { Item } = await MediaTraceEntity.build(GetItemCommand).key({ traceId }).send()
+    const { Item } = await MediaTraceEntity.build(GetItemCommand).key({ traceId }).options({ consistent: true }).send()
     return Item?.contentKey
   },
   async report(draft, userId, reason, at) {
