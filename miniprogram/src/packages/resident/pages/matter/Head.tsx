@@ -8,6 +8,7 @@ import { formatTime } from '../../../../lib/time'
 import { Steps } from './Steps'
 import { ModerationNote, ReportSheet, useReport } from '../../../../components/moderation'
 import { contentKeys } from '../../../../services/api/moderation'
+import { getSession } from '../../../../services/session'
 
 export const partyKinds = { property: '物业', community: '社区', department: '职能部门' } as const
 
@@ -55,7 +56,11 @@ export function Head({ matter }: { matter: Matter }) {
       <PhotoList
         photos={photos}
         className="matter-photo"
-        onReport={(key) => report.open({ subject: { kind: 'matter', id: matter.matterId }, contentKey: contentKeys.photo(key), what: '照片' })}
+        onReport={
+          matter.proposerId === getSession()?.userId
+            ? undefined
+            : (key) => report.open({ subject: { kind: 'matter', id: matter.matterId }, contentKey: contentKeys.photo(key), what: '照片' })
+        }
       />
       {withheld > 0 && <Text className="matter-photos-withheld">另有 {withheld} 张照片在审核中或已隐藏</Text>}
       <ReportSheet report={report} />
