@@ -160,9 +160,21 @@ export const Wish = WishSummary.extend({
   refusedReason: z.string().optional(),
   dispute: z.object({ reason: z.string(), at: z.string() }).optional(),
   /** Only the grid's worker and the community's staff: how it was checked and the private hardship category. */
-  vetting: z.object({ method: CheckMethod, methodLabel: z.string(), note: z.string(), hardship: Hardship, hardshipLabel: z.string(), byName: z.string(), at: z.string() }).optional(),
+  vetting: z
+    .object({
+      method: CheckMethod,
+      methodLabel: z.string(),
+      note: z.string(),
+      hardship: Hardship,
+      hardshipLabel: z.string(),
+      byName: z.string(),
+      at: z.string(),
+    })
+    .optional(),
   /** Only the claimant, while the claim runs: how to reach the resident (or the grid worker who posted it). */
-  contact: z.object({ name: z.string(), phone: z.string().optional(), address: z.string(), via: z.enum(['resident', 'gridWorker']), note: z.string().optional() }).optional(),
+  contact: z
+    .object({ name: z.string(), phone: z.string().optional(), address: z.string(), via: z.enum(['resident', 'gridWorker']), note: z.string().optional() })
+    .optional(),
   iPosted: z.boolean(),
   iClaimed: z.boolean(),
   timeline: z.array(TimelineEntry),
@@ -260,8 +272,18 @@ export const postWish = defineRoute({
       wishId: ClientId,
       /** The caller's household (their first one when left out). */
       householdId: Id.optional(),
-      /** A grid worker posting for a resident of their grid: the household and the resident's name. */
-      onBehalf: z.object({ householdId: Id, residentName: z.string().trim().min(2, '请填写居民姓名').max(20), residentPhone: ChinaMobile.optional() }).optional(),
+      /** A grid worker posting for a resident of their grid: the household (by id, or building, unit and room) and the resident's name. */
+      onBehalf: z
+        .object({
+          householdId: Id.optional(),
+          buildingId: Id.optional(),
+          unit: z.string().trim().min(1, '请填写单元').max(8, '单元号最多8个字符').optional(),
+          room: z.string().trim().min(1, '请填写房号').max(8, '房号最多8个字符').optional(),
+          residentName: z.string().trim().min(2, '请填写居民姓名').max(20, '姓名最多20个字'),
+          residentPhone: ChinaMobile.optional(),
+        })
+        .refine((o) => o.householdId || (o.buildingId && o.unit && o.room), { message: '请选择楼栋，并填写单元和房号', path: ['room'] })
+        .optional(),
       title,
       text,
       categoryId: WishCategory,
@@ -270,7 +292,17 @@ export const postWish = defineRoute({
     })
     .refine((b) => !(b.householdId && b.onBehalf), { message: '代发时只需选择居民的房屋', path: ['householdId'] }),
   response: Wish,
-  errors: ['auth.required', 'auth.forbidden', 'wish.noHousehold', 'wish.noGrid', 'wish.openLimit', 'wish.dateInvalid', 'upload.missing', 'household.notFound', 'request.idConflict'],
+  errors: [
+    'auth.required',
+    'auth.forbidden',
+    'wish.noHousehold',
+    'wish.noGrid',
+    'wish.openLimit',
+    'wish.dateInvalid',
+    'upload.missing',
+    'household.notFound',
+    'request.idConflict',
+  ],
 })
 
 export const reviseWish = defineRoute({
@@ -350,7 +382,8 @@ export const wishQueue = defineRoute({
   response: z.object({
     vetting: z.array(WishSummary),
     disputes: z.array(WishSummary),
-    grids: z.array(z.object({ gridId: Id, gridName: z.string(), communityId: Id })),
+    /** The grids the caller works, with their buildings (where a wish may be posted for a resident). */
+    grids: z.array(z.object({ gridId: Id, gridName: z.string(), communityId: Id, buildings: z.array(z.object({ buildingId: Id, name: z.string() })) })),
   }),
   errors: ['auth.required'],
 })

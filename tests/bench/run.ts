@@ -6,6 +6,7 @@ import { ensureTable, freePort, ROOT, startDynamoLocal } from '../../scripts/lib
 import { localEnv } from '../../scripts/lib/env'
 import { startWechatStandIn } from '../../scripts/lib/wechatStandIn'
 import { weappPackageSizes } from '../../scripts/build-miniprogram'
+import { microWishScenarios } from './microWishes'
 
 /**
  * `npm run bench`: for every endpoint, the in-process handler (the real Lambda handler, API Gateway event in,
@@ -190,6 +191,7 @@ const main = async () => {
       run: async (_i, pollId) => ((await closePoll(deps, pollId)) ? { status: 200 } : { status: 500 }),
     },
   ]
+  scenarios.push(...(await microWishScenarios({ call, token, summary, deps })))
 
   // The grid scenario creates its building inside run(), so its figures include that call.
   const rows: { name: string; handler: number; dynamo: number; calls: string; capacity: number; status: string }[] = []

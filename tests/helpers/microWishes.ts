@@ -8,7 +8,10 @@ export const dayFromNow = (days: number) => new Date(Date.now() + 8 * 3_600_000 
 
 /** Gives a community a points budget (the pool the fulfillers' points are paid from). */
 export const fundCommunity = (communityId: string, amount = 10_000) =>
-  topUp({ ledger: dynamoLedgerStore, now: () => new Date() }, { communityId, amount, key: `topup:${ulid()}`, reason: '微心愿积分预算', by: { userId: 'admin', displayName: '吴主任' }, at: new Date().toISOString() })
+  topUp(
+    { ledger: dynamoLedgerStore, now: () => new Date() },
+    { communityId, amount, key: `topup:${ulid()}`, reason: '微心愿积分预算', by: { userId: 'admin', displayName: '吴主任' }, at: new Date().toISOString() },
+  )
 
 /**
  * A community ready for micro-wishes: the grid worker of its grid (A1 + A2), three residents of A1 each bound to
@@ -51,10 +54,23 @@ export const wishBody = (extra: Record<string, unknown> = {}) => ({
 
 export const postWish = (token: string, extra: Record<string, unknown> = {}) => call('POST', '/wishes', { token, body: wishBody(extra) })
 
-export const publishBody = (extra: Record<string, unknown> = {}) => ({ decision: 'publish', method: 'visit', note: '上门看过，老人独居，确有需要', hardship: 'elderlyAlone', points: 20, claimDays: 7, ...extra })
+export const publishBody = (extra: Record<string, unknown> = {}) => ({
+  decision: 'publish',
+  method: 'visit',
+  note: '上门看过，老人独居，确有需要',
+  hardship: 'elderlyAlone',
+  points: 20,
+  claimDays: 7,
+  ...extra,
+})
 
 /** A wish posted by `token` and published by the grid worker: on the wall, waiting for a claimant. */
-export const publishedWish = async (w: { worker: { token: string } }, token: string, extra: Record<string, unknown> = {}, vet: Record<string, unknown> = {}) => {
+export const publishedWish = async (
+  w: { worker: { token: string } },
+  token: string,
+  extra: Record<string, unknown> = {},
+  vet: Record<string, unknown> = {},
+) => {
   const wish = expectOk(await postWish(token, extra))
   return expectOk(await call('POST', `/wishes/${wish.wishId}/vetting`, { token: w.worker.token, body: publishBody(vet) }))
 }

@@ -53,7 +53,8 @@ describe('micro-wishes under concurrency and over time', () => {
     expect((await get(member.token, left.wishId)).can).toEqual([])
     expect((await call('POST', `/wishes/${left.wishId}/claim`, { token: member.token })).body.error.code).toBe('wish.claimLimit')
     expect(await onWall(member.token, left.wishId)).toBe(true)
-    for (const [i, r] of results.entries()) if (r.status === 200) expectOk(await call('POST', `/wishes/${wishes[i]!.wishId}/release`, { token: member.token, body: {} }))
+    for (const [i, r] of results.entries())
+      if (r.status === 200) expectOk(await call('POST', `/wishes/${wishes[i]!.wishId}/release`, { token: member.token, body: {} }))
   })
 
   it('reminds the claimant a day before, and at the deadline the claim lapses: back on the wall, the contact gone, the lapse on the record', async () => {
@@ -86,7 +87,10 @@ describe('micro-wishes under concurrency and over time', () => {
     const mine = expectOk(await call('GET', '/me/wish-claims', { token: member.token }))
     expect(mine.record).toMatchObject({ active: 0, lapsed: 1 })
     expect(mine.items.find((c: { wishId: string }) => c.wishId === wish.wishId)).toMatchObject({ outcome: 'lapsed' })
-    expect((await call('POST', `/wishes/${wish.wishId}/fulfilment`, { token: member.token, body: { note: '晚了', photoKeys: [await uploadPhoto(member.token)] } })).body.error.code).toBe('auth.forbidden')
+    expect(
+      (await call('POST', `/wishes/${wish.wishId}/fulfilment`, { token: member.token, body: { note: '晚了', photoKeys: [await uploadPhoto(member.token)] } }))
+        .body.error.code,
+    ).toBe('auth.forbidden')
     // Another member can claim it now, and is the one who sees how to reach her.
     const again = expectOk(await call('POST', `/wishes/${wish.wishId}/claim`, { token: w.members[3]!.token }))
     expect(again.contact.name).toBe('王阿姨')
@@ -121,15 +125,23 @@ describe('micro-wishes under concurrency and over time', () => {
     await fulfil(m6.token, disputed.wishId)
     const d = expectOk(await call('POST', `/wishes/${disputed.wishId}/dispute`, { token: w.residents[2]!.token, body: { reason: '鞋子小了一码' } }))
     expect(d).toMatchObject({ status: 'disputed', dispute: { reason: '鞋子小了一码' } })
-    expect(expectOk(await call('GET', '/me/wish-queue', { token: w.worker.token })).disputes.map((x: { wishId: string }) => x.wishId)).toContain(disputed.wishId)
+    expect(expectOk(await call('GET', '/me/wish-queue', { token: w.worker.token })).disputes.map((x: { wishId: string }) => x.wishId)).toContain(
+      disputed.wishId,
+    )
 
     const report = await tickAt(new Date(new Date(reported.fulfilment.autoConfirmAt).getTime() + 60_000))
     expect(report.failed).toEqual([])
-    expect(await get(w.residents[1]!.token, quiet.wishId)).toMatchObject({ status: 'confirmed', confirmation: { auto: true }, credit: { amount: 10, pending: false } })
+    expect(await get(w.residents[1]!.token, quiet.wishId)).toMatchObject({
+      status: 'confirmed',
+      confirmation: { auto: true },
+      credit: { amount: 10, pending: false },
+    })
     expect((await entriesOf(m5.userId)).map((e) => e.delta)).toEqual([10])
     expect((await get(m6.token, disputed.wishId)).status).toBe('disputed')
 
-    const redo = expectOk(await call('POST', `/wishes/${disputed.wishId}/dispute-decision`, { token: w.worker.token, body: { decision: 'redo', note: '请换大一码' } }))
+    const redo = expectOk(
+      await call('POST', `/wishes/${disputed.wishId}/dispute-decision`, { token: w.worker.token, body: { decision: 'redo', note: '请换大一码' } }),
+    )
     expect(redo).toMatchObject({ status: 'claimed' })
     expect(new Date(redo.claim.deadline).getTime()).toBeGreaterThan(firstDeadline)
     // The first claim's deadline comes (its lapse runs), but the claim's deadline has moved: nothing lapses.
@@ -139,10 +151,15 @@ describe('micro-wishes under concurrency and over time', () => {
     expect((await get(m6.token, disputed.wishId)).status).toBe('claimed')
     await fulfil(m6.token, disputed.wishId)
     expectOk(await call('POST', `/wishes/${disputed.wishId}/dispute`, { token: w.residents[2]!.token, body: { reason: '还是不合适' } }))
-    const settled = expectOk(await call('POST', `/wishes/${disputed.wishId}/dispute-decision`, { token: w.worker.token, body: { decision: 'confirm', note: '已当面核实，鞋子合适' } }))
+    const settled = expectOk(
+      await call('POST', `/wishes/${disputed.wishId}/dispute-decision`, { token: w.worker.token, body: { decision: 'confirm', note: '已当面核实，鞋子合适' } }),
+    )
     expect(settled).toMatchObject({ status: 'confirmed', credit: { amount: 15, pending: false } })
     expect((await entriesOf(m6.userId)).map((e) => e.delta)).toEqual([15])
-    expect((await call('POST', `/wishes/${disputed.wishId}/dispute-decision`, { token: w.worker.token, body: { decision: 'reopen', note: '再看' } })).body.error.code).toBe('wish.wrongState')
+    expect(
+      (await call('POST', `/wishes/${disputed.wishId}/dispute-decision`, { token: w.worker.token, body: { decision: 'reopen', note: '再看' } })).body.error
+        .code,
+    ).toBe('wish.wrongState')
     const thanked = expectOk(await call('POST', `/wishes/${disputed.wishId}/thanks`, { token: w.residents[2]!.token, body: { text: '谢谢，鞋子很暖和' } }))
     expect(thanked.thanks.text).toBe('谢谢，鞋子很暖和')
     const done = expectOk(await call('GET', `/communities/${w.communityId}/wish-wall?show=done`, { token: m5.token })).items

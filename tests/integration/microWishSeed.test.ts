@@ -8,7 +8,9 @@ describe('the demo community’s wishes', () => {
     const login = async (key: string) => expectOk(await call('POST', '/auth/demo-login', { body: { key } })).token as string
     const [worker, member, rep] = [await login('gridWorker'), await login('inServiceMember'), await login('representative')]
     const open = expectOk(await call('GET', `/grids/${summary.gridIds[0]}/wish-wall`, { token: member })).items
-    expect(open.map((c: { title: string }) => c.title)).toEqual(expect.arrayContaining(['家里的吸顶灯坏了，想请人换一个', '孙子上学想要一个新书包', '想有人周末陪着下楼走走']))
+    expect(open.map((c: { title: string }) => c.title)).toEqual(
+      expect.arrayContaining(['家里的吸顶灯坏了，想请人换一个', '孙子上学想要一个新书包', '想有人周末陪着下楼走走']),
+    )
     expect(open.every((c: { maskedName: string }) => c.maskedName.endsWith('**'))).toBe(true)
     const done = expectOk(await call('GET', `/communities/${summary.communityId}/wish-wall?show=done`, { token: member })).items
     expect(done[0]).toMatchObject({ title: '想要一台能听戏的收音机', claimantName: '赵磊', thanks: expect.stringContaining('谢谢') })

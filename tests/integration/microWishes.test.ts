@@ -34,7 +34,12 @@ describe('micro-wishes', () => {
     expect((await get(w.worker.token, posted.wishId)).can).toEqual(['publish', 'return', 'refuse'])
 
     const published = expectOk(await call('POST', `/wishes/${posted.wishId}/vetting`, { token: w.worker.token, body: publishBody() }))
-    expect(published).toMatchObject({ status: 'published', points: 20, claimDays: 7, vetting: { method: 'visit', hardship: 'elderlyAlone', hardshipLabel: '独居或空巢老人' } })
+    expect(published).toMatchObject({
+      status: 'published',
+      points: 20,
+      claimDays: 7,
+      vetting: { method: 'visit', hardship: 'elderlyAlone', hardshipLabel: '独居或空巢老人' },
+    })
     const onWall = (await wall(member!.token, `/grids/${w.gridId}`)).items.find((c: { wishId: string }) => c.wishId === posted.wishId)
     expect(onWall).toMatchObject({ title: '想要一个助行器', buildingName: 'A1栋', maskedName: '刘**', points: 20, status: 'published' })
     expect(onWall.photo.url).toContain(photo)
@@ -45,18 +50,26 @@ describe('micro-wishes', () => {
     expect(seen).toMatchObject({ maskedName: '刘**', can: ['claim'] })
     for (const hidden of ['address', 'contact', 'vetting', 'onBehalfOf']) expect(seen).not.toHaveProperty(hidden)
     const claimed = expectOk(await call('POST', `/wishes/${posted.wishId}/claim`, { token: member!.token }))
-    expect(claimed).toMatchObject({ status: 'claimed', iClaimed: true, contact: { name: '刘芳', phone: liu!.phone, address: 'A1栋1单元101室', via: 'resident' } })
+    expect(claimed).toMatchObject({
+      status: 'claimed',
+      iClaimed: true,
+      contact: { name: '刘芳', phone: liu!.phone, address: 'A1栋1单元101室', via: 'resident' },
+    })
     expect(claimed.can).toEqual(['release', 'fulfil'])
     expect((await wall(member!.token, `/grids/${w.gridId}`)).items.map((c: { wishId: string }) => c.wishId)).not.toContain(posted.wishId)
     // Only the claimant: another member, the poster's neighbour and the grid worker get no contact block.
     for (const other of [w.members[1]!, w.residents[1]!, w.worker]) expect(await get(other.token, posted.wishId)).not.toHaveProperty('contact')
 
     const proof = await uploadPhoto(member!.token)
-    const fulfilled = expectOk(await call('POST', `/wishes/${posted.wishId}/fulfilment`, { token: member!.token, body: { note: '已送到家，教会了使用', photoKeys: [proof] } }))
+    const fulfilled = expectOk(
+      await call('POST', `/wishes/${posted.wishId}/fulfilment`, { token: member!.token, body: { note: '已送到家，教会了使用', photoKeys: [proof] } }),
+    )
     expect(fulfilled).toMatchObject({ status: 'fulfilled', fulfilment: { note: '已送到家，教会了使用' } })
     expect((await get(liu!.token, posted.wishId)).can).toEqual(['confirm', 'dispute'])
 
-    const confirmed = expectOk(await call('POST', `/wishes/${posted.wishId}/confirmation`, { token: liu!.token, body: { thanks: '谢谢党员同志，助行器很好用！' } }))
+    const confirmed = expectOk(
+      await call('POST', `/wishes/${posted.wishId}/confirmation`, { token: liu!.token, body: { thanks: '谢谢党员同志，助行器很好用！' } }),
+    )
     expect(confirmed).toMatchObject({ status: 'confirmed', thanks: { text: '谢谢党员同志，助行器很好用！' }, credit: { amount: 20, pending: false } })
     expect(await balance(w.communityId, member!.userId)).toBe(20)
     const done = (await wall(member!.token, `/grids/${w.gridId}`, '?show=done')).items.find((c: { wishId: string }) => c.wishId === posted.wishId)
@@ -79,7 +92,10 @@ describe('micro-wishes', () => {
     const onBehalf = expectOk(
       await call('POST', '/wishes', {
         token: w.worker.token,
-        body: wishBody({ title: '想要一副老花镜', onBehalf: { householdId: w.residents[2]!.householdId, residentName: '王秀英', residentPhone: '13712345678' } }),
+        body: wishBody({
+          title: '想要一副老花镜',
+          onBehalf: { householdId: w.residents[2]!.householdId, residentName: '王秀英', residentPhone: '13712345678' },
+        }),
       }),
     )
     expectOk(await call('POST', `/wishes/${onBehalf.wishId}/vetting`, { token: w.worker.token, body: publishBody({ hardship: 'lowIncome' }) }))
@@ -92,7 +108,26 @@ describe('micro-wishes', () => {
       await get(w.members[1]!.token, onBehalf.wishId),
     ]
     // Keys are looked for quoted ("communityId" holds "unit"), rooms by the 单元/室 of an address.
-    const forbidden = [chen!.phone, '13712345678', '陈大爷', '王秀英', '单元', '室', '"hardship', 'disability', 'lowIncome', '残疾', '低保', '肢体', '"room"', '"unit"', '"phone"', '"address"', '"contact"', '"vetting"']
+    const forbidden = [
+      chen!.phone,
+      '13712345678',
+      '陈大爷',
+      '王秀英',
+      '单元',
+      '室',
+      '"hardship',
+      'disability',
+      'lowIncome',
+      '残疾',
+      '低保',
+      '肢体',
+      '"room"',
+      '"unit"',
+      '"phone"',
+      '"address"',
+      '"contact"',
+      '"vetting"',
+    ]
     for (const body of bodies) {
       // Photo links carry signatures that may hold any digits: the check reads everything else.
       const text = JSON.stringify(body, (key, value) => (key === 'url' ? undefined : value))
@@ -167,7 +202,9 @@ describe('micro-wishes', () => {
     expect((await call('GET', `/grids/${w.gridId}/wish-wall?cursor=bm90LWEtY3Vyc29y`, { token: wang!.token })).body.error.code).toBe('cursor.invalid')
     expect((await call('GET', `/grids/${w.gridId}/wish-wall?order=oldest`, { token: wang!.token })).body.error.code).toBe('request.invalid')
     const settings = expectOk(await call('GET', `/communities/${w.communityId}/wish-settings`, { token: wang!.token }))
-    expect((await call('PUT', `/communities/${w.communityId}/wish-settings`, { token: w.admin.token, body: { ...settings, pointsMin: 60 } })).body.error.code).toBe('request.invalid')
+    expect(
+      (await call('PUT', `/communities/${w.communityId}/wish-settings`, { token: w.admin.token, body: { ...settings, pointsMin: 60 } })).body.error.code,
+    ).toBe('request.invalid')
     expect((await call('PUT', `/communities/${w.communityId}/wish-settings`, { token: wang!.token, body: settings })).body.error.code).toBe('auth.forbidden')
     expect(expectOk(await call('GET', `/communities/${w.communityId}/wish-settings`, { token: wang!.token }))).toEqual(settings)
   })
@@ -191,26 +228,67 @@ describe('micro-wishes', () => {
     expect(results.filter((r) => r.body.error?.code === 'wish.openLimit')).toHaveLength(2)
   })
 
+  it('counts a claim by a member registered through 双报到 on their unit: the record, the figures by unit', async () => {
+    const unit = expectOk(
+      await call('POST', `/communities/${w.communityId}/volunteer-units`, {
+        token: w.admin.token,
+        body: { unitId: ulid(), name: '区税务局', kind: 'organ', contact: { name: '钱科长', phone: '13912345678' } },
+      }),
+    )
+    const registered = await makeUser('孙党员')
+    expectOk(await call('PUT', '/me/volunteer-registration', { token: registered.token, body: { communityId: w.communityId, kind: 'member', unitId: unit.unitId } }))
+    // Before the community approves the registration (and without the role) the member may not claim.
+    const wish = await publishedWish(w, w.residents[1]!.token, { title: '想请人帮忙修水龙头', categoryId: 'repair' })
+    expect((await call('POST', `/wishes/${wish.wishId}/claim`, { token: registered.token })).body.error.code).toBe('wish.notMember')
+    expectOk(await call('POST', `/volunteer-registrations/${registered.userId}/decision`, { token: w.admin.token, body: { decision: 'approve' } }))
+    const claimed = expectOk(await call('POST', `/wishes/${wish.wishId}/claim`, { token: registered.token }))
+    expect(claimed.claim).toMatchObject({ claimantName: '孙党员', unitName: '区税务局' })
+    expectOk(await call('POST', `/wishes/${wish.wishId}/fulfilment`, { token: registered.token, body: { note: '换了新水龙头', photoKeys: [await uploadPhoto(registered.token)] } }))
+    expectOk(await call('POST', `/wishes/${wish.wishId}/confirmation`, { token: w.residents[1]!.token, body: {} }))
+    expect(expectOk(await call('GET', '/me/wish-claims', { token: registered.token })).record).toMatchObject({ fulfilled: 1, unitName: '区税务局', pointsEarned: 20 })
+    const figures = expectOk(await call('GET', `/communities/${w.communityId}/wish-figures`, { token: w.admin.token }))
+    expect(figures.units).toEqual(expect.arrayContaining([expect.objectContaining({ unitId: unit.unitId, unitName: '区税务局', claimed: 1, fulfilled: 1, fulfilmentRate: 1 })]))
+    const done = (await wall(w.residents[0]!.token, `/communities/${w.communityId}`, '?show=done')).items.find((c: { wishId: string }) => c.wishId === wish.wishId)
+    expect(done).toMatchObject({ claimantName: '孙党员', claimantUnit: '区税务局' })
+  })
+
   it('lets a grid worker post for a resident of their grid only, and gives the claimant the grid worker to contact', async () => {
     const outsideGrid = await call('POST', '/wishes', {
       token: w.worker.token,
       body: wishBody({ onBehalf: { householdId: await w.householdId(w.buildings.B1, '1', '101'), residentName: '赵奶奶' } }),
     })
     expect(outsideGrid.body.error.code).toBe('auth.forbidden')
+    const noSuchRoom = await call('POST', '/wishes', {
+      token: w.worker.token,
+      body: wishBody({ onBehalf: { buildingId: w.buildings.A2, unit: '9', room: '999', residentName: '赵奶奶' } }),
+    })
+    expect(noSuchRoom.body.error.code).toBe('household.notFound')
+    expect(
+      (await call('POST', '/wishes', { token: w.worker.token, body: wishBody({ onBehalf: { buildingId: w.buildings.A2, residentName: '赵奶奶' } }) })).body
+        .error.code,
+    ).toBe('request.invalid')
     const wish = expectOk(
-      await call('POST', '/wishes', { token: w.worker.token, body: wishBody({ title: '想有人陪着去医院', onBehalf: { householdId: await w.householdId(w.buildings.A2, '1', '301'), residentName: '赵奶奶' } }) }),
+      await call('POST', '/wishes', {
+        token: w.worker.token,
+        body: wishBody({ title: '想有人陪着去医院', onBehalf: { buildingId: w.buildings.A2, unit: '1', room: '301', residentName: '赵奶奶' } }),
+      }),
     )
     expect(wish).toMatchObject({ byGridWorker: true, onBehalfOf: '赵奶奶', maskedName: '赵**', address: 'A2栋1单元301室' })
     expectOk(await call('POST', `/wishes/${wish.wishId}/vetting`, { token: w.worker.token, body: publishBody() }))
     const claimed = expectOk(await call('POST', `/wishes/${wish.wishId}/claim`, { token: w.members[2]!.token }))
     expect(claimed.contact).toMatchObject({ name: '李红梅', phone: w.worker.phone, via: 'gridWorker', address: 'A2栋1单元301室' })
-    expectOk(await call('POST', `/wishes/${wish.wishId}/fulfilment`, { token: w.members[2]!.token, body: { note: '已陪同就诊', photoKeys: [await uploadPhoto(w.members[2]!.token)] } }))
+    expectOk(
+      await call('POST', `/wishes/${wish.wishId}/fulfilment`, {
+        token: w.members[2]!.token,
+        body: { note: '已陪同就诊', photoKeys: [await uploadPhoto(w.members[2]!.token)] },
+      }),
+    )
     const confirmed = expectOk(await call('POST', `/wishes/${wish.wishId}/confirmation`, { token: w.worker.token, body: {} }))
     expect(confirmed.timeline.at(-1).label).toBe('网格员代居民确认心愿已实现')
     const figures = expectOk(await call('GET', `/communities/${w.communityId}/wish-figures`, { token: w.worker.token }))
     expect(figures.community).toMatchObject({ fulfilled: expect.any(Number), claimed: expect.any(Number) })
     expect(figures.grids[0]).toMatchObject({ gridId: w.gridId, gridName: '一网格' })
-    expect(figures.units).toEqual([expect.objectContaining({ unitId: 'none', unitName: '未登记单位' })])
+    expect(figures.units).toEqual(expect.arrayContaining([expect.objectContaining({ unitId: 'none', unitName: '未登记单位' })]))
     expect((await call('GET', `/communities/${w.communityId}/wish-figures`, { token: w.members[0]!.token })).body.error.code).toBe('auth.forbidden')
   })
 })

@@ -46,7 +46,8 @@ const whoMay: Record<Action, (f: Facts) => Refusal> = {
 const expected = (a: Action, w: WishRecord, f: Facts): Refusal => {
   const who = whoMay[a](f)
   if (who) return who
-  if (!from[a].includes(w.status)) return a === 'claim' && ['claimed', 'fulfilled', 'disputed', 'confirmed'].includes(w.status) ? 'wish.taken' : 'wish.wrongState'
+  if (!from[a].includes(w.status))
+    return a === 'claim' && ['claimed', 'fulfilled', 'disputed', 'confirmed'].includes(w.status) ? 'wish.taken' : 'wish.wrongState'
   if (a === 'thank' && w.thanks) return 'wish.wrongState'
   if (a === 'claim' && f.activeClaims >= f.activeClaimLimit) return 'wish.claimLimit'
   return undefined
@@ -88,7 +89,8 @@ describe('the wish state table', () => {
 
   it('shows a wish before the wall only to its poster, household and staff; on the wall and after it to anyone', () => {
     const nobody = allFacts()[0]!
-    for (const status of wishStatuses) expect(canView(wish(status), nobody)).toBe(['published', 'claimed', 'fulfilled', 'disputed', 'confirmed'].includes(status))
+    for (const status of wishStatuses)
+      expect(canView(wish(status), nobody)).toBe(['published', 'claimed', 'fulfilled', 'disputed', 'confirmed'].includes(status))
     for (const insider of ['isPoster', 'ofHousehold', 'isGridWorker', 'isCommunityStaff'] as const)
       for (const status of wishStatuses) expect(canView(wish(status), { ...nobody, [insider]: true })).toBe(true)
   })

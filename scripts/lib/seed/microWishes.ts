@@ -52,7 +52,12 @@ const demoPng = (rgb: [number, number, number], size = 96) => {
       return row
     }),
   )
-  return Buffer.concat([Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]), chunk('IHDR', header), chunk('IDAT', deflateSync(rows)), chunk('IEND', Buffer.alloc(0))])
+  return Buffer.concat([
+    Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]),
+    chunk('IHDR', header),
+    chunk('IDAT', deflateSync(rows)),
+    chunk('IEND', Buffer.alloc(0)),
+  ])
 }
 
 /** Uploads a photo as the mini-program does; undefined when the photo store is not running (the bench). */
@@ -78,7 +83,14 @@ export const seedMicroWishes = async (s: { communityId: string; buildingIds: str
   // The fulfillers' points come from the community's budget.
   await topUp(
     { ledger: dynamoLedgerStore, now: () => new Date() },
-    { communityId: s.communityId, amount: 2000, key: 'seed:micro-wishes-budget', reason: '微心愿积分预算（演示）', by: { userId: 'seed', displayName: '吴主任' }, at: new Date().toISOString() },
+    {
+      communityId: s.communityId,
+      amount: 2000,
+      key: 'seed:micro-wishes-budget',
+      reason: '微心愿积分预算（演示）',
+      by: { userId: 'seed', displayName: '吴主任' },
+      at: new Date().toISOString(),
+    },
   )
   const household = async (building: number, unit: string, room: string) => (await structure.findHouseholdId(s.buildingIds[building]!, unit, room))!
   const post = async (token: string, body: Record<string, unknown>, rgb?: [number, number, number]) => {
@@ -86,11 +98,20 @@ export const seedMicroWishes = async (s: { communityId: string; buildingIds: str
     return ok(await call('POST', '/wishes', { token, body: { wishId: ulid(), ...(photo ? { photoKeys: [photo] } : {}), ...body } }), `wish ${body.title}`)
   }
   const publish = async (wishId: string, hardship: string, points: number, note: string) =>
-    ok(await call('POST', `/wishes/${wishId}/vetting`, { token: worker, body: { decision: 'publish', method: 'visit', note, hardship, points, claimDays: 7 } }), 'vetting')
+    ok(
+      await call('POST', `/wishes/${wishId}/vetting`, { token: worker, body: { decision: 'publish', method: 'visit', note, hardship, points, claimDays: 7 } }),
+      'vetting',
+    )
 
   const lamp = await post(
     worker,
-    { title: '家里的吸顶灯坏了，想请人换一个', text: '孙奶奶独居，客厅吸顶灯坏了一个多月，晚上只能摸黑，想请人帮忙买个灯换上。', categoryId: 'repair', wantedBy: day(10), onBehalf: { householdId: await household(0, '2', '302'), residentName: '孙桂兰' } },
+    {
+      title: '家里的吸顶灯坏了，想请人换一个',
+      text: '孙奶奶独居，客厅吸顶灯坏了一个多月，晚上只能摸黑，想请人帮忙买个灯换上。',
+      categoryId: 'repair',
+      wantedBy: day(10),
+      onBehalf: { householdId: await household(0, '2', '302'), residentName: '孙桂兰' },
+    },
     [230, 160, 60],
   )
   await publish(lamp.wishId, 'elderlyAlone', 10, '上门看过，灯座完好，只需换灯')
@@ -102,7 +123,16 @@ export const seedMicroWishes = async (s: { communityId: string; buildingIds: str
     onBehalf: { householdId: await household(1, '1', '501'), residentName: '张德福' },
   })
   await publish(walk.wishId, 'disability', 15, '电话联系家属核实，老人行动不便')
-  const bag = await post(head, { title: '孙子上学想要一个新书包', text: '孙子今年上三年级，书包背带断了，家里一时买不起新的，想要一个结实的书包。', categoryId: 'study', wantedBy: day(14) }, [200, 70, 60])
+  const bag = await post(
+    head,
+    {
+      title: '孙子上学想要一个新书包',
+      text: '孙子今年上三年级，书包背带断了，家里一时买不起新的，想要一个结实的书包。',
+      categoryId: 'study',
+      wantedBy: day(14),
+    },
+    [200, 70, 60],
+  )
   await publish(bag.wishId, 'lowIncome', 20, '电话核实，家中有低保证明')
 
   // One fulfilled and thanked, for the wall's 已实现 (it needs a delivery photo, so only with the photo store up).
@@ -117,12 +147,20 @@ export const seedMicroWishes = async (s: { communityId: string; buildingIds: str
   const delivered = await upload(member, [90, 150, 90])
   if (delivered) {
     ok(await call('POST', `/wishes/${radio.wishId}/claim`, { token: member }), 'claim')
-    ok(await call('POST', `/wishes/${radio.wishId}/fulfilment`, { token: member, body: { note: '收音机已送到，调好了戏曲台', photoKeys: [delivered] } }), 'fulfil')
+    ok(
+      await call('POST', `/wishes/${radio.wishId}/fulfilment`, { token: member, body: { note: '收音机已送到，调好了戏曲台', photoKeys: [delivered] } }),
+      'fulfil',
+    )
     ok(await call('POST', `/wishes/${radio.wishId}/confirmation`, { token: worker, body: { thanks: '李大爷说：谢谢党员同志，天天都能听戏了！' } }), 'confirm')
   }
 
   // Waiting for 李红梅 to check.
-  await post(head, { title: '老伴腿脚不便，想要一个助行器', text: '老伴去年摔过一跤，现在下楼买菜很吃力，想要一个带座椅、能折叠的助行器。', categoryId: 'mobility', wantedBy: day(21) })
+  await post(head, {
+    title: '老伴腿脚不便，想要一个助行器',
+    text: '老伴去年摔过一跤，现在下楼买菜很吃力，想要一个带座椅、能折叠的助行器。',
+    categoryId: 'mobility',
+    wantedBy: day(21),
+  })
 
   await SeedMarkerEntity.build(PutItemCommand)
     .item({ name: MICRO_WISHES_SEED, at: new Date().toISOString(), summaryJson: JSON.stringify({ wishes: 5 }) })

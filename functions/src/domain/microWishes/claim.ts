@@ -75,16 +75,16 @@ export const claimWish = async (deps: MicroWishDeps, actor: Actor, input: { wish
 export const backToWall = (w: WishRecord, at: string, outcome: 'released' | 'lapsed' | 'reopened', label: string, note?: string): Change => {
   const counted = outcome === 'released' ? { released: 1 } : outcome === 'lapsed' ? { lapsed: 1 } : {}
   return {
-  status: 'published',
-  clear: ['claim', 'fulfilment', 'dispute'],
-  set: { onWallSince: at },
-  label,
-  ...(note ? { note } : {}),
-  effects: {
-    member: { userId: w.claim!.userId, delta: { active: -1, ...counted } },
-    claimLog: claimLogOf(w, outcome),
-    stats: { delta: outcome === 'reopened' ? { reopened: 1 } : counted, unit: unitOf(w) },
-  },
+    status: 'published',
+    clear: ['claim', 'fulfilment', 'dispute'],
+    set: { onWallSince: at },
+    label,
+    ...(note ? { note } : {}),
+    effects: {
+      member: { userId: w.claim!.userId, delta: { active: -1, ...counted } },
+      claimLog: claimLogOf(w, outcome),
+      stats: { delta: outcome === 'reopened' ? { reopened: 1 } : counted, unit: unitOf(w) },
+    },
   }
 }
 
@@ -147,4 +147,3 @@ export const remindClaimant = async (deps: MicroWishDeps, wishId: string, now = 
     }
   })
 }
-

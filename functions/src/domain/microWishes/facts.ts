@@ -12,7 +12,14 @@ export const communityPathOf = (path: string): string => {
   return segments.slice(0, at + 1).join('/')
 }
 
-const householdPlace = (w: WishRecord): PlaceRef => ({ type: 'household', id: w.beneficiary.householdId, name: '', path: w.placePath, gridId: w.gridId, buildingId: w.beneficiary.buildingId })
+const householdPlace = (w: WishRecord): PlaceRef => ({
+  type: 'household',
+  id: w.beneficiary.householdId,
+  name: '',
+  path: w.placePath,
+  gridId: w.gridId,
+  buildingId: w.beneficiary.buildingId,
+})
 
 export const isGridWorkerOf = (actor: Actor, w: Pick<WishRecord, 'gridId' | 'gridPath'>) =>
   holdsRole(actor.principal, ['gridWorker'], { type: 'grid', id: w.gridId, name: '', path: w.gridPath })
@@ -27,13 +34,19 @@ export interface Claimant {
  * the port), else one holding the `inServiceMember` role at the community; and, where the community's rule widens
  * it, its party households or any of its residents.
  */
-export const claimantOf = async (deps: MicroWishDeps, actor: Actor, w: Pick<WishRecord, 'communityId' | 'placePath'>, settings: WishSettings): Promise<Claimant | undefined> => {
+export const claimantOf = async (
+  deps: MicroWishDeps,
+  actor: Actor,
+  w: Pick<WishRecord, 'communityId' | 'placePath'>,
+  settings: WishSettings,
+): Promise<Claimant | undefined> => {
   const p = actor.principal
   const communityPath = communityPathOf(w.placePath)
   const registration = await deps.servingMembers.servingMember(w.communityId, p.userId)
-  if (registration) return registration.unitId ? { unit: { unitId: registration.unitId, unitName: registration.unitName ?? registration.unitId } } : {}
+  if (registration) return registration.unitId ? { unit: { unitId: registration.unitId, unitName: registration.unitName || registration.unitId } } : {}
   if (!p.system && holdsRole(p, ['inServiceMember'], { type: 'community', id: w.communityId, name: '', path: communityPath })) return {}
-  if (settings.whoMayClaim === 'membersAndPartyHouseholds' && p.grants.some((g) => g.role === 'partyHousehold' && isWithin(g.placePath, communityPath))) return {}
+  if (settings.whoMayClaim === 'membersAndPartyHouseholds' && p.grants.some((g) => g.role === 'partyHousehold' && isWithin(g.placePath, communityPath)))
+    return {}
   if (settings.whoMayClaim === 'membersAndResidents' && (await homesOf(deps, actor)).some((h) => isWithin(h.path, communityPath))) return {}
   return undefined
 }
@@ -42,7 +55,13 @@ export const claimantOf = async (deps: MicroWishDeps, actor: Actor, w: Pick<Wish
  * Who the caller is relative to one wish. Whether they may claim (a port read and their record) is read only where
  * a claim is possible at all: on the wall, for someone not of the wish's household.
  */
-export const factsFor = async (deps: MicroWishDeps, actor: Actor, w: WishRecord, settings: WishSettings, options: { claim?: boolean } = {}): Promise<Facts & { claimant?: Claimant }> => {
+export const factsFor = async (
+  deps: MicroWishDeps,
+  actor: Actor,
+  w: WishRecord,
+  settings: WishSettings,
+  options: { claim?: boolean } = {},
+): Promise<Facts & { claimant?: Claimant }> => {
   const p = actor.principal
   const isPoster = w.posterId === p.userId
   const ofHousehold = actor.user.memberships.some((m) => m.householdId === w.beneficiary.householdId)

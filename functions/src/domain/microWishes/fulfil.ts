@@ -35,7 +35,13 @@ export const fulfilWish = (deps: MicroWishDeps, actor: Actor, input: { wishId: s
  * after the community's days): the claim ends fulfilled on the member's and their unit's record, and the points are
  * due at once (paid by `creditWish`, once, with the wish as the ledger's key).
  */
-const confirmation = (w: WishRecord, at: string, by: { userId: string; displayName: string }, how: 'resident' | 'gridWorker' | 'auto', thanks?: string): Change => {
+const confirmation = (
+  w: WishRecord,
+  at: string,
+  by: { userId: string; displayName: string },
+  how: 'resident' | 'gridWorker' | 'auto',
+  thanks?: string,
+): Change => {
   const claim = w.claim!
   const hours = w.publishedAt ? Math.round((Date.parse(at) - Date.parse(w.publishedAt)) / 360_000) / 10 : 0
   const label = how === 'auto' ? '到期无人确认，系统自动确认心愿已实现' : how === 'gridWorker' ? '网格员代居民确认心愿已实现' : '居民确认收到，心愿已实现'
@@ -119,7 +125,10 @@ export const decideDispute = async (deps: MicroWishDeps, actor: Actor, input: { 
     if (input.decision === 'reopen')
       return {
         ...backToWall(w, at, 'reopened', '网格员处理异议：心愿回到心愿墙', input.note),
-        notices: (next) => [notices.toClaimant(next, claimant, at, 'wishReopened', `经网格员处理回到心愿墙：${input.note}`), notices.toPoster(next, at, 'wishReopened', '已重新回到心愿墙')],
+        notices: (next) => [
+          notices.toClaimant(next, claimant, at, 'wishReopened', `经网格员处理回到心愿墙：${input.note}`),
+          notices.toPoster(next, at, 'wishReopened', '已重新回到心愿墙'),
+        ],
       }
     const deadline = new Date(now.getTime() + (w.vetting?.claimDays ?? settings.claimDays) * DAY_MS).toISOString()
     const claim = { ...w.claim!, deadline }
@@ -182,11 +191,18 @@ export const creditWish = async (deps: MicroWishDeps, wishId: string, now = deps
       await deps.schedule.add({ kind: CREDIT, at: new Date(now.getTime() + CREDIT_RETRY_MS).toISOString(), subjectId: wishId })
       return 'pending'
     }
-    const { written } = await advanceAsSystem(deps, w, 'credit', {
-      status: 'confirmed',
-      set: { credited: { amount, transferId: paid.value.transfer.transferId, at: paid.value.transfer.at } },
-      effects: { member: { userId: w.claim.userId, delta: { pointsEarned: amount } } },
-    }, systemActor, now)
+    const { written } = await advanceAsSystem(
+      deps,
+      w,
+      'credit',
+      {
+        status: 'confirmed',
+        set: { credited: { amount, transferId: paid.value.transfer.transferId, at: paid.value.transfer.at } },
+        effects: { member: { userId: w.claim.userId, delta: { pointsEarned: amount } } },
+      },
+      systemActor,
+      now,
+    )
     if (written.ok) return 'paid'
   }
   throw new Error(`microWishes: recording the credit of ${wishId} kept moving`)

@@ -56,7 +56,16 @@ export interface WishRecord {
   returnNote?: string
   refusedReason?: string
   closedReason?: string
-  vetting?: { method: z.infer<typeof CheckMethod>; note: string; hardship: z.infer<typeof Hardship>; points: number; claimDays: number; byId: string; byName: string; at: string }
+  vetting?: {
+    method: z.infer<typeof CheckMethod>
+    note: string
+    hardship: z.infer<typeof Hardship>
+    points: number
+    claimDays: number
+    byId: string
+    byName: string
+    at: string
+  }
   publishedAt?: string
   /** When it last came onto the wall (published, or back after a lapse or a release): the wall's newest-first order. */
   onWallSince?: string
@@ -145,6 +154,11 @@ export const DAY_MS = 86_400_000
 
 /** The wish page in the mini-program, which a message about a wish opens. */
 export const WISH_PAGE = 'packages/wishes/pages/wish/index'
-export const wishSubject = (w: Pick<WishRecord, 'wishId' | 'title'>) => ({ kind: 'wish', id: w.wishId, title: w.title, page: `${WISH_PAGE}?wishId=${w.wishId}` })
+export const wishSubject = (w: Pick<WishRecord, 'wishId' | 'title'>) => ({
+  kind: 'wish',
+  id: w.wishId,
+  title: w.title,
+  page: `${WISH_PAGE}?wishId=${w.wishId}`,
+})
 
 export const addressOf = (b: Beneficiary) => `${b.buildingName}${b.unit}单元${b.room}室`

@@ -5,7 +5,14 @@ import type { WishRecord, WishStatus, WishEvent } from './model'
 import { wishSubject } from './model'
 
 /** Who, when and why: every change of a wish writes one of these into its timeline. */
-export const event = (action: string, label: string, who: { userId: string; displayName: string }, at: string, status: WishStatus, note?: string): WishEvent => ({
+export const event = (
+  action: string,
+  label: string,
+  who: { userId: string; displayName: string },
+  at: string,
+  status: WishStatus,
+  note?: string,
+): WishEvent => ({
   at,
   action,
   label,
@@ -35,11 +42,14 @@ const quote = (w: WishRecord) => `「${w.title}」`
  * on the topic `wish`, the grid worker's work (vetting, disputes) comes as a staff task.
  */
 export const notices = {
-  toPoster: (w: WishRecord, at: string, kind: string, text: string) => notice(w, at, 'wish', kind, `您的心愿${quote(w)}${text}`, { kind: 'users', userIds: [w.posterId] }),
-  toClaimant: (w: WishRecord, userId: string, at: string, kind: string, text: string) => notice(w, at, 'wish', kind, `您认领的心愿${quote(w)}${text}`, { kind: 'users', userIds: [userId] }),
+  toPoster: (w: WishRecord, at: string, kind: string, text: string) =>
+    notice(w, at, 'wish', kind, `您的心愿${quote(w)}${text}`, { kind: 'users', userIds: [w.posterId] }),
+  toClaimant: (w: WishRecord, userId: string, at: string, kind: string, text: string) =>
+    notice(w, at, 'wish', kind, `您认领的心愿${quote(w)}${text}`, { kind: 'users', userIds: [userId] }),
   toGridWorker: (w: WishRecord, at: string, kind: string, text: string) =>
     notice(w, at, 'task', kind, `心愿${quote(w)}${text}`, { kind: 'role', role: 'gridWorker', placePath: w.gridPath }),
 }
 
 /** Leaves out a notice to the one who acted (a grid worker vetting the wish they posted for a resident). */
-export const notTo = (actorId: string, list: Notice[]) => list.filter((n) => !(n.audience.kind === 'users' && n.audience.userIds.length === 1 && n.audience.userIds[0] === actorId))
+export const notTo = (actorId: string, list: Notice[]) =>
+  list.filter((n) => !(n.audience.kind === 'users' && n.audience.userIds.length === 1 && n.audience.userIds[0] === actorId))

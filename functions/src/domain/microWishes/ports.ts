@@ -42,7 +42,12 @@ export interface WishStore {
   transition(expected: WishRecord, next: WishRecord, event: WishEvent | undefined, effects: WishEffects): Promise<Outcome<'moved' | 'claimLimit' | 'busy'>>
   timeline(wishId: string): Promise<WishEvent[]>
   /** One page of a wall: open cards newest first or soonest wanted first, or fulfilled ones newest first. */
-  wall(scope: WallScope, show: 'open' | 'done', order: 'newest' | 'due', page: { limit: number; cursor?: string }): Promise<Outcome<'badCursor', { items: StoredCard[]; next?: string }>>
+  wall(
+    scope: WallScope,
+    show: 'open' | 'done',
+    order: 'newest' | 'due',
+    page: { limit: number; cursor?: string },
+  ): Promise<Outcome<'badCursor', { items: StoredCard[]; next?: string }>>
   /** A grid's wishes in one status, oldest first (the vetting queue, the disputes). */
   ofGrid(gridId: string, status: WishRecord['status']): Promise<WishRecord[]>
   /** The wishes a user posted (for their household or for residents), newest first. */

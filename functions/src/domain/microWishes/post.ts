@@ -19,19 +19,32 @@ interface WishText {
   wantedBy: string
 }
 
+/** The resident a grid worker posts for: their household (by id, or by address) and name. */
+interface OnBehalf {
+  householdId?: string
+  buildingId?: string
+  unit?: string
+  room?: string
+  residentName: string
+  residentPhone?: string
+}
+
 /** Beijing's calendar day of an instant (the day residents live in). */
 const beijingDay = (t: number) => new Date(t + 8 * 3_600_000).toISOString().slice(0, 10)
 
 /** A wish is wanted by a day after today and at most half a year on: a small wish, soon. */
 const checkWantedBy = (deps: MicroWishDeps, wantedBy: string) => {
   const now = deps.now().getTime()
-  if (wantedBy <= beijingDay(now) || wantedBy > beijingDay(now + 183 * DAY_MS)) fail('wish.dateInvalid', [{ path: 'body.wantedBy', message: '请选择明天到半年内的日期' }])
+  if (wantedBy <= beijingDay(now) || wantedBy > beijingDay(now + 183 * DAY_MS))
+    fail('wish.dateInvalid', [{ path: 'body.wantedBy', message: '请选择明天到半年内的日期' }])
 }
 
 /** The household a wish is for, and who may post for it: a member of the household, or the worker of its grid. */
-const householdFor = async (deps: MicroWishDeps, actor: Actor, input: { householdId?: string; onBehalf?: { householdId: string } }): Promise<PlaceRef> => {
+const householdFor = async (deps: MicroWishDeps, actor: Actor, input: { householdId?: string; onBehalf?: OnBehalf }): Promise<PlaceRef> => {
   if (input.onBehalf) {
-    const ref = found(await deps.structure.resolvePlace({ type: 'household', id: input.onBehalf.householdId }), 'household.notFound')
+    const { householdId, buildingId, unit, room } = input.onBehalf
+    const id = householdId ?? (buildingId && unit && room ? await deps.structure.findHouseholdId(buildingId, unit, room) : undefined)
+    const ref = found(id ? await deps.structure.resolvePlace({ type: 'household', id }) : undefined, 'household.notFound')
     // "A grid worker can post one on behalf of a resident who cannot": a resident of the grid they serve.
     if (!holdsRole(actor.principal, ['gridWorker'], ref)) fail('auth.forbidden')
     return ref
@@ -52,7 +65,7 @@ const householdFor = async (deps: MicroWishDeps, actor: Actor, input: { househol
 export const postWish = async (
   deps: MicroWishDeps,
   actor: Actor,
-  input: WishText & { wishId: string; householdId?: string; onBehalf?: { householdId: string; residentName: string; residentPhone?: string } },
+  input: WishText & { wishId: string; householdId?: string; onBehalf?: OnBehalf },
 ): Promise<WishRecord> => {
   const earlier = await deps.wishes.get(input.wishId)
   if (earlier) return earlier.posterId === actor.principal.userId ? earlier : fail('request.idConflict')

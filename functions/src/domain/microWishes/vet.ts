@@ -42,7 +42,16 @@ export const vetWish = (deps: MicroWishDeps, actor: Actor, input: { wishId: stri
     return {
       status: 'published',
       set: {
-        vetting: { method: input.method, note: input.note, hardship: input.hardship, points: input.points, claimDays: input.claimDays, byId: me.userId, byName: me.displayName, at },
+        vetting: {
+          method: input.method,
+          note: input.note,
+          hardship: input.hardship,
+          points: input.points,
+          claimDays: input.claimDays,
+          byId: me.userId,
+          byName: me.displayName,
+          at,
+        },
         publishedAt: w.publishedAt ?? at,
         onWallSince: at,
       },

@@ -61,7 +61,13 @@ const timelineFor = (w: WishRecord, events: WishEvent[], f: Facts) => {
 /** Only the claimant, while the claim runs: the resident's name, phone and address, or the grid worker who posted it. */
 const contactFor = (w: WishRecord) =>
   w.onBehalf
-    ? { name: w.posterName, ...(w.posterPhone ? { phone: w.posterPhone } : {}), address: addressOf(w.beneficiary), via: 'gridWorker' as const, note: '网格员代居民发布，请先与网格员联系，一同上门' }
+    ? {
+        name: w.posterName,
+        ...(w.posterPhone ? { phone: w.posterPhone } : {}),
+        address: addressOf(w.beneficiary),
+        via: 'gridWorker' as const,
+        note: '网格员代居民发布，请先与网格员联系，一同上门',
+      }
     : { name: w.beneficiary.name, ...(w.beneficiary.phone ? { phone: w.beneficiary.phone } : {}), address: addressOf(w.beneficiary), via: 'resident' as const }
 
 /**
@@ -91,14 +97,31 @@ export const getWish = async (deps: MicroWishDeps, actor: Actor, input: { wishId
     ...(w.publishedAt ? { publishedAt: w.publishedAt } : {}),
     ...(w.vetting ? { claimDays: w.vetting.claimDays } : {}),
     ...(w.claim && (w.status === 'claimed' || w.status === 'fulfilled' || w.status === 'disputed' || w.status === 'confirmed')
-      ? { claim: { claimantName: w.claim.name, ...(w.claim.unitName ? { unitName: w.claim.unitName } : {}), claimedAt: w.claim.claimedAt, deadline: w.claim.deadline } }
+      ? {
+          claim: {
+            claimantName: w.claim.name,
+            ...(w.claim.unitName ? { unitName: w.claim.unitName } : {}),
+            claimedAt: w.claim.claimedAt,
+            deadline: w.claim.deadline,
+          },
+        }
       : {}),
-    ...(w.fulfilment ? { fulfilment: { note: w.fulfilment.note, photos: fulfilmentPhotos, at: w.fulfilment.at, autoConfirmAt: w.fulfilment.autoConfirmAt } } : {}),
+    ...(w.fulfilment
+      ? { fulfilment: { note: w.fulfilment.note, photos: fulfilmentPhotos, at: w.fulfilment.at, autoConfirmAt: w.fulfilment.autoConfirmAt } }
+      : {}),
     ...(w.confirmation
-      ? { confirmation: { at: w.confirmation.at, byName: insider || w.confirmation.byId !== w.posterId || w.onBehalf ? w.confirmation.byName : maskName(w.confirmation.byName), auto: w.confirmation.auto } }
+      ? {
+          confirmation: {
+            at: w.confirmation.at,
+            byName: insider || w.confirmation.byId !== w.posterId || w.onBehalf ? w.confirmation.byName : maskName(w.confirmation.byName),
+            auto: w.confirmation.auto,
+          },
+        }
       : {}),
     ...(w.thanks ? { thanks: { text: w.thanks.text, at: w.thanks.at } } : {}),
-    ...(w.status === 'confirmed' && w.vetting ? { credit: { amount: w.credited?.amount ?? w.vetting.points, ...(w.credited ? { at: w.credited.at } : {}), pending: !w.credited } } : {}),
+    ...(w.status === 'confirmed' && w.vetting
+      ? { credit: { amount: w.credited?.amount ?? w.vetting.points, ...(w.credited ? { at: w.credited.at } : {}), pending: !w.credited } }
+      : {}),
     ...(insider ? { address: addressOf(w.beneficiary) } : {}),
     ...(insider && w.onBehalf ? { onBehalfOf: w.beneficiary.name } : {}),
     ...(insider && w.returnNote ? { returnNote: w.returnNote } : {}),
@@ -130,6 +153,8 @@ export const listMyWishes = async (deps: MicroWishDeps, actor: Actor) => ({
   items: await Promise.all((await deps.wishes.ofPoster(actor.principal.userId)).map((w) => summary(deps, w))),
 })
 
+const byName = new Intl.Collator('zh-CN', { numeric: true })
+
 const emptyRecord = { active: 0, claimed: 0, fulfilled: 0, lapsed: 0, released: 0, pointsEarned: 0 }
 
 /** 我的认领: the member's claims (how each ended), their service record, and their points in the community. */
@@ -140,7 +165,15 @@ export const listMyClaims = async (deps: MicroWishDeps, actor: Actor, input: { c
   const items = await Promise.all(
     claims.map(async (c) => {
       const w = wishes.get(c.wishId)
-      return { wishId: c.wishId, title: c.title, claimedAt: c.claimedAt, deadline: c.deadline, outcome: c.outcome, points: c.points, ...(w ? { wish: await summary(deps, w) } : {}) }
+      return {
+        wishId: c.wishId,
+        title: c.title,
+        claimedAt: c.claimedAt,
+        deadline: c.deadline,
+        outcome: c.outcome,
+        points: c.points,
+        ...(w ? { wish: await summary(deps, w) } : {}),
+      }
     }),
   )
   const communityId = input.communityId ?? [...wishes.values()][0]?.communityId ?? communityOf(actor, await homesOf(deps, actor))
@@ -153,10 +186,20 @@ export const listMyClaims = async (deps: MicroWishDeps, actor: Actor, input: { c
 /** The grid worker's work: each grid they serve, its wishes to vet and its disputes, oldest first. */
 export const wishQueue = async (deps: MicroWishDeps, actor: Actor) => {
   const grids = actor.principal.grants.filter((g) => g.role === 'gridWorker' && g.placeType === 'grid')
-  const read = await Promise.all(grids.map(async (g) => [await deps.wishes.ofGrid(g.placeId, 'awaitingVetting'), await deps.wishes.ofGrid(g.placeId, 'disputed')] as const))
+  const read = await Promise.all(
+    grids.map(async (g) => {
+      const [vetting, disputes, grid] = await Promise.all([
+        deps.wishes.ofGrid(g.placeId, 'awaitingVetting'),
+        deps.wishes.ofGrid(g.placeId, 'disputed'),
+        deps.structure.getGrid(g.placeId),
+      ])
+      const buildings = grid ? await deps.structure.getBuildings(grid.buildingIds) : []
+      return { vetting, disputes, buildings: buildings.map((b) => ({ buildingId: b.buildingId, name: b.name })).sort((a, b) => byName.compare(a.name, b.name)) }
+    }),
+  )
   return {
-    vetting: await Promise.all(read.flatMap(([v]) => v).map((w) => summary(deps, w))),
-    disputes: await Promise.all(read.flatMap(([, d]) => d).map((w) => summary(deps, w))),
-    grids: grids.map((g) => ({ gridId: g.placeId, gridName: g.placeName, communityId: communityOfPath(g.placePath)! })),
+    vetting: await Promise.all(read.flatMap((r) => r.vetting).map((w) => summary(deps, w))),
+    disputes: await Promise.all(read.flatMap((r) => r.disputes).map((w) => summary(deps, w))),
+    grids: grids.map((g, i) => ({ gridId: g.placeId, gridName: g.placeName, communityId: communityOfPath(g.placePath)!, buildings: read[i]!.buildings })),
   }
 }

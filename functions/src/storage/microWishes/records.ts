@@ -96,20 +96,46 @@ const adds = <K extends string>(delta: Partial<Record<K, number>>) =>
 export const householdWrite = (householdId: string, h: NonNullable<WishEffects['household']>) =>
   HouseholdWishesEntity.build(UpdateTransaction)
     .item({ householdId, open: $add(h.delta) })
-    .options(h.limit !== undefined ? { condition: { or: [{ attr: 'open', exists: false }, { attr: 'open', lt: h.limit }] } } : {})
+    .options(
+      h.limit !== undefined
+        ? {
+            condition: {
+              or: [
+                { attr: 'open', exists: false },
+                { attr: 'open', lt: h.limit },
+              ],
+            },
+          }
+        : {},
+    )
 
 /** The member's record; on a new claim, the condition that their active claims are below the limit. */
 export const memberWrite = (m: NonNullable<WishEffects['member']>) =>
   WishMemberEntity.build(UpdateTransaction)
     .item({ userId: m.userId, ...adds(m.delta), ...(m.unit ? { unitId: m.unit.unitId, unitName: m.unit.unitName } : {}) })
-    .options(m.activeLimit !== undefined ? { condition: { or: [{ attr: 'active', exists: false }, { attr: 'active', lt: m.activeLimit }] } } : {})
+    .options(
+      m.activeLimit !== undefined
+        ? {
+            condition: {
+              or: [
+                { attr: 'active', exists: false },
+                { attr: 'active', lt: m.activeLimit },
+              ],
+            },
+          }
+        : {},
+    )
 
 export const claimLogWrite = (c: ClaimLog) =>
   ClaimLogEntity.build(PutTransaction).item({ userId: c.userId, claimedAt: c.claimedAt, wishId: c.wishId, json: JSON.stringify(c) })
 
 /** The figures' rows a change counts on: the community's, the grid's, and the unit's when a claim is concerned. */
 export const statWrites = (communityId: string, grid: { id: string; name: string }, s: NonNullable<WishEffects['stats']>) => {
-  const rows: { kind: StatRow['kind']; id: string; name: string }[] = [{ kind: 'all', id: communityId, name: '全社区' }, { kind: 'grid', ...grid }, ...(s.unit ? [{ kind: 'unit' as const, ...s.unit }] : [])]
+  const rows: { kind: StatRow['kind']; id: string; name: string }[] = [
+    { kind: 'all', id: communityId, name: '全社区' },
+    { kind: 'grid', ...grid },
+    ...(s.unit ? [{ kind: 'unit' as const, ...s.unit }] : []),
+  ]
   return rows.map((r) =>
     WishStatEntity.build(UpdateTransaction).item({ communityId, row: k.statRow(r.kind, r.id), kind: r.kind, id: r.id, name: r.name, ...adds(s.delta) }),
   )

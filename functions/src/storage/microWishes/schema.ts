@@ -35,7 +35,16 @@ export const WishBody = z.object({
   refusedReason: z.string().optional(),
   closedReason: z.string().optional(),
   vetting: z
-    .object({ method: CheckMethod, note: z.string(), hardship: Hardship, points: z.number(), claimDays: z.number(), byId: z.string(), byName: z.string(), at: z.string() })
+    .object({
+      method: CheckMethod,
+      note: z.string(),
+      hardship: Hardship,
+      points: z.number(),
+      claimDays: z.number(),
+      byId: z.string(),
+      byName: z.string(),
+      at: z.string(),
+    })
     .optional(),
   publishedAt: z.string().optional(),
   onWallSince: z.string().optional(),

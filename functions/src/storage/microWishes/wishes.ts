@@ -1,4 +1,15 @@
-import { DeleteTransaction, Entity, executeTransactWrite, GetItemCommand, item, map, number, PutTransaction, string, TableAccessPattern as AccessPattern } from 'dynamodb-toolbox'
+import {
+  DeleteTransaction,
+  Entity,
+  executeTransactWrite,
+  GetItemCommand,
+  item,
+  map,
+  number,
+  PutTransaction,
+  string,
+  TableAccessPattern as AccessPattern,
+} from 'dynamodb-toolbox'
 import { ulid } from 'ulid'
 import { z } from 'zod'
 import { TimelineEntry, WallCard, WishStatus } from '../../../../contracts/microWishes'
@@ -126,7 +137,17 @@ type WishItem = { wishId: string; version: number; bodyJson: string }
 const fromItem = (i: WishItem): WishRecord => ({ ...parseStored(WishBody, i.bodyJson, `wish ${i.wishId}`), version: i.version })
 const toItem = (w: WishRecord) => {
   const { version: _v, ...body } = w
-  return { wishId: w.wishId, communityId: w.communityId, gridId: w.gridId, status: w.status, posterId: w.posterId, createdAt: w.createdAt, updatedAt: w.updatedAt, version: w.version, bodyJson: JSON.stringify(body) }
+  return {
+    wishId: w.wishId,
+    communityId: w.communityId,
+    gridId: w.gridId,
+    status: w.status,
+    posterId: w.posterId,
+    createdAt: w.createdAt,
+    updatedAt: w.updatedAt,
+    version: w.version,
+    bodyJson: JSON.stringify(body),
+  }
 }
 
 const StoredCardSchema = WallCard.omit({ photo: true }).extend({ photoKey: z.string().optional() }) satisfies z.ZodType<StoredCard, z.ZodTypeDef, unknown>
@@ -153,18 +174,22 @@ const wallWrites = (w: WishRecord, wall: WishEffects['wall'] = {}) =>
         ]
       : []),
     ...(wall.putDone
-      ? [WallEntryEntity.build(PutTransaction).item({ wall: k.wall(scope), sortKey: k.done(wall.putDone.confirmedAt ?? w.updatedAt, w.wishId), json: JSON.stringify(wall.putDone) })]
+      ? [
+          WallEntryEntity.build(PutTransaction).item({
+            wall: k.wall(scope),
+            sortKey: k.done(wall.putDone.confirmedAt ?? w.updatedAt, w.wishId),
+            json: JSON.stringify(wall.putDone),
+          }),
+        ]
       : []),
   ])
 
-const eventWrite = (wishId: string, e: WishEvent) => WishEventEntity.build(PutTransaction).item({ wishId, sortKey: k.event(e.at, ulid()), json: JSON.stringify(e) })
+const eventWrite = (wishId: string, e: WishEvent) =>
+  WishEventEntity.build(PutTransaction).item({ wishId, sortKey: k.event(e.at, ulid()), json: JSON.stringify(e) })
 
 /** Everything a change writes besides the wish and its event; the positions of the guarded items are returned. */
 const effectWrites = (w: WishRecord, e: WishEffects) => {
-  const guarded = [
-    ...(e.household ? [householdWrite(w.beneficiary.householdId, e.household)] : []),
-    ...(e.member ? [memberWrite(e.member)] : []),
-  ]
+  const guarded = [...(e.household ? [householdWrite(w.beneficiary.householdId, e.household)] : []), ...(e.member ? [memberWrite(e.member)] : [])]
   return {
     writes: [
       ...guarded,
@@ -192,7 +217,8 @@ const readCursor = (cursor: string, wall: string, prefix: string, index: boolean
   }
 }
 
-const conflicted = (error: unknown) => cancellationCodes(error)?.includes('TransactionConflict') || (error as { name?: string }).name === 'TransactionConflictException'
+const conflicted = (error: unknown) =>
+  cancellationCodes(error)?.includes('TransactionConflict') || (error as { name?: string }).name === 'TransactionConflictException'
 
 export const dynamoWishStore: WishStore = {
   async get(wishId) {
@@ -200,13 +226,24 @@ export const dynamoWishStore: WishStore = {
     return Item && fromItem(Item)
   },
   async getMany(wishIds) {
-    return (await batchGet(WishEntity, wishIds.map((wishId) => ({ wishId })))).flatMap((i) => (i ? [fromItem(i)] : []))
+    return (
+      await batchGet(
+        WishEntity,
+        wishIds.map((wishId) => ({ wishId })),
+      )
+    ).flatMap((i) => (i ? [fromItem(i)] : []))
   },
   async create(wish, event, effects) {
     const { writes, householdAt } = effectWrites(wish, effects)
     try {
       await withConflictRetry(() =>
-        executeTransactWrite(WishEntity.build(PutTransaction).item(toItem(wish)).options({ condition: { attr: 'wishId', exists: false } }), eventWrite(wish.wishId, event), ...writes),
+        executeTransactWrite(
+          WishEntity.build(PutTransaction)
+            .item(toItem(wish))
+            .options({ condition: { attr: 'wishId', exists: false } }),
+          eventWrite(wish.wishId, event),
+          ...writes,
+        ),
       )
       return done()
     } catch (error) {
@@ -225,7 +262,14 @@ export const dynamoWishStore: WishStore = {
           executeTransactWrite(
             WishEntity.build(PutTransaction)
               .item(toItem(next))
-              .options({ condition: { and: [{ attr: 'version', eq: expected.version }, { attr: 'status', eq: expected.status }] } }),
+              .options({
+                condition: {
+                  and: [
+                    { attr: 'version', eq: expected.version },
+                    { attr: 'status', eq: expected.status },
+                  ],
+                },
+              }),
             ...(event ? [eventWrite(next.wishId, event)] : []),
             ...writes,
           ),
@@ -252,7 +296,9 @@ export const dynamoWishStore: WishStore = {
     const start = cursor === undefined ? undefined : readCursor(cursor, wall, prefix, byDue)
     if (cursor !== undefined && !start) return refused('badCursor')
     const options = { limit, ...(start ? { exclusiveStartKey: start } : {}) }
-    const { Items = [], LastEvaluatedKey } = byDue ? await wallByWantedBy.query(wall).options(options).send() : await wallEntries.query({ wall, prefix }).options(options).send()
+    const { Items = [], LastEvaluatedKey } = byDue
+      ? await wallByWantedBy.query(wall).options(options).send()
+      : await wallEntries.query({ wall, prefix }).options(options).send()
     return done({
       items: Items.map((i) => parseStored(StoredCardSchema, i.json, `wall card ${i.sortKey}`)),
       ...(LastEvaluatedKey ? { next: Buffer.from(JSON.stringify(LastEvaluatedKey)).toString('base64url') } : {}),
