@@ -7,6 +7,11 @@ export default defineAppConfig({
       root: 'packages/staff',
       pages: ['pages/bindings/index', 'pages/review/index', 'pages/poll/index', 'pages/resolution/index', 'pages/report/index', 'pages/settings/index', 'pages/moderation/index'],
     },
+    // 微心愿: the residents' and the grid worker's pages of the capability together.
+    {
+      root: 'packages/wishes',
+      pages: ['pages/wall/index', 'pages/wish/index', 'pages/post/index', 'pages/mine/index', 'pages/claims/index', 'pages/fulfil/index', 'pages/vet/index', 'pages/queue/index'],
+    },
   ],
   // H5 only (WeChat's app.json has no such key): no slide-in between pages, so a page is on screen (and
   // clickable) as soon as it renders.

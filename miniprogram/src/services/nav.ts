@@ -18,6 +18,14 @@ export const PAGES = {
   moderation: '/packages/staff/pages/moderation/index',
   privacy: '/packages/resident/pages/privacy/index',
   help: '/packages/resident/pages/help/index',
+  wishWall: '/packages/wishes/pages/wall/index',
+  wish: '/packages/wishes/pages/wish/index',
+  postWish: '/packages/wishes/pages/post/index',
+  myWishes: '/packages/wishes/pages/mine/index',
+  myClaims: '/packages/wishes/pages/claims/index',
+  fulfilWish: '/packages/wishes/pages/fulfil/index',
+  vetWish: '/packages/wishes/pages/vet/index',
+  wishQueue: '/packages/wishes/pages/queue/index',
 } as const
 
 const TAB_PAGES: readonly string[] = [PAGES.home, PAGES.matters, PAGES.mine]

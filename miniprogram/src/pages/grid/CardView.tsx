@@ -14,7 +14,7 @@ import { dial } from '../../services/phone'
 import { isLoggedIn } from '../../services/session'
 import { Neighbours } from './Neighbours'
 
-const COMING_SOON = ['微心愿', '志愿活动'] as const
+const COMING_SOON = ['志愿活动'] as const
 
 /** The card itself: the grid, its worker with 拨打电话, what is open, the ways in, and the neighbours who help. */
 export function CardView({ code, card }: { code: string; card: PublicCard }) {
@@ -117,6 +117,14 @@ export function CardView({ code, card }: { code: string; card: PublicCard }) {
           >
             <Text className="actions__label">提议事项</Text>
             <Text className="actions__hint">小区议事</Text>
+          </View>
+          <View
+            className="actions__item actions__item--open grid-wishes"
+            {...a11y('button', { label: '微心愿，心愿墙' })}
+            onClick={() => void Taro.navigateTo({ url: withQuery(PAGES.wishWall, { gridId: card.gridId, name: card.gridName }) })}
+          >
+            <Text className="actions__label">微心愿</Text>
+            <Text className="actions__hint">心愿墙</Text>
           </View>
           {COMING_SOON.map((label) => (
             <View key={label} className="actions__item coming-soon" {...a11y('button', { label: `${label}，即将开放`, disabled: true })}>

@@ -15,6 +15,7 @@ import { PAGES, goLogin, safeDecode, withQuery } from '../../services/nav'
 import { isLoggedIn } from '../../services/session'
 import { LinkRow } from '../../components/LinkRow'
 import { ModerationLink } from '../../components/moderation'
+import { WishLinks } from '../../components/wishes'
 import './index.scss'
 
 interface HomeData {
@@ -107,7 +108,7 @@ export default function HomePage() {
       ) : home.error && !home.data ? (
         <ErrorState message={home.error} onRetry={home.reload} />
       ) : home.data?.me ? (
-        <MeSummary me={home.data.me} pending={home.data.pending} />
+        <MeSummary me={home.data.me} pending={home.data.pending} shown={shown} />
       ) : (
         <View className="card home-login-card">
           <Text className="home-login-card__text">登录后可绑定房屋、一键联系网格员、参与小区议事。</Text>
@@ -120,7 +121,7 @@ export default function HomePage() {
   )
 }
 
-function MeSummary({ me, pending }: { me: Me; pending: number | null }) {
+function MeSummary({ me, pending, shown }: { me: Me; pending: number | null; shown: number }) {
   const reviewer = reviewPlaces(me).length > 0
   const waiting = me.bindingRequests.filter((r) => r.status === 'pending').length
   return (
@@ -178,6 +179,8 @@ function MeSummary({ me, pending }: { me: Me; pending: number | null }) {
           onClick={() => void Taro.navigateTo({ url: withQuery(PAGES.settings, { communityId: c.communityId }) })}
         />
       ))}
+
+      <WishLinks me={me} shown={shown} />
 
       {me.households.length > 0 && (
         <LinkRow

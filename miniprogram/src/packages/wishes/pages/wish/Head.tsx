@@ -1,0 +1,27 @@
+import { View, Text } from '@tarojs/components'
+import type { Wish } from '@contracts/microWishes'
+import { PhotoList } from '../../../../components/photos'
+import { StatusBadge, wantedByText } from '../../components/wish'
+
+/** What is wished, for whom (姓** and the building), by when, and the points the fulfiller earns. */
+export function Head({ wish }: { wish: Wish }) {
+  return (
+    <View className="card wish-head">
+      <View className="wish-head__top">
+        <StatusBadge status={wish.status} label={wish.statusLabel} className="wish-status" />
+        <Text className="badge badge--grey wish-category">{wish.categoryName}</Text>
+      </View>
+      <Text className="wish-head__title wish-title">{wish.title}</Text>
+      <Text className="wish-head__who wish-who">
+        {wish.buildingName} · {wish.maskedName}
+        {wish.byGridWorker ? '（网格员代发）' : ''}
+      </Text>
+      <View className="wish-head__facts">
+        <Text className="wish-wanted-by">{wantedByText(wish.wantedBy)}</Text>
+        {wish.points !== undefined && <Text className="wish-points">实现可得 {wish.points} 积分</Text>}
+      </View>
+      <Text className="wish-head__text wish-text">{wish.text}</Text>
+      <PhotoList photos={wish.photos} className="wish-photo" />
+    </View>
+  )
+}
