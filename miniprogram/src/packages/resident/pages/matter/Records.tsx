@@ -1,9 +1,11 @@
+import { useState } from 'react'
 import { View, Text } from '@tarojs/components'
 import type { Matter } from '@contracts/deliberation'
 import { PhotoList } from '../../../../components/photos'
 import { formatDate, formatTime } from '../../../../lib/time'
 import { MetaRow, partyKinds } from './Head'
-import { ModerationNote } from '../../../../components/moderation'
+import { ModerationNote, ReportSheet, useReport } from '../../../../components/moderation'
+import { contentKeys } from '../../../../services/api/moderation'
 
 /** 协同决议（公示）: who does what by when. */
 export function ResolutionCard({ matter }: { matter: Matter }) {
@@ -34,6 +36,8 @@ export function ResolutionCard({ matter }: { matter: Matter }) {
 /** 办结报告: what the responsible party says it did, with photos. */
 export function ReportCard({ matter }: { matter: Matter }) {
   const r = matter.report!
+  const [gone, setGone] = useState<string[]>([])
+  const report = useReport((key) => setGone((all) => [...all, key]))
   return (
     <View className="card report-section">
       <View className="card__title">
@@ -42,7 +46,12 @@ export function ReportCard({ matter }: { matter: Matter }) {
       </View>
       <ModerationNote moderation={r.moderation} className="report-moderation" />
       <Text className="matter-head__text report-note">{r.note}</Text>
-      <PhotoList photos={r.photos} className="report-photo" />
+      <PhotoList
+        photos={r.photos.filter((p) => !gone.includes(contentKeys.photo(p.key)))}
+        className="report-photo"
+        onReport={(key) => report.open({ subject: { kind: 'matter', id: matter.matterId }, contentKey: contentKeys.photo(key), what: '照片' })}
+      />
+      <ReportSheet report={report} />
     </View>
   )
 }
