@@ -10,6 +10,7 @@ import { dynamoStructureStore as structure } from '../../functions/src/storage/s
 import { call } from './invoke'
 import { seedMicroWishes } from './seed/microWishes'
 import { seedPointsBank } from './seed/pointsBank'
+import { seedVolunteering } from './seed/volunteering'
 
 /**
  * The demo community: one street, one community, two compounds, seven buildings with households, three
@@ -63,6 +64,7 @@ export const seedDemo = async (): Promise<{ seeded: boolean; summary: SeedSummar
   if (existing) {
     await seedMicroWishes(existing)
     await seedPointsBank(existing)
+    await seedVolunteering(existing)
     return { seeded: false, summary: existing }
   }
 
@@ -145,5 +147,6 @@ export const seedDemo = async (): Promise<{ seeded: boolean; summary: SeedSummar
     .send()
   await seedMicroWishes(summary)
   await seedPointsBank(summary)
+  await seedVolunteering(summary)
   return { seeded: true, summary }
 }

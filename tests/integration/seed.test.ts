@@ -30,6 +30,10 @@ describe('the demo community', () => {
     expect(expectOk(await call('GET', '/me/points', { token: rep.token })).balance).toBe(60)
     expect(expectOk(await call('GET', `/communities/${first.summary.communityId}/shop-items`, { token: rep.token })).items).toHaveLength(4)
     expect(expectOk(await call('POST', `/communities/${first.summary.communityId}/points/checks`, { token: admin.token })).reconciliation.ok).toBe(true)
+    // Volunteering's demo: 赵磊 reported to 幸福里社区 with 区税务局, an activity today and one in three days.
+    const zhao = expectOk(await call('POST', '/auth/demo-login', { body: { key: 'inServiceMember' } }))
+    expect(expectOk(await call('GET', '/me/volunteer-registration', { token: zhao.token })).registration).toMatchObject({ kind: 'member', unitName: '区税务局', status: 'approved' })
+    expect(expectOk(await call('GET', '/activities', { token: zhao.token })).items.map((a: any) => a.title)).toEqual(['关爱独居老人上门探访', '周末楼道清理'])
   })
 
   it('refuses unknown demo identities', async () => {
