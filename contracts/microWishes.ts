@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { ChinaMobile, ClientId, defineRoute, Id } from './common'
+import { ContentModeration } from './moderation'
 import { PhotoKey } from './uploads'
 
 /*
@@ -81,7 +82,8 @@ export const WishSettings = z
   .refine((s) => s.pointsMin <= s.pointsMax, { message: '最低积分不能高于最高积分', path: ['pointsMax'] })
 export type WishSettings = z.infer<typeof WishSettings>
 
-export const Photo = z.object({ key: z.string(), url: z.string() })
+/** A photo as the caller may see it: a held one (to its writer and the staff) says so. */
+export const Photo = z.object({ key: z.string(), url: z.string(), moderation: ContentModeration.optional() })
 
 /** A wish as the wall shows it: never the room, the phone, the full name or the hardship category. */
 export const WallCard = z.object({
@@ -145,12 +147,18 @@ export type WishSummary = z.infer<typeof WishSummary>
 export const Wish = WishSummary.extend({
   text: z.string(),
   photos: z.array(Photo),
+  /** Photos of the wish and its delivery the caller does not see (held for review, removed, blocked). */
+  photosWithheld: z.number().int().optional(),
+  /** Held by content safety (审核中) or removed: only its poster and the staff see the wish, and they see this. */
+  moderation: ContentModeration.optional(),
   publishedAt: z.string().optional(),
   claimDays: z.number().int().optional(),
   claim: z.object({ claimantName: z.string(), unitName: z.string().optional(), claimedAt: z.string(), deadline: z.string() }).optional(),
-  fulfilment: z.object({ note: z.string(), photos: z.array(Photo), at: z.string(), autoConfirmAt: z.string() }).optional(),
+  fulfilment: z
+    .object({ note: z.string(), photos: z.array(Photo), at: z.string(), autoConfirmAt: z.string(), moderation: ContentModeration.optional() })
+    .optional(),
   confirmation: z.object({ at: z.string(), byName: z.string(), auto: z.boolean() }).optional(),
-  thanks: z.object({ text: z.string(), at: z.string() }).optional(),
+  thanks: z.object({ text: z.string(), at: z.string(), moderation: ContentModeration.optional() }).optional(),
   /** Points paid to the fulfiller (through the points ledger), or pending while the community's budget cannot pay. */
   credit: z.object({ amount: z.number().int(), at: z.string().optional(), pending: z.boolean() }).optional(),
   /** The poster, the resident's household and the staff see these. */
@@ -225,6 +233,8 @@ export const WishFigures = z.object({
 
 const wishParams = z.object({ wishId: Id })
 const common = ['auth.required', 'auth.forbidden', 'wish.notFound'] as const
+/** What a route whose texts and photos go through content safety may also answer (contracts/moderation.ts). */
+const screened = ['content.risky', 'content.checkUnavailable'] as const
 const title = z.string().trim().min(2, '标题至少2个字').max(30, '标题最多30个字')
 const text = z.string().trim().min(5, '请写清需要什么、为什么需要（至少5个字）').max(500, '最多500字')
 const wantedBy = z.string().date('请选择希望实现的日期')
@@ -302,6 +312,7 @@ export const postWish = defineRoute({
     'upload.missing',
     'household.notFound',
     'request.idConflict',
+    ...screened,
   ],
 })
 
@@ -314,7 +325,7 @@ export const reviseWish = defineRoute({
   params: wishParams,
   body: z.object({ title, text, categoryId: WishCategory, photoKeys, wantedBy }),
   response: Wish,
-  errors: [...common, 'wish.wrongState', 'wish.dateInvalid', 'upload.missing'],
+  errors: [...common, 'wish.wrongState', 'wish.dateInvalid', 'upload.missing', ...screened],
 })
 
 export const getWish = defineRoute({
@@ -448,7 +459,7 @@ export const fulfilWish = defineRoute({
     photoKeys: z.array(PhotoKey).min(1, '请拍一张送达的照片').max(3, '最多三张照片'),
   }),
   response: Wish,
-  errors: [...common, 'wish.wrongState', 'upload.missing'],
+  errors: [...common, 'wish.wrongState', 'upload.missing', ...screened],
 })
 
 export const confirmWish = defineRoute({
@@ -460,7 +471,7 @@ export const confirmWish = defineRoute({
   params: wishParams,
   body: z.object({ thanks: z.string().trim().min(2).max(300).optional() }).default({}),
   response: Wish,
-  errors: [...common, 'wish.wrongState'],
+  errors: [...common, 'wish.wrongState', ...screened],
 })
 
 export const thankWish = defineRoute({
@@ -472,7 +483,7 @@ export const thankWish = defineRoute({
   params: wishParams,
   body: z.object({ text: z.string().trim().min(2, '请写几句感谢的话').max(300) }),
   response: Wish,
-  errors: [...common, 'wish.wrongState'],
+  errors: [...common, 'wish.wrongState', ...screened],
 })
 
 export const disputeWish = defineRoute({

@@ -23,7 +23,7 @@ export interface Change {
   note?: string
   notices?: (next: WishRecord) => Notice[]
   due?: DueItem[]
-  effects?: Pick<WishEffects, 'member' | 'claimLog' | 'stats' | 'household'>
+  effects?: Pick<WishEffects, 'member' | 'claimLog' | 'stats' | 'household' | 'content'>
 }
 
 export interface Moment {

@@ -4,6 +4,7 @@ import { DomainError, found } from '../shared/errors'
 import { checkPhotos } from '../uploads/uploads'
 import { advance, advanceAsSystem, type Change } from './advance'
 import { backToWall, claimLogOf, claimSchedule, unitOf } from './claim'
+import { screenWishText, wishContent } from './content'
 import { isGridWorkerOf } from './facts'
 import { DAY_MS, type WishRecord } from './model'
 import { actorOf, notices, systemActor } from './notices'
@@ -18,13 +19,20 @@ export const CREDIT_RETRY_MS = 3_600_000
 export const fulfilWish = (deps: MicroWishDeps, actor: Actor, input: { wishId: string; note: string; photoKeys: string[] }) =>
   advance(deps, actor, input.wishId, 'fulfil', async (w, { now, at, settings }) => {
     await checkPhotos(deps, actor, input.photoKeys)
+    const content = await screenWishText(
+      deps,
+      actor,
+      w,
+      { key: wishContent.fulfilment(w.wishId), parts: [{ field: 'body.note', text: input.note }], scene: 'forum', photoKeys: input.photoKeys, replaces: true },
+      at,
+    )
     const autoConfirmAt = new Date(now.getTime() + settings.autoConfirmDays * DAY_MS).toISOString()
     return {
       status: 'fulfilled',
       set: { fulfilment: { note: input.note, photoKeys: input.photoKeys, at, autoConfirmAt } },
       label: '认领人报告心愿已实现',
       note: input.note,
-      effects: { claimLog: claimLogOf(w, 'fulfilled') },
+      effects: { claimLog: claimLogOf(w, 'fulfilled'), content },
       due: [{ kind: AUTO_CONFIRM, at: autoConfirmAt, subjectId: w.wishId }],
       notices: (next) => [notices.toPoster(next, at, 'wishFulfilled', `已由${w.claim!.name}送达，请确认收到`)],
     }
@@ -78,9 +86,11 @@ export const confirmWish = async (deps: MicroWishDeps, actor: Actor, input: { wi
   const earlier = await already()
   if (earlier) return earlier
   try {
-    const confirmed = await advance(deps, actor, input.wishId, 'confirm', (w, { at, facts }) =>
-      confirmation(w, at, actorOf(actor), facts.isPoster && !w.onBehalf ? 'resident' : 'gridWorker', input.thanks),
-    )
+    const confirmed = await advance(deps, actor, input.wishId, 'confirm', async (w, { at, facts }) => {
+      const change = confirmation(w, at, actorOf(actor), facts.isPoster && !w.onBehalf ? 'resident' : 'gridWorker', input.thanks)
+      const content = input.thanks ? await screenThanks(deps, actor, w, input.thanks, 'body.thanks', at) : []
+      return { ...change, effects: { ...change.effects, content } }
+    })
     await payNow(deps, confirmed.wishId)
     return confirmed
   } catch (error) {
@@ -91,13 +101,18 @@ export const confirmWish = async (deps: MicroWishDeps, actor: Actor, input: { wi
   }
 }
 
+/** A thank-you letter is a personal message to the claimant that others read on the wall (WeChat's scene 社交日志). */
+const screenThanks = (deps: MicroWishDeps, actor: Actor, w: WishRecord, text: string, field: string, at: string) =>
+  screenWishText(deps, actor, w, { key: wishContent.thanks(w.wishId), parts: [{ field, text }], scene: 'social' }, at)
+
 /** A thank-you letter written after the confirmation: shown on the wall among 已实现. */
 export const thankWish = (deps: MicroWishDeps, actor: Actor, input: { wishId: string; text: string }) =>
-  advance(deps, actor, input.wishId, 'thank', (w, { at }) => ({
+  advance(deps, actor, input.wishId, 'thank', async (w, { at }) => ({
     status: 'confirmed',
     set: { thanks: { text: input.text, at, byName: actor.principal.displayName } },
     label: '写来感谢信',
     note: input.text,
+    effects: { content: await screenThanks(deps, actor, w, input.text, 'body.text', at) },
     notices: (next) => (w.claim ? [notices.toClaimant(next, w.claim.userId, at, 'wishThanked', '收到一封感谢信')] : []),
   }))
 

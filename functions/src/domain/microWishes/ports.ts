@@ -1,5 +1,7 @@
 import type { IdentityStore } from '../identity/ports'
 import type { LedgerStore } from '../ledger/ports'
+import type { ContentWrite } from '../moderation/model'
+import type { ContentSafety, ModerationStore } from '../moderation/ports'
 import type { QueuedNotice } from '../notifications/model'
 import type { NoticeStore } from '../notifications/ports'
 import type { DueItem, DueStore } from '../schedule/ports'
@@ -24,6 +26,8 @@ export interface WishEffects {
   stats?: { delta: StatDelta; unit?: { id: string; name: string } }
   /** The wall's entries (the public card only): off the wall, onto it, or into 已实现. */
   wall?: { removeOpen?: string; addOpen?: StoredCard; putDone?: StoredCard }
+  /** Content safety: a text written held for review, or the end of an earlier version's hold. */
+  content?: ContentWrite[]
 }
 
 export type WallScope = { kind: 'grid' | 'community'; id: string }
@@ -82,6 +86,9 @@ export interface MicroWishDeps {
   identity: IdentityStore
   photos: PhotoStore
   ledger: LedgerStore
+  /** Content safety (shared, domain/moderation): WeChat's checks and the moderation records. */
+  safety: ContentSafety
+  moderation: ModerationStore
   newId: () => string
   now: () => Date
 }

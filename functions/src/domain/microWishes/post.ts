@@ -5,6 +5,7 @@ import { fail, found } from '../shared/errors'
 import { communityOfPath, holdsRole, type PlaceRef } from '../shared/places'
 import { checkPhotos } from '../uploads/uploads'
 import { advance } from './advance'
+import { screenWishText, wishContent } from './content'
 import { communityPathOf } from './facts'
 import { DAY_MS, type WishRecord } from './model'
 import { actorOf, event, notices } from './notices'
@@ -28,6 +29,11 @@ interface OnBehalf {
   residentName: string
   residentPhone?: string
 }
+
+const bodyParts = (input: { title: string; text: string }) => [
+  { field: 'body.title', text: input.title },
+  { field: 'body.text', text: input.text },
+]
 
 /** Beijing's calendar day of an instant (the day residents live in). */
 const beijingDay = (t: number) => new Date(t + 8 * 3_600_000).toISOString().slice(0, 10)
@@ -110,12 +116,21 @@ export const postWish = async (
     updatedAt: at,
     version: 1,
   }
+  // Content safety: a risky title or text is refused here and nothing is stored; one held for review is written held.
+  const held = await screenWishText(
+    deps,
+    actor,
+    wish,
+    { key: wishContent.body(wish.wishId), parts: bodyParts(input), scene: 'forum', photoKeys: input.photoKeys },
+    at,
+  )
   const label = wish.onBehalf ? '网格员代居民发布心愿' : '居民发布心愿'
   const told = wish.onBehalf ? [] : [notices.toGridWorker(wish, at, 'wishToVet', '待您核实审核')]
   const written = await deps.wishes.create(wish, event('post', label, actorOf(actor), at, wish.status), {
     household: { delta: 1, limit: settings.openLimit },
     stats: { delta: { posted: 1 } },
     notices: told.map((n) => queued(n, deps.newId)),
+    content: held,
   })
   if (!written.ok) {
     if (written.refused === 'openLimit') fail('wish.openLimit')
@@ -131,7 +146,15 @@ export const reviseWish = (deps: MicroWishDeps, actor: Actor, input: WishText & 
   advance(deps, actor, input.wishId, 'revise', async (w, { at }) => {
     checkWantedBy(deps, input.wantedBy)
     await checkPhotos(deps, actor, input.photoKeys)
+    const content = await screenWishText(
+      deps,
+      actor,
+      { ...w, title: input.title },
+      { key: wishContent.body(w.wishId), parts: bodyParts(input), scene: 'forum', photoKeys: input.photoKeys, replaces: true },
+      at,
+    )
     return {
+      effects: { content },
       status: 'awaitingVetting',
       set: { title: input.title, text: input.text, categoryId: input.categoryId, photoKeys: input.photoKeys, wantedBy: input.wantedBy },
       clear: ['returnNote'],

@@ -1,9 +1,11 @@
 import type { Wish, WishSummary } from '../../../../contracts/microWishes'
+import type { ContentModeration } from '../../../../contracts/moderation'
 import { checkMethodLabels, hardshipLabels, wishCategoryLabels, wishStatusLabels } from '../../../../contracts/microWishes'
 import { communityOf, homesOf, type Actor } from '../identity/actor'
 import { residentAccount } from '../ledger/model'
 import { DomainError, found } from '../shared/errors'
 import { communityOfPath } from '../shared/places'
+import { moderationFor, wishContent } from './content'
 import { factsFor } from './facts'
 import { addressOf, maskName, type WishEvent, type WishRecord } from './model'
 import type { MicroWishDeps } from './ports'
@@ -11,7 +13,9 @@ import { settingsFor } from './settings'
 import { canView, isInsider, possibleActions, type Facts } from './states'
 
 const photo = async (deps: MicroWishDeps, key: string | undefined) => (key ? { photo: { key, url: await deps.photos.viewUrl(key) } } : {})
-const photos = (deps: MicroWishDeps, keys: string[]) => Promise.all(keys.map(async (key) => ({ key, url: await deps.photos.viewUrl(key) })))
+/** Presigned only for those the caller sees (content safety decided which, and which carry a mark). */
+const photos = (deps: MicroWishDeps, shown: { key: string; moderation?: ContentModeration }[]) =>
+  Promise.all(shown.map(async (p) => ({ key: p.key, url: await deps.photos.viewUrl(p.key), ...(p.moderation ? { moderation: p.moderation } : {}) })))
 
 /** When the wish next needs something: the claim's deadline, or the day it confirms itself. */
 const deadlineOf = (w: WishRecord) => (w.status === 'claimed' ? w.claim?.deadline : w.status === 'fulfilled' ? w.fulfilment?.autoConfirmAt : undefined)
@@ -44,7 +48,8 @@ export const summary = async (deps: MicroWishDeps, w: WishRecord): Promise<WishS
 /** Notes anyone who may read the wish sees: the claimant's report and the thanks. The rest is for those it concerns. */
 const publicNotes = new Set(['fulfil', 'confirm', 'thank'])
 
-const timelineFor = (w: WishRecord, events: WishEvent[], f: Facts) => {
+/** `withheld`: actions whose notes content safety keeps from this viewer (a held report of delivery, a held thank-you). */
+const timelineFor = (w: WishRecord, events: WishEvent[], f: Facts, withheld: Set<string>) => {
   const insider = isInsider(f)
   const seesNotes = insider || f.isClaimant
   return events.map((e) => ({
@@ -53,7 +58,7 @@ const timelineFor = (w: WishRecord, events: WishEvent[], f: Facts) => {
     label: e.label,
     // The resident's own steps carry their name; on the wall's side of the wish it is 姓** like everywhere else.
     actorName: !insider && !w.onBehalf && e.actorId === w.posterId ? maskName(e.actorName) : e.actorName,
-    ...(e.note && (seesNotes || publicNotes.has(e.action)) ? { note: e.note } : {}),
+    ...(e.note && !withheld.has(e.action) && (seesNotes || publicNotes.has(e.action)) ? { note: e.note } : {}),
     status: e.status,
   }))
 }
@@ -83,17 +88,36 @@ export const getWish = async (deps: MicroWishDeps, actor: Actor, input: { wishId
   const insider = isInsider(f)
   const staff = f.isGridWorker || f.isCommunityStaff
   const concerned = insider || f.isClaimant
+  // Content safety: the moderation of everything the page shows, in one batched read.
+  const keys = { body: wishContent.body(w.wishId), fulfilment: wishContent.fulfilment(w.wishId), thanks: wishContent.thanks(w.wishId) }
+  const seen = await moderationFor(
+    deps,
+    { userId: actor.principal.userId, isStaff: staff },
+    [keys.body, ...(w.fulfilment ? [keys.fulfilment] : []), ...(w.thanks ? [keys.thanks] : [])],
+    [...w.photoKeys, ...(w.fulfilment?.photoKeys ?? [])],
+  )
+  const body = seen.text(keys.body, w.posterId)
+  // Held and not the caller's to see: the wish is not announced at all.
+  if (!body.show && !body.moderation) throw new DomainError('wish.notFound')
+  const note = w.fulfilment ? seen.text(keys.fulfilment, w.claim?.userId ?? '') : undefined
+  const thanks = w.thanks ? seen.text(keys.thanks, w.posterId) : undefined
+  const own = seen.photos(w.photoKeys)
+  const delivered = seen.photos(w.fulfilment?.photoKeys ?? [])
   const [events, wishPhotos, fulfilmentPhotos, head] = await Promise.all([
     deps.wishes.timeline(w.wishId),
-    photos(deps, w.photoKeys),
-    w.fulfilment ? photos(deps, w.fulfilment.photoKeys) : Promise.resolve([]),
-    summary(deps, w),
+    photos(deps, own.shown),
+    photos(deps, delivered.shown),
+    summary(deps, { ...w, photoKeys: own.shown.map((p) => p.key) }),
   ])
+  const withheld = own.withheld + delivered.withheld
   const running = f.isClaimant && (w.status === 'claimed' || w.status === 'fulfilled' || w.status === 'disputed')
   return {
     ...head,
-    text: w.text,
+    text: body.show ? w.text : '',
+    ...(body.show ? {} : { title: '（内容审核中）' }),
     photos: wishPhotos,
+    ...(withheld ? { photosWithheld: withheld } : {}),
+    ...(body.moderation ? { moderation: body.moderation } : {}),
     ...(w.publishedAt ? { publishedAt: w.publishedAt } : {}),
     ...(w.vetting ? { claimDays: w.vetting.claimDays } : {}),
     ...(w.claim && (w.status === 'claimed' || w.status === 'fulfilled' || w.status === 'disputed' || w.status === 'confirmed')
@@ -107,7 +131,15 @@ export const getWish = async (deps: MicroWishDeps, actor: Actor, input: { wishId
         }
       : {}),
     ...(w.fulfilment
-      ? { fulfilment: { note: w.fulfilment.note, photos: fulfilmentPhotos, at: w.fulfilment.at, autoConfirmAt: w.fulfilment.autoConfirmAt } }
+      ? {
+          fulfilment: {
+            note: note?.show ? w.fulfilment.note : '',
+            photos: fulfilmentPhotos,
+            at: w.fulfilment.at,
+            autoConfirmAt: w.fulfilment.autoConfirmAt,
+            ...(note?.moderation ? { moderation: note.moderation } : {}),
+          },
+        }
       : {}),
     ...(w.confirmation
       ? {
@@ -118,7 +150,9 @@ export const getWish = async (deps: MicroWishDeps, actor: Actor, input: { wishId
           },
         }
       : {}),
-    ...(w.thanks ? { thanks: { text: w.thanks.text, at: w.thanks.at } } : {}),
+    ...(w.thanks && (thanks?.show || thanks?.moderation)
+      ? { thanks: { text: thanks.show ? w.thanks.text : '', at: w.thanks.at, ...(thanks.moderation ? { moderation: thanks.moderation } : {}) } }
+      : {}),
     ...(w.status === 'confirmed' && w.vetting
       ? { credit: { amount: w.credited?.amount ?? w.vetting.points, ...(w.credited ? { at: w.credited.at } : {}), pending: !w.credited } }
       : {}),
@@ -143,7 +177,7 @@ export const getWish = async (deps: MicroWishDeps, actor: Actor, input: { wishId
     ...(running ? { contact: contactFor(w) } : {}),
     iPosted: f.isPoster,
     iClaimed: f.isClaimant,
-    timeline: timelineFor(w, events, f),
+    timeline: timelineFor(w, events, f, new Set([...(note && !note.show ? ['fulfil'] : []), ...(thanks && !thanks.show ? ['confirm', 'thank'] : [])])),
     can: possibleActions(w, f),
   }
 }

@@ -17,6 +17,7 @@ import type { StoredCard, WishEvent, WishRecord } from '../../domain/microWishes
 import type { WallScope, WishEffects, WishStore } from '../../domain/microWishes/ports'
 import { done, refused } from '../../domain/shared/outcome'
 import { batchGet } from '../batch'
+import { contentWrites } from '../moderation/content'
 import { noticeWrites } from '../notifications/notices'
 import { dueWrite } from '../schedule/due'
 import { GridLinkTable as table } from '../table'
@@ -198,6 +199,7 @@ const effectWrites = (w: WishRecord, e: WishEffects) => {
       ...wallWrites(w, e.wall),
       ...(e.notices ?? []).flatMap(noticeWrites),
       ...(e.due ?? []).map(dueWrite),
+      ...contentWrites(e.content),
     ],
     householdAt: e.household ? 0 : -1,
     memberAt: e.member ? (e.household ? 1 : 0) : -1,

@@ -1,5 +1,6 @@
 import { View, Text } from '@tarojs/components'
 import type { Wish } from '@contracts/microWishes'
+import { ModerationNote } from '../../../../components/moderation'
 import { PhotoList } from '../../../../components/photos'
 import { StatusBadge, wantedByText } from '../../components/wish'
 
@@ -12,6 +13,7 @@ export function Head({ wish }: { wish: Wish }) {
         <Text className="badge badge--grey wish-category">{wish.categoryName}</Text>
       </View>
       <Text className="wish-head__title wish-title">{wish.title}</Text>
+      <ModerationNote moderation={wish.moderation} className="wish-moderation" />
       <Text className="wish-head__who wish-who">
         {wish.buildingName} · {wish.maskedName}
         {wish.byGridWorker ? '（网格员代发）' : ''}
@@ -22,6 +24,7 @@ export function Head({ wish }: { wish: Wish }) {
       </View>
       <Text className="wish-head__text wish-text">{wish.text}</Text>
       <PhotoList photos={wish.photos} className="wish-photo" />
+      {wish.photosWithheld ? <Text className="muted wish-photos-withheld">另有 {wish.photosWithheld} 张照片在审核中或已隐藏</Text> : null}
     </View>
   )
 }

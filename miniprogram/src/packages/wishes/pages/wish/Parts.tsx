@@ -1,6 +1,7 @@
 import { View, Text } from '@tarojs/components'
 import type { Wish } from '@contracts/microWishes'
 import { Button } from '../../../../components/ui/Button'
+import { ModerationNote } from '../../../../components/moderation'
 import { PhotoList } from '../../../../components/photos'
 import { formatTime } from '../../../../lib/time'
 import { dial } from '../../../../services/phone'
@@ -66,7 +67,8 @@ export function FulfilmentPart({ wish }: { wish: Wish }) {
       </View>
       {f && (
         <View>
-          <Text className="wish-fulfilment__note wish-fulfilment-note">{f.note}</Text>
+          {f.note && <Text className="wish-fulfilment__note wish-fulfilment-note">{f.note}</Text>}
+          <ModerationNote moderation={f.moderation} className="wish-fulfilment-moderation" />
           <PhotoList photos={f.photos} className="wish-fulfilment-photo" />
           <Text className="muted">
             {formatTime(f.at)} 送达
@@ -83,6 +85,7 @@ export function FulfilmentPart({ wish }: { wish: Wish }) {
         <View className="wish-thanks">
           <Text className="wish-thanks__label">感谢信</Text>
           <Text className="wish-thanks__text wish-thanks-text">{wish.thanks.text}</Text>
+          <ModerationNote moderation={wish.thanks.moderation} className="wish-thanks-moderation" />
         </View>
       )}
       {wish.credit && (
