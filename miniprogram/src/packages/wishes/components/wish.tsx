@@ -2,7 +2,7 @@ import Taro from '@tarojs/taro'
 import { View, Text, Image } from '@tarojs/components'
 import type { WallCard, WishStatus, WishSummary } from '@contracts/microWishes'
 import { a11y, hidden } from '../../../lib/a11y'
-import { formatDate, formatTime } from '../../../lib/time'
+import { beijingDate, formatDate, formatTime } from '../../../lib/time'
 import { PAGES, withQuery } from '../../../services/nav'
 import './wishes.scss'
 
@@ -26,7 +26,7 @@ export function StatusBadge({ status, label, className = '' }: { status: WishSta
 export const openWish = (wishId: string) => void Taro.navigateTo({ url: withQuery(PAGES.wish, { wishId }) })
 
 /** 期望 11月30日前: the day a wish is wanted by, without the year when it is this year's. */
-export const wantedByText = (date: string) => `期望 ${formatDate(date).replace(`${new Date().getFullYear()}年`, '')}前`
+export const wantedByText = (date: string) => `期望 ${formatDate(date).replace(`${beijingDate().slice(0, 4)}年`, '')}前`
 
 /** A wish on the wall: its photo, title, where and for whom (姓**), by when, and the points it earns; once fulfilled, the thanks. */
 export function WallCardView({ card }: { card: WallCard }) {
