@@ -47,6 +47,18 @@ export const getMyPassbook = defineRoute({
   errors: ['auth.required', 'points.notResident', 'community.notFound'],
 })
 
+export const getPointsStaff = defineRoute({
+  operationId: 'getPointsStaff',
+  method: 'GET',
+  path: '/me/points/staff',
+  summary: '我在哪些社区做积分银行的工作：核销、积分发放、台账、管理',
+  auth: 'user',
+  response: z.object({
+    items: z.array(z.object({ communityId: Id, communityName: z.string(), pickup: z.boolean(), award: z.boolean(), ledger: z.boolean(), admin: z.boolean() })),
+  }),
+  errors: ['auth.required'],
+})
+
 export const getPointsSettings = defineRoute({
   operationId: 'getPointsSettings',
   method: 'GET',
@@ -318,6 +330,7 @@ export const fulfilRedemption = defineRoute({
 export const pointsBankRoutes = {
   getMyPoints,
   getMyPassbook,
+  getPointsStaff,
   getPointsSettings,
   putPointsSettings,
   findResidents,

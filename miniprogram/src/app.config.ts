@@ -12,6 +12,24 @@ export default defineAppConfig({
       root: 'packages/wishes',
       pages: ['pages/wall/index', 'pages/wish/index', 'pages/post/index', 'pages/mine/index', 'pages/claims/index', 'pages/fulfil/index', 'pages/vet/index', 'pages/queue/index'],
     },
+    // 积分银行: the resident's points, the shop and the pickup code, and the staff's 核销, awards, catalogue and ledger.
+    {
+      root: 'packages/points',
+      pages: [
+        'pages/index/index',
+        'pages/shop/index',
+        'pages/redemptions/index',
+        'pages/redemption/index',
+        'pages/verify/index',
+        'pages/award/index',
+        'pages/items/index',
+        'pages/item/index',
+        'pages/ledger/index',
+        'pages/budget/index',
+        'pages/checks/index',
+        'pages/rules/index',
+      ],
+    },
   ],
   // H5 only (WeChat's app.json has no such key): no slide-in between pages, so a page is on screen (and
   // clickable) as soon as it renders.

@@ -193,6 +193,29 @@ const main = async () => {
   ]
   scenarios.push(...(await microWishScenarios({ call, token, summary, deps })))
 
+  // Points bank: a bench item (1 point, deep stock) so 刘芳's points last the run; 李红梅 hands redemptions over.
+  {
+    const c = summary.communityId
+    for (let i = 0; i < 10; i++)
+      await call('POST', `/communities/${c}/points/awards`, { token: admin, body: { awardId: ulid(), ruleId: 'volunteer', userId: summary.users.representative } })
+    const benchItem = (
+      await call('POST', `/communities/${c}/shop-items`, {
+        token: admin,
+        body: { itemId: ulid(), name: '压测商品', kind: 'goods', price: 1, stock: 5000, pickupPlace: '服务站', pickupDays: 7 },
+      })
+    ).body.itemId as string
+    const redeemed = async () => (await call('POST', `/shop-items/${benchItem}/redemptions`, { token: rep, body: { redemptionId: ulid() } })).body
+    scenarios.push(
+      { name: 'POST /shop-items/{id}/redemptions', run: () => call('POST', `/shop-items/${benchItem}/redemptions`, { token: rep, body: { redemptionId: ulid() } }) },
+      {
+        name: 'POST /redemptions/{id}/fulfil',
+        prepare: () => redeemed(),
+        run: (_i, r) => call('POST', `/redemptions/${r.redemptionId}/fulfil`, { token: worker, body: { code: r.pickup.code } }),
+      },
+      { name: 'GET /me/points/entries (passbook page)', run: () => call('GET', '/me/points/entries?limit=20', { token: rep }) },
+    )
+  }
+
   // The grid scenario creates its building inside run(), so its figures include that call.
   const rows: { name: string; handler: number; dynamo: number; calls: string; capacity: number; status: string }[] = []
   for (const s of scenarios) {

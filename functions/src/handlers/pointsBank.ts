@@ -1,4 +1,5 @@
 import { pointsBankRoutes } from '../../../contracts/pointsBankRoutes'
+import { pointsStaff } from '../domain/pointsBank/access'
 import { awardPoints } from '../domain/pointsBank/award'
 import { accountEntries, getBudget, listTransfers, reverseTransfer, topUpBudget } from '../domain/pointsBank/budget'
 import { getChecks, runChecks } from '../domain/pointsBank/checks'
@@ -13,6 +14,7 @@ import { httpHandler, implement } from '../http/router'
 export const routes = implement(pointsBankRoutes, {
   getMyPoints: ({ query }, ctx) => getMyPoints(ctx.deps, ctx, query),
   getMyPassbook: ({ query }, ctx) => getMyPassbook(ctx.deps, ctx, query),
+  getPointsStaff: (_, ctx) => pointsStaff(ctx.deps, ctx),
   getPointsSettings: ({ params }, { deps }) => getPointsSettings(deps, params),
   putPointsSettings: ({ params, body }, ctx) => putPointsSettings(ctx.deps, ctx, { communityId: params.communityId, settings: body }),
   findResidents: ({ params, query }, ctx) => findResidents(ctx.deps, ctx, { ...params, ...query }),

@@ -42,3 +42,29 @@ export const residentCommunity = async (deps: PointsBankDeps, actor: Actor, comm
 }
 
 export const byOf = (actor: Actor) => ({ userId: actor.principal.userId, displayName: actor.principal.displayName })
+
+/**
+ * The communities where the caller works the points bank, and what they may do there (the mini-program shows
+ * those entries): hand over redemptions, award by some rule, read the ledger, run it (the admin).
+ */
+export const pointsStaff = async (deps: PointsBankDeps, actor: Actor) => {
+  const ids = [...new Set(actor.principal.grants.map((g) => communityOfPath(g.placePath)).filter((c): c is string => !!c))]
+  const items = await Promise.all(
+    ids.map(async (communityId) => {
+      const place = await deps.structure.resolvePlace({ type: 'community', id: communityId })
+      if (!place) return undefined
+      const rules = (await deps.pointsSettings.get(communityId))?.rules ?? []
+      const awardRoles = [...new Set(rules.filter((r) => r.active).flatMap((r) => r.awardRoles))]
+      const item = {
+        communityId,
+        communityName: place.name,
+        pickup: holdsIn(actor.principal, PICKUP_ROLES, place),
+        award: awardRoles.length > 0 && holdsIn(actor.principal, awardRoles, place),
+        ledger: holdsIn(actor.principal, LEDGER_ROLES, place),
+        admin: holdsIn(actor.principal, ['communityAdmin'], place),
+      }
+      return item.pickup || item.award || item.ledger ? item : undefined
+    }),
+  )
+  return { items: items.filter((i): i is NonNullable<typeof i> => !!i) }
+}

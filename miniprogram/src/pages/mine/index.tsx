@@ -15,6 +15,7 @@ import { PAGES, goLogin } from '../../services/nav'
 import { clearSession, isLoggedIn } from '../../services/session'
 import { Subscriptions } from './Subscriptions'
 import { Deliberation, Help } from './Links'
+import { Points } from './Points'
 import { BindingRequests } from './BindingRequests'
 import './index.scss'
 
@@ -81,6 +82,7 @@ export default function MinePage() {
       {user && <Roles user={user} />}
       {user && <Households user={user} />}
       {user && <Deliberation user={user} />}
+      {user && <Points user={user} shown={shown} />}
       {user && <Subscriptions me={user} shown={shown} />}
       {user && <BindingRequests user={user} />}
       <Help />
