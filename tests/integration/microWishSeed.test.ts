@@ -12,6 +12,9 @@ describe('the demo community’s wishes', () => {
       expect.arrayContaining(['家里的吸顶灯坏了，想请人换一个', '孙子上学想要一个新书包', '想有人周末陪着下楼走走']),
     )
     expect(open.every((c: { maskedName: string }) => c.maskedName.endsWith('**'))).toBe(true)
+    // The grid card counts them (as many as wait on the grid's wall).
+    const { code } = expectOk(await call('GET', `/grids/${summary.gridIds[0]}/card-code`, { token: worker }))
+    expect(expectOk(await call('GET', `/cards/${code}`)).openCounts.wishes).toBe(open.length)
     const done = expectOk(await call('GET', `/communities/${summary.communityId}/wish-wall?show=done`, { token: member })).items
     expect(done[0]).toMatchObject({ title: '想要一台能听戏的收音机', claimantName: '赵磊', thanks: expect.stringContaining('谢谢') })
     const queue = expectOk(await call('GET', '/me/wish-queue', { token: worker }))

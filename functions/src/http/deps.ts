@@ -82,6 +82,8 @@ export const buildDeps = (config: Config, cards: CardRenderingFactory = noCardRe
   awards: dynamoAwardStore,
   checks: dynamoCheckStore,
   wishes: dynamoWishStore,
+  // The grid card counts the wishes waiting on the grid's wall; micro-wishes answers, grids does not import it.
+  openWishes: { onWall: (gridId) => dynamoWishStore.countOpen({ kind: 'grid', id: gridId }) },
   wishSettings: dynamoWishSettingsStore,
   // Who claims micro-wishes: volunteering's approved 双报到 registration (and its unit); without one, the wishes'
   // rule admits holders of the inServiceMember role at the community (no unit).

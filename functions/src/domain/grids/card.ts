@@ -110,8 +110,9 @@ const gridForCode = async (deps: GridDeps, code: string) => {
  */
 export const getPublicCard = async (deps: GridDeps, input: { code: string }): Promise<PublicCard> => {
   const grid = await gridForCode(deps, input.code)
-  const [ctx, people] = await Promise.all([contextOfGrid(deps, grid), peopleOf(deps, [grid])])
-  return cardOf(grid, ctx, people)
+  const [ctx, people, wishes] = await Promise.all([contextOfGrid(deps, grid), peopleOf(deps, [grid]), deps.openWishes?.onWall(grid.gridId)])
+  const card = cardOf(grid, ctx, people)
+  return wishes === undefined ? card : { ...card, openCounts: { ...card.openCounts, wishes } }
 }
 
 /** The grid worker's full number, for the tap-to-call button of a logged-in resident. */

@@ -34,6 +34,8 @@ export interface GridDeps {
   identity: IdentityStore
   /** The community's open matters (deliberation provides it; the wiring passes it in). */
   openMatters: OpenWork
+  /** How many wishes wait for a claimant on the grid's wall (micro-wishes provides it; the wiring passes it in). */
+  openWishes?: { onWall(gridId: string): Promise<number> }
   cardSecret: string
   appUrl: string
   printer: CardPrinter

@@ -52,6 +52,8 @@ export interface WishStore {
     order: 'newest' | 'due',
     page: { limit: number; cursor?: string },
   ): Promise<Outcome<'badCursor', { items: StoredCard[]; next?: string }>>
+  /** How many wishes wait for a claimant on a wall (the grid card's 微心愿 count). */
+  countOpen(scope: WallScope): Promise<number>
   /** A grid's wishes in one status, oldest first (the vetting queue, the disputes). */
   ofGrid(gridId: string, status: WishRecord['status']): Promise<WishRecord[]>
   /** The wishes a user posted (for their household or for residents), newest first. */

@@ -306,6 +306,13 @@ export const dynamoWishStore: WishStore = {
       ...(LastEvaluatedKey ? { next: Buffer.from(JSON.stringify(LastEvaluatedKey)).toString('base64url') } : {}),
     })
   },
+  async countOpen(scope) {
+    const { Count = 0 } = await wallEntries
+      .query({ wall: k.wall(scope), prefix: k.openPrefix })
+      .options({ select: 'COUNT', maxPages: Infinity })
+      .send()
+    return Count
+  },
   async ofGrid(gridId, status) {
     const { Items = [] } = await gridWishes.query({ gridId, status }).send()
     return Items.map(fromItem)
