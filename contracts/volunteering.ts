@@ -59,7 +59,14 @@ export const updateUnit = defineRoute({
   auth: 'user',
   params: z.object({ unitId: Id }),
   /** `communityIds`: further communities to pair it with (each led by the caller). */
-  body: UnitBody.extend({ communityIds: z.array(Id).max(20).optional() }),
+  // A set: the same community twice would be two writes of one item in the pairing's transaction (found by the fuzzer).
+  body: UnitBody.extend({
+    communityIds: z
+      .array(Id)
+      .max(20)
+      .refine((ids) => new Set(ids).size === ids.length, '结对社区不能重复')
+      .optional(),
+  }),
   response: Unit,
   errors: ['auth.required', 'auth.forbidden', 'unit.notFound'],
 })

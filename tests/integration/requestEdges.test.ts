@@ -43,6 +43,23 @@ describe('proposing', () => {
   })
 })
 
+describe('pairing a volunteer unit', () => {
+  it('refuses the same community twice with request.invalid (it was two writes of one item in a transaction: a 500)', async () => {
+    const admin = w.admin.token
+    const unit = { name: '区税务局', kind: 'organ', contact: { name: '张科长', phone: '13800138000' } }
+    const created = expectOk(await call('POST', `/communities/${w.communityId}/volunteer-units`, { token: admin, body: { ...unit, unitId: ulid() } }))
+    const other = expectOk(await call('POST', `/streets/${w.street.streetId}/communities`, { token: admin, body: { name: '结对社区' } }))
+    const twice = await call('PUT', `/volunteer-units/${created.unitId}`, {
+      token: admin,
+      body: { ...unit, communityIds: [other.communityId, other.communityId] },
+    })
+    expect(twice.status).toBe(422)
+    expect(twice.body.error.code).toBe('request.invalid')
+    const once = expectOk(await call('PUT', `/volunteer-units/${created.unitId}`, { token: admin, body: { ...unit, communityIds: [other.communityId] } }))
+    expect(once.communityIds).toEqual([w.communityId, other.communityId])
+  })
+})
+
 describe('a session token', () => {
   it('is refused without the Bearer scheme, or in any other form', async () => {
     const token = w.residents[0]!.token
