@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest'
 import { beijingYearStart } from '../../functions/src/domain/ledger/expiry'
 import { residentAccount } from '../../functions/src/domain/ledger/model'
 import { LedgerEntryEntity } from '../../functions/src/storage/ledger/ledger'
+import { dynamoNoticeStore } from '../../functions/src/storage/notifications/notices'
 import { call, expectOk } from '../helpers/factories'
 import { tickAt } from '../helpers/deliberation'
 import { makePointsWorld, rules } from '../helpers/points'
@@ -147,6 +148,28 @@ describe('the points bank', () => {
     expect((await w.passbook(me.token))[0]).toMatchObject({ kind: 'expire', delta: -5, source: { label: '积分到期' } })
     const budget = expectOk(await call('GET', `/communities/${w.communityId}/points/budget`, { token: w.admin.token }))
     expect(budget).toMatchObject({ expired: 5, residents: 0 })
+  })
+
+  it('tells the resident the redemption is ready and a day before it expires, and the admin once when stock runs low', async () => {
+    const w = await makePointsWorld({ residents: 1, budget: 100 })
+    const me = w.residents[0]!
+    for (let i = 0; i < 4; i++) expectOk(await w.award(w.admin.token, me.userId))
+    const item = await w.item({ stock: 4, price: 5, lowStockAt: 2, pickupDays: 3 })
+    const first = expectOk(await w.redeem(me.token, item.itemId))
+    const ready = await dynamoNoticeStore.forSubject('redemption', first.redemptionId)
+    expect(ready).toMatchObject([{ topic: 'points', kind: 'redemptionReady', audience: { kind: 'users', userIds: [me.userId] } }])
+    const lowStock = async () => (await dynamoNoticeStore.forSubject('shopItem', item.itemId)).map((n) => n.text)
+    expect(await lowStock()).toEqual([])
+    expectOk(await w.redeem(me.token, item.itemId))
+    expectOk(await w.redeem(me.token, item.itemId))
+    expect(await lowStock()).toEqual(['库存只剩2件，请及时补货'])
+    expectOk(await call('POST', `/shop-items/${item.itemId}/stock`, { token: w.admin.token, body: { changeId: ulid(), delta: 5, reason: '补货' } }))
+    expect(expectOk(await call('GET', `/communities/${w.communityId}/shop-items?all=true`, { token: w.admin.token })).items[0].stock).toBe(6)
+    // The reminder: a day before the deadline, once however often the scheduler runs.
+    const remind = new Date(Date.parse(first.deadline) - 23 * 3600_000)
+    await tickAt(remind)
+    await tickAt(remind)
+    expect((await dynamoNoticeStore.forSubject('redemption', first.redemptionId)).map((n) => n.kind)).toEqual(['redemptionReady', 'pickupExpiring'])
   })
 
   it('bad input gets a 4xx with a stable code and changes nothing', async () => {
