@@ -40,7 +40,8 @@ export default async function setup(project: TestProject) {
     const env = localEnv({ dynamodbEndpoint: dynamo.endpoint, wechatApiBase: `http://127.0.0.1:${wxPort}`, appUrl, s3Endpoint: s3.endpoint })
     Object.assign(process.env, env)
     await ensureTable(dynamo.endpoint, env.TABLE_NAME)
-    const wechat = await startWechatStandIn(wxPort)
+    // It pushes photo verdicts (mediaCheckAsync) to the API's message-push endpoint, signed as WeChat signs them.
+    const wechat = await startWechatStandIn(wxPort, { pushUrl: `http://127.0.0.1:${apiPort}/wechat/push`, pushToken: env.WECHAT_PUSH_TOKEN })
     stops.push(() => wechat.close())
     const { seedDemo } = await import('../../scripts/lib/seed')
     const { summary } = await seedDemo()
