@@ -166,6 +166,7 @@ export const AttendanceRow = z.object({
 })
 export const Refusals = z.object({ userId: Id, name: z.string(), count: z.number().int(), lastReason: z.string(), lastAt: z.string() })
 export const Attendance = z.object({ activity: Activity, rows: z.array(AttendanceRow), refusals: z.array(Refusals) })
+export type Attendance = z.infer<typeof Attendance>
 
 export const ServiceRecord = z.object({
   recordId: Id,
@@ -235,8 +236,25 @@ export const Stats = z.object({
   }),
   /** Month by month inside the period, for the chart. */
   series: z.array(z.object({ period: z.string(), minutes: z.number().int(), services: z.number().int() })),
-  units: z.array(z.object({ unitId: Id, name: z.string(), minutes: z.number().int(), services: z.number().int(), members: z.number().int(), servingMembers: z.number().int() })),
-  people: z.array(z.object({ userId: Id, name: z.string(), unitName: z.string().optional(), minutes: z.number().int(), services: z.number().int(), points: z.number().int() })),
+  units: z.array(
+    z.object({
+      unitId: Id,
+      name: z.string(),
+      minutes: z.number().int(),
+      services: z.number().int(),
+      members: z.number().int(),
+      servingMembers: z.number().int(),
+    }),
+  ),
+  people: z.array(
+    z.object({
+      userId: Id,
+      name: z.string(),
+      unitName: z.string().optional(),
+      minutes: z.number().int(),
+      services: z.number().int(),
+      points: z.number().int(),
+    }),
+  ),
 })
 export type Stats = z.infer<typeof Stats>
-

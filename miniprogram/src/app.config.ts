@@ -7,6 +7,22 @@ export default defineAppConfig({
       root: 'packages/staff',
       pages: ['pages/bindings/index', 'pages/review/index', 'pages/poll/index', 'pages/resolution/index', 'pages/report/index', 'pages/settings/index', 'pages/moderation/index'],
     },
+    // 志愿服务: volunteers', organisers' and the community's pages together.
+    {
+      root: 'packages/volunteer',
+      pages: [
+        'pages/activities/index',
+        'pages/activity/index',
+        'pages/register/index',
+        'pages/publish/index',
+        'pages/sitecode/index',
+        'pages/attendance/index',
+        'pages/mine/index',
+        'pages/units/index',
+        'pages/registrations/index',
+        'pages/stats/index',
+      ],
+    },
     // 微心愿: the residents' and the grid worker's pages of the capability together.
     {
       root: 'packages/wishes',
@@ -36,6 +52,10 @@ export default defineAppConfig({
   ...(process.env.TARO_ENV === 'h5' ? { animation: false } : {}),
   // WeChat only: privacy APIs wait for the user's consent to the privacy notice (services/privacy.ts shows it).
   ...(process.env.TARO_ENV === 'weapp' ? { __usePrivacyCheck__: true } : {}),
+  // WeChat only: 志愿活动's on-site check-in reads the phone's location (wx.getLocation), which WeChat requires declared.
+  ...(process.env.TARO_ENV === 'weapp'
+    ? { requiredPrivateInfos: ['getLocation'], permission: { 'scope.userLocation': { desc: '志愿活动签到签退时，确认您在活动地点附近' } } }
+    : {}),
   window: {
     backgroundTextStyle: 'light',
     navigationBarBackgroundColor: '#c0392b',

@@ -18,6 +18,7 @@ export const PAGES = {
   moderation: '/packages/staff/pages/moderation/index',
   privacy: '/packages/resident/pages/privacy/index',
   help: '/packages/resident/pages/help/index',
+  volunteerActivities: '/packages/volunteer/pages/activities/index',
   wishWall: '/packages/wishes/pages/wall/index',
   wish: '/packages/wishes/pages/wish/index',
   postWish: '/packages/wishes/pages/post/index',

@@ -14,8 +14,6 @@ import { dial } from '../../services/phone'
 import { isLoggedIn } from '../../services/session'
 import { Neighbours } from './Neighbours'
 
-const COMING_SOON = ['志愿活动'] as const
-
 /** The card itself: the grid, its worker with 拨打电话, what is open, the ways in, and the neighbours who help. */
 export function CardView({ code, card }: { code: string; card: PublicCard }) {
   // Re-render when the user comes back from the login page: the login hint and the call button change.
@@ -126,12 +124,14 @@ export function CardView({ code, card }: { code: string; card: PublicCard }) {
             <Text className="actions__label">微心愿</Text>
             <Text className="actions__hint">心愿墙</Text>
           </View>
-          {COMING_SOON.map((label) => (
-            <View key={label} className="actions__item coming-soon" {...a11y('button', { label: `${label}，即将开放`, disabled: true })}>
-              <Text className="actions__label">{label}</Text>
-              <Text className="actions__hint">即将开放</Text>
-            </View>
-          ))}
+          <View
+            className="actions__item actions__item--open grid-volunteer"
+            {...a11y('button', { label: '志愿活动，报名与签到' })}
+            onClick={() => void Taro.navigateTo({ url: withQuery(PAGES.volunteerActivities, { gridId: card.gridId }) })}
+          >
+            <Text className="actions__label">志愿活动</Text>
+            <Text className="actions__hint">报名与签到</Text>
+          </View>
         </View>
       </View>
 

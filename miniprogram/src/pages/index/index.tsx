@@ -182,6 +182,14 @@ function MeSummary({ me, pending, shown }: { me: Me; pending: number | null; sho
 
       <WishLinks me={me} shown={shown} />
 
+      <LinkRow
+        className="home-volunteer-link"
+        card
+        title="志愿活动"
+        sub="报名参加社区志愿服务，扫码签到，查看我的服务时长"
+        onClick={() => void Taro.navigateTo({ url: PAGES.volunteerActivities })}
+      />
+
       {me.households.length > 0 && (
         <LinkRow
           className="home-matters-link"

@@ -1,0 +1,31 @@
+import { View, Text } from '@tarojs/components'
+import { a11y } from '../../../lib/a11y'
+import './BarChart.scss'
+
+export interface Bar {
+  label: string
+  value: number
+  /** What is written beside the bar (e.g. 12.5小时). */
+  text: string
+}
+
+/**
+ * A horizontal bar chart drawn with plain views: the same on WeChat and H5, no canvas, readable at any text size,
+ * and read out whole by a screen reader (each label with its value). The longest bar spans the width.
+ */
+export function BarChart({ bars, title, className = '' }: { bars: Bar[]; title: string; className?: string }) {
+  const max = Math.max(1, ...bars.map((b) => b.value))
+  return (
+    <View className={`bar-chart ${className}`} {...a11y('img', { label: `${title}：${bars.map((b) => `${b.label}${b.text}`).join('，')}` })}>
+      {bars.map((b) => (
+        <View key={b.label} className="bar-chart__row">
+          <Text className="bar-chart__label">{b.label}</Text>
+          <View className="bar-chart__track">
+            <View className="bar-chart__bar" style={{ width: `${Math.max(b.value > 0 ? 4 : 0, (b.value / max) * 100)}%` }} />
+          </View>
+          <Text className="bar-chart__value">{b.text}</Text>
+        </View>
+      ))}
+    </View>
+  )
+}
