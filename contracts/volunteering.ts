@@ -22,12 +22,19 @@ import {
 
 export * from './volunteeringModel'
 
-
 const communityParams = z.object({ communityId: Id })
 const activityParams = z.object({ activityId: Id })
 const staff = ['auth.required', 'auth.forbidden', 'community.notFound'] as const
 const act = ['auth.required', 'auth.forbidden', 'activity.notFound'] as const
-const siteRefusals = ['checkin.notSignedUp', 'checkin.wrongActivity', 'checkin.codeExpired', 'checkin.badCode', 'checkin.outside', 'checkin.inaccurate', 'checkin.notOpen'] as const
+const siteRefusals = [
+  'checkin.notSignedUp',
+  'checkin.wrongActivity',
+  'checkin.codeExpired',
+  'checkin.badCode',
+  'checkin.outside',
+  'checkin.inaccurate',
+  'checkin.notOpen',
+] as const
 
 export const listUnits = defineRoute({
   operationId: 'listVolunteerUnits',
@@ -209,7 +216,15 @@ export const signUp = defineRoute({
   auth: 'user',
   params: activityParams,
   response: Activity,
-  errors: [...act, 'activity.wrongStatus', 'activity.signUpClosed', 'activity.waitlistFull', 'volunteer.notRegistered', 'volunteer.membersOnly', 'volunteer.otherCommunity'],
+  errors: [
+    ...act,
+    'activity.wrongStatus',
+    'activity.signUpClosed',
+    'activity.waitlistFull',
+    'volunteer.notRegistered',
+    'volunteer.membersOnly',
+    'volunteer.otherCommunity',
+  ],
 })
 export const cancelSignUp = defineRoute({
   operationId: 'cancelActivitySignUp',
@@ -282,7 +297,14 @@ export const confirmActivity = defineRoute({
   summary: '活动结束后组织者确认一次：记录每人的服务时长并发放积分，各一次；重复确认不变',
   auth: 'user',
   params: activityParams,
-  body: z.object({ excluded: z.array(z.object({ userId: Id, reason: Text(100, '理由') })).max(200).default([]) }).default({}),
+  body: z
+    .object({
+      excluded: z
+        .array(z.object({ userId: Id, reason: Text(100, '理由') }))
+        .max(200)
+        .default([]),
+    })
+    .default({}),
   response: Attendance,
   errors: [...act, 'activity.wrongStatus'],
 })

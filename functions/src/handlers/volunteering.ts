@@ -17,7 +17,12 @@ import { httpHandler, implement } from '../http/router'
 
 /** Only this function draws QR codes, writes spreadsheets and prints feedback cards: the adapters join its deps here. */
 let printer: ReturnType<typeof pdfFeedbackPrinter> | undefined
-const v = (deps: AppDeps): VolunteeringDeps => ({ ...deps, siteQr, spreadsheet: xlsxWriter, feedbackPrinter: (printer ??= pdfFeedbackPrinter(deps.config.cardFontPath)) })
+const v = (deps: AppDeps): VolunteeringDeps => ({
+  ...deps,
+  siteQr,
+  spreadsheet: xlsxWriter,
+  feedbackPrinter: (printer ??= pdfFeedbackPrinter(deps.config.cardFontPath)),
+})
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 const file = (contentType: string) => (f: { filename: string; binary: Buffer }) => ({ ...f, contentType })
 
@@ -50,6 +55,7 @@ export const routes = implement(volunteeringRoutes, {
   getStats: ({ query }, ctx) => getStats(v(ctx.deps), ctx, query),
   exportRecords: async ({ params, query }, ctx) => file(XLSX)(await exportRecords(v(ctx.deps), ctx, params.communityId, query.period)),
   exportStats: async ({ params, query }, ctx) => file(XLSX)(await exportStats(v(ctx.deps), ctx, params.communityId, query.period)),
-  feedbackCard: async ({ params, query }, ctx) => file('application/pdf')(await feedbackCard(v(ctx.deps), ctx, params.communityId, params.unitId, query.period)),
+  feedbackCard: async ({ params, query }, ctx) =>
+    file('application/pdf')(await feedbackCard(v(ctx.deps), ctx, params.communityId, params.unitId, query.period)),
 })
 export const handler = httpHandler(routes)

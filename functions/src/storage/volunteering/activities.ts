@@ -130,7 +130,19 @@ const StoredPlan = z.object({
   ),
 }) satisfies z.ZodType<PlanRecord, z.ZodTypeDef, unknown>
 
-type Item = { activityId: string; communityId: string; startAt: string; signUpDeadline: string; phase: string; capacity: number; placedIds: string[]; waitingIds: string[]; rev: number; version: number; bodyJson: string }
+type Item = {
+  activityId: string
+  communityId: string
+  startAt: string
+  signUpDeadline: string
+  phase: string
+  capacity: number
+  placedIds: string[]
+  waitingIds: string[]
+  rev: number
+  version: number
+  bodyJson: string
+}
 const fromItem = (i: Item): ActivityRecord => ({
   ...parseStored(Body, i.bodyJson, `activity ${i.activityId}`),
   activityId: i.activityId,
@@ -146,7 +158,20 @@ const fromItem = (i: Item): ActivityRecord => ({
 })
 const toItem = (a: ActivityRecord) => {
   const { activityId, communityId, startAt, signUpDeadline, phase, capacity, placedIds, waitingIds, rev, version, ...body } = a
-  return { activityId, communityId, organiserId: a.organiser.userId, startAt, signUpDeadline, phase, capacity, placedIds, waitingIds, rev, version, bodyJson: JSON.stringify(body) }
+  return {
+    activityId,
+    communityId,
+    organiserId: a.organiser.userId,
+    startAt,
+    signUpDeadline,
+    phase,
+    capacity,
+    placedIds,
+    waitingIds,
+    rev,
+    version,
+    bodyJson: JSON.stringify(body),
+  }
 }
 
 /** AP53 — a community's activities by start: from a time on (upcoming), or before it, newest first (past). */
@@ -154,7 +179,11 @@ export const communityActivities = table
   .build(AccessPattern)
   .entities(ActivityEntity)
   .schema(map({ communityId: string(), when: string(), from: string() }))
-  .pattern(({ communityId, when, from }) => ({ index: 'gsi1', partition: k.ofCommunity(communityId), range: when === 'upcoming' ? { gte: from } : { lt: from } }))
+  .pattern(({ communityId, when, from }) => ({
+    index: 'gsi1',
+    partition: k.ofCommunity(communityId),
+    range: when === 'upcoming' ? { gte: from } : { lt: from },
+  }))
   .meta({ title: 'communityActivities' })
 
 /** AP55 — the activities a volunteer signed up for, newest first. */
@@ -179,7 +208,12 @@ export const dynamoActivityStore: ActivityStore = {
     return Item && fromItem(Item)
   },
   async getMany(activityIds) {
-    return (await batchGet(ActivityEntity, activityIds.map((activityId) => ({ activityId })))).flatMap((i) => (i ? [fromItem(i)] : []))
+    return (
+      await batchGet(
+        ActivityEntity,
+        activityIds.map((activityId) => ({ activityId })),
+      )
+    ).flatMap((i) => (i ? [fromItem(i)] : []))
   },
   async create(a, due) {
     try {
@@ -231,7 +265,16 @@ export const dynamoActivityStore: ActivityStore = {
       if (await append('placedIds', { and: [...open, { size: 'placedIds', lt: { attr: 'capacity' } }, { size: 'waitingIds', eq: 0 }] })) return done('placed')
       if (
         await append('waitingIds', {
-          and: [...open, { or: [{ size: 'placedIds', gte: { attr: 'capacity' } }, { size: 'waitingIds', gt: 0 }] }, { size: 'waitingIds', lt: maxWaiting }],
+          and: [
+            ...open,
+            {
+              or: [
+                { size: 'placedIds', gte: { attr: 'capacity' } },
+                { size: 'waitingIds', gt: 0 },
+              ],
+            },
+            { size: 'waitingIds', lt: maxWaiting },
+          ],
         })
       )
         return done('waiting')
@@ -249,7 +292,14 @@ export const dynamoActivityStore: ActivityStore = {
       await executeTransactWrite(
         ActivityEntity.build(UpdateTransaction)
           .item({ activityId: a.activityId, placedIds: $set(next.placedIds), waitingIds: $set(next.waitingIds), capacity: next.capacity, rev: $add(1) })
-          .options({ condition: { and: [{ attr: 'rev', eq: a.rev }, { attr: 'phase', eq: 'open' }] } }),
+          .options({
+            condition: {
+              and: [
+                { attr: 'rev', eq: a.rev },
+                { attr: 'phase', eq: 'open' },
+              ],
+            },
+          }),
         ...notices.flatMap(noticeWrites),
       )
       return done()
@@ -259,7 +309,10 @@ export const dynamoActivityStore: ActivityStore = {
     }
   },
   async setPhase(a, from, to, extra) {
-    const body = JSON.parse(toItem({ ...a, ...(extra.confirmedAt ? { confirmedAt: extra.confirmedAt } : {}), ...(extra.confirmedBy ? { confirmedBy: extra.confirmedBy } : {}) }).bodyJson) as unknown
+    const body = JSON.parse(
+      toItem({ ...a, ...(extra.confirmedAt ? { confirmedAt: extra.confirmedAt } : {}), ...(extra.confirmedBy ? { confirmedBy: extra.confirmedBy } : {}) })
+        .bodyJson,
+    ) as unknown
     const update = ActivityEntity.build(UpdateTransaction)
       .item({ activityId: a.activityId, phase: to, version: $add(1), bodyJson: JSON.stringify(body) })
       .options({ condition: { attr: 'phase', in: from as Phase[] } })

@@ -86,7 +86,14 @@ export const dynamoAttendanceStore: AttendanceStore = {
     try {
       await AttendanceEntity.build(UpdateItemCommand)
         .item({ activityId, userId, checkOut: mark(m) })
-        .options({ condition: { and: [{ attr: 'checkIn', exists: true }, { attr: 'checkOut', exists: false }] } })
+        .options({
+          condition: {
+            and: [
+              { attr: 'checkIn', exists: true },
+              { attr: 'checkOut', exists: false },
+            ],
+          },
+        })
         .send()
       return done()
     } catch (error) {

@@ -1,4 +1,14 @@
-import { Entity, executeTransactWrite, GetItemCommand, item, PutItemCommand, PutTransaction, string, TableAccessPattern as AccessPattern, UpdateItemCommand } from 'dynamodb-toolbox'
+import {
+  Entity,
+  executeTransactWrite,
+  GetItemCommand,
+  item,
+  PutItemCommand,
+  PutTransaction,
+  string,
+  TableAccessPattern as AccessPattern,
+  UpdateItemCommand,
+} from 'dynamodb-toolbox'
 import { z } from 'zod'
 import { ServiceRecord } from '../../../../contracts/volunteering'
 import type { CorrectionRecord, ServiceRecordRecord } from '../../domain/volunteering/model'
@@ -133,7 +143,14 @@ export const dynamoRecordStore: RecordStore = {
       await withConflictRetry(() =>
         executeTransactWrite(
           ServiceRecordEntity.build(PutTransaction)
-            .item({ userId: r.volunteer.userId, recordId: r.recordId, communityId: r.communityId, date: r.date, pointsState: r.pointsState, json: JSON.stringify(body) })
+            .item({
+              userId: r.volunteer.userId,
+              recordId: r.recordId,
+              communityId: r.communityId,
+              date: r.date,
+              pointsState: r.pointsState,
+              json: JSON.stringify(body),
+            })
             .options({ condition: { attr: 'recordId', exists: false } }),
           ...counterWrites(counters),
           ...notices.flatMap(noticeWrites),

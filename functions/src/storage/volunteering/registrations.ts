@@ -1,4 +1,14 @@
-import { Entity, executeTransactWrite, GetItemCommand, item, map, PutItemCommand, PutTransaction, string, TableAccessPattern as AccessPattern } from 'dynamodb-toolbox'
+import {
+  Entity,
+  executeTransactWrite,
+  GetItemCommand,
+  item,
+  map,
+  PutItemCommand,
+  PutTransaction,
+  string,
+  TableAccessPattern as AccessPattern,
+} from 'dynamodb-toolbox'
 import { z } from 'zod'
 import { availabilities } from '../../../../contracts/volunteering'
 import type { RegistrationRecord } from '../../domain/volunteering/model'

@@ -19,6 +19,8 @@ export const dynamoVolunteerSettingsStore: VolunteerSettingsStore = {
     return Item && parseStored(VolunteerSettings, Item.settingsJson, `volunteer settings of ${communityId}`)
   },
   async put(communityId, settings) {
-    await VolunteerSettingsEntity.build(PutItemCommand).item({ communityId, settingsJson: JSON.stringify(settings) }).send()
+    await VolunteerSettingsEntity.build(PutItemCommand)
+      .item({ communityId, settingsJson: JSON.stringify(settings) })
+      .send()
   },
 }

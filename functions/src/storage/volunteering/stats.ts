@@ -65,7 +65,10 @@ export const counterWrites = (adds: CounterAdd[]) => {
 
 export const dynamoStatStore: StatStore = {
   async read(keys) {
-    const items = await batchGet(StatEntity, keys.map((k) => ({ scope: k.scope, period: k.period })))
+    const items = await batchGet(
+      StatEntity,
+      keys.map((k) => ({ scope: k.scope, period: k.period })),
+    )
     const out = new Map<string, Counters>()
     keys.forEach((k, i) => {
       const got = items[i] as Partial<Counters> | undefined

@@ -70,7 +70,10 @@ export const dynamoUnitStore: UnitStore = {
     return Item && parseStored(StoredUnit, Item.json, `unit ${unitId}`)
   },
   async getMany(unitIds) {
-    const items = await batchGet(UnitEntity, unitIds.map((unitId) => ({ unitId })))
+    const items = await batchGet(
+      UnitEntity,
+      unitIds.map((unitId) => ({ unitId })),
+    )
     return items.flatMap((i) => (i ? [parseStored(StoredUnit, i.json, `unit ${i.unitId}`)] : []))
   },
   async create(u) {
