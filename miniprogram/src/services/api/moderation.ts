@@ -1,5 +1,7 @@
 import {
   decideContent as decideContentRoute,
+  getModerationSettings as getModerationSettingsRoute,
+  putModerationSettings as putModerationSettingsRoute,
   moderationDecisions as moderationDecisionsRoute,
   moderationQueue as moderationQueueRoute,
   reportContent as reportContentRoute,
@@ -17,6 +19,11 @@ export const moderationQueue = (communityId: string) => call(moderationQueueRout
 /** A committee member restores or removes a held item, with the reason (kept on the record). */
 export const decideContent = (contentKey: string, decision: 'restore' | 'remove', reason: string) =>
   call(decideContentRoute, { body: { contentKey, decision, reason } })
+
+export const getModerationSettings = (communityId: string) => call(getModerationSettingsRoute, { params: { communityId } })
+/** Only the community admin may change how many reports hide an item (the server refuses anyone else). */
+export const putModerationSettings = (communityId: string, reportsToHide: number) =>
+  call(putModerationSettingsRoute, { params: { communityId }, body: { reportsToHide } })
 
 export const moderationDecisions = (communityId: string) => call(moderationDecisionsRoute, { params: { communityId } })
 

@@ -8,12 +8,13 @@ import { ResultPage } from '../../../../components/ResultPage'
 import { useRequireLogin } from '../../../../components/useRequireLogin'
 import { useAsync } from '../../../../components/useAsync'
 import { useShown } from '../../../../components/useShown'
-import { reviewCommunities } from '../../../../components/matter'
+import { adminCommunities, reviewCommunities } from '../../../../components/matter'
 import { getMe } from '../../../../services/api/identity'
 import { moderationDecisions, moderationQueue } from '../../../../services/api/moderation'
 import { goBackOrHome } from '../../../../services/nav'
 import { formatTime } from '../../../../lib/time'
 import { Item } from './Item'
+import { Threshold } from './Threshold'
 import './index.scss'
 
 const outcomeLabels = { restore: '恢复显示', remove: '移除', block: '自动隐藏' } as const
@@ -31,6 +32,9 @@ export default function ModerationPage() {
     [params.communityId],
     loggedIn,
   )
+  // The community admin also keeps how many reports hide an item.
+  const me = useAsync(() => getMe(), [], loggedIn)
+  const admin = !!communityId.data && !!me.data && adminCommunities(me.data).some((c) => c.communityId === communityId.data)
   const screen = (content: JSX.Element) => <Screen className="moderation-page">{content}</Screen>
   if (!loggedIn) return screen(<Loading text="请先登录…" />)
   if (communityId.loading && communityId.data === undefined) return screen(<Loading />)
@@ -46,7 +50,12 @@ export default function ModerationPage() {
     )
   }
   if (!communityId.data) return screen(<ResultPage className="error-state" title="无审核权限" text="只有社区两委和社区管理员可以处理待审核内容" />)
-  return screen(<Queue communityId={communityId.data} shown={shown} />)
+  return screen(
+    <View>
+      <Queue communityId={communityId.data} shown={shown} />
+      {admin && <Threshold communityId={communityId.data} />}
+    </View>,
+  )
 }
 
 function Queue({ communityId, shown }: { communityId: string; shown: number }) {
