@@ -123,5 +123,5 @@ export const redeemItem = async (deps: PointsBankDeps, actor: Actor, input: { it
   const written = found(await deps.redemptions.get(input.redemptionId), 'redemption.notFound')
   if (written.userId !== me) fail('request.idConflict')
   if (!result.repeated) await tellLowStock(deps, item, stockLeft)
-  return redemptionView(deps, actor, written)
+  return redemptionView(deps, actor, written, community)
 }

@@ -68,7 +68,7 @@ export default function LedgerPage() {
   return (
     <Screen className="ledger-page">
       <View className="card">
-        <Picker mode="date" fields="month" value={`${month}-01`} onChange={(e) => setMonth(e.detail.value.slice(0, 7))}>
+        <Picker mode="date" fields="month" value={month} onChange={(e) => setMonth(e.detail.value.slice(0, 7))}>
           <View className="field__input ledger-month">{month.replace('-', '年')}月 ▾</View>
         </Picker>
         <View>
