@@ -7,6 +7,7 @@ import { localEnv } from '../../scripts/lib/env'
 import { startWechatStandIn } from '../../scripts/lib/wechatStandIn'
 import { weappPackageSizes } from '../../scripts/build-miniprogram'
 import { microWishScenarios } from './microWishes'
+import { volunteeringScenarios } from './volunteering'
 
 /**
  * `npm run bench`: for every endpoint, the in-process handler (the real Lambda handler, API Gateway event in,
@@ -192,6 +193,7 @@ const main = async () => {
     },
   ]
   scenarios.push(...(await microWishScenarios({ call, token, summary, deps })))
+  scenarios.push(...(await volunteeringScenarios({ call, token, summary, deps })))
 
   // Points bank: a bench item (1 point, deep stock) so 刘芳's points last the run; 李红梅 hands redemptions over.
   {
