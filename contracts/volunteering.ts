@@ -26,6 +26,8 @@ const communityParams = z.object({ communityId: Id })
 const activityParams = z.object({ activityId: Id })
 const staff = ['auth.required', 'auth.forbidden', 'community.notFound'] as const
 const act = ['auth.required', 'auth.forbidden', 'activity.notFound'] as const
+/** What a route whose texts go through content safety may also answer (contracts/moderation.ts). */
+const screened = ['content.risky', 'content.checkUnavailable'] as const
 const siteRefusals = [
   'checkin.notSignedUp',
   'checkin.wrongActivity',
@@ -102,7 +104,7 @@ export const putMyRegistration = defineRoute({
     availability: z.array(z.enum(availabilities)).max(4).default([]),
   }),
   response: z.object({ registration: Registration }),
-  errors: ['auth.required', 'community.notFound', 'unit.notFound', 'registration.unitRequired', 'registration.unitNotPaired'],
+  errors: ['auth.required', 'community.notFound', 'unit.notFound', 'registration.unitRequired', 'registration.unitNotPaired', ...screened],
 })
 export const listRegistrations = defineRoute({
   operationId: 'listVolunteerRegistrations',
@@ -175,7 +177,7 @@ export const publishActivity = defineRoute({
     unitId: Id.optional(),
   }),
   response: Activity,
-  errors: [...staff, 'request.idConflict', 'activity.timeInvalid', 'unit.notFound', 'registration.unitNotPaired'],
+  errors: [...staff, 'request.idConflict', 'activity.timeInvalid', 'unit.notFound', 'registration.unitNotPaired', ...screened],
 })
 export const listActivities = defineRoute({
   operationId: 'listActivities',
@@ -328,7 +330,7 @@ export const requestCorrection = defineRoute({
   params: z.object({ recordId: Id }),
   body: z.object({ requestId: ClientId, text: Text(300, '更正理由') }),
   response: CorrectionRequest,
-  errors: ['auth.required', 'record.notFound', 'request.idConflict'],
+  errors: ['auth.required', 'record.notFound', 'request.idConflict', ...screened],
 })
 export const listCorrections = defineRoute({
   operationId: 'listActivityCorrections',

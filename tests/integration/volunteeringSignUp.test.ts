@@ -117,6 +117,11 @@ describe('signing up for an activity', () => {
     expect(
       (await call('PUT', '/me/volunteer-registration', { token: rt, body: { communityId: w.communityId, kind: 'member', skills: [] } })).body.error.code,
     ).toBe('registration.unitRequired')
+    // Texts residents read go through content safety first: a risky one is refused at its field, nothing published.
+    const risky = activityBody(w.communityId, Date.now(), { description: '这是一段违规测试文字' })
+    const refusedText = await call('POST', '/activities', { token: w.organiser.token, body: risky })
+    expect([refusedText.status, refusedText.body.error.code, refusedText.body.error.details[0].path]).toEqual([422, 'content.risky', 'body.description'])
+    expect((await call('GET', `/activities/${risky.activityId}`, { token: w.organiser.token })).body.error.code).toBe('activity.notFound')
     expect(expectOk(await call('GET', `/activities/${a.activityId}`, { token: w.organiser.token }))).toMatchObject({ placed: 0, waiting: 0 })
   })
 })

@@ -1,6 +1,7 @@
 import type * as routes from '../../../../contracts/volunteering'
 import type { Activity } from '../../../../contracts/volunteering'
 import { communityOf, homesOf, type Actor } from '../identity/actor'
+import { screenText } from '../moderation/screen'
 import type { DueItem } from '../schedule/ports'
 import { fail, found } from '../shared/errors'
 import { communityPlace, factsFor, isCommunityStaff, knownFor, myState, type Known } from './facts'
@@ -72,6 +73,17 @@ export const publishActivity = async (deps: VolunteeringDeps, actor: Actor, inpu
   if (unit && !unit.communityIds.includes(input.communityId)) fail('registration.unitNotPaired')
   const liaison = unit?.liaisonUserId === actor.principal.userId
   if (!isCommunityStaff(actor.principal, place) && !liaison) fail('auth.forbidden')
+  // Residents read it: WeChat's content check first (a risky text is refused; staff publish, so nothing is held).
+  await screenText(
+    deps,
+    actor,
+    [
+      { field: 'body.title', text: input.title },
+      { field: 'body.description', text: input.description },
+      { field: 'body.place.name', text: input.place.name },
+    ],
+    'forum',
+  )
   const now = deps.now()
   const [start, end, deadline] = [Date.parse(input.startAt), Date.parse(input.endAt), Date.parse(input.signUpDeadline)]
   if (!(start > now.getTime() && end > start && end - start <= 24 * HOUR && deadline <= start && deadline > now.getTime())) fail('activity.timeInvalid')

@@ -1,6 +1,7 @@
 import type { VolunteerSettings } from '../../../../contracts/volunteering'
 import type { IdentityStore } from '../identity/ports'
 import type { LedgerDeps } from '../ledger/ports'
+import type { ContentSafety } from '../moderation/ports'
 import type { QueuedNotice } from '../notifications/model'
 import type { NoticeStore } from '../notifications/ports'
 import type { DueItem, DueStore } from '../schedule/ports'
@@ -147,6 +148,8 @@ export interface VolunteeringDeps extends LedgerDeps {
   schedule: DueStore
   structure: StructureStore
   identity: IdentityStore
+  /** Content safety (msgSecCheck): what volunteers and staff write is screened before it is stored. */
+  safety: ContentSafety
   siteCodeSecret: string
   siteQr: SiteQr
   spreadsheet: Spreadsheet

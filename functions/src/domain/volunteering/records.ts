@@ -3,6 +3,7 @@ import type { ServiceRecord } from '../../../../contracts/volunteering'
 import type { Actor } from '../identity/actor'
 import { poolAccounts, residentAccount } from '../ledger/model'
 import { credit, runTransfer } from '../ledger/transfer'
+import { screenText } from '../moderation/screen'
 import { queued } from '../notifications/deliver'
 import { done } from '../shared/outcome'
 import { fail, found } from '../shared/errors'
@@ -41,6 +42,7 @@ export const requestCorrection = async (deps: VolunteeringDeps, actor: Actor, re
   const id = parseRecordId(recordId)
   if (!id || id.userId !== actor.principal.userId) fail('record.notFound')
   const record = found(await deps.serviceRecords.get(actor.principal.userId, recordId), 'record.notFound')
+  await screenText(deps, actor, [{ field: 'body.text', text: input.text }], 'comment')
   const c: CorrectionRecord = {
     requestId: input.requestId,
     recordId: record.adjusts ?? record.recordId,

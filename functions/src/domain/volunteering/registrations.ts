@@ -1,5 +1,6 @@
 import type * as routes from '../../../../contracts/volunteering'
 import type { Actor } from '../identity/actor'
+import { screenText } from '../moderation/screen'
 import { fail, found } from '../shared/errors'
 import { orFail } from '../shared/outcome'
 import { registrationCounters, type Belonging } from './counters'
@@ -36,6 +37,12 @@ export const putMyRegistration = async (deps: VolunteeringDeps, actor: Actor, in
     if (!unit.communityIds.includes(input.communityId)) fail('registration.unitNotPaired')
     unitName = unit.name
   }
+  await screenText(
+    deps,
+    actor,
+    input.skills.map((text, i) => ({ field: `body.skills.${i}`, text })),
+    'profile',
+  )
   const before = await deps.volunteerRegistrations.get(actor.principal.userId)
   const unitId = input.kind === 'member' ? input.unitId : undefined
   const same = before && before.communityId === input.communityId && before.kind === input.kind && before.unitId === unitId
