@@ -1,4 +1,5 @@
 import Taro from '@tarojs/taro'
+import { a11y } from '../../../../lib/a11y'
 import { View, Text } from '@tarojs/components'
 import type { Me } from '@contracts/identity'
 import type { Registration } from '@contracts/volunteering'
@@ -31,7 +32,7 @@ export function Entries({ me, registration, communityId }: { me: Me; registratio
             <Text className={`badge registration-status--${registration.status}`}>{statusText[registration.status]}</Text>
           </Text>
           {registration.status === 'refused' && <Text className="muted">未通过原因：{registration.reason}</Text>}
-          <View className="link volunteer-register-link" onClick={() => go(withQuery(VPAGES.register, q))}>
+          <View className="link volunteer-register-link" {...a11y('link')} onClick={() => go(withQuery(VPAGES.register, q))}>
             查看或修改登记
           </View>
         </View>

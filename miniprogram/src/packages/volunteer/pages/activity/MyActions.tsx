@@ -1,5 +1,6 @@
 import { useState } from 'react'
 import Taro from '@tarojs/taro'
+import { a11y } from '../../../../lib/a11y'
 import { View, Text } from '@tarojs/components'
 import type { Activity } from '@contracts/volunteering'
 import { Button } from '../../../../components/ui/Button'
@@ -106,7 +107,11 @@ export function MyActions({ a, onChange }: { a: Activity; onChange: (a: Activity
       )}
       {!mine && !can('signUp') && a.status !== 'open' && a.status !== 'full' && <Text className="muted">报名已结束</Text>}
       {a.me.state === 'none' && a.status === 'open' && !can('signUp') && (
-        <View className="link register-link" onClick={() => void Taro.navigateTo({ url: withQuery(VPAGES.register, { communityId: a.communityId }) })}>
+        <View
+          className="link register-link"
+          {...a11y('link')}
+          onClick={() => void Taro.navigateTo({ url: withQuery(VPAGES.register, { communityId: a.communityId }) })}
+        >
           先登记为志愿者（审核通过后即可报名）
         </View>
       )}

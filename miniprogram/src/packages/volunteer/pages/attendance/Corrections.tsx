@@ -1,4 +1,5 @@
 import { useState } from 'react'
+import { a11y } from '../../../../lib/a11y'
 import { View, Text, Picker, Textarea } from '@tarojs/components'
 import { Button } from '../../../../components/ui/Button'
 import { Empty } from '../../../../components/StateView'
@@ -63,10 +64,14 @@ function Answer({ requestId, startAt, endAt, onDone }: { requestId: string; star
       <Text className="muted">活动时间 {formatTime(startAt)} 起。同意时填写核实后的签到、签退时间，系统按规则重新认定：</Text>
       <View className="correction-times">
         <Picker mode="time" value={inAt} onChange={(e) => setIn(String(e.detail.value))}>
-          <View className="chip correction-in">签到 {inAt}</View>
+          <View className="chip correction-in" {...a11y('button')}>
+            签到 {inAt}
+          </View>
         </Picker>
         <Picker mode="time" value={outAt} onChange={(e) => setOut(String(e.detail.value))}>
-          <View className="chip correction-out">签退 {outAt}</View>
+          <View className="chip correction-out" {...a11y('button')}>
+            签退 {outAt}
+          </View>
         </Picker>
       </View>
       <Textarea

@@ -1,4 +1,5 @@
 import { useMemo, useState } from 'react'
+import { a11y } from '../../../../lib/a11y'
 import { View, Text, Textarea } from '@tarojs/components'
 import type { ServiceRecord } from '@contracts/volunteering'
 import { Button } from '../../../../components/ui/Button'
@@ -52,7 +53,7 @@ export function RecordItem({ r, asked, onAsked }: { r: ServiceRecord; asked: boo
       {r.notes.length > 0 && <Text className="muted">{r.notes.join('；')}</Text>}
       {r.reason && <Text className="muted">更正理由：{r.reason}</Text>}
       {r.kind === 'service' && !asked && !open && (
-        <View className="link correction-button" onClick={() => setOpen(true)}>
+        <View className="link correction-button" {...a11y('button')} onClick={() => setOpen(true)}>
           记录有误？申请更正
         </View>
       )}

@@ -129,13 +129,19 @@ export function PublishForm({ communityId, units }: { communityId: string; units
       <View className="field">
         <Text className="field__label">时间</Text>
         <Picker mode="date" value={date} start={beijingDate()} onChange={(e) => setDate(String(e.detail.value))}>
-          <View className="chip publish-date">日期 {date}</View>
+          <View className="chip publish-date" {...a11y('button')}>
+            日期 {date}
+          </View>
         </Picker>
         <Picker mode="time" value={start} onChange={(e) => setStart(String(e.detail.value))}>
-          <View className="chip publish-start">开始 {start}</View>
+          <View className="chip publish-start" {...a11y('button')}>
+            开始 {start}
+          </View>
         </Picker>
         <Picker mode="time" value={end} onChange={(e) => setEnd(String(e.detail.value))}>
-          <View className="chip publish-end">结束 {end}</View>
+          <View className="chip publish-end" {...a11y('button')}>
+            结束 {end}
+          </View>
         </Picker>
         {err('startAt')}
         {err('endAt')}
