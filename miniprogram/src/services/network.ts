@@ -29,3 +29,8 @@ try {
 } catch {
   // Not every platform reports it; the API calls still do.
 }
+// Taro's H5 version listens to navigator.connection only, which few browsers have: the window's own events too.
+if (process.env.TARO_ENV === 'h5' && typeof window !== 'undefined') {
+  window.addEventListener('offline', () => set(true))
+  window.addEventListener('online', () => set(false))
+}

@@ -1,4 +1,5 @@
 import Taro from '@tarojs/taro'
+import { PRIVACY_VERSION } from '../lib/privacyVersion'
 
 /*
  * The privacy notice (隐私保护指引) and the user's consent, asked at first login and whenever WeChat needs it
@@ -7,8 +8,7 @@ import Taro from '@tarojs/taro'
  */
 
 const KEY = 'gridlink.privacy'
-/** Bump when the notice changes what is collected: everyone is asked again. */
-export const PRIVACY_VERSION = '2025-11'
+export { PRIVACY_VERSION }
 /** The id of the agree button: WeChat checks that this very button was tapped. */
 export const AGREE_BUTTON_ID = 'privacy-agree'
 
