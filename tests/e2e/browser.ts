@@ -1,7 +1,8 @@
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
-import { chromium, type Browser, type Page } from 'playwright-core'
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
 import { expect, inject } from 'vitest'
+import { PRIVACY_VERSION } from '../../miniprogram/src/lib/privacyVersion'
 
 export const ARTIFACTS = join(__dirname, 'artifacts')
 mkdirSync(ARTIFACTS, { recursive: true })
@@ -48,4 +49,41 @@ export const shown = (page: Page) => page.locator('.taro_page:visible')
 export const answerConsent = async (page: Page, allow: boolean) => {
   await page.locator(allow ? '.taro-model__confirm' : '.taro-model__cancel').click()
   await expect.poll(() => page.locator('.taro-modal__content:visible').count()).toBe(0)
+}
+
+/**
+ * Picks a demo identity on the login page, as a person would: on a device that has not agreed to the privacy notice
+ * yet, the page shows the notice first (同意并继续), then the identities.
+ */
+export const pickIdentity = async (page: Page, key: string) => {
+  const agree = page.locator('.privacy-agree:visible')
+  const identity = page.locator(`.demo-identity--${key}:visible`)
+  await expect.poll(async () => (await agree.count()) + (await identity.count()), { timeout: 30_000 }).toBeGreaterThan(0)
+  if ((await agree.count()) > 0) await agree.click()
+  await identity.click()
+}
+
+/** Taro H5 keeps storage in localStorage as `{"data": …}`. */
+const stored = (key: string, value: unknown) => `localStorage.setItem(${JSON.stringify(key)}, ${JSON.stringify(JSON.stringify({ data: value }))});`
+
+/**
+ * Puts what the app keeps on a device into a fresh browser before any page loads: a session (as after login), the
+ * privacy consent, and the care-mode choice — for tests about something else than logging in.
+ */
+export const seedDevice = async (
+  context: BrowserContext,
+  opts: { session?: { token: string; userId: string; expiresAt: string }; privacy?: boolean; care?: boolean },
+) => {
+  let script = ''
+  if (opts.session) script += stored('gridlink.session', opts.session)
+  if (opts.privacy) script += stored('gridlink.privacy', { version: PRIVACY_VERSION, agreedAt: new Date().toISOString() })
+  if (opts.care !== undefined) script += stored('gridlink.care', { on: opts.care, setAt: new Date().toISOString() })
+  await context.addInitScript({ content: script })
+}
+
+/** A demo identity's session as the login page would store it. */
+export const demoSession = async (key: string) => {
+  const res = await api('POST', '/auth/demo-login', undefined, { key })
+  const { token, userId, expiresAt } = res.body as { token: string; userId: string; expiresAt: string }
+  return { token, userId, expiresAt }
 }

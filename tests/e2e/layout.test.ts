@@ -1,0 +1,134 @@
+/// <reference lib="dom" />
+/// <reference lib="dom.iterable" />
+import { join } from 'node:path'
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+import { ARTIFACTS, demoSession, demoToken, launch, seedDevice, shown } from './browser'
+import { CARE, NORMAL, measure, type Minimums } from './measure'
+import { acceptAndOpenPoll, freshResident, propose, secondToReview } from './scenes'
+
+const e2e = inject('e2e')
+
+/**
+ * What a 70-year-old sees on a 375 px phone: every page a resident opens, in normal and in care mode (长辈模式),
+ * held to the design tokens' minimums (tests/e2e/measure.ts): text sizes by kind, 44 px (care: 48 px) touch targets
+ * with a role each, 4.5:1 contrast, and nothing sticking out sideways. Each finding names its element.
+ */
+describe('type, touch targets, contrast and width on a 375 px phone, in normal and in care mode', () => {
+  let browser: Browser
+  let seconding = ''
+  let polling = ''
+
+  beforeAll(async () => {
+    browser = await launch()
+    const party = await demoToken('partyHousehold')
+    const rep = await demoToken('representative')
+    const head = await demoToken('buildingHead')
+    // 陈志强 proposes two matters for 1号楼: one still collecting seconds (刘芳 may second it), one put to a vote (刘芳 may vote).
+    seconding = await propose(party, '1号楼楼道加装扶手')
+    polling = await propose(party, '1号楼门前路灯维修')
+    const neighbours = []
+    for (const [i, room] of ['501', '502', '601'].entries()) neighbours.push((await freshResident(`e2e-layout-${i}`, '2', room)).token)
+    await secondToReview(polling, [head, rep, ...neighbours])
+    await acceptAndOpenPoll(polling)
+  })
+  afterAll(async () => {
+    await browser?.close()
+  })
+
+  const matterUrl = (id: string) => `${e2e.appUrl}/#/packages/resident/pages/matter/index?matterId=${id}`
+
+  it('finds what it looks for: a small grey label, a tiny target without a role, and a row wider than the screen', async () => {
+    const context = await browser.newContext({ viewport: { width: 375, height: 812 }, deviceScaleFactor: 2 })
+    await seedDevice(context, { session: await demoSession('representative'), privacy: true })
+    const page = await context.newPage()
+    await page.goto(`${e2e.appUrl}/#/pages/index/index`)
+    await shown(page).locator('.home-user').waitFor({ timeout: 30_000 })
+    await shown(page)
+      .locator('.page')
+      .first()
+      .evaluate((root) => {
+        root.insertAdjacentHTML(
+          'beforeend',
+          '<div class="bad-small" style="font-size:11px;color:#5c5c5c">小字</div>' +
+            '<div class="bad-faint" style="font-size:17px;color:#aaaaaa;background:#fff">浅字</div>' +
+            '<div class="bad-target" style="cursor:pointer;height:30px;font-size:17px">点我</div>' +
+            '<div class="bad-wide" style="width:500px;font-size:17px">很宽的一行</div>',
+        )
+      })
+    const found = await measure(page, NORMAL)
+    const about = (cls: string) => found.filter((v) => v.element.includes(cls)).map((v) => v.rule)
+    expect(about('bad-small')).toContain('text-size')
+    expect(about('bad-faint')).toContain('contrast')
+    expect(about('bad-target')).toEqual(expect.arrayContaining(['tap-size', 'tap-role']))
+    expect(about('bad-wide')).toContain('overflow')
+    await context.close()
+  })
+
+  for (const mode of ['normal', 'care'] as const) {
+    it(`${mode} mode: the card, 首页, 议事, a matter, the vote sheet, the proposal form, 我的 and login`, { timeout: 180_000 }, async () => {
+      const min: Minimums = mode === 'care' ? CARE : NORMAL
+      const findings: string[] = []
+      const context = await browser.newContext({ viewport: { width: 375, height: 812 }, deviceScaleFactor: 2 })
+      await seedDevice(context, { session: await demoSession('representative'), privacy: true, care: mode === 'care' })
+
+      /** Opens `url` in a page of its own, waits for `ready`, optionally acts, then shoots and measures. */
+      const check = async (name: string, url: string, ready: string, act?: (page: Page) => Promise<void>) => {
+        const page = await context.newPage()
+        await page.goto(url)
+        await shown(page).locator(ready).first().waitFor({ timeout: 30_000 })
+        if (act) await act(page)
+        // The mode is really on (or off): the page root's body size is the token's.
+        expect(
+          await shown(page)
+            .locator('.page')
+            .first()
+            .evaluate((el) => getComputedStyle(el).fontSize),
+        ).toBe(mode === 'care' ? '19px' : '17px')
+        await page.screenshot({ path: join(ARTIFACTS, `layout-${name}-${mode}.png`), fullPage: true })
+        for (const v of await measure(page, min)) findings.push(`${name}: [${v.rule}] ${v.element} — ${v.detail}`)
+        await page.close()
+      }
+
+      await check('grid-card', `${e2e.appUrl}/#/pages/grid/index?scene=${e2e.cardCode}`, '.grid-worker-name')
+      await check('home', `${e2e.appUrl}/#/pages/index/index`, '.home-user')
+      await check('matters', `${e2e.appUrl}/#/pages/matters/index`, '.matter-card', async (page) => {
+        expect(await shown(page).locator('.matter-card').first().getAttribute('role')).toBe('link')
+        expect(await shown(page).locator('.matters-filter--all').getAttribute('aria-selected')).toBe('true')
+      })
+      await check('matter-seconding', matterUrl(seconding), '.second-button', async (page) => {
+        // Tappables are buttons (links, tabs…) to a screen reader, with a name where the text alone says too little.
+        expect(await shown(page).locator('.second-button').getAttribute('role')).toBe('button')
+        expect(await shown(page).locator('.second-button').getAttribute('aria-label')).toBe('为这个议题附议')
+        expect(await shown(page).locator('.share-button').getAttribute('role')).toBe('button')
+      })
+      await check('matter-polling', matterUrl(polling), '.poll-section')
+      await check('vote-sheet', matterUrl(polling), '.vote-button', async (page) => {
+        await shown(page).locator('.vote-button').click()
+        await shown(page).locator('.vote-option--0').click()
+        await shown(page).locator('.vote-warning').waitFor()
+      })
+      await check('propose', `${e2e.appUrl}/#/packages/resident/pages/propose/index`, '.propose-title', async (page) => {
+        await shown(page).locator('.propose-excluded-toggle').click()
+        await shown(page).locator('.propose-excluded-item').first().waitFor()
+        // The field errors too: submitting the empty form shows one at each field.
+        await shown(page).locator('.propose-submit').click()
+        await shown(page).locator('.field-error--title').waitFor()
+      })
+      await check('mine', `${e2e.appUrl}/#/pages/mine/index`, '.mine-name')
+
+      // The login page with the privacy notice, on a device that has not agreed yet.
+      const fresh = await browser.newContext({ viewport: { width: 375, height: 812 }, deviceScaleFactor: 2 })
+      await seedDevice(fresh, { care: mode === 'care' })
+      const login = await fresh.newPage()
+      await login.goto(`${e2e.appUrl}/#/pages/login/index`)
+      await shown(login).locator('.privacy-agree').waitFor({ timeout: 30_000 })
+      await login.screenshot({ path: join(ARTIFACTS, `layout-login-${mode}.png`), fullPage: true })
+      for (const v of await measure(login, min)) findings.push(`login: [${v.rule}] ${v.element} — ${v.detail}`)
+      await fresh.close()
+      await context.close()
+
+      expect(findings).toEqual([])
+    })
+  }
+})
