@@ -79,7 +79,8 @@ export default function MinePage() {
         <CareSwitch />
       </View>
 
-      {user && <Roles user={user} />}
+      {/* A resident without a staff role has nothing to read here. */}
+      {user && user.grants.length > 0 && <Roles user={user} />}
       {user && <Households user={user} />}
       {user && <Deliberation user={user} />}
       {user && <Points user={user} shown={shown} />}
@@ -112,7 +113,6 @@ function Roles({ user }: { user: Me }) {
       <View className="card__title">
         <Text className="card__title-text">我的角色</Text>
       </View>
-      {user.grants.length === 0 && <Empty text="暂无角色" />}
       {user.grants.map((g) => (
         <View key={`${g.role}:${g.place.type}:${g.place.id}`} className={`row role-chip role-chip--${g.role}`}>
           <Text className="row__title">
