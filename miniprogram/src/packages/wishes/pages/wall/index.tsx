@@ -14,7 +14,7 @@ import { a11y } from '../../../../lib/a11y'
 import { wishWall } from '../../../../services/api/microWishes'
 import { getMe } from '../../../../services/api/identity'
 import { messageOf } from '../../../../services/http'
-import { PAGES } from '../../../../services/nav'
+import { PAGES, safeDecode } from '../../../../services/nav'
 import { WallCardView } from '../../components/wish'
 import './index.scss'
 
@@ -77,7 +77,7 @@ export default function WallPage() {
   })
 
   const items = [...(first.data?.items ?? []), ...more]
-  const name = params.name ? decodeURIComponent(String(params.name)) : ''
+  const name = params.name ? safeDecode(String(params.name)) : ''
   if (!loggedIn)
     return (
       <Screen className="wall-page">

@@ -20,7 +20,9 @@ export function Head({ wish }: { wish: Wish }) {
       </Text>
       <View className="wish-head__facts">
         <Text className="wish-wanted-by">{wantedByText(wish.wantedBy)}</Text>
-        {wish.points !== undefined && <Text className="wish-points">实现可得 {wish.points} 积分</Text>}
+        {wish.points !== undefined && (
+          <Text className="wish-points">{wish.status === 'confirmed' ? `${wish.points} 积分` : `实现可得 ${wish.points} 积分`}</Text>
+        )}
       </View>
       <Text className="wish-head__text wish-text">{wish.text}</Text>
       <PhotoList photos={wish.photos} className="wish-photo" />
