@@ -59,7 +59,8 @@ const mayAct = (action: Action, a: ActivityRecord, f: Facts): ErrorCode | undefi
       if (!f.registered) return f.elsewhere ? 'volunteer.otherCommunity' : 'volunteer.notRegistered'
       return a.audience === 'members' && f.registered !== 'member' ? 'volunteer.membersOnly' : undefined
     case 'cancel':
-      return undefined
+      // Once checked in, the place was used: there is nothing left to give up.
+      return f.checkedIn ? 'activity.wrongStatus' : undefined
     case 'checkIn':
     case 'checkOut':
       return f.state === 'placed' ? undefined : 'checkin.notSignedUp'

@@ -18,7 +18,7 @@ import './index.scss'
 
 type When = 'upcoming' | 'past' | 'mine'
 const tabs: { key: When; label: string }[] = [
-  { key: 'upcoming', label: '报名中·进行中' },
+  { key: 'upcoming', label: '近期活动' },
   { key: 'mine', label: '我报名的' },
   { key: 'past', label: '已结束' },
 ]

@@ -76,7 +76,7 @@ export function MyActions({ a, onChange }: { a: Activity; onChange: (a: Activity
 
   const mine = myStateLabel(a.me)
   return (
-    <View className="card my-actions actions-stack">
+    <View className={`card my-actions actions-stack ${a.me.state === 'placed' ? 'my-actions--first' : ''}`}>
       {mine && (
         <Text className={`activity-me activity-me--${a.me.state}`}>
           我的状态：{mine}

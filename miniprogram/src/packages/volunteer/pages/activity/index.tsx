@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react'
 import { useRouter } from '@tarojs/taro'
+import { View } from '@tarojs/components'
 import type { Activity } from '@contracts/volunteering'
 import { Screen } from '../../../../components/Screen'
 import { Loading } from '../../../../components/StateView'
@@ -56,8 +57,11 @@ export default function ActivityPage() {
     )
   return (
     <Screen className="activity-page">
-      <Info a={a} />
-      <MyActions a={a} onChange={setA} />
+      {/* Signed up: what to do now (签到, 签退) comes first (by CSS order, so the message just shown stays); otherwise what the activity is. */}
+      <View className="activity-body">
+        <Info a={a} />
+        <MyActions a={a} onChange={setA} />
+      </View>
       <Organiser a={a} />
     </Screen>
   )
