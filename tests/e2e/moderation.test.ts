@@ -96,6 +96,7 @@ describe('content safety in the browser: a risky comment refused at its field, �
     await queued.waitFor()
     expect(await queued.locator('.moderation-item-text').textContent()).toContain('物业都是骗子')
     expect(await queued.locator('.moderation-item-reports').textContent()).toContain('辱骂攻击')
+    await committee.screenshot({ path: join(ARTIFACTS, 'moderation-queue-item.png') })
     await queued.locator('.moderation-remove').click()
     await queued.locator('.moderation-remove-confirm').click()
     await expect.poll(() => queued.locator('.moderation-item-error').textContent()).toContain('理由')
@@ -111,5 +112,18 @@ describe('content safety in the browser: a risky comment refused at its field, �
     expect(log[0]).toMatchObject({ contentKey: key, outcome: 'remove', byName: '周书记', reason: '人身攻击，违反居民公约' })
     const after = (await api('GET', `/matters/${matterId}/comments`, tokens.partyHousehold)).body.items
     expect(after[0].moderation).toMatchObject({ state: 'removed', reason: '人身攻击，违反居民公约' })
+  })
+
+  it('lets the community admin set how many reports hide an item, on the same page', async () => {
+    const admin = await personAt('communityAdmin', `/packages/staff/pages/moderation/index?communityId=${e2e.communityId}`)
+    const page = shown(admin)
+    const input = page.locator('.moderation-threshold-input input')
+    await expect.poll(() => input.inputValue(), { timeout: 20_000 }).toBe('1')
+    await input.fill('0')
+    await page.locator('.moderation-threshold-save').click()
+    await expect.poll(() => page.locator('.moderation-threshold-error').count()).toBe(1)
+    await input.fill('4')
+    await page.locator('.moderation-threshold-save').click()
+    await expect.poll(async () => (await api('GET', `/communities/${e2e.communityId}/moderation-settings`, tokens.communityAdmin)).body.reportsToHide).toBe(4)
   })
 })
