@@ -106,6 +106,12 @@ describe('confirming an activity', () => {
     expect(stats.people.map((p: any) => p.minutes)).toEqual([120, 90, 90, 0])
     const unitStats = expectOk(await call('GET', `/volunteer-stats?scope=unit&id=${w.unit.unitId}&period=${quarter}`, { token: w.admin.token }))
     expect(unitStats.totals).toMatchObject({ minutes: 300, activities: 1, members: 4, reportRate: 0.1 })
+    // The street's and the city-wide figures come from counters too (all: the sum of 16 shards), never a scan.
+    const street = expectOk(await call('GET', `/volunteer-stats?scope=street&id=${w.street.streetId}&period=${quarter}`, { token: w.admin.token }))
+    expect(street.totals).toMatchObject({ minutes: 300, services: 3, activities: 1, members: 4, servingMembers: 3 })
+    const all = expectOk(await call('GET', `/volunteer-stats?scope=all&period=${quarter}`, { token: w.admin.token }))
+    expect(all.totals.minutes).toBeGreaterThanOrEqual(300)
+    expect(all.totals.members).toBeGreaterThanOrEqual(4)
     expect((await call('GET', `/volunteer-stats?scope=community&id=${w.communityId}&period=${quarter}`, { token: early.token })).body.error.code).toBe(
       'auth.forbidden',
     )
