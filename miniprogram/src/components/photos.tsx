@@ -93,9 +93,9 @@ export function PhotoField({ photos, prefix }: { photos: Photos; prefix: string 
             <View className="photos__mask">
               <Text className="photos__state">{stateText(p)}</Text>
               {p.state === 'failed' && (
-                <Text className={`photos__retry ${prefix}-photo-retry`} {...a11y('button', { label: '重新上传这张照片' })} onClick={() => photos.retry(p.id)}>
+                <View className={`photos__retry ${prefix}-photo-retry`} {...a11y('button', { label: '重新上传这张照片' })} onClick={() => photos.retry(p.id)}>
                   重试
-                </Text>
+                </View>
               )}
             </View>
           )}
@@ -157,7 +157,7 @@ export function PhotoList({
           <Image className="photos__img" src={p.url} mode="aspectFill" />
           {p.moderation && <Text className="photos__held photo-moderation">{p.moderation.label}</Text>}
           {onReport && !p.moderation && (
-            <Text
+            <View
               className="photos__report photo-report"
               {...a11y('button', { label: '举报这张照片' })}
               onClick={(e) => {
@@ -166,7 +166,7 @@ export function PhotoList({
               }}
             >
               举报
-            </Text>
+            </View>
           )}
         </View>
       ))}

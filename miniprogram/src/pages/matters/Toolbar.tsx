@@ -48,9 +48,9 @@ export function Toolbar({ filter, onFilter, mine, onMine, search, onSearch }: Pr
           onInput={(e) => onSearch(e.detail.value)}
         />
         {search !== '' && (
-          <Text className="link matters-search-clear" {...a11y('button', { label: '清除搜索' })} onClick={() => onSearch('')}>
+          <View className="link matters-search-clear" {...a11y('button', { label: '清除搜索' })} onClick={() => onSearch('')}>
             清除
-          </Text>
+          </View>
         )}
       </View>
       <View className="matters-bar__actions">

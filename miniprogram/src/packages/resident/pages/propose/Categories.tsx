@@ -57,9 +57,9 @@ export function ExcludedInfo({ categories }: { categories: Category[] }) {
               <Text className="propose-excluded-item__name">{c.name}</Text>
               {c.reason && <Text className="propose-excluded-item__reason propose-category-reason">{c.reason}</Text>}
               {pointsToGridWorker(c.reason) && (
-                <Text className="link propose-contact-grid" {...a11y('link')} onClick={openGrid}>
+                <View className="link propose-contact-grid" {...a11y('link')} onClick={openGrid}>
                   联系网格员 ›
-                </Text>
+                </View>
               )}
             </View>
           ))}

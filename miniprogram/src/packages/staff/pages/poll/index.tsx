@@ -93,16 +93,16 @@ function PollForm({ matter }: { matter: Matter }) {
                 onInput={(e) => setOption(i, e.detail.value)}
               />
               {options.length > 2 && (
-                <Text className="form-row__remove poll-option-remove" {...a11y('button', { label: `删除选项${i + 1}` })} onClick={() => removeOption(i)}>
+                <View className="form-row__remove poll-option-remove" {...a11y('button', { label: `删除选项${i + 1}` })} onClick={() => removeOption(i)}>
                   ×
-                </Text>
+                </View>
               )}
             </View>
           ))}
           {options.length < 10 && (
-            <Text className="form-add poll-option-add" {...a11y('button')} onClick={() => setOptions((all) => [...all, ''])}>
+            <View className="form-add poll-option-add" {...a11y('button')} onClick={() => setOptions((all) => [...all, ''])}>
               ＋ 添加选项
-            </Text>
+            </View>
           )}
           {errors.options && <Text className="field-error field-error--options">{errors.options}</Text>}
         </View>

@@ -84,20 +84,20 @@ function ResolutionForm({ matter }: { matter: Matter }) {
                 onInput={(e) => setTasks((all) => all.map((x, j) => (j === i ? e.detail.value : x)))}
               />
               {tasks.length > 1 && (
-                <Text
+                <View
                   className="form-row__remove resolution-task-remove"
                   {...a11y('button', { label: `删除任务${i + 1}` })}
                   onClick={() => setTasks((all) => all.filter((_, j) => j !== i))}
                 >
                   ×
-                </Text>
+                </View>
               )}
             </View>
           ))}
           {tasks.length < 20 && (
-            <Text className="form-add resolution-task-add" {...a11y('button')} onClick={() => setTasks((all) => [...all, ''])}>
+            <View className="form-add resolution-task-add" {...a11y('button')} onClick={() => setTasks((all) => [...all, ''])}>
               ＋ 添加任务
-            </Text>
+            </View>
           )}
           {errors.tasks && <Text className="field-error field-error--tasks">{errors.tasks}</Text>}
         </View>

@@ -323,9 +323,9 @@ function SettingsForm({ communityId, name, initial }: { communityId: string; nam
             {adding === list.kind ? (
               <NewCategory kind={list.kind} names={categories.map((x) => x.name.trim())} onAdd={add} onCancel={() => setAdding(undefined)} />
             ) : categories.length < CATEGORIES_MAX ? (
-              <Text className={`settings-add settings-add--${list.kind}`} {...a11y('button')} onClick={() => setAdding(list.kind)}>
+              <View className={`settings-add settings-add--${list.kind}`} {...a11y('button')} onClick={() => setAdding(list.kind)}>
                 ＋ 添加{list.kind === 'deliberate' ? '可议' : '不议'}类别
-              </Text>
+              </View>
             ) : (
               <Text className="muted settings-full">最多{CATEGORIES_MAX}个类别</Text>
             )}
@@ -421,16 +421,16 @@ function CategoryRow({ category: c, errors, deleting, onChange, onAskDelete, onC
           value={c.name}
           onInput={(e) => onChange({ name: e.detail.value })}
         />
-        <Text className="settings-category__action settings-category-move" {...a11y('button')} onClick={() => onChange({ kind: other })}>
+        <View className="settings-category__action settings-category-move" {...a11y('button')} onClick={() => onChange({ kind: other })}>
           {other === 'exclude' ? '移到不议' : '移到六议'}
-        </Text>
-        <Text
+        </View>
+        <View
           className="settings-category__action settings-category__action--danger settings-category-delete"
           {...a11y('button', { label: `删除类别${c.name}` })}
           onClick={onAskDelete}
         >
           删除
-        </Text>
+        </View>
       </View>
       {errors.name && <Text className="field-error field-error--name">{errors.name}</Text>}
       {c.kind === 'exclude' && (
