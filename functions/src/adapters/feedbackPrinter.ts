@@ -23,7 +23,12 @@ const pct = (r?: number) => (r === undefined ? '—' : `${Math.round(r * 1000) /
 export const pdfFeedbackPrinter = (fontPath?: string): FeedbackPrinter => ({
   async renderPdf(card) {
     const font = findFont(fontPath)
-    const doc = new PDFDocument({ size: 'A4', margin: 48, font: null as unknown as string, info: { Title: `${card.unitName} 志愿服务反馈卡`, Producer: 'GridLink' } })
+    const doc = new PDFDocument({
+      size: 'A4',
+      margin: 48,
+      font: null as unknown as string,
+      info: { Title: `${card.unitName} 志愿服务反馈卡`, Producer: 'GridLink' },
+    })
     doc.registerFont('cjk', font.path, font.family)
     const chunks: Buffer[] = []
     doc.on('data', (c: Buffer) => chunks.push(c))
