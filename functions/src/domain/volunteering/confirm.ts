@@ -21,6 +21,8 @@ import { beijingDate, hoursText, periodsOf } from './rules'
  * the confirming request and again from the schedule, so a request that died half-way is finished by the tick.
  */
 export const SETTLE = 'volunteering.settle'
+/** How many volunteers a confirming request settles itself (well within its function's time); the scheduler does the rest. */
+const INLINE = 25
 
 /** Minutes already credited to a volunteer on a Beijing day, by activities other than this one. */
 export const minutesThatDay = async (deps: VolunteeringDeps, userId: string, date: string, exceptActivity: string) =>
@@ -33,7 +35,7 @@ export const confirmActivity = async (deps: VolunteeringDeps, actor: Actor, acti
   if (a.phase === 'confirmed') {
     // Already confirmed: nothing changes; a retry of a confirmation that died half-way finishes its settling.
     assertMay('manage', a, facts)
-    await settle(deps, activityId)
+    await settle(deps, activityId, INLINE)
     return attendanceView(deps, actor, activityId)
   }
   assertMay('confirm', a, facts)
@@ -60,7 +62,7 @@ export const confirmActivity = async (deps: VolunteeringDeps, actor: Actor, acti
     due: [{ kind: SETTLE, at, subjectId: activityId }],
   })
   if (!moved.ok && (await loadActivity(deps, activityId)).phase !== 'confirmed') fail('activity.wrongStatus')
-  await settle(deps, activityId)
+  await settle(deps, activityId, INLINE)
   return attendanceView(deps, actor, activityId)
 }
 
@@ -140,20 +142,26 @@ const payPoints = async (deps: VolunteeringDeps, a: ActivityRecord, r: ServiceRe
  * Writes what a confirmed plan says, for every volunteer not yet done; safe to run any number of times. Returns
  * whether points are still waiting (the community's budget is spent): the scheduled run then tries again later.
  */
-export const settle = async (deps: VolunteeringDeps, activityId: string): Promise<{ pending: boolean }> => {
+export const settle = async (deps: VolunteeringDeps, activityId: string, max = Infinity): Promise<{ pending: boolean }> => {
   const a = await deps.activities.get(activityId)
   const plan = a?.phase === 'confirmed' ? await deps.activities.plan(activityId) : undefined
   if (!a || !plan) return { pending: false }
   let pending = false
+  let settled = 0
   for (const e of plan.entries) {
     // Every volunteer who was there gets a record, even of no hours (so they may ask for a correction); the excluded none.
     if (e.excluded || !e.checkIn) continue
+    const recordId = recordIdOf(a.activityId, e.userId)
+    const existing = await deps.serviceRecords.get(e.userId, recordId)
+    if (existing && existing.pointsState !== 'pending') continue
+    // A request settles the first ones; the scheduler's run (within the minute) the rest, within its own time.
+    if (settled++ >= max) return { pending: true }
     const reg = await deps.volunteerRegistrations.get(e.userId)
     const record = serviceRecord(a, plan, e, reg)
     const notice = queued(volunteerNotices.credited(a, plan.confirmedAt, e.userId, e.minutes, e.points), deps.newId)
-    const created = await deps.serviceRecords.create(record, recordCounters(record), [notice])
+    const created = existing ? { ok: false } : await deps.serviceRecords.create(record, recordCounters(record), [notice])
     if (e.minutes > 0) await countDistinct(deps, belongingOf(a, e.userId, reg), activityId, record.date)
-    const current = created.ok ? record : await deps.serviceRecords.get(e.userId, record.recordId)
+    const current = created.ok ? record : (existing ?? (await deps.serviceRecords.get(e.userId, recordId)))
     if (current && !(await payPoints(deps, a, current, plan.confirmedBy))) pending = true
   }
   return { pending }
