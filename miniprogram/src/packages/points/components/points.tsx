@@ -30,3 +30,9 @@ export function PassbookRow({ e }: { e: Entry }) {
     </View>
   )
 }
+
+/** A pickup deadline (24:00 Beijing of its last day) as a resident reads it: 「12月9日（含当天）」, never 「12月10日 00:00」. */
+export const lastDay = (deadline: string) => {
+  const d = new Date(Date.parse(deadline) - 1 + 8 * 3600_000)
+  return `${d.getUTCMonth() + 1}月${d.getUTCDate()}日（含当天）`
+}

@@ -13,6 +13,7 @@ import { formatTime } from '../../../../lib/time'
 import { cancelRedemption, getRedemption } from '../../../../services/api/pointsBank'
 import { messageOf } from '../../../../services/http'
 import { PickupQr } from '../../components/PickupQr'
+import { lastDay } from '../../components/points'
 import '../../components/points.scss'
 
 /** One redemption: while it waits, the pickup QR large with the six digits; 取消兑换 before pickup gives the points back. */
@@ -66,7 +67,7 @@ export default function RedemptionPage() {
         {x.pickup && <PickupQr text={x.pickup.qr} code={x.pickup.code} />}
         {x.state === 'ready' && (
           <View className="alert alert--grey redemption-how">
-            请到「{x.pickupPlace}」出示此码，工作人员扫码或输入领取码后发放。有效期至 {formatTime(x.deadline)}。
+            请到「{x.pickupPlace}」出示此码，工作人员扫码或输入领取码后发放。请在 {lastDay(x.deadline)}前领取。
           </View>
         )}
         {x.state === 'fulfilled' && (

@@ -12,6 +12,7 @@ import { formatTime } from '../../../../lib/time'
 import { listMyRedemptions } from '../../../../services/api/pointsBank'
 import { withQuery } from '../../../../services/nav'
 import { POINTS_PAGES } from '../../components/pages'
+import { lastDay } from '../../components/points'
 import '../../components/points.scss'
 
 const badge = { ready: 'badge', fulfilled: 'badge badge--green', cancelled: 'badge badge--grey', expired: 'badge badge--grey' } as const
@@ -52,7 +53,7 @@ export default function MyRedemptionsPage() {
                 <Text className={`${badge[r.state]} redemption-state`}>{redemptionStateLabels[r.state]}</Text>
               </Text>
               <Text className="row__sub">
-                {r.price} 积分 · {r.state === 'ready' ? `${formatTime(r.deadline)}前领取` : formatTime(r.settledAt ?? r.createdAt)}
+                {r.price} 积分 · {r.state === 'ready' ? `${lastDay(r.deadline)}前领取` : formatTime(r.settledAt ?? r.createdAt)}
               </Text>
             </View>
             <Text className="row__arrow">›</Text>

@@ -8,13 +8,13 @@ import { Empty, Loading } from '../../../../components/StateView'
 import { useAsync } from '../../../../components/useAsync'
 import { useRequireLogin } from '../../../../components/useRequireLogin'
 import { useShown } from '../../../../components/useShown'
-import { formatTime } from '../../../../lib/time'
 import { getMyPoints, listShopItems, redeemItem } from '../../../../services/api/pointsBank'
 import { newClientId } from '../../../../services/clientId'
 import { messageOf } from '../../../../services/http'
 import { withQuery } from '../../../../services/nav'
 import { prefetchSubscriptions, requestConsent } from '../../../../services/subscribe'
 import { POINTS_PAGES } from '../../components/pages'
+import { lastDay } from '../../components/points'
 import { ConfirmSheet } from './ConfirmSheet'
 import { ItemCard } from './ItemCard'
 import '../../components/points.scss'
@@ -66,7 +66,7 @@ export default function ShopPage() {
           kind="success"
           className="redeem-success"
           title="兑换成功"
-          text={`请在${formatTime(done.deadline)}前，凭领取码到「${done.pickupPlace}」领取「${done.itemName}」。`}
+          text={`请在${lastDay(done.deadline)}前，凭领取码到「${done.pickupPlace}」领取「${done.itemName}」。`}
           primary={{
             text: '查看领取码',
             className: 'redeem-show-code',

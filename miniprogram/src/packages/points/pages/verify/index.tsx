@@ -6,7 +6,7 @@ import { ResultPage } from '../../../../components/ResultPage'
 import { Loading } from '../../../../components/StateView'
 import { Button } from '../../../../components/ui/Button'
 import { useRequireLogin } from '../../../../components/useRequireLogin'
-import { formatTime } from '../../../../lib/time'
+import { lastDay } from '../../components/points'
 import { fulfilRedemption, lookupPickup } from '../../../../services/api/pointsBank'
 import { messageOf } from '../../../../services/http'
 import { scanQr } from '../../../../services/scan'
@@ -125,7 +125,7 @@ export default function VerifyPage() {
           {found.r.resident.household && <Text className="muted">{found.r.resident.household}</Text>}
           <View className="points-figure">
             <Text>有效期至</Text>
-            <Text>{formatTime(found.r.deadline)}</Text>
+            <Text>{lastDay(found.r.deadline)}</Text>
           </View>
           {found.r.state !== 'ready' && <View className="alert alert--grey">该兑换{redemptionStateLabels[found.r.state]}，不能再发放。</View>}
           {found.r.can.includes('fulfil') && (
