@@ -7,7 +7,7 @@ import { residentAccount } from '../../functions/src/domain/ledger/model'
 import { LedgerEntryEntity } from '../../functions/src/storage/ledger/ledger'
 import { dynamoNoticeStore } from '../../functions/src/storage/notifications/notices'
 import { call, expectOk } from '../helpers/factories'
-import { tickAt } from '../helpers/deliberation'
+import { tickAt, uploadPhoto } from '../helpers/deliberation'
 import { makePointsWorld, rules } from '../helpers/points'
 
 /*
@@ -170,6 +170,21 @@ describe('the points bank', () => {
     await tickAt(remind)
     await tickAt(remind)
     expect((await dynamoNoticeStore.forSubject('redemption', first.redemptionId)).map((n) => n.kind)).toEqual(['redemptionReady', 'pickupExpiring'])
+  })
+
+  it("an item carries a photo its admin uploaded (shown through a signed URL); someone else's upload is refused", async () => {
+    const w = await makePointsWorld({ residents: 1 })
+    const key = await uploadPhoto(w.admin.token)
+    const item = await w.item({ photoKey: key, donor: '幸福里便民超市', activeUntil: '2099-01-01T00:00:00Z' })
+    expect(item).toMatchObject({ photoKey: key, donor: '幸福里便民超市', state: 'available' })
+    const listed = expectOk(await call('GET', `/communities/${w.communityId}/shop-items`, { token: w.residents[0]!.token })).items[0]
+    expect(listed.photo.url).toContain(encodeURIComponent(key.split('/').pop()!).slice(0, 10))
+    const theirs = await uploadPhoto(w.residents[0]!.token)
+    const refused = await call('POST', `/communities/${w.communityId}/shop-items`, {
+      token: w.admin.token,
+      body: { itemId: ulid(), name: '抽纸', kind: 'goods', price: 5, stock: 1, pickupPlace: '服务站', pickupDays: 7, photoKey: theirs },
+    })
+    expect(refused.body.error.code).toBe('upload.missing')
   })
 
   it('bad input gets a 4xx with a stable code and changes nothing', async () => {
