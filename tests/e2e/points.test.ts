@@ -116,7 +116,23 @@ describe('the points shop in the browser', () => {
     expect(await first.textContent()).toContain('兑换「洗衣液（2千克）」')
     expect(await first.locator('.passbook-entry__balance').textContent()).toBe('结余 30')
     expect(await book.locator('.passbook-entry--earn').count()).toBeGreaterThan(0)
-    // Normal mode, for the record.
+    await rep.page.screenshot({ path: join(ARTIFACTS, 'points-passbook-after-care.png'), fullPage: true })
+    // The same pages in normal mode (长辈模式 off), for the record, and the same checks.
+    await rep.page.evaluate(`localStorage.setItem('gridlink.care', JSON.stringify({ data: { on: false, setAt: new Date().toISOString() } }))`)
+    await rep.context.addInitScript({
+      content: `localStorage.setItem('gridlink.care', JSON.stringify({ data: { on: false, setAt: new Date().toISOString() } }))`,
+    })
+    for (const [page, file] of [
+      ['index', 'points-mine.png'],
+      ['shop', 'points-shop.png'],
+      ['redemptions', 'points-redemptions.png'],
+    ] as const) {
+      await rep.page.goto(`${e2e.appUrl}/#${POINTS}/${page}/index`)
+      await shown(rep.page).locator('.card').first().waitFor({ timeout: 15_000 })
+      await rep.page.waitForTimeout(500)
+      await rep.page.screenshot({ path: join(ARTIFACTS, file), fullPage: true })
+      expect(await styleProblems(rep.page)).toEqual([])
+    }
     expect(pageErrors).toEqual([])
   })
 })
