@@ -132,6 +132,14 @@ export function CardView({ code, card }: { code: string; card: PublicCard }) {
             <Text className="actions__label">志愿活动</Text>
             <Text className="actions__hint">报名与签到</Text>
           </View>
+          <View
+            className="actions__item actions__item--open grid-points"
+            {...a11y('button', { label: '积分超市，我的积分' })}
+            onClick={() => void Taro.navigateTo({ url: '/packages/points/pages/index/index' })}
+          >
+            <Text className="actions__label">积分超市</Text>
+            <Text className="actions__hint">我的积分</Text>
+          </View>
         </View>
       </View>
 
