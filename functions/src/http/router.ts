@@ -79,7 +79,9 @@ export const httpHandler = (routes: BoundRoute[], cards?: CardRenderingFactory) 
   const compiled = routes.map((r) => ({ ...r, path: compilePath(r.contract.path) }))
   return async (event: APIGatewayProxyEventV2): Promise<APIGatewayProxyStructuredResultV2> => {
     const started = performance.now()
-    const requestId = event.requestContext?.requestId ?? ulid()
+    // API Gateway's own id, so our line and its access log agree; serverless offline gives every request the same
+    // placeholder, so locally each request gets an id of its own.
+    const requestId = process.env.IS_OFFLINE === 'true' || !event.requestContext?.requestId ? ulid() : event.requestContext.requestId
     const method = event.requestContext?.http?.method ?? 'GET'
     const path = event.rawPath ?? '/'
     let operation = 'unmatched'
