@@ -3,7 +3,7 @@
 import { join } from 'node:path'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
-import { ARTIFACTS, demoSession, demoToken, launch, seedDevice, shown } from './browser'
+import { ARTIFACTS, api, demoSession, demoToken, launch, seedDevice, shown } from './browser'
 import { CARE, NORMAL, measure, type Minimums } from './measure'
 import { acceptAndOpenPoll, freshResident, propose, secondToReview } from './scenes'
 
@@ -18,6 +18,7 @@ describe('type, touch targets, contrast and width on a 375 px phone, in normal a
   let browser: Browser
   let seconding = ''
   let polling = ''
+  let accepted = ''
 
   beforeAll(async () => {
     browser = await launch()
@@ -31,6 +32,17 @@ describe('type, touch targets, contrast and width on a 375 px phone, in normal a
     for (const [i, room] of ['501', '502', '601'].entries()) neighbours.push((await freshResident(`e2e-layout-${i}`, '2', room)).token)
     await secondToReview(polling, [head, rep, ...neighbours])
     await acceptAndOpenPoll(polling)
+    // For the staff pages: one matter waiting in the review queue, one accepted and waiting for its poll, one binding request.
+    const waiting = await propose(party, '1号楼电动车充电桩')
+    await secondToReview(waiting, [head, rep, ...neighbours])
+    accepted = await propose(party, '1号楼垃圾分类亭')
+    await secondToReview(accepted, [head, rep, ...neighbours])
+    const review = { decision: 'accept', triage: 'small', responsibleParty: { kind: 'property', name: '阳光花园物业服务中心' } }
+    expect((await api('POST', `/matters/${accepted}/review`, await demoToken('committee'), review)).status).toBe(200)
+    const asking = (await api('POST', '/auth/login', undefined, { code: 'e2e-layout-asking' })).body.token as string
+    expect((await api('POST', '/bindings', asking, { buildingId: e2e.buildingIds[0], unit: '2', room: '602', note: '业主的女儿，和父母同住' })).status).toBe(
+      201,
+    )
   })
   afterAll(async () => {
     await browser?.close()
@@ -128,6 +140,33 @@ describe('type, touch targets, contrast and width on a 375 px phone, in normal a
       await fresh.close()
       await context.close()
 
+      expect(findings).toEqual([])
+    })
+
+    it(`${mode} mode: the staff pages a building head, the committee and the admin use`, { timeout: 180_000 }, async () => {
+      const min: Minimums = mode === 'care' ? CARE : NORMAL
+      const findings: string[] = []
+      const as = async (key: string, name: string, path: string, ready: string, act?: (page: Page) => Promise<void>) => {
+        const context = await browser.newContext({ viewport: { width: 375, height: 812 }, deviceScaleFactor: 2 })
+        await seedDevice(context, { session: await demoSession(key), privacy: true, care: mode === 'care' })
+        const page = await context.newPage()
+        await page.goto(`${e2e.appUrl}/#${path}`)
+        await shown(page).locator(ready).first().waitFor({ timeout: 30_000 })
+        if (act) await act(page)
+        await page.screenshot({ path: join(ARTIFACTS, `layout-${name}-${mode}.png`), fullPage: true })
+        for (const v of await measure(page, min)) findings.push(`${name}: [${v.rule}] ${v.element} — ${v.detail}`)
+        await context.close()
+      }
+      await as('buildingHead', 'bindings', '/packages/staff/pages/bindings/index', '.binding-item', async (page) => {
+        await shown(page).locator('.binding-refuse').first().click()
+        await shown(page).locator('.binding-refuse-reason').first().waitFor()
+      })
+      await as('committee', 'review', `/packages/staff/pages/review/index?communityId=${e2e.communityId}`, '.review-item', async (page) => {
+        await shown(page).locator('.review-accept').first().click()
+        await shown(page).locator('.review-triage--small').first().waitFor()
+      })
+      await as('buildingHead', 'open-poll', `/packages/staff/pages/poll/index?matterId=${accepted}`, '.poll-submit')
+      await as('communityAdmin', 'settings', `/packages/staff/pages/settings/index?communityId=${e2e.communityId}`, '.settings-save')
       expect(findings).toEqual([])
     })
   }

@@ -1,8 +1,10 @@
 /// <reference lib="dom" />
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import type { Browser, BrowserContext, Page } from 'playwright-core'
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
-import { ARTIFACTS, api, demoSession, demoToken, launch, pickIdentity, seedDevice, shown } from './browser'
+import { ARTIFACTS, CHROMIUM, api, demoSession, demoToken, launch, pickIdentity, seedDevice, shown } from './browser'
 import { propose } from './scenes'
 
 const e2e = inject('e2e')
@@ -132,7 +134,7 @@ describe('ways out, sessions, the network, sharing, the clock and care mode', ()
   })
 
   it('switches 长辈模式 in 我的, remembers it on the device, and turns it off again', async () => {
-    const { page } = await phone({ session: await demoSession('representative'), privacy: true })
+    const { context, page } = await phone({ session: await demoSession('representative'), privacy: true })
     const bodySize = (p: Page) =>
       shown(p)
         .locator('.page')
@@ -147,13 +149,40 @@ describe('ways out, sessions, the network, sharing, the clock and care mode', ()
     await expect.poll(() => bodySize(page)).toBe('19px')
     expect(await toggle.getAttribute('aria-checked')).toBe('true')
     await page.screenshot({ path: join(ARTIFACTS, 'states-care-on.png'), fullPage: true })
-    // Remembered: a reload, and another page, stay large.
+    // Remembered on the device: after a reload, and on another page opened on it.
     await page.reload()
     await expect.poll(() => bodySize(page), { timeout: 30_000 }).toBe('19px')
-    await page.goto(`${e2e.appUrl}/#/pages/index/index`)
-    await expect.poll(() => bodySize(page), { timeout: 30_000 }).toBe('19px')
-    await page.goto(`${e2e.appUrl}/#/pages/mine/index`)
+    const other = await context.newPage()
+    await other.goto(`${e2e.appUrl}/#/pages/index/index`)
+    await shown(other).locator('.page').first().waitFor({ timeout: 30_000 })
+    expect(await bodySize(other)).toBe('19px')
+    await other.close()
     await shown(page).locator('.care-toggle').click({ timeout: 30_000 })
     await expect.poll(() => bodySize(page)).toBe('17px')
+  })
+
+  it('turns 长辈模式 on by itself on a browser whose default font size is set large, until the user chooses', async () => {
+    // The browser's own setting (Chrome: 设置 → 外观 → 字号), as a profile's preference: 24 px instead of 16.
+    const profile = mkdtempSync(join(tmpdir(), 'gridlink-large-font-'))
+    mkdirSync(join(profile, 'Default'))
+    writeFileSync(join(profile, 'Default', 'Preferences'), JSON.stringify({ webkit: { webprefs: { default_font_size: 24 } } }))
+    const context = await chromium.launchPersistentContext(profile, { ...CHROMIUM, viewport: { width: 375, height: 812 }, deviceScaleFactor: 2 })
+    contexts.push(context)
+    await seedDevice(context, { session: await demoSession('representative'), privacy: true })
+    const page = await context.newPage()
+    const bodySize = () =>
+      shown(page)
+        .locator('.page')
+        .first()
+        .evaluate((el) => getComputedStyle(el).fontSize)
+    await page.goto(`${e2e.appUrl}/#/pages/mine/index`)
+    await shown(page).locator('.care-toggle').waitFor({ timeout: 30_000 })
+    expect(await bodySize()).toBe('19px')
+    expect(await shown(page).locator('.care-toggle').textContent()).toContain('已按手机的大字体设置自动开启')
+    // The user's choice wins over the setting, and is kept.
+    await shown(page).locator('.care-toggle').click()
+    await expect.poll(bodySize).toBe('17px')
+    await page.reload()
+    await expect.poll(bodySize, { timeout: 30_000 }).toBe('17px')
   })
 })

@@ -120,10 +120,14 @@ function PollForm({ matter }: { matter: Matter }) {
           {!openNow && (
             <View className="picker-box poll-opens-at">
               <Picker mode="date" value={opensDate} start={beijingDate()} onChange={(e) => setOpensDate(String(e.detail.value))}>
-                <View className="picker-field poll-opens-date">{opensDate}</View>
+                <View className="picker-field poll-opens-date" {...a11y('button', { label: `开始日期（北京时间）：${opensDate}` })}>
+                  {opensDate}
+                </View>
               </Picker>
               <Picker mode="time" value={opensTime} onChange={(e) => setOpensTime(String(e.detail.value))}>
-                <View className="picker-field poll-opens-time">{opensTime}</View>
+                <View className="picker-field poll-opens-time" {...a11y('button', { label: `开始时间（北京时间）：${opensTime}` })}>
+                  {opensTime}
+                </View>
               </Picker>
             </View>
           )}
@@ -134,10 +138,14 @@ function PollForm({ matter }: { matter: Matter }) {
           <Text className="field__label">截止时间</Text>
           <View className="picker-box poll-closes-at" data-closes-at={instant(closesDate, closesTime)}>
             <Picker mode="date" value={closesDate} start={beijingDate()} onChange={(e) => setClosesDate(String(e.detail.value))}>
-              <View className="picker-field poll-closes-date">{closesDate}</View>
+              <View className="picker-field poll-closes-date" {...a11y('button', { label: `截止日期（北京时间）：${closesDate}` })}>
+                {closesDate}
+              </View>
             </Picker>
             <Picker mode="time" value={closesTime} onChange={(e) => setClosesTime(String(e.detail.value))}>
-              <View className="picker-field poll-closes-time">{closesTime}</View>
+              <View className="picker-field poll-closes-time" {...a11y('button', { label: `截止时间（北京时间）：${closesTime}` })}>
+                {closesTime}
+              </View>
             </Picker>
           </View>
           {errors.closesAt && <Text className="field-error field-error--closesAt">{errors.closesAt}</Text>}

@@ -105,7 +105,9 @@ function ResolutionForm({ matter }: { matter: Matter }) {
         <View className="field">
           <Text className="field__label">完成期限</Text>
           <Picker mode="date" value={dueDate} start={beijingDate()} onChange={(e) => setDueDate(String(e.detail.value))}>
-            <View className="picker-field resolution-due-input">{dueDate}</View>
+            <View className="picker-field resolution-due-input" {...a11y('button', { label: `完成期限：${dueDate}` })}>
+              {dueDate}
+            </View>
           </Picker>
           {errors.dueDate && <Text className="field-error field-error--dueDate">{errors.dueDate}</Text>}
         </View>
