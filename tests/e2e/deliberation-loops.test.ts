@@ -3,7 +3,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest'
 import { ulid } from 'ulid'
 import { errorCatalog } from '../../contracts/errors'
-import { ARTIFACTS, launch, api, demoToken, shown, answerConsent } from './browser'
+import { ARTIFACTS, launch, api, demoToken, shown, answerConsent, pickIdentity } from './browser'
 
 const e2e = inject('e2e')
 
@@ -43,7 +43,7 @@ describe('deliberation loops in the browser: return and revise, reject, withdraw
   const personAt = async (key: string, redirect: string) => {
     const page = watch(await (await newContext()).newPage(), key)
     await page.goto(`${e2e.appUrl}/#/pages/login/index?redirect=${encodeURIComponent(redirect)}`)
-    await page.locator(`.demo-identity--${key}`).click()
+    await pickIdentity(page, key)
     return page
   }
 
@@ -98,7 +98,7 @@ describe('deliberation loops in the browser: return and revise, reject, withdraw
     const rep = (repPage = watch(await (await newContext()).newPage(), 'representative'))
     await rep.goto(`${e2e.appUrl}/#/pages/matters/index`)
     await shown(rep).locator('.matters-login-button').click({ timeout: 30_000 })
-    await rep.locator('.demo-identity--representative').click()
+    await pickIdentity(rep, 'representative')
     await shown(rep).locator('.propose-button').click({ timeout: 15_000 })
     const form = shown(rep)
     await form.locator('.propose-scope--building').click({ timeout: 15_000 })
@@ -195,9 +195,18 @@ describe('deliberation loops in the browser: return and revise, reject, withdraw
     expect(await shown(rep).locator('.matter-status').textContent()).toBe('不予受理')
     expect(await shown(rep).locator('.matter-closed-reason').textContent()).toContain(reason)
     expect(await shown(rep).locator('.timeline-entry--reject .timeline-entry__note').textContent()).toBe(reason)
-    // Closed: nothing left to do, every step behind it.
+    // Closed: nothing left to do. The steps say where it stopped and how: 居民提议 done, 两委审议 ended 不予受理, the rest not reached.
     expect(await shown(rep).locator('.matter-actions').count()).toBe(0)
-    expect(await shown(rep).locator('.matter-step.is-done').count()).toBe(5)
+    expect(await shown(rep).locator('.matter-step.is-done').count()).toBe(1)
+    expect(await shown(rep).locator('.matter-step--propose').getAttribute('class')).toContain('is-done')
+    expect(await shown(rep).locator('.matter-step--review').getAttribute('class')).toContain('is-ended')
+    expect(await shown(rep).locator('.matter-step--review .matter-step__end').textContent()).toBe('不予受理')
+    expect(await shown(rep).locator('.matter-step.is-skipped').count()).toBe(3)
+    // The list card says the same: ended, not 已办结.
+    await rep.goBack()
+    await expect.poll(() => card.locator('.matter-card__progress').textContent(), { timeout: 15_000 }).toBe('已结束：不予受理')
+    await card.click()
+    await expect.poll(() => shown(rep).locator('.matter-title').textContent(), { timeout: 15_000 }).toBe(title)
     await rep.screenshot({ path: join(ARTIFACTS, 'loops-rejected.png'), fullPage: true })
     expect((await api('GET', `/matters/${matterId}`, tokens.representative)).body).toMatchObject({ status: 'rejected', closedReason: reason })
   })
@@ -230,6 +239,11 @@ describe('deliberation loops in the browser: return and revise, reject, withdraw
     expect(await shown(rep).locator('.matter-closed-reason').textContent()).toContain('提议人撤回')
     expect(await shown(rep).locator('.timeline-entry').first().getAttribute('class')).toContain('timeline-entry--withdraw')
     expect(await shown(rep).locator('.withdraw-button').count()).toBe(0)
+    // The steps: withdrawn while collecting seconds, so 居民提议 ended 已撤回 and nothing after it was reached.
+    expect(await shown(rep).locator('.matter-step--propose').getAttribute('class')).toContain('is-ended')
+    expect(await shown(rep).locator('.matter-step--propose .matter-step__end').textContent()).toBe('已撤回')
+    expect(await shown(rep).locator('.matter-step.is-done').count()).toBe(0)
+    expect(await shown(rep).locator('.matter-step.is-skipped').count()).toBe(4)
     await rep.screenshot({ path: join(ARTIFACTS, 'loops-withdrawn.png'), fullPage: true })
     expect((await api('GET', `/matters/${matterId}`, tokens.representative)).body.status).toBe('withdrawn')
     expect((await api('POST', `/matters/${matterId}/seconds`, tokens.buildingHead)).body.error.code).toBe('matter.wrongStep')
@@ -239,6 +253,7 @@ describe('deliberation loops in the browser: return and revise, reject, withdraw
     await expect.poll(() => card().count(), { timeout: 15_000 }).toBe(0)
     await shown(rep).locator('.matters-filter--closed').click()
     await expect.poll(() => card().locator('.matter-card__status').textContent(), { timeout: 15_000 }).toBe('已撤回')
+    expect(await card().locator('.matter-card__progress').textContent()).toBe('已结束：已撤回')
   })
 
   it('takes one vote per household: a stale second page is refused with the reason; a member who is not the representative cannot vote', async () => {
@@ -275,7 +290,7 @@ describe('deliberation loops in the browser: return and revise, reject, withdraw
     await expect.poll(() => memberPoll.locator('.poll-state').textContent(), { timeout: 15_000 }).toBe('投票中')
     // Only the representative votes for the household: no vote button, and the page says why.
     await expect.poll(() => memberPoll.locator('.poll-not-eligible').textContent(), { timeout: 15_000 }).toBe(errorCatalog['vote.notRepresentative'].message)
-    expect(await memberPoll.locator('.vote-button').count()).toBe(0)
+    expect(await shown(memberPage).locator('.vote-button').count()).toBe(0)
     await memberPage.screenshot({ path: join(ARTIFACTS, 'loops-member.png'), fullPage: true })
     const refused = await api('POST', `/polls/${pollId}/votes`, member.token, { option: 1 })
     expect(refused).toMatchObject({ status: 403, body: { error: { code: 'vote.notRepresentative' } } })
@@ -285,24 +300,24 @@ describe('deliberation loops in the browser: return and revise, reject, withdraw
     const second = await personAt('representative', matterUrl(matterId))
     const poll1 = shown(first).locator('.poll-section')
     const poll2 = shown(second).locator('.poll-section')
-    await expect.poll(() => poll1.locator('.vote-button').count(), { timeout: 15_000 }).toBe(1)
-    await expect.poll(() => poll2.locator('.vote-button').count(), { timeout: 15_000 }).toBe(1)
+    await expect.poll(() => shown(first).locator('.vote-button').count(), { timeout: 15_000 }).toBe(1)
+    await expect.poll(() => shown(second).locator('.vote-button').count(), { timeout: 15_000 }).toBe(1)
 
-    await poll1.locator('.vote-button').click()
-    await poll1.locator('.vote-option--0').click()
-    await poll1.locator('.vote-confirm').click()
+    await shown(first).locator('.vote-button').click()
+    await shown(first).locator('.vote-option--0').click()
+    await shown(first).locator('.vote-confirm').click()
     await answerConsent(first, false)
     await expect.poll(() => poll1.locator('.vote-done').textContent(), { timeout: 15_000 }).toContain('本户已投“同意”')
 
     // The stale page still shows the button; voting there is refused with the API's reason, and the page then shows the household has voted.
-    await poll2.locator('.vote-button').click()
-    await poll2.locator('.vote-option--1').click()
-    await poll2.locator('.vote-confirm').click()
+    await shown(second).locator('.vote-button').click()
+    await shown(second).locator('.vote-option--1').click()
+    await shown(second).locator('.vote-confirm').click()
     await answerConsent(second, false)
     await expect.poll(() => poll2.locator('.vote-error').textContent(), { timeout: 15_000 }).toBe(errorCatalog['vote.already'].message)
     await expect.poll(() => poll2.locator('.poll-my-voted').textContent(), { timeout: 15_000 }).toBe('本户已投票')
-    expect(await poll2.locator('.vote-button').count()).toBe(0)
-    expect(await poll2.locator('.vote-sheet').count()).toBe(0) // the sheet closed: nothing left to confirm
+    expect(await shown(second).locator('.vote-button').count()).toBe(0)
+    expect(await shown(second).locator('.vote-sheet').count()).toBe(0) // the sheet closed: nothing left to confirm
     await second.screenshot({ path: join(ARTIFACTS, 'loops-vote-refused.png'), fullPage: true })
     await second.reload()
     await expect.poll(() => shown(second).locator('.poll-my-voted').textContent(), { timeout: 15_000 }).toBe('本户已投票')

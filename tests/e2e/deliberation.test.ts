@@ -1,7 +1,7 @@
 import { join } from 'node:path'
 import type { Browser, BrowserContext } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
-import { ARTIFACTS, launch, api, demoToken, shown, answerConsent } from './browser'
+import { ARTIFACTS, launch, api, demoToken, shown, answerConsent, pickIdentity } from './browser'
 
 const e2e = inject('e2e')
 
@@ -27,7 +27,7 @@ describe('five-step deliberation in the browser: propose, second, review, poll, 
       if (m.type() === 'error') pageErrors.push(`${key} console: ${m.text()}`)
     })
     await page.goto(`${e2e.appUrl}/#/pages/login/index?redirect=${encodeURIComponent(redirect)}`)
-    await page.locator(`.demo-identity--${key}`).click()
+    await pickIdentity(page, key)
     return page
   }
 
@@ -48,20 +48,27 @@ describe('five-step deliberation in the browser: propose, second, review, poll, 
     })
     await rep.goto(`${e2e.appUrl}/#/pages/matters/index`)
     await shown(rep).locator('.matters-login-button').click({ timeout: 30_000 })
-    await rep.locator('.demo-identity--representative').click()
+    await pickIdentity(rep, 'representative')
     await shown(rep).locator('.propose-button').click({ timeout: 15_000 })
 
     const form = shown(rep)
     await form.locator('.propose-scope--building').click({ timeout: 15_000 })
-    // A 不议 category is marked, shows its reason, and is refused before anything is sent.
-    await form.locator('.propose-category--private-disputes').click()
-    await expect.poll(() => form.locator('.propose-category-reason').textContent()).toContain('个人私事和私人纠纷不属于公共议事范围')
+    // The 六议 are the choices; the 六不议 are information (哪些事不议？), each with its reason, and 联系网格员 where
+    // the reason sends the resident to mediation.
+    expect(await form.locator('.propose-category--private-disputes').count()).toBe(0)
+    await form.locator('.propose-excluded-toggle').click()
+    const privateDisputes = form.locator('.propose-excluded-item--private-disputes')
+    await expect.poll(() => privateDisputes.textContent()).toContain('个人私事和私人纠纷不属于公共议事范围')
+    expect(await privateDisputes.locator('.propose-contact-grid').count()).toBe(1)
     await form.locator('.propose-title input').fill(TITLE)
     await form.locator('.propose-text textarea').fill(TEXT)
+    // Submitting without a category says so at the field, and sends nothing.
     await form.locator('.propose-submit').click()
-    await expect.poll(() => form.locator('.propose-error').textContent()).toContain('属于「不议」事项')
+    await expect.poll(() => form.locator('.field-error--categoryId').textContent()).toContain('请选择议题类别')
 
     await form.locator('.propose-category--shared-facilities').click()
+    // The field's error goes as soon as the field is valid.
+    await expect.poll(() => form.locator('.field-error--categoryId').count()).toBe(0)
     const chooser = rep.waitForEvent('filechooser')
     await form.locator('.propose-photo-add').click()
     await (await chooser).setFiles({ name: 'door.png', mimeType: 'image/png', buffer: PNG })
@@ -113,6 +120,9 @@ describe('five-step deliberation in the browser: propose, second, review, poll, 
     const party = await personAt('partyHousehold', `/packages/resident/pages/matter/index?matterId=${matterId}`)
     await shown(party).locator('.second-button').click({ timeout: 15_000 })
     await expect.poll(() => shown(party).locator('.matter-seconds').textContent(), { timeout: 15_000 }).toContain('2/3 人（您已附议）')
+    // 附议 became 已附议: no live button left that would answer 409.
+    await expect.poll(() => shown(party).locator('.seconded-mark').textContent()).toContain('已附议')
+    expect(await shown(party).locator('.second-button').count()).toBe(0)
 
     const head = await personAt('buildingHead', `/packages/resident/pages/matter/index?matterId=${matterId}`)
     await shown(head).locator('.second-button').click({ timeout: 15_000 })
@@ -151,13 +161,14 @@ describe('five-step deliberation in the browser: propose, second, review, poll, 
     // ── The representative votes for household 101; the vote cannot be changed.
     await rep.reload()
     const poll = shown(rep).locator('.poll-section')
-    await poll.locator('.vote-button').click({ timeout: 15_000 })
-    await poll.locator('.vote-option--0').click()
-    expect(await poll.locator('.vote-sheet').textContent()).toContain('投出后不可更改')
-    await poll.locator('.vote-confirm').click()
+    // The vote is the bottom bar's main action; it opens the sheet.
+    await shown(rep).locator('.vote-button').click({ timeout: 15_000 })
+    await shown(rep).locator('.vote-option--0').click()
+    expect(await shown(rep).locator('.vote-sheet').textContent()).toContain('投出后不可更改')
+    await shown(rep).locator('.vote-confirm').click()
     await answerConsent(rep, false)
     await expect.poll(() => poll.locator('.vote-done').textContent(), { timeout: 15_000 }).toContain('本户已投“同意”')
-    await expect.poll(() => poll.locator('.vote-button').count()).toBe(0)
+    await expect.poll(() => shown(rep).locator('.vote-button').count()).toBe(0)
     await rep.screenshot({ path: join(ARTIFACTS, 'deliberation-voted.png'), fullPage: true })
     const pollId = (await api('GET', `/matters/${matterId}`, headToken)).body.poll.pollId as string
     const again = await api('POST', `/polls/${pollId}/votes`, await demoToken('representative'), { option: 1 })

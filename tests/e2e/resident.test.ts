@@ -1,14 +1,12 @@
 import { join } from 'node:path'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
-import { ARTIFACTS, launch, api, demoToken } from './browser'
+import { ARTIFACTS, launch, api, demoToken, pickIdentity } from './browser'
 
 const e2e = inject('e2e')
 
-/** Picks a demo identity on the login page, as a person would. */
-const loginAs = async (page: Page, key: string) => {
-  await page.locator(`.demo-identity--${key}`).click()
-}
+/** Picks a demo identity on the login page, as a person would (after the privacy notice, on a new device). */
+const loginAs = (page: Page, key: string) => pickIdentity(page, key)
 
 describe('a resident scans the grid card and binds their household; the building head approves', () => {
   let browser: Browser

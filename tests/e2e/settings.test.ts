@@ -1,7 +1,7 @@
 import { join } from 'node:path'
 import type { Browser, BrowserContext } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
-import { ARTIFACTS, launch, api, demoToken, shown } from './browser'
+import { ARTIFACTS, launch, api, demoToken, shown, pickIdentity } from './browser'
 
 const e2e = inject('e2e')
 
@@ -29,7 +29,7 @@ describe('the community admin keeps the 六议六不议 lists and the rules of p
     const page = await context.newPage()
     page.on('pageerror', (e) => pageErrors.push(`${key}: ${String(e)}`))
     await page.goto(`${e2e.appUrl}/#/pages/login/index?redirect=${encodeURIComponent(redirect)}`)
-    await page.locator(`.demo-identity--${key}`).click()
+    await pickIdentity(page, key)
     return page
   }
 
@@ -133,14 +133,14 @@ describe('the community admin keeps the 六议六不议 lists and the rules of p
     // Existing ids stay, so matters already filed keep their category.
     expect(stored.categories.map((c: { categoryId: string }) => c.categoryId)).toEqual(expect.arrayContaining(['private-disputes', 'shared-facilities']))
 
-    // ── 刘芳 on the proposal form: the new 不议 category is there; choosing it shows the reason.
+    // ── 刘芳 on the proposal form: the new 不议 category is listed under 哪些事不议？ with its reason, not offered as a choice.
     const rep = await personAt('representative', '/packages/resident/pages/propose/index')
     const form = shown(rep)
-    const chip = form.locator(`.propose-category--${newId}`)
-    await expect.poll(() => chip.count(), { timeout: 15_000 }).toBe(1)
-    expect(await chip.getAttribute('class')).toContain('propose-category--excluded')
-    await chip.click()
-    await expect.poll(() => form.locator('.propose-category-reason').textContent()).toContain(REASON)
+    await form.locator('.propose-excluded-toggle').click({ timeout: 15_000 })
+    const item = form.locator(`.propose-excluded-item--${newId}`)
+    await expect.poll(() => item.count(), { timeout: 15_000 }).toBe(1)
+    await expect.poll(() => item.locator('.propose-category-reason').textContent()).toContain(REASON)
+    expect(await form.locator(`.propose-category--${newId}`).count()).toBe(0)
     await expect.poll(() => form.locator('.propose-hint').textContent()).toContain('5 位')
     await rep.screenshot({ path: join(ARTIFACTS, 'settings-propose.png'), fullPage: true })
 
