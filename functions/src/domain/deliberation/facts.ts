@@ -88,7 +88,12 @@ const roleFacts = async (deps: DeliberationDeps, actor: Actor, m: MatterRecord, 
  * (and how, in a named poll), rated its round. Read for all the matters at once: three batched reads at most.
  */
 const participation = async (deps: DeliberationDeps, actor: Actor, homes: Home[], matters: MatterRecord[]) => {
-  const representing = (m: MatterRecord) => homesInScope(homes, m).find((h) => h.represents)?.householdId
+  // The caller's household in scope: the one they represent, else the one they belong to (a member who is not the
+  // representative still sees that the household has voted or rated; the state table keeps the vote to the representative).
+  const representing = (m: MatterRecord) => {
+    const mine = homesInScope(homes, m)
+    return (mine.find((h) => h.represents) ?? mine[0])?.householdId
+  }
   const toSecond = matters.filter((m) => m.status === 'seconding' && m.proposerId !== actor.principal.userId && homesInScope(homes, m).length > 0)
   const toVote = matters.flatMap((m) => (m.status === 'polling' && m.pollId && representing(m) ? [{ pollId: m.pollId, householdId: representing(m)! }] : []))
   const toRate = matters.flatMap((m) =>
