@@ -5,7 +5,15 @@ export default defineAppConfig({
     { root: 'packages/resident', pages: ['pages/bind/index', 'pages/propose/index', 'pages/matter/index', 'pages/privacy/index', 'pages/help/index'] },
     {
       root: 'packages/staff',
-      pages: ['pages/bindings/index', 'pages/review/index', 'pages/poll/index', 'pages/resolution/index', 'pages/report/index', 'pages/settings/index', 'pages/moderation/index'],
+      pages: [
+        'pages/bindings/index',
+        'pages/review/index',
+        'pages/poll/index',
+        'pages/resolution/index',
+        'pages/report/index',
+        'pages/settings/index',
+        'pages/moderation/index',
+      ],
     },
     // 志愿服务: volunteers', organisers' and the community's pages together.
     {
@@ -26,7 +34,16 @@ export default defineAppConfig({
     // 微心愿: the residents' and the grid worker's pages of the capability together.
     {
       root: 'packages/wishes',
-      pages: ['pages/wall/index', 'pages/wish/index', 'pages/post/index', 'pages/mine/index', 'pages/claims/index', 'pages/fulfil/index', 'pages/vet/index', 'pages/queue/index'],
+      pages: [
+        'pages/wall/index',
+        'pages/wish/index',
+        'pages/post/index',
+        'pages/mine/index',
+        'pages/claims/index',
+        'pages/fulfil/index',
+        'pages/vet/index',
+        'pages/queue/index',
+      ],
     },
     // 积分银行: the resident's points, the shop and the pickup code, and the staff's 核销, awards, catalogue and ledger.
     {

@@ -62,7 +62,13 @@ export function Comments({ matter }: { matter: Matter }) {
                 <Text
                   className="report-link comment-report"
                   {...a11y('button', { label: `举报${c.authorName}的评论` })}
-                  onClick={() => report.open({ subject: { kind: 'matter', id: matter.matterId }, contentKey: contentKeys.comment(matter.matterId, c.commentId), what: '评论' })}
+                  onClick={() =>
+                    report.open({
+                      subject: { kind: 'matter', id: matter.matterId },
+                      contentKey: contentKeys.comment(matter.matterId, c.commentId),
+                      what: '评论',
+                    })
+                  }
                 >
                   举报
                 </Text>
