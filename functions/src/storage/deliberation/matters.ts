@@ -19,6 +19,7 @@ import type { MatterRecord, TimelineEvent } from '../../domain/deliberation/mode
 import type { MatterStore } from '../../domain/deliberation/ports'
 import { done, refused } from '../../domain/shared/outcome'
 import { batchGet } from '../batch'
+import { pageCursor, readPageCursor } from '../cursor'
 import { contentWrites } from '../moderation/content'
 import { noticeWrites } from '../notifications/notices'
 import { dueWrite } from '../schedule/due'
@@ -183,17 +184,8 @@ export const openCommunityMatters = table
   .meta({ title: 'openCommunityMatters' })
 
 /** A page position must be one this list handed out: the index keys of a matter of this community (and step). */
-const readCursor = (cursor: string, communityId: string, step?: string): Record<string, string> | undefined => {
-  try {
-    const key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as Record<string, unknown>
-    const names = ['pk', 'sk', 'gsi1pk', 'gsi1sk']
-    if (Object.keys(key).sort().join() !== [...names].sort().join() || !names.every((n) => typeof key[n] === 'string')) return undefined
-    if (key.gsi1pk !== k.byCommunity(communityId) || (step && !(key.gsi1sk as string).startsWith(`${step}#`))) return undefined
-    return key as Record<string, string>
-  } catch {
-    return undefined
-  }
-}
+const readCursor = (cursor: string, communityId: string, step?: string) =>
+  readPageCursor(cursor, ['pk', 'sk', 'gsi1pk', 'gsi1sk'], (key) => key.gsi1pk === k.byCommunity(communityId) && (!step || key.gsi1sk!.startsWith(`${step}#`)))
 
 export const dynamoMatterStore: MatterStore = {
   async get(matterId, { consistent = true } = {}) {
@@ -253,7 +245,7 @@ export const dynamoMatterStore: MatterStore = {
       .query({ communityId, step: step ?? '' })
       .options({ maxPages: 1, limit, reverse: true, ...(start ? { exclusiveStartKey: start } : {}) })
       .send()
-    return done({ items: Items.map(fromItem), ...(LastEvaluatedKey ? { next: Buffer.from(JSON.stringify(LastEvaluatedKey)).toString('base64url') } : {}) })
+    return done({ items: Items.map(fromItem), ...pageCursor(LastEvaluatedKey) })
   },
   async listByStep(communityId, step) {
     const { Items = [] } = await communityMatters.query({ communityId, step }).send()

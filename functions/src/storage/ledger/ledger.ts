@@ -15,6 +15,7 @@ import { transferKinds, type Entry, type Head, type Plan, type Transfer } from '
 import type { LedgerStore } from '../../domain/ledger/ports'
 import { done, refused } from '../../domain/shared/outcome'
 import { batchGet } from '../batch'
+import { pageCursor, readPageCursor } from '../cursor'
 import { GridLinkTable as table } from '../table'
 import { cancellationCodes, parseStored } from '../transactions'
 
@@ -262,18 +263,13 @@ export const dynamoLedgerStore: LedgerStore = {
     return Items.map((i) => ({ account: i.account, balance: i.balance, seq: i.seq, lastHash: i.lastHash }))
   },
   async transfers(communityId, month, { limit, cursor }, kind) {
-    let start: Record<string, string> | undefined
-    if (cursor) {
-      try {
-        start = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as Record<string, string>
-        const own = kind
-          ? start.gsi2pk === k.transfersOfKind(communityId, kind) && (!month || start.gsi2sk?.startsWith(month))
-          : start.gsi1pk === k.transfersOfMonth(communityId, month)
-        if (!own) return refused('badCursor')
-      } catch {
-        return refused('badCursor')
-      }
-    }
+    const start =
+      cursor === undefined
+        ? undefined
+        : kind
+          ? readPageCursor(cursor, ['pk', 'sk', 'gsi2pk', 'gsi2sk'], (key) => key.gsi2pk === k.transfersOfKind(communityId, kind) && (!month || key.gsi2sk!.startsWith(month)))
+          : readPageCursor(cursor, ['pk', 'sk', 'gsi1pk', 'gsi1sk'], (key) => key.gsi1pk === k.transfersOfMonth(communityId, month))
+    if (cursor !== undefined && !start) return refused('badCursor')
     // Newest first: options given here replace the pattern's own.
     const options = { reverse: true, maxPages: 1, limit, ...(start ? { exclusiveStartKey: start } : {}) }
     const { Items = [], LastEvaluatedKey } = kind
@@ -284,7 +280,7 @@ export const dynamoLedgerStore: LedgerStore = {
       : await monthTransfers.query({ communityId, month }).options(options).send()
     return done({
       items: Items.map((i) => parseStored(StoredTransfer, i.json, `ledger transfer ${i.transferId}`)),
-      ...(LastEvaluatedKey ? { next: Buffer.from(JSON.stringify(LastEvaluatedKey)).toString('base64url') } : {}),
+      ...pageCursor(LastEvaluatedKey),
     })
   },
 }

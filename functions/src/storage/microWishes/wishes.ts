@@ -17,6 +17,7 @@ import type { StoredCard, WishEvent, WishRecord } from '../../domain/microWishes
 import type { WallScope, WishEffects, WishStore } from '../../domain/microWishes/ports'
 import { done, refused } from '../../domain/shared/outcome'
 import { batchGet } from '../batch'
+import { pageCursor, readPageCursor } from '../cursor'
 import { contentWrites } from '../moderation/content'
 import { noticeWrites } from '../notifications/notices'
 import { dueWrite } from '../schedule/due'
@@ -207,17 +208,10 @@ const effectWrites = (w: WishRecord, e: WishEffects) => {
 }
 
 /** A page position must be one this wall handed out: the keys of one of its entries under the order asked for. */
-const readCursor = (cursor: string, wall: string, prefix: string, index: boolean): Record<string, string> | undefined => {
-  try {
-    const key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as Record<string, unknown>
-    const names = index ? ['pk', 'sk', 'gsi1pk', 'gsi1sk'] : ['pk', 'sk']
-    if (Object.keys(key).sort().join() !== [...names].sort().join() || !names.every((n) => typeof key[n] === 'string')) return undefined
-    if (key.pk !== wall || !(key[index ? 'gsi1sk' : 'sk'] as string).startsWith(prefix) || (index && key.gsi1pk !== wall)) return undefined
-    return key as Record<string, string>
-  } catch {
-    return undefined
-  }
-}
+const readCursor = (cursor: string, wall: string, prefix: string, index: boolean) =>
+  readPageCursor(cursor, index ? ['pk', 'sk', 'gsi1pk', 'gsi1sk'] : ['pk', 'sk'], (key) =>
+    index ? key.pk === wall && key.gsi1pk === wall && key.gsi1sk!.startsWith(prefix) : key.pk === wall && key.sk!.startsWith(prefix),
+  )
 
 const conflicted = (error: unknown) =>
   cancellationCodes(error)?.includes('TransactionConflict') || (error as { name?: string }).name === 'TransactionConflictException'
@@ -303,7 +297,7 @@ export const dynamoWishStore: WishStore = {
       : await wallEntries.query({ wall, prefix }).options(options).send()
     return done({
       items: Items.map((i) => parseStored(StoredCardSchema, i.json, `wall card ${i.sortKey}`)),
-      ...(LastEvaluatedKey ? { next: Buffer.from(JSON.stringify(LastEvaluatedKey)).toString('base64url') } : {}),
+      ...pageCursor(LastEvaluatedKey),
     })
   },
   async countOpen(scope) {
