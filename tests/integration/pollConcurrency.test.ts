@@ -50,10 +50,11 @@ describe('one household, one vote, under load', () => {
     const households = await dynamoStructureStore.listHouseholdAddresses(tower)
     expect(households).toHaveLength(HOUSEHOLDS)
 
-    // Residents bound in bulk (the binding flow itself is tested elsewhere): a representative per household.
+    // Residents bound in bulk (the binding flow itself is tested elsewhere): a representative per household. Each has
+    // the WeChat openid a login gives, which content safety checks a proposal's text against.
     const reps = households.map((h) => ({ userId: ulid(), householdId: h.householdId, unit: h.unit, room: h.room }))
     const seconds = reps.slice(0, SECOND_MEMBERS).map((r) => ({ ...r, userId: ulid() }))
-    await batchPut([...reps, ...seconds].map((u) => UserEntity.build(BatchPutRequest).item({ userId: u.userId, displayName: `住户${u.room}` })))
+    await batchPut([...reps, ...seconds].map((u) => UserEntity.build(BatchPutRequest).item({ userId: u.userId, displayName: `住户${u.room}`, openid: `load-${u.userId}` })))
     await batchPut(
       [...reps, ...seconds].map((u) =>
         MembershipEntity.build(BatchPutRequest).item({
@@ -80,7 +81,7 @@ describe('one household, one vote, under load', () => {
     expectOk(
       await call('POST', `/matters/${m.matterId}/review`, {
         token: w.committee.token,
-        body: { decision: 'accept', triage: 'small', responsibleParty: { kind: 'property', name: '大厦物业' } },
+        body: { decision: 'accept', triage: 'small', responsibleParty: { organisationId: w.orgs.property } },
       }),
     )
     const closesAt = new Date(Date.now() + 40 * 86_400_000)
