@@ -116,7 +116,13 @@ export type DeliberationSettings = z.infer<typeof DeliberationSettings>
 export const ResponsibleParty = z.object({
   kind: z.enum(['property', 'community', 'department']),
   name: z.string().trim().min(1).max(40),
+  /** The community's registry entry (contracts/structure.ts `Organisation`); absent on matters decided before the registry. */
+  organisationId: Id.optional(),
 })
+export type ResponsibleParty = z.infer<typeof ResponsibleParty>
+
+/** What the committee picks in review and resolution: an organisation of the community's registry, never a typed name. */
+export const PartyChoice = z.object({ organisationId: Id })
 
 
 export const TimelineEntry = z.object({
@@ -125,6 +131,8 @@ export const TimelineEntry = z.object({
   label: z.string(),
   actorId: z.string(),
   actorName: z.string(),
+  /** Who they acted as, made when they acted (网格员, 1号楼楼长, 阳光物业): shown before the name. Absent for residents and on older entries. */
+  actorRole: z.string().optional(),
   note: z.string().optional(),
   status: MatterStatus,
 })
@@ -236,6 +244,8 @@ export const Comment = z.object({
   commentId: Id,
   authorId: Id,
   authorName: z.string(),
+  /** The role and place a staff writer spoke as (网格员, 1号楼楼长), made when written; absent for residents and on older comments. */
+  authorRole: z.string().optional(),
   text: z.string(),
   at: z.string(),
   /** Held or removed: only its writer and the staff see it, with this. */
@@ -392,12 +402,12 @@ export const reviewMatter = defineRoute({
   auth: 'user',
   params: matterParams,
   body: z.discriminatedUnion('decision', [
-    z.object({ decision: z.literal('accept'), triage: Triage, responsibleParty: ResponsibleParty, note: z.string().trim().max(500).optional() }),
+    z.object({ decision: z.literal('accept'), triage: Triage, responsibleParty: PartyChoice, note: z.string().trim().max(500).optional() }),
     z.object({ decision: z.literal('return'), note: z.string().trim().min(1, '请说明需要修改的地方').max(500) }),
     z.object({ decision: z.literal('reject'), reason: z.string().trim().min(1, '请说明不予受理的理由').max(500) }),
   ]),
   response: Matter,
-  errors: [...common, 'matter.wrongStep'],
+  errors: [...common, 'matter.wrongStep', 'organisation.notFound'],
 })
 
 export const answerEscalation = defineRoute({
@@ -478,9 +488,9 @@ export const recordResolution = defineRoute({
   summary: '两委形成决议并公示：责任方、任务、完成期限',
   auth: 'user',
   params: matterParams,
-  body: z.object({ responsibleParty: ResponsibleParty, tasks: z.array(z.string().trim().min(1).max(200)).min(1).max(20), dueDate: z.string().date() }),
+  body: z.object({ responsibleParty: PartyChoice, tasks: z.array(z.string().trim().min(1).max(200)).min(1).max(20), dueDate: z.string().date() }),
   response: Matter,
-  errors: [...common, 'matter.wrongStep', ...screened],
+  errors: [...common, 'matter.wrongStep', 'organisation.notFound', ...screened],
 })
 
 export const reportDone = defineRoute({

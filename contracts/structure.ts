@@ -154,6 +154,45 @@ export const getCommunityStructure = defineRoute({
   errors: ['auth.required', 'auth.forbidden', 'community.notFound'],
 })
 
+/*
+ * 责任方 (the organisations a matter can be handed to): a registry per community, kept by the community admin — the
+ * property company, the 居委会, the street's departments — each with the accounts that act for it.
+ */
+export const OrganisationKind = z.enum(['property', 'community', 'department'])
+export const organisationKindLabels: Record<z.infer<typeof OrganisationKind>, string> = { property: '物业', community: '社区', department: '职能部门' }
+export const Organisation = z.object({
+  organisationId: Id,
+  communityId: Id,
+  kind: OrganisationKind,
+  name: z.string(),
+  /** The accounts that act for it: they see the matters it is responsible for in their 待办 and report them done. */
+  members: z.array(z.object({ userId: Id, name: z.string() })),
+})
+export type Organisation = z.infer<typeof Organisation>
+
+export const listOrganisations = defineRoute({
+  operationId: 'listOrganisations',
+  method: 'GET',
+  path: '/communities/{communityId}/organisations',
+  summary: '社区的责任方名录（物业、居委会、街道职能部门及其账号），供两委审议和形成决议时选择',
+  auth: 'user',
+  params: z.object({ communityId: Id }),
+  response: z.object({ items: z.array(Organisation) }),
+  errors: ['auth.required', 'auth.forbidden', 'community.notFound'],
+})
+
+export const putOrganisation = defineRoute({
+  operationId: 'putOrganisation',
+  method: 'PUT',
+  path: '/communities/{communityId}/organisations/{organisationId}',
+  summary: '社区管理员登记或修改一个责任方（类型、名称、代表它办理的账号）；编号由客户端生成，重复提交结果相同',
+  auth: 'user',
+  params: z.object({ communityId: Id, organisationId: Id }),
+  body: z.object({ kind: OrganisationKind, name: Name, memberIds: z.array(Id).max(20, '最多20个账号').default([]) }),
+  response: Organisation,
+  errors: [...structureErrors, 'community.notFound', 'user.notFound'],
+})
+
 export const structureRoutes = {
   createCommunity,
   createCompound,
@@ -163,4 +202,6 @@ export const structureRoutes = {
   updateGrid,
   renamePlace,
   getCommunityStructure,
+  listOrganisations,
+  putOrganisation,
 }

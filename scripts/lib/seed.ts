@@ -9,6 +9,7 @@ import { dynamoIdentityStore as identity } from '../../functions/src/storage/ide
 import { dynamoStructureStore as structure } from '../../functions/src/storage/structure/store'
 import { call } from './invoke'
 import { seedMicroWishes } from './seed/microWishes'
+import { seedOrganisations } from './seed/organisations'
 import { seedPointsBank } from './seed/pointsBank'
 import { seedVolunteering } from './seed/volunteering'
 
@@ -62,6 +63,7 @@ export const readSeed = async (): Promise<SeedSummary | undefined> => {
 export const seedDemo = async (): Promise<{ seeded: boolean; summary: SeedSummary }> => {
   const existing = await readSeed()
   if (existing) {
+    await seedOrganisations(existing)
     await seedMicroWishes(existing)
     await seedPointsBank(existing)
     await seedVolunteering(existing)
@@ -145,6 +147,7 @@ export const seedDemo = async (): Promise<{ seeded: boolean; summary: SeedSummar
   await SeedMarkerEntity.build(PutItemCommand)
     .item({ name: SEED_NAME, at: new Date().toISOString(), summaryJson: JSON.stringify(summary) })
     .send()
+  await seedOrganisations(summary)
   await seedMicroWishes(summary)
   await seedPointsBank(summary)
   await seedVolunteering(summary)

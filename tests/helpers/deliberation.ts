@@ -23,6 +23,15 @@ export const makeDeliberationWorld = async (options: { households?: number; seco
       body: { ...settings, secondsNeeded: options.secondsNeeded ?? 2 },
     }),
   )
+  // 责任方名录: the property company (its manager's account), the 居委会 (the committee member's) and a street department.
+  const organisation = async (kind: string, name: string, memberIds: string[]) =>
+    expectOk(await call('PUT', `/communities/${c.communityId}/organisations/${ulid()}`, { token: c.admin.token, body: { kind, name, memberIds } }))
+      .organisationId as string
+  const orgs = {
+    property: await organisation('property', '阳光物业', [property.userId]),
+    community: await organisation('community', '社区居委会', [committee.userId]),
+    department: await organisation('department', '区交警大队', []),
+  }
   const rooms = ['101', '102', '201', '202', '301', '302']
   const residents = []
   for (const room of rooms.slice(0, options.households ?? 6)) {
@@ -31,7 +40,7 @@ export const makeDeliberationWorld = async (options: { households?: number; seco
     expectOk(await call('POST', `/bindings/${req.requestId}/decision`, { token: head.token, body: { decision: 'approve' } }))
     residents.push({ ...user, householdId: req.householdId as string, room })
   }
-  return { ...c, committee, head, property, residents }
+  return { ...c, committee, head, property, residents, orgs }
 }
 
 /** Uploads a tiny JPEG through the presigned URL, as the mini-program does. */

@@ -32,7 +32,7 @@ describe('five-step deliberation, end to end', () => {
     const accepted = expectOk(
       await call('POST', `/matters/${matterId}/review`, {
         token: w.committee.token,
-        body: { decision: 'accept', triage: 'small', responsibleParty: { kind: 'property', name: '阳光物业' } },
+        body: { decision: 'accept', triage: 'small', responsibleParty: { organisationId: w.orgs.property } },
       }),
     )
     expect(accepted).toMatchObject({ step: 'consult', status: 'awaitingPoll', triage: 'small' })
@@ -88,7 +88,7 @@ describe('five-step deliberation, end to end', () => {
     const resolved = expectOk(
       await call('POST', `/matters/${matterId}/resolution`, {
         token: w.committee.token,
-        body: { responsibleParty: { kind: 'property', name: '阳光物业' }, tasks: ['更换1单元全部楼道灯'], dueDate: '2026-12-31' },
+        body: { responsibleParty: { organisationId: w.orgs.property }, tasks: ['更换1单元全部楼道灯'], dueDate: '2026-12-31' },
       }),
     )
     expect(resolved).toMatchObject({ status: 'inProgress', resolution: { round: 1, responsibleParty: { name: '阳光物业' } } })
@@ -278,7 +278,7 @@ describe('five-step deliberation, end to end', () => {
     const accepted = expectOk(
       await call('POST', `/matters/${m.matterId}/review`, {
         token: w.committee.token,
-        body: { decision: 'accept', triage: 'major', responsibleParty: { kind: 'department', name: '区交警大队' } },
+        body: { decision: 'accept', triage: 'major', responsibleParty: { organisationId: w.orgs.department } },
       }),
     )
     expect(accepted.escalation).toMatchObject({ overdue: false })

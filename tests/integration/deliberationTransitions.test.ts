@@ -123,7 +123,7 @@ describe('the deliberation transition table', () => {
     }
     const accepted = async () => {
       const id = await review()
-      await post(`/matters/${id}/review`, w.committee.token, { decision: 'accept', triage: 'small', responsibleParty: { kind: 'property', name: '阳光物业' } })
+      await post(`/matters/${id}/review`, w.committee.token, { decision: 'accept', triage: 'small', responsibleParty: { organisationId: w.orgs.property } })
       return id
     }
     const poll = async (closeInMinutes: number, voters: { token: string }[]) => {
@@ -139,7 +139,7 @@ describe('the deliberation transition table', () => {
       return { matterId: id, pollId: m.poll.pollId as string }
     }
     const voters = [proposer!, neighbour!, third!]
-    const resolution = { responsibleParty: { kind: 'property', name: '阳光物业' }, tasks: ['更换灯具'], dueDate: '2026-12-31' }
+    const resolution = { responsibleParty: { organisationId: w.orgs.property }, tasks: ['更换灯具'], dueDate: '2026-12-31' }
 
     // Completed first: its ticks run far ahead and must find nothing else due.
     const done = await poll(2, voters)
@@ -194,7 +194,7 @@ describe('the deliberation transition table', () => {
       case 'revise':
         return call('PUT', p, { token, body: { categoryId: 'shared-facilities', title: '修改后的标题', text: '修改后的议题内容，补充了具体位置。' } })
       case 'accept':
-        return call('POST', `${p}/review`, { token, body: { decision: 'accept', triage: 'general', responsibleParty: { kind: 'community', name: '社区' } } })
+        return call('POST', `${p}/review`, { token, body: { decision: 'accept', triage: 'general', responsibleParty: { organisationId: w.orgs.community } } })
       case 'return':
         return call('POST', `${p}/review`, { token, body: { decision: 'return', note: '请补充' } })
       case 'reject':
@@ -219,7 +219,7 @@ describe('the deliberation transition table', () => {
       case 'resolve':
         return call('POST', `${p}/resolution`, {
           token,
-          body: { responsibleParty: { kind: 'community', name: '社区' }, tasks: ['任务'], dueDate: '2026-12-31' },
+          body: { responsibleParty: { organisationId: w.orgs.community }, tasks: ['任务'], dueDate: '2026-12-31' },
         })
       case 'report':
         return call('POST', `${p}/completion`, { token, body: { note: '完成' } })

@@ -95,7 +95,7 @@ describe('fuzzing every route', () => {
     const seconding = expectOk(await propose(rep!.token, A1)).matterId as string
     const accepted = expectOk(await propose(rep!.token, A1)).matterId as string
     expectOk(await call('POST', `/matters/${accepted}/seconds`, { token: neighbour!.token }))
-    const review = { decision: 'accept', triage: 'major', responsibleParty: { kind: 'property', name: '阳光物业' } }
+    const review = { decision: 'accept', triage: 'major', responsibleParty: { organisationId: w.orgs.property } }
     expectOk(await call('POST', `/matters/${accepted}/review`, { token: w.committee.token, body: review }))
     const polled = expectOk(await propose(third!.token, A1)).matterId as string
     expectOk(await call('POST', `/matters/${polled}/seconds`, { token: neighbour!.token }))

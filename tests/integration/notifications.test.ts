@@ -51,7 +51,7 @@ describe('notifications as WeChat subscribe messages', () => {
     expectOk(
       await call('POST', `/matters/${m.matterId}/review`, {
         token: w.committee.token,
-        body: { decision: 'accept', triage: 'small', responsibleParty: { kind: 'property', name: '阳光物业' } },
+        body: { decision: 'accept', triage: 'small', responsibleParty: { organisationId: w.orgs.property } },
       }),
     )
     await tickAt(later(2))

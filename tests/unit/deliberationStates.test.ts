@@ -67,10 +67,12 @@ const whoMay: Record<Action, (f: Facts, m: MatterRecord) => Refusal> = {
   comment: (f) => (f.livesInScope || f.isStaff ? undefined : 'auth.forbidden'),
   // The building head opens building-scope polls, the committee compound- and community-scope ones.
   openPoll: (f, m) => ((m.scope.type === 'building' ? f.isBuildingHead : f.isCommittee) ? undefined : 'auth.forbidden'),
-  // The party named responsible (the resolution's, else the review's) reports done; the committee may report for it.
+  // The party named responsible (the resolution's, else the review's) reports done: an account of the organisation
+  // named, or, for a party named before the registry as 物业, a property manager covering the scope; the committee may
+  // report for it.
   report: (f, m) => {
     const named = m.resolution ? m.resolution.responsibleParty.kind : m.responsibleParty?.kind
-    return f.isCommittee || (named === 'property' && f.isPropertyManager) ? undefined : 'auth.forbidden'
+    return f.isCommittee || f.isResponsible || (named === 'property' && f.isPropertyManager) ? undefined : 'auth.forbidden'
   },
   // One household, one vote (and rating): a household in scope, cast by its representative (户代表).
   vote: (f) => (!f.livesInScope ? 'vote.notEligible' : f.representsInScope ? undefined : 'vote.notRepresentative'),
@@ -100,6 +102,7 @@ const factNames = [
   'isPropertyManager',
   'isStaff',
   'isStreetAdmin',
+  'isResponsible',
   'hasSeconded',
   'householdVoted',
   'householdRated',
@@ -168,6 +171,11 @@ const variants: Record<string, Omit<MatterRecord, 'status'>> = {
     triage: 'general',
     responsibleParty: { kind: 'department', name: '街道城管科' },
   }),
+  'a building 小事 handed to the registry\'s property company, named again by the resolution': matter({
+    triage: 'small',
+    responsibleParty: { kind: 'property', name: '阳光物业', organisationId: 'O1' },
+    resolution: { ...resolutionBy(property), responsibleParty: { kind: 'property', name: '阳光物业', organisationId: 'O1' } },
+  }),
 }
 
 const describeFacts = (f: Facts) =>
@@ -232,8 +240,8 @@ describe('the deliberation state table (guard and possibleActions)', () => {
     expect(guard('second', seconding, { ...rep, hasSeconded: true })).toBe('second.already')
   })
 
-  it('lets the proposer, the households in scope, the staff and the street see a matter, and nobody else', () => {
-    const wrong = allFacts.filter((f) => canView(f) !== (f.isProposer || f.livesInScope || f.isStaff || f.isStreetAdmin)).map(describeFacts)
+  it('lets the proposer, the households in scope, the staff, the street and the organisation named responsible see a matter, and nobody else', () => {
+    const wrong = allFacts.filter((f) => canView(f) !== (f.isProposer || f.livesInScope || f.isStaff || f.isStreetAdmin || f.isResponsible)).map(describeFacts)
     expect(wrong).toEqual([])
   })
 })

@@ -1,6 +1,7 @@
 import { structureRoutes } from '../../../contracts/structure'
 import { addHouseholds, createBuilding, createCommunity, createCompound, getCommunityStructure, renamePlace } from '../domain/structure/createPlaces'
 import { createGrid, updateGrid } from '../domain/structure/manageGrids'
+import { listOrganisations, putOrganisation } from '../domain/structure/organisations'
 import { httpHandler, implement } from '../http/router'
 
 export const routes = implement(structureRoutes, {
@@ -12,5 +13,7 @@ export const routes = implement(structureRoutes, {
   updateGrid: ({ params, body }, { deps, principal }) => updateGrid(deps, principal, { ...params, ...body }),
   renamePlace: ({ params, body }, { deps, principal }) => renamePlace(deps, principal, { ...params, ...body }),
   getCommunityStructure: ({ params }, { deps, principal }) => getCommunityStructure(deps, principal, params),
+  listOrganisations: ({ params }, { deps, principal }) => listOrganisations(deps, principal, params),
+  putOrganisation: ({ params, body }, { deps, principal }) => putOrganisation(deps, principal, { ...params, ...body }),
 })
 export const handler = httpHandler(routes)

@@ -16,6 +16,7 @@ import type { NotificationDeps } from '../domain/notifications/ports'
 import type { DueStore } from '../domain/schedule/ports'
 import { DomainError } from '../domain/shared/errors'
 import type { StructureDeps } from '../domain/structure/ports'
+import type { OrganisationDeps } from '../domain/structure/organisations'
 import type { UploadDeps } from '../domain/uploads/ports'
 import type { VolunteeringDeps } from '../domain/volunteering/ports'
 import { inServiceMembers } from '../domain/volunteering/registrations'
@@ -37,6 +38,7 @@ import { dynamoNoticeStore } from '../storage/notifications/notices'
 import { dynamoSubscriptionStore } from '../storage/notifications/subscriptions'
 import { dynamoDueStore } from '../storage/schedule/due'
 import { dynamoStructureStore } from '../storage/structure/store'
+import { dynamoOrganisationStore } from '../storage/structure/organisations'
 import { dynamoActivityStore } from '../storage/volunteering/activities'
 import { dynamoAttendanceStore } from '../storage/volunteering/attendance'
 import { dynamoRecordStore } from '../storage/volunteering/records'
@@ -46,7 +48,7 @@ import { dynamoStatStore } from '../storage/volunteering/stats'
 import { dynamoUnitStore } from '../storage/volunteering/units'
 
 /** Everything any use case may ask for; each capability's use cases take only the part they name. */
-export type AppDeps = IdentityDeps & StructureDeps & GridDeps & DeliberationDeps & NotificationDeps & UploadDeps & ModerationDeps & LedgerDeps & PointsBankDeps & MicroWishDeps & VolunteeringDeps & { schedule: DueStore; config: Config }
+export type AppDeps = IdentityDeps & StructureDeps & OrganisationDeps & GridDeps & DeliberationDeps & NotificationDeps & UploadDeps & ModerationDeps & LedgerDeps & PointsBankDeps & MicroWishDeps & VolunteeringDeps & { schedule: DueStore; config: Config }
 
 /** Card rendering, which only the grids function carries (pdfkit and the QR encoder would triple the other bundles). */
 export type CardRendering = Pick<GridDeps, 'printer' | 'qr'>
@@ -63,6 +65,7 @@ export const buildDeps = (config: Config, cards: CardRenderingFactory = noCardRe
   stage: config.stage,
   identity: dynamoIdentityStore,
   structure: dynamoStructureStore,
+  organisations: dynamoOrganisationStore,
   matters: dynamoMatterStore,
   polls: dynamoPollStore,
   ratings: dynamoRatingStore,

@@ -60,7 +60,7 @@ export const advance = async (deps: DeliberationDeps, actor: Actor, matterId: st
   assertMay(action, m, facts)
   const now = deps.now()
   const moment = { now, at: now.toISOString() }
-  return write(deps, m, actorOf(actor), action, moment, await decide(m, { ...moment, facts, homes }))
+  return write(deps, m, actorOf(actor, m, action === 'report' && facts.isResponsible), action, moment, await decide(m, { ...moment, facts, homes }))
 }
 
 /** A transition the system makes (the scheduler closing a poll, enough seconds arriving): no caller to check. */

@@ -1,6 +1,7 @@
 import type { z } from 'zod'
 import type { Comment, PollRule } from '../../../../contracts/deliberation'
 import { homesOf, type Actor } from '../identity/actor'
+import { staffLabel } from '../identity/labels'
 import { DomainError, fail, found } from '../shared/errors'
 import { orFail } from '../shared/outcome'
 import { advance } from './advance'
@@ -41,10 +42,12 @@ export const addComment = async (deps: DeliberationDeps, actor: Actor, input: { 
   if (earlier) return earlier.authorId === actor.principal.userId ? earlier : fail('request.idConflict')
   // Content safety: a risky comment is refused and nothing is stored; one WeChat wants a person to see is held.
   const screening = await screenText(deps, actor, [{ field: 'body.text', text: input.text }], 'comment')
+  const role = staffLabel(actor.principal, m.scope.path)
   const comment = {
     commentId: input.commentId,
     authorId: actor.principal.userId,
     authorName: actor.principal.displayName,
+    ...(role ? { authorRole: role } : {}),
     text: input.text,
     at: deps.now().toISOString(),
   }

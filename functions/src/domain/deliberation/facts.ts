@@ -27,8 +27,16 @@ export const householdFor = (allHomes: Home[], m: Pick<MatterRecord, 'scope'>, h
 export interface ReachCache {
   buildingGrid: Map<string, Promise<string | undefined>>
   gridCompounds: Map<string, Promise<Set<string>>>
+  /** The organisations the caller acts for (read once, and only when a matter names an organisation). */
+  organisations?: Promise<Set<string>>
 }
 export const reachCache = (): ReachCache => ({ buildingGrid: new Map(), gridCompounds: new Map() })
+
+/** The party a matter is handed to: the resolution's, else the review's. */
+export const namedParty = (m: Pick<MatterRecord, 'resolution' | 'responsibleParty'>) => m.resolution?.responsibleParty ?? m.responsibleParty
+
+const myOrganisations = (deps: DeliberationDeps, actor: Actor, cache: ReachCache) =>
+  (cache.organisations ??= deps.organisations.ofMember(actor.principal.userId).then((list) => new Set(list.map((o) => o.organisationId))))
 
 const memo = <T>(map: Map<string, Promise<T>>, key: string, read: () => Promise<T>): Promise<T> => {
   let hit = map.get(key)
@@ -61,7 +69,7 @@ const gridReach = async (deps: DeliberationDeps, gridIds: string[], scope: Scope
 }
 
 /** Who the caller is relative to one matter (before what they have already done on it). */
-const roleFacts = async (deps: DeliberationDeps, actor: Actor, m: MatterRecord, homes: Home[], cache: ReachCache) => {
+const roleFacts = async (deps: DeliberationDeps, actor: Actor, m: MatterRecord, homes: Home[], cache: ReachCache, organisations: Set<string>) => {
   const place = scopePlace(m.scope)
   const p = actor.principal
   const gridIds = p.grants.filter((g) => g.placeType === 'grid').map((g) => g.placeId)
@@ -80,6 +88,7 @@ const roleFacts = async (deps: DeliberationDeps, actor: Actor, m: MatterRecord, 
     // Staff who serve the place or part of it: they see the matter and may speak in its discussion.
     isStaff: holdsRole(p, ['committee', 'communityAdmin', 'buildingHead', 'propertyManager'], place) || reachedByGrid,
     isStreetAdmin: p.grants.some((g) => g.role === 'communityAdmin' && g.placeType === 'street' && covers(g, place)),
+    isResponsible: organisations.has(namedParty(m)?.organisationId ?? ''),
   }
 }
 
@@ -131,7 +140,8 @@ export const factsForMany = async (
   options: { cache?: ReachCache; participation?: boolean } = {},
 ): Promise<Facts[]> => {
   const cache = options.cache ?? reachCache()
-  const roles = await Promise.all(matters.map((m) => roleFacts(deps, actor, m, homes, cache)))
+  const organisations = matters.some((m) => namedParty(m)?.organisationId) ? await myOrganisations(deps, actor, cache) : new Set<string>()
+  const roles = await Promise.all(matters.map((m) => roleFacts(deps, actor, m, homes, cache, organisations)))
   const done = options.participation === false ? () => nothingDone : await participation(deps, actor, homes, matters)
   return matters.map((m, i) => ({ ...roles[i]!, ...done(m) }))
 }

@@ -8,6 +8,7 @@ import type { NoticeStore } from '../notifications/ports'
 import type { DueItem } from '../schedule/ports'
 import type { Outcome } from '../shared/outcome'
 import type { StructureStore } from '../structure/ports'
+import type { OrganisationStore } from '../structure/organisations'
 import type { PhotoStore } from '../uploads/ports'
 import type { MatterRecord, PollRecord, TimelineEvent } from './model'
 
@@ -88,6 +89,8 @@ export interface DeliberationDeps {
   deliberationSettings: DeliberationSettingsStore
   notices: NoticeStore
   structure: StructureStore
+  /** 责任方名录: whom a matter is handed to, and which organisations the caller acts for. */
+  organisations: OrganisationStore
   identity: IdentityStore
   photos: PhotoStore
   /** Content safety: WeChat's checks and the moderation records views read. */

@@ -1,5 +1,3 @@
-import type { z } from 'zod'
-import type { ResponsibleParty } from '../../../../contracts/deliberation'
 import type { Actor } from '../identity/actor'
 import { found } from '../shared/errors'
 import { checkPhotos } from '../uploads/uploads'
@@ -9,6 +7,7 @@ import { advance, advanceAsSystem } from './advance'
 import { householdsInScope } from './consult'
 import { CLOSE_GRACE_MS, type PollRecord } from './model'
 import { notices } from './notices'
+import { pickedParty, toOrganisation } from './review'
 import type { DeliberationDeps } from './ports'
 import { settingsFor } from './settings'
 
@@ -71,29 +70,37 @@ export const closePoll = async (deps: DeliberationDeps, pollId: string) => {
 export const recordResolution = async (
   deps: DeliberationDeps,
   actor: Actor,
-  input: { matterId: string; responsibleParty: z.infer<typeof ResponsibleParty>; tasks: string[]; dueDate: string },
+  input: { matterId: string; responsibleParty: { organisationId: string }; tasks: string[]; dueDate: string },
 ) =>
-  advance(deps, actor, input.matterId, 'resolve', async (m, { at }) => ({
-    // Content safety: the published tasks and the party's name; a risky one is refused, nothing is stored.
-    content: heldText(
-      await screenText(
-        deps,
-        actor,
-        [{ field: 'body.responsibleParty.name', text: input.responsibleParty.name }, ...input.tasks.map((text, i) => ({ field: `body.tasks.${i}`, text }))],
-        'forum',
-      ),
-      textDraft(m, matterContent.resolution(m.matterId, 1), authorOf(actor), `${input.responsibleParty.name}：${input.tasks.join('；')}`),
-      at,
-    ),
-    status: 'inProgress',
-    set: { resolution: { responsibleParty: input.responsibleParty, tasks: input.tasks, dueDate: input.dueDate, publishedAt: at, round: 1 } },
-    label: '形成决议并公示',
-    note: `责任方：${input.responsibleParty.name}；完成期限：${input.dueDate}；任务：${input.tasks.join('；')}`,
-    notices: (next) => [
-      notices.toScope(next, at, 'resolutionPublished', `决议公示：由${input.responsibleParty.name}负责，${input.dueDate}前完成`),
-      ...(input.responsibleParty.kind === 'property' ? [notices.toRole(next, at, 'propertyManager', '已形成决议，由物业负责办理')] : []),
-    ],
-  }))
+  advance(deps, actor, input.matterId, 'resolve', async (m, { at }) => {
+    // The party is the registry's (its name was checked when the admin entered it); the tasks go through content safety.
+    const { party, org } = await pickedParty(deps, m.communityId, input.responsibleParty)
+    const screening = await screenText(
+      deps,
+      actor,
+      input.tasks.map((text, i) => ({ field: `body.tasks.${i}`, text })),
+      'forum',
+    )
+    const due = dayText(input.dueDate)
+    return {
+      content: heldText(screening, textDraft(m, matterContent.resolution(m.matterId, 1), authorOf(actor), `${party.name}：${input.tasks.join('；')}`), at),
+      status: 'inProgress',
+      set: { resolution: { responsibleParty: party, tasks: input.tasks, dueDate: input.dueDate, publishedAt: at, round: 1 } },
+      label: '形成决议并公示',
+      note: `责任方：${party.name}；完成期限：${due}；任务：${input.tasks.join('；')}`,
+      notices: (next) => [
+        notices.toScope(next, at, 'resolutionPublished', `决议公示：由${party.name}负责，${due}前完成`),
+        // Matters named before the registry told the property managers covering the scope; now the organisation's accounts.
+        ...toOrganisation(org, `已形成决议，由贵单位负责，请于${due}前办理并报告办结`)(next, at),
+      ],
+    }
+  })
+
+/** A calendar date as residents read it: 2026-12-31 → 2026年12月31日 (a due date is a Beijing day, not an instant). */
+const dayText = (date: string) => {
+  const [y, mo, d] = date.split('-')
+  return `${y}年${Number(mo)}月${Number(d)}日`
+}
 
 /** The responsible party reports it done (photos, note); the households in scope rate it during the window. */
 export const reportDone = async (deps: DeliberationDeps, actor: Actor, input: { matterId: string; note: string; photoKeys: string[] }) =>

@@ -1,5 +1,6 @@
 import type { z } from 'zod'
 import type { ResponsibleParty, Triage } from '../../../../contracts/deliberation'
+import type { OrganisationRecord } from '../structure/organisations'
 import type { Actor } from '../identity/actor'
 import { found } from '../shared/errors'
 import { authorize, isWithin } from '../shared/places'
@@ -11,6 +12,20 @@ import { settingsFor } from './settings'
 
 const triageText = { small: '小事，由小区内办理', general: '一般事，由社区办理', major: '大事，报街道「吹哨」，职能部门报到' }
 const DAY_MS = 86_400_000
+
+/**
+ * The party the committee picked, from the community's registry (never a typed name): what the matter keeps, and the
+ * organisation, whose accounts are told and get the matter in their 待办.
+ */
+export const pickedParty = async (deps: DeliberationDeps, communityId: string, choice: { organisationId: string }) => {
+  const org = found(await deps.organisations.get(communityId, choice.organisationId), 'organisation.notFound')
+  const party: ResponsibleParty = { kind: org.kind, name: org.name, organisationId: org.organisationId }
+  return { party, org }
+}
+
+/** The organisation's accounts, told the matter is theirs (as a staff task). */
+export const toOrganisation = (org: OrganisationRecord, text: string) => (next: Parameters<typeof notices.toUsers>[0], at: string) =>
+  org.memberIds.length ? [notices.toUsers(next, at, org.memberIds, text)] : []
 
 /** The committee's queue: matters of their community awaiting review, oldest first. */
 export const reviewQueue = async (deps: DeliberationDeps, actor: Actor, input: { communityId: string }) => {
@@ -32,28 +47,29 @@ export const reviewMatter = async (
   deps: DeliberationDeps,
   actor: Actor,
   input: { matterId: string } & (
-    | { decision: 'accept'; triage: z.infer<typeof Triage>; responsibleParty: z.infer<typeof ResponsibleParty>; note?: string }
+    | { decision: 'accept'; triage: z.infer<typeof Triage>; responsibleParty: { organisationId: string }; note?: string }
     | { decision: 'return'; note: string }
     | { decision: 'reject'; reason: string }
   ),
 ) =>
   advance(deps, actor, input.matterId, input.decision, async (m, { now, at }) => {
     if (input.decision === 'accept') {
-      const { escalationDays } = await settingsFor(deps, m.communityId)
+      const [{ escalationDays }, { party, org }] = await Promise.all([settingsFor(deps, m.communityId), pickedParty(deps, m.communityId, input.responsibleParty)])
       const major = input.triage === 'major'
       return {
         status: 'awaitingPoll',
         set: {
           triage: input.triage,
-          responsibleParty: input.responsibleParty,
+          responsibleParty: party,
           ...(major ? { escalation: { deadline: new Date(now.getTime() + escalationDays * DAY_MS).toISOString() } } : {}),
         },
         label: '两委审议：受理',
-        note: [`${triageText[input.triage]}；责任方：${input.responsibleParty.name}`, input.note].filter(Boolean).join('。'),
+        note: [`${triageText[input.triage]}；责任方：${party.name}`, input.note].filter(Boolean).join('。'),
         notices: (next) => [
           notices.toProposer(next, at, `已受理（${triageText[input.triage]}），进入民主商议`),
           notices.toScope(next, at, 'consultOpen', '进入民主商议，欢迎发表意见'),
           ...(major ? [notices.toRole(next, at, 'communityAdmin', `已报街道吹哨，请职能部门在${escalationDays}天内答复`)] : []),
+          ...toOrganisation(org, '已受理，由贵单位负责，决议形成后请办理')(next, at),
         ],
       }
     }

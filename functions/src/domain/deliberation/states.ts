@@ -58,6 +58,8 @@ export interface Facts {
   isStaff: boolean
   /** A street-level admin, who records departments' answers to escalations. */
   isStreetAdmin: boolean
+  /** Acts for the organisation named responsible (the resolution's, else the review's): the property company's account, a department's. */
+  isResponsible: boolean
   /** What the caller has already done on the matter: a second is once per resident, a vote and a rating once per household. */
   hasSeconded: boolean
   householdVoted: boolean
@@ -87,8 +89,11 @@ const mayAct = (action: Action, m: MatterRecord, f: Facts): ErrorCode | undefine
       // "A building head opens a poll only for a building-scope matter in their own building; the committee opens compound- and community-scope ones."
       return (m.scope.type === 'building' ? f.isBuildingHead : f.isCommittee) ? undefined : 'auth.forbidden'
     case 'report':
-      // The party named by the resolution (or, before it, by the review) reports; the committee may report for it.
-      return f.isCommittee || ((m.resolution?.responsibleParty ?? m.responsibleParty)?.kind === 'property' && f.isPropertyManager) ? undefined : 'auth.forbidden'
+      // The party named by the resolution (or, before it, by the review) reports: an account of the organisation named,
+      // or (matters named before the registry) a property manager covering the scope; the committee may report for it.
+      return f.isCommittee || f.isResponsible || ((m.resolution?.responsibleParty ?? m.responsibleParty)?.kind === 'property' && f.isPropertyManager)
+        ? undefined
+        : 'auth.forbidden'
     case 'vote':
     case 'rate':
       return !f.livesInScope ? 'vote.notEligible' : !f.representsInScope ? 'vote.notRepresentative' : undefined
@@ -111,4 +116,4 @@ export const guard = (action: Action, m: MatterRecord, f: Facts): ErrorCode | un
 export const possibleActions = (m: MatterRecord, f: Facts): Action[] =>
   (Object.keys(allowedFrom) as Action[]).filter((a) => guard(a, m, f) === undefined)
 
-export const canView = (f: Facts) => f.isProposer || f.livesInScope || f.isStaff || f.isStreetAdmin
+export const canView = (f: Facts) => f.isProposer || f.livesInScope || f.isStaff || f.isStreetAdmin || f.isResponsible
