@@ -28,6 +28,8 @@ export const errorCatalog = {
   'grid.notFound': { status: 404, message: '网格不存在' },
   'grid.compoundMismatch': { status: 422, message: '网格边界须与小区边界一致：一个网格只能包含同一社区内的整栋楼' },
   'user.notFound': { status: 404, message: '用户不存在' },
+  'profile.nicknameHeld': { status: 422, message: '这个昵称需要人工审核，暂时不能使用，请换一个' },
+  'organisation.notFound': { status: 404, message: '责任方不在本社区的名录中，请重新选择' },
   'role.placeMismatch': { status: 422, message: '该角色不能授予在这一级地点上' },
   'binding.notFound': { status: 404, message: '绑定申请不存在' },
   'binding.alreadyPending': { status: 409, message: '您已提交过该房屋的绑定申请，请等待楼长或网格员审核' },

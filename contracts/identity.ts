@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { defineRoute, Id, Ok, Role, RoleGrant, Place } from './common'
+import { PhotoKey } from './uploads'
 
 export const Session = z.object({
   token: z.string(),
@@ -13,8 +14,10 @@ export type BindingStatus = z.infer<typeof BindingStatus>
 
 export const HouseholdAddress = z.object({
   buildingId: Id,
-  unit: z.string().trim().min(1, '请填写单元').max(8, '单元号最多8个字符'),
-  room: z.string().trim().min(1, '请填写房号').max(8, '房号最多8个字符'),
+  /** 「1」, 「1单元」 or 「１单元」 alike: the server reads the number (functions/src/domain/structure/address.ts). */
+  unit: z.string().trim().min(1, '请选择单元').max(8, '单元号最多8个字符'),
+  /** 「101」 or 「101室」 alike. */
+  room: z.string().trim().min(1, '请选择房号').max(8, '房号最多8个字符'),
 })
 
 export const BindingRequest = z.object({
@@ -52,6 +55,10 @@ export const MyHousehold = z.object({
 export const Me = z.object({
   userId: Id,
   displayName: z.string(),
+  /** Whether the user has set a nickname (头像昵称填写); until then they show as 微信用户. */
+  hasNickname: z.boolean().optional(),
+  /** The avatar they chose, as a presigned GET (absent: none, or hidden by content safety). */
+  avatarUrl: z.string().optional(),
   grants: z.array(RoleGrant),
   households: z.array(MyHousehold),
   bindingRequests: z.array(BindingRequest),
@@ -180,4 +187,50 @@ export const grantRole = defineRoute({
   ],
 })
 
-export const identityRoutes = { login, listDemoIdentities, demoLogin, getMe, requestBinding, listBindingRequests, decideBinding, setRepresentative, grantRole }
+/** A nickname as WeChat's nickname input gives it: trimmed, 1–20 characters. */
+export const Nickname = z.string().trim().min(1, '请填写昵称').max(20, '昵称最多20个字')
+
+export const putProfile = defineRoute({
+  operationId: 'putProfile',
+  method: 'PUT',
+  path: '/me/profile',
+  summary: '设置昵称和头像（微信头像昵称填写）：昵称经内容安全检查，头像为本人上传的图片',
+  auth: 'user',
+  body: z
+    .object({ nickname: Nickname.optional(), avatarKey: PhotoKey.optional() })
+    .refine((b) => b.nickname !== undefined || b.avatarKey !== undefined, { message: '请设置昵称或头像', path: ['nickname'] }),
+  response: Me,
+  errors: ['auth.required', 'upload.missing', 'content.risky', 'content.checkUnavailable', 'profile.nicknameHeld'],
+})
+
+/** A building's registered households, for choosing 单元 and 房号 instead of typing them. */
+export const BuildingHouseholds = z.object({
+  buildingId: Id,
+  buildingName: z.string(),
+  units: z.array(z.object({ unit: z.string(), rooms: z.array(z.string()) })),
+})
+
+export const listBuildingHouseholds = defineRoute({
+  operationId: 'listBuildingHouseholds',
+  method: 'GET',
+  path: '/buildings/{buildingId}/addresses',
+  summary: '楼栋已登记的单元和房号（登录用户选择，不必手填）',
+  auth: 'user',
+  params: z.object({ buildingId: Id }),
+  response: BuildingHouseholds,
+  errors: ['auth.required', 'building.notFound'],
+})
+
+export const identityRoutes = {
+  login,
+  listDemoIdentities,
+  demoLogin,
+  getMe,
+  putProfile,
+  listBuildingHouseholds,
+  requestBinding,
+  listBindingRequests,
+  decideBinding,
+  setRepresentative,
+  grantRole,
+}

@@ -1,5 +1,6 @@
 import { identityRoutes } from '../../../contracts/identity'
-import { decideBinding, listBindingRequests, requestBinding, setRepresentative } from '../domain/identity/bindings'
+import { decideBinding, listBindingRequests, listBuildingHouseholds, requestBinding, setRepresentative } from '../domain/identity/bindings'
+import { putProfile } from '../domain/identity/profile'
 import { demoLogin, listDemoIdentities, loginWithWechat } from '../domain/identity/login'
 import { getMe, grantRole } from '../domain/identity/roles'
 import { httpHandler, implement } from '../http/router'
@@ -9,6 +10,8 @@ export const routes = implement(identityRoutes, {
   demoLogin: ({ body }, { deps }) => demoLogin(deps, body),
   listDemoIdentities: (_, { deps }) => listDemoIdentities(deps),
   getMe: (_, { deps, user }) => getMe(deps, user),
+  putProfile: ({ body }, ctx) => putProfile(ctx.deps, ctx, body),
+  listBuildingHouseholds: ({ params }, { deps }) => listBuildingHouseholds(deps, params),
   requestBinding: ({ body }, { deps, user }) => requestBinding(deps, user, body),
   listBindingRequests: ({ query }, { deps, principal }) => listBindingRequests(deps, principal, query),
   decideBinding: ({ params, body }, { deps, principal }) => decideBinding(deps, principal, { ...params, ...body }),

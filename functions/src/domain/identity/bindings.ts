@@ -2,6 +2,7 @@ import type { BindingRequest, BindingStatus } from '../../../../contracts/identi
 import { fail, found } from '../shared/errors'
 import { orFail } from '../shared/outcome'
 import { authorize, type Principal } from '../shared/places'
+import { normaliseRoom, normaliseUnit, unitsAndRooms } from '../structure/address'
 import type { IdentityDeps, LoadedUser } from './ports'
 
 /** Who decides a binding: the building's head, or the worker of the grid the building lies in. */
@@ -23,7 +24,10 @@ export const requestBinding = async (
   input: { buildingId: string; unit: string; room: string; note?: string },
 ): Promise<BindingRequest> => {
   const building = found(await deps.structure.getBuilding(input.buildingId), 'building.notFound')
-  const householdId = found(await deps.structure.findHouseholdId(building.buildingId, input.unit, input.room), 'household.notFound')
+  // 「1单元」「101室」 are the register's 1 and 101.
+  const unit = normaliseUnit(input.unit)
+  const room = normaliseRoom(input.room)
+  const householdId = found(await deps.structure.findHouseholdId(building.buildingId, unit, room), 'household.notFound')
   if (actor.memberships.some((m) => m.householdId === householdId)) fail('binding.alreadyMember')
   const request: BindingRequest = {
     requestId: requestIdOf(actor.user.userId, householdId),
@@ -32,8 +36,8 @@ export const requestBinding = async (
     householdId,
     buildingId: building.buildingId,
     buildingName: building.name,
-    unit: input.unit,
-    room: input.room,
+    unit,
+    room,
     ...(input.note ? { note: input.note } : {}),
     status: 'pending',
     createdAt: deps.now().toISOString(),
@@ -93,4 +97,10 @@ export const setRepresentative = async (
   if (!(await deps.identity.isMember(input.userId, input.householdId))) fail('household.notMember')
   orFail(await deps.identity.setRepresentative(input.householdId, input.userId), { missing: 'household.notFound' })
   return { householdId: input.householdId, representativeUserId: input.userId }
+}
+
+/** A building's units and rooms as the register has them: any logged-in resident chooses from them (AP8). */
+export const listBuildingHouseholds = async (deps: IdentityDeps, input: { buildingId: string }) => {
+  const building = found(await deps.structure.getBuilding(input.buildingId), 'building.notFound')
+  return { buildingId: building.buildingId, buildingName: building.name, units: unitsAndRooms(await deps.structure.listHouseholdAddresses(building.buildingId)) }
 }

@@ -9,6 +9,10 @@ export interface UserProfile {
   displayName: string
   phone?: string
   photoUrl?: string
+  /** The avatar the user chose (头像昵称填写), a photo key of theirs. */
+  avatarKey?: string
+  /** Set once they chose a nickname: until then they are 微信用户. */
+  nicknameSet?: boolean
 }
 
 export interface StoredGrant extends Grant {
@@ -38,6 +42,8 @@ export interface LoadedUser {
 export interface IdentityStore {
   loadUser(userId: string): Promise<LoadedUser | undefined>
   getUser(userId: string): Promise<UserProfile | undefined>
+  /** Sets the nickname (as the display name) and/or the avatar. */
+  updateProfile(userId: string, change: { displayName?: string; avatarKey?: string }): Promise<void>
   /** Several users in one read (those missing are left out). */
   getUsers(userIds: string[]): Promise<UserProfile[]>
   findUserIdByOpenid(openid: string): Promise<string | undefined>

@@ -2,6 +2,7 @@ import type { Me } from '../../../../contracts/identity'
 import type { Place, Role } from '../../../../contracts/common'
 import { fail, found } from '../shared/errors'
 import { authorize, roleFitsPlace, type Principal } from '../shared/places'
+import type { PhotoStore } from '../uploads/ports'
 import type { IdentityDeps, LoadedUser } from './ports'
 
 /**
@@ -33,7 +34,7 @@ export const toPrincipal = (loaded: LoadedUser): Principal => ({
 })
 
 /** The user's own view; representative status is read from the households so it is never stale. */
-export const getMe = async (deps: IdentityDeps, loaded: LoadedUser): Promise<Me> => {
+export const getMe = async (deps: IdentityDeps & { photos?: PhotoStore }, loaded: LoadedUser): Promise<Me> => {
   // A user belongs to one or two households: the compounds and communities around them are few, read once each.
   const names = new Map<string, Promise<string>>()
   const nameOf = (kind: 'compound' | 'community', id: string) => {
@@ -71,9 +72,12 @@ export const getMe = async (deps: IdentityDeps, loaded: LoadedUser): Promise<Me>
     }),
   )
   const households = read.flat()
+  const avatarUrl = loaded.user.avatarKey && deps.photos ? await deps.photos.viewUrl(loaded.user.avatarKey) : undefined
   return {
     userId: loaded.user.userId,
     displayName: loaded.user.displayName,
+    hasNickname: loaded.user.nicknameSet === true,
+    ...(avatarUrl ? { avatarUrl } : {}),
     grants: loaded.grants.map((g) => ({ role: g.role, place: { type: g.placeType, id: g.placeId }, placeName: g.placeName })),
     households,
     bindingRequests: loaded.bindingRequests,

@@ -11,6 +11,7 @@ import { DAY_MS, type WishRecord } from './model'
 import { actorOf, event, notices } from './notices'
 import type { MicroWishDeps } from './ports'
 import { settingsFor } from './settings'
+import { normaliseRoom, normaliseUnit } from '../structure/address'
 
 interface WishText {
   title: string
@@ -49,7 +50,7 @@ const checkWantedBy = (deps: MicroWishDeps, wantedBy: string) => {
 const householdFor = async (deps: MicroWishDeps, actor: Actor, input: { householdId?: string; onBehalf?: OnBehalf }): Promise<PlaceRef> => {
   if (input.onBehalf) {
     const { householdId, buildingId, unit, room } = input.onBehalf
-    const id = householdId ?? (buildingId && unit && room ? await deps.structure.findHouseholdId(buildingId, unit, room) : undefined)
+    const id = householdId ?? (buildingId && unit && room ? await deps.structure.findHouseholdId(buildingId, normaliseUnit(unit), normaliseRoom(room)) : undefined)
     const ref = found(id ? await deps.structure.resolvePlace({ type: 'household', id }) : undefined, 'household.notFound')
     // "A grid worker can post one on behalf of a resident who cannot": a resident of the grid they serve.
     if (!holdsRole(actor.principal, ['gridWorker'], ref)) fail('auth.forbidden')

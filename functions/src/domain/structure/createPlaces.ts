@@ -3,6 +3,7 @@ import { fail, found } from '../shared/errors'
 import { orFail, type Outcome } from '../shared/outcome'
 import { authorize, type Principal } from '../shared/places'
 import type { StructureDeps } from './ports'
+import { normaliseRoom, normaliseUnit } from './address'
 
 /**
  * A create the client named (`…Id` in the body) is written once: a repeat finds the first under the same parent
@@ -90,7 +91,8 @@ export const addHouseholds = async (
   const building = found(await deps.structure.getBuilding(input.buildingId), 'building.notFound')
   const place = found(await deps.structure.resolvePlace({ type: 'building', id: building.buildingId }), 'building.notFound')
   authorize(actor, ['communityAdmin', 'gridWorker'], place)
-  const unique = new Map(input.households.map((h) => [`${h.unit}#${h.room}`, h]))
+  // The register keeps the bare form (1, 101), whichever way the staff wrote it (1单元, 101室).
+  const unique = new Map(input.households.map((h) => ({ unit: normaliseUnit(h.unit), room: normaliseRoom(h.room) })).map((h) => [`${h.unit}#${h.room}`, h]))
   return deps.structure.addHouseholds(
     building,
     [...unique.values()].map((h) => ({ householdId: deps.newId(), unit: h.unit, room: h.room })),

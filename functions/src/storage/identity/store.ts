@@ -48,11 +48,13 @@ const toGrant = (g: RoleGrantItem): StoredGrant => ({
   ...(g.buildingId ? { buildingId: g.buildingId } : {}),
 })
 
-const toProfile = (i: { userId: string; displayName: string; phone?: string; photoUrl?: string }): UserProfile => ({
+const toProfile = (i: { userId: string; displayName: string; phone?: string; photoUrl?: string; avatarKey?: string; nicknameSet?: boolean }): UserProfile => ({
   userId: i.userId,
   displayName: i.displayName,
   ...(i.phone ? { phone: i.phone } : {}),
   ...(i.photoUrl ? { photoUrl: i.photoUrl } : {}),
+  ...(i.avatarKey ? { avatarKey: i.avatarKey } : {}),
+  ...(i.nicknameSet ? { nicknameSet: true } : {}),
 })
 
 const requestItem = (r: BindingRequest) => {
@@ -66,12 +68,7 @@ export const dynamoIdentityStore: IdentityStore = {
     const profile = Items.find((i) => i.entity === 'User')
     if (!profile || profile.entity !== 'User') return undefined
     return {
-      user: {
-        userId: profile.userId,
-        displayName: profile.displayName,
-        ...(profile.phone ? { phone: profile.phone } : {}),
-        ...(profile.photoUrl ? { photoUrl: profile.photoUrl } : {}),
-      },
+      user: toProfile(profile),
       grants: Items.flatMap((i) => (i.entity === 'RoleGrant' ? [toGrant(i)] : [])),
       memberships: Items.flatMap((i) =>
         i.entity === 'Membership'
@@ -85,6 +82,16 @@ export const dynamoIdentityStore: IdentityStore = {
   async getUser(userId) {
     const { Item } = await UserEntity.build(GetItemCommand).key({ userId }).send()
     return Item && toProfile(Item)
+  },
+  async updateProfile(userId, change) {
+    await UserEntity.build(UpdateItemCommand)
+      .item({
+        userId,
+        ...(change.displayName !== undefined ? { displayName: change.displayName, nicknameSet: true } : {}),
+        ...(change.avatarKey !== undefined ? { avatarKey: change.avatarKey } : {}),
+      })
+      .options({ condition: { attr: 'userId', exists: true } })
+      .send()
   },
   async getUsers(userIds) {
     if (userIds.length === 0) return []

@@ -1,4 +1,4 @@
-import { Entity, item, map, string, TableAccessPattern as AccessPattern } from 'dynamodb-toolbox'
+import { boolean, Entity, item, map, string, TableAccessPattern as AccessPattern } from 'dynamodb-toolbox'
 import type { FormattedItem } from 'dynamodb-toolbox'
 import { placeKeys } from '../structure/places'
 import { GridLinkTable as table } from '../table'
@@ -35,6 +35,8 @@ export const UserEntity = new Entity({
     displayName: string(),
     phone: string().optional(),
     photoUrl: string().optional(),
+    avatarKey: string().optional(),
+    nicknameSet: boolean().optional(),
     openid: string().optional(),
   }),
   computeKey: ({ userId }) => ({ pk: k.user(userId), sk: k.meta }),
