@@ -58,6 +58,17 @@ export const getGridContact = defineRoute({
   errors: ['auth.required', 'grid.notFound'],
 })
 
+export const getBuildingHeadContacts = defineRoute({
+  operationId: 'getBuildingHeadContacts',
+  method: 'GET',
+  path: '/buildings/{buildingId}/head-contacts',
+  summary: '楼长完整电话（登录后一键拨打，与服务卡上的楼长同序）',
+  auth: 'user',
+  params: z.object({ buildingId: Id }),
+  response: z.object({ items: z.array(z.object({ name: z.string(), phone: z.string() })) }),
+  errors: ['auth.required', 'building.notFound'],
+})
+
 export const getCardCode = defineRoute({
   operationId: 'getCardCode',
   method: 'GET',
@@ -93,4 +104,4 @@ export const printCommunityCards = defineRoute({
   errors: ['auth.required', 'auth.forbidden', 'community.notFound', 'card.fontMissing'],
 })
 
-export const gridRoutes = { getCard, getGridContact, getCardCode, printGridCard, printCommunityCards }
+export const gridRoutes = { getCard, getGridContact, getBuildingHeadContacts, getCardCode, printGridCard, printCommunityCards }

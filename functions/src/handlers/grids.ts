@@ -1,7 +1,7 @@
 import { gridRoutes } from '../../../contracts/grids'
 import { pdfCardPrinter } from '../adapters/cardPrinter'
 import { qrSource } from '../adapters/cardQr'
-import { getCardCode, getGridContact, getPublicCard, printCommunityCards, printGridCard } from '../domain/grids/card'
+import { getBuildingHeadContacts, getCardCode, getGridContact, getPublicCard, printCommunityCards, printGridCard } from '../domain/grids/card'
 import { httpHandler, implement } from '../http/router'
 
 const pdf = (binary: Buffer, name: string) => ({ binary, contentType: 'application/pdf', filename: `网格连心服务卡-${name}.pdf` })
@@ -9,6 +9,7 @@ const pdf = (binary: Buffer, name: string) => ({ binary, contentType: 'applicati
 export const routes = implement(gridRoutes, {
   getCard: ({ params }, { deps }) => getPublicCard(deps, params),
   getGridContact: ({ params }, { deps }) => getGridContact(deps, params),
+  getBuildingHeadContacts: ({ params }, { deps }) => getBuildingHeadContacts(deps, params),
   getCardCode: ({ params }, { deps, principal }) => getCardCode(deps, principal, params),
   printGridCard: async ({ params }, { deps, principal }) => pdf(await printGridCard(deps, principal, params), params.gridId),
   printCommunityCards: async ({ params }, { deps, principal }) => pdf(await printCommunityCards(deps, principal, params), params.communityId),

@@ -124,6 +124,14 @@ export const getGridContact = async (deps: GridDeps, input: { gridId: string }) 
   return { name: user.displayName, phone: user.phone }
 }
 
+/** A building's heads with their full numbers, for a logged-in resident's tap-to-call; in the card's order, with a phone only. */
+export const getBuildingHeadContacts = async (deps: GridDeps, input: { buildingId: string }) => {
+  const building = found(await deps.structure.getBuilding(input.buildingId), 'building.notFound')
+  const heads = (await deps.identity.grantsInBuilding(building.buildingId)).filter((g) => g.role === 'buildingHead' && g.placeId === building.buildingId)
+  const users = new Map((await deps.identity.getUsers(heads.map((h) => h.userId))).map((u) => [u.userId, u]))
+  return { items: heads.flatMap((h) => (users.get(h.userId)?.phone ? [{ name: users.get(h.userId)!.displayName, phone: users.get(h.userId)!.phone! }] : [])) }
+}
+
 const staffGrid = async (deps: GridDeps, actor: Principal, gridId: string) => {
   const grid = found(await deps.structure.getGrid(gridId), 'grid.notFound')
   authorize(actor, staffRoles, found(await deps.structure.resolvePlace({ type: 'grid', id: grid.gridId }), 'grid.notFound'))
