@@ -4,7 +4,21 @@ import globals from 'globals'
 import reactHooks from 'eslint-plugin-react-hooks'
 
 export default tseslint.config(
-  { ignores: ['node_modules', '.local', '.esbuild', '.serverless', 'miniprogram/dist', 'miniprogram/.swc', 'tests/e2e/artifacts', 'tests/bench/results', '**/*.cjs', 'miniprogram/config/**', 'miniprogram/babel.config.js'] },
+  {
+    ignores: [
+      'node_modules',
+      '.local',
+      '.esbuild',
+      '.serverless',
+      'miniprogram/dist',
+      'miniprogram/.swc',
+      'tests/e2e/artifacts',
+      'tests/bench/results',
+      '**/*.cjs',
+      'miniprogram/config/**',
+      'miniprogram/babel.config.js',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -20,14 +34,38 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['@aws-sdk/*', 'dynamodb-toolbox', '**/storage/**', '**/http/**', '**/adapters/**', '**/handlers/**'], message: 'domain/ holds rules only: no AWS, storage or HTTP imports' }] },
+        {
+          patterns: [
+            {
+              group: [
+                '@aws-sdk/*',
+                'dynamodb-toolbox',
+                '**/storage/**',
+                '**/http/**',
+                '**/adapters/**',
+                '**/handlers/**',
+              ],
+              message: 'domain/ holds rules only: no AWS, storage or HTTP imports',
+            },
+          ],
+        },
       ],
     },
   },
   {
     files: ['functions/src/handlers/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['**/storage/**', 'dynamodb-toolbox', '@aws-sdk/*'], message: 'handlers are thin: parse, call one use case, return' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/storage/**', 'dynamodb-toolbox', '@aws-sdk/*'],
+              message: 'handlers are thin: parse, call one use case, return',
+            },
+          ],
+        },
+      ],
     },
   },
   {
@@ -36,7 +74,17 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: {
       ...reactHooks.configs.recommended.rules,
-      'no-restricted-imports': ['error', { patterns: [{ group: ['**/functions/**'], message: 'the mini-program talks to the API through contracts/, never to functions/' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/functions/**'],
+              message: 'the mini-program talks to the API through contracts/, never to functions/',
+            },
+          ],
+        },
+      ],
     },
   },
 )

@@ -108,9 +108,12 @@ export const defineRoute = <
   route: RouteContract<P, Q, B, R, A>,
 ): RouteContract<P, Q, B, R, A> => route
 
-export type RouteBody<C> = C extends RouteContract<any, any, infer B, any> ? (B extends z.ZodTypeAny ? z.input<B> : undefined) : never
-export type RouteParams<C> = C extends RouteContract<infer P, any, any, any> ? (P extends z.AnyZodObject ? z.input<P> : undefined) : never
-export type RouteQuery<C> = C extends RouteContract<any, infer Q, any, any> ? (Q extends z.AnyZodObject ? z.input<Q> : undefined) : never
+export type RouteBody<C> =
+  C extends RouteContract<any, any, infer B, any> ? (B extends z.ZodTypeAny ? z.input<B> : undefined) : never
+export type RouteParams<C> =
+  C extends RouteContract<infer P, any, any, any> ? (P extends z.AnyZodObject ? z.input<P> : undefined) : never
+export type RouteQuery<C> =
+  C extends RouteContract<any, infer Q, any, any> ? (Q extends z.AnyZodObject ? z.input<Q> : undefined) : never
 export type RouteResponse<C> = C extends RouteContract<any, any, any, infer R> ? z.output<R> : never
 
 /**

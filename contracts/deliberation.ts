@@ -73,7 +73,11 @@ export const Scope = z.object({ type: ScopeType, id: Id })
 export type Scope = z.infer<typeof Scope>
 
 export const Triage = z.enum(['small', 'general', 'major'])
-export const triageLabels: Record<z.infer<typeof Triage>, string> = { small: '小事（小区内办理）', general: '一般事（社区办理）', major: '大事（报街道吹哨）' }
+export const triageLabels: Record<z.infer<typeof Triage>, string> = {
+  small: '小事（小区内办理）',
+  general: '一般事（社区办理）',
+  major: '大事（报街道吹哨）',
+}
 
 export const CategoryKind = z.enum(['deliberate', 'exclude'])
 export const Category = z.object({
@@ -96,11 +100,13 @@ export const DeliberationSettings = z.object({
       list.forEach((c, i) => {
         if (ids.has(c.categoryId)) ctx.addIssue({ code: 'custom', path: [i, 'categoryId'], message: '类别编号重复' })
         if (names.has(c.name)) ctx.addIssue({ code: 'custom', path: [i, 'name'], message: `类别「${c.name}」重复` })
-        if (c.kind === 'exclude' && !c.reason) ctx.addIssue({ code: 'custom', path: [i, 'reason'], message: '请填写不议理由：居民选择这一类别时会看到它' })
+        if (c.kind === 'exclude' && !c.reason)
+          ctx.addIssue({ code: 'custom', path: [i, 'reason'], message: '请填写不议理由：居民选择这一类别时会看到它' })
         ids.add(c.categoryId)
         names.add(c.name)
       })
-      if (!list.some((c) => c.kind === 'deliberate')) ctx.addIssue({ code: 'custom', message: '至少保留一个「六议」类别，居民才能提议' })
+      if (!list.some((c) => c.kind === 'deliberate'))
+        ctx.addIssue({ code: 'custom', message: '至少保留一个「六议」类别，居民才能提议' })
     }),
   /** Seconds (附议) from other residents in scope that send a proposal to review. */
   secondsNeeded: z.number().int().min(0).max(100),
@@ -123,7 +129,6 @@ export type ResponsibleParty = z.infer<typeof ResponsibleParty>
 
 /** What the committee picks in review and resolution: an organisation of the community's registry, never a typed name. */
 export const PartyChoice = z.object({ organisationId: Id })
-
 
 export const TimelineEntry = z.object({
   at: z.string(),
@@ -228,10 +233,25 @@ export const Matter = MatterSummary.extend({
   closedReason: z.string().optional(),
   triage: Triage.optional(),
   responsibleParty: ResponsibleParty.optional(),
-  escalation: z.object({ deadline: z.string(), answeredAt: z.string().optional(), answer: z.string().optional(), overdue: z.boolean() }).optional(),
+  escalation: z
+    .object({
+      deadline: z.string(),
+      answeredAt: z.string().optional(),
+      answer: z.string().optional(),
+      overdue: z.boolean(),
+    })
+    .optional(),
   poll: PollView.optional(),
   resolution: Resolution.extend({ moderation: ContentModeration.optional() }).optional(),
-  report: z.object({ note: z.string(), photos: z.array(PhotoView), at: z.string(), round: z.number().int(), moderation: ContentModeration.optional() }).optional(),
+  report: z
+    .object({
+      note: z.string(),
+      photos: z.array(PhotoView),
+      at: z.string(),
+      round: z.number().int(),
+      moderation: ContentModeration.optional(),
+    })
+    .optional(),
   evaluation: Evaluation.optional(),
   timeline: z.array(TimelineEntry),
   iSeconded: z.boolean(),
@@ -380,7 +400,14 @@ export const reviseMatter = defineRoute({
     photoKeys: z.array(PhotoKey).max(9).default([]),
   }),
   response: Matter,
-  errors: [...common, 'matter.wrongStep', 'matter.excludedCategory', 'category.notFound', 'upload.missing', ...screened],
+  errors: [
+    ...common,
+    'matter.wrongStep',
+    'matter.excludedCategory',
+    'category.notFound',
+    'upload.missing',
+    ...screened,
+  ],
 })
 
 export const reviewQueue = defineRoute({
@@ -402,7 +429,12 @@ export const reviewMatter = defineRoute({
   auth: 'user',
   params: matterParams,
   body: z.discriminatedUnion('decision', [
-    z.object({ decision: z.literal('accept'), triage: Triage, responsibleParty: PartyChoice, note: z.string().trim().max(500).optional() }),
+    z.object({
+      decision: z.literal('accept'),
+      triage: Triage,
+      responsibleParty: PartyChoice,
+      note: z.string().trim().max(500).optional(),
+    }),
     z.object({ decision: z.literal('return'), note: z.string().trim().min(1, '请说明需要修改的地方').max(500) }),
     z.object({ decision: z.literal('reject'), reason: z.string().trim().min(1, '请说明不予受理的理由').max(500) }),
   ]),
@@ -462,7 +494,10 @@ export const openPoll = defineRoute({
       secret: z.boolean(),
       rule: PollRule,
     })
-    .refine((p) => new Date(p.closesAt) > new Date(p.opensAt), { message: '截止时间须晚于开始时间', path: ['closesAt'] })
+    .refine((p) => new Date(p.closesAt) > new Date(p.opensAt), {
+      message: '截止时间须晚于开始时间',
+      path: ['closesAt'],
+    })
     .refine((p) => p.rule.passOption < p.options.length, { message: '通过选项不存在', path: ['rule', 'passOption'] }),
   response: Matter,
   errors: [...common, 'matter.wrongStep', 'poll.timeInvalid', 'poll.noElectorate'],
@@ -478,7 +513,17 @@ export const castVote = defineRoute({
   params: z.object({ pollId: Id }),
   body: z.object({ option: z.number().int().min(0).max(9), householdId: Id.optional() }),
   response: z.object({ accepted: z.literal(true), householdId: Id }),
-  errors: ['auth.required', 'poll.notFound', 'poll.notOpen', 'matter.notFound', 'matter.wrongStep', 'vote.notRepresentative', 'vote.notEligible', 'vote.already', 'vote.badOption'],
+  errors: [
+    'auth.required',
+    'poll.notFound',
+    'poll.notOpen',
+    'matter.notFound',
+    'matter.wrongStep',
+    'vote.notRepresentative',
+    'vote.notEligible',
+    'vote.already',
+    'vote.badOption',
+  ],
 })
 
 export const recordResolution = defineRoute({
@@ -488,7 +533,11 @@ export const recordResolution = defineRoute({
   summary: '两委形成决议并公示：责任方、任务、完成期限',
   auth: 'user',
   params: matterParams,
-  body: z.object({ responsibleParty: PartyChoice, tasks: z.array(z.string().trim().min(1).max(200)).min(1).max(20), dueDate: z.string().date() }),
+  body: z.object({
+    responsibleParty: PartyChoice,
+    tasks: z.array(z.string().trim().min(1).max(200)).min(1).max(20),
+    dueDate: z.string().date(),
+  }),
   response: Matter,
   errors: [...common, 'matter.wrongStep', 'organisation.notFound', ...screened],
 })
@@ -506,7 +555,11 @@ export const reportDone = defineRoute({
 })
 
 export const Rating = z.enum(['satisfied', 'basic', 'unsatisfied'])
-export const ratingLabels: Record<z.infer<typeof Rating>, string> = { satisfied: '满意', basic: '基本满意', unsatisfied: '不满意' }
+export const ratingLabels: Record<z.infer<typeof Rating>, string> = {
+  satisfied: '满意',
+  basic: '基本满意',
+  unsatisfied: '不满意',
+}
 
 export const rateMatter = defineRoute({
   operationId: 'rateMatter',

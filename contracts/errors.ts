@@ -56,7 +56,10 @@ export const errorCatalog = {
   'wish.notFound': { status: 404, message: '心愿不存在或您无权查看' },
   'wish.wrongState': { status: 409, message: '心愿当前的状态不能进行此操作，请刷新后查看' },
   'wish.taken': { status: 409, message: '这个心愿已被其他人认领了，请看看心愿墙上的其他心愿' },
-  'wish.notMember': { status: 403, message: '按社区规定，只有在本社区报到的在职党员（或社区认可的认领人）可以认领心愿' },
+  'wish.notMember': {
+    status: 403,
+    message: '按社区规定，只有在本社区报到的在职党员（或社区认可的认领人）可以认领心愿',
+  },
   'wish.ownWish': { status: 422, message: '不能认领自己或本户发布的心愿' },
   'wish.claimLimit': { status: 409, message: '您正在办理的心愿已达社区规定的上限，请先完成或放弃一个再认领' },
   'wish.busy': { status: 409, message: '认领的人较多，请稍后再试' },
@@ -136,7 +139,9 @@ export interface ErrorBody {
   error: { code: ErrorCode; message: string; details?: ErrorDetail[]; requestId?: string }
 }
 
-export const isErrorCode = (code: unknown): code is ErrorCode => typeof code === 'string' && Object.prototype.hasOwnProperty.call(errorCatalog, code)
+export const isErrorCode = (code: unknown): code is ErrorCode =>
+  typeof code === 'string' && Object.prototype.hasOwnProperty.call(errorCatalog, code)
 
 /** The Chinese text for a code; unknown codes (a newer server) fall back to a generic message. */
-export const errorMessage = (code: string): string => (isErrorCode(code) ? errorCatalog[code].message : '操作失败，请稍后重试')
+export const errorMessage = (code: string): string =>
+  isErrorCode(code) ? errorCatalog[code].message : '操作失败，请稍后重试'

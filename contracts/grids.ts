@@ -104,4 +104,11 @@ export const printCommunityCards = defineRoute({
   errors: ['auth.required', 'auth.forbidden', 'community.notFound', 'card.fontMissing'],
 })
 
-export const gridRoutes = { getCard, getGridContact, getBuildingHeadContacts, getCardCode, printGridCard, printCommunityCards }
+export const gridRoutes = {
+  getCard,
+  getGridContact,
+  getBuildingHeadContacts,
+  getCardCode,
+  printGridCard,
+  printCommunityCards,
+}

@@ -119,7 +119,13 @@ export const requestBinding = defineRoute({
   status: 201,
   body: HouseholdAddress.extend({ note: z.string().trim().max(200, '备注最多200字').optional() }),
   response: BindingRequest,
-  errors: ['auth.required', 'building.notFound', 'household.notFound', 'binding.alreadyPending', 'binding.alreadyMember'],
+  errors: [
+    'auth.required',
+    'building.notFound',
+    'household.notFound',
+    'binding.alreadyPending',
+    'binding.alreadyMember',
+  ],
 })
 
 export const listBindingRequests = defineRoute({
@@ -198,7 +204,10 @@ export const putProfile = defineRoute({
   auth: 'user',
   body: z
     .object({ nickname: Nickname.optional(), avatarKey: PhotoKey.optional() })
-    .refine((b) => b.nickname !== undefined || b.avatarKey !== undefined, { message: '请设置昵称或头像', path: ['nickname'] }),
+    .refine((b) => b.nickname !== undefined || b.avatarKey !== undefined, {
+      message: '请设置昵称或头像',
+      path: ['nickname'],
+    }),
   response: Me,
   errors: ['auth.required', 'upload.missing', 'content.risky', 'content.checkUnavailable', 'profile.nicknameHeld'],
 })

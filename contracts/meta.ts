@@ -7,7 +7,9 @@ export const getOpenApi = defineRoute({
   path: '/openapi.json',
   summary: '本 API 的 OpenAPI 3 文档（由 contracts/ 生成）',
   auth: 'public',
-  response: z.object({ openapi: z.string(), info: z.object({ title: z.string(), version: z.string() }).passthrough() }).passthrough(),
+  response: z
+    .object({ openapi: z.string(), info: z.object({ title: z.string(), version: z.string() }).passthrough() })
+    .passthrough(),
   errors: [],
 })
 

@@ -1,7 +1,18 @@
 import { z } from 'zod'
 import { ChinaMobile, ClientId, defineRoute, Id } from './common'
 import { PhotoKey } from './uploads'
-import { CheckMethod, ClaimEntry, Hardship, MemberRecord, Wish, WishCategory, WishFigures, WishSettings, WishSummary, WallCard } from './microWishesModel'
+import {
+  CheckMethod,
+  ClaimEntry,
+  Hardship,
+  MemberRecord,
+  Wish,
+  WishCategory,
+  WishFigures,
+  WishSettings,
+  WishSummary,
+  WallCard,
+} from './microWishesModel'
 
 /* The micro-wish routes; the schemas they speak are in microWishesModel.ts (re-exported here). */
 export * from './microWishesModel'
@@ -18,7 +29,11 @@ const page = {
   limit: z.coerce.number().int().min(1).max(50).optional(),
   cursor: z.string().max(1000).optional(),
 }
-const wallQuery = z.object({ show: z.enum(['open', 'done']).default('open'), order: z.enum(['newest', 'due']).default('newest'), ...page })
+const wallQuery = z.object({
+  show: z.enum(['open', 'done']).default('open'),
+  order: z.enum(['newest', 'due']).default('newest'),
+  ...page,
+})
 const wallResponse = z.object({ items: z.array(WallCard), nextCursor: z.string().optional() })
 
 export const getWishSettings = defineRoute({
@@ -67,7 +82,10 @@ export const postWish = defineRoute({
           residentName: z.string().trim().min(2, '请填写居民姓名').max(20, '姓名最多20个字'),
           residentPhone: ChinaMobile.optional(),
         })
-        .refine((o) => o.householdId || (o.buildingId && o.unit && o.room), { message: '请选择楼栋，并填写单元和房号', path: ['room'] })
+        .refine((o) => o.householdId || (o.buildingId && o.unit && o.room), {
+          message: '请选择楼栋，并填写单元和房号',
+          path: ['room'],
+        })
         .optional(),
       title,
       text,
@@ -131,7 +149,12 @@ export const listMyClaims = defineRoute({
   summary: '我认领的心愿与我的服务记录（完成、过期、放弃）和积分',
   auth: 'user',
   query: z.object({ communityId: Id.optional() }),
-  response: z.object({ record: MemberRecord, items: z.array(ClaimEntry), balance: z.number().int().optional(), communityId: Id.optional() }),
+  response: z.object({
+    record: MemberRecord,
+    items: z.array(ClaimEntry),
+    balance: z.number().int().optional(),
+    communityId: Id.optional(),
+  }),
   errors: ['auth.required'],
 })
 
@@ -169,7 +192,14 @@ export const wishQueue = defineRoute({
     vetting: z.array(WishSummary),
     disputes: z.array(WishSummary),
     /** The grids the caller works, with their buildings (where a wish may be posted for a resident). */
-    grids: z.array(z.object({ gridId: Id, gridName: z.string(), communityId: Id, buildings: z.array(z.object({ buildingId: Id, name: z.string() })) })),
+    grids: z.array(
+      z.object({
+        gridId: Id,
+        gridName: z.string(),
+        communityId: Id,
+        buildings: z.array(z.object({ buildingId: Id, name: z.string() })),
+      }),
+    ),
   }),
   errors: ['auth.required'],
 })
@@ -205,7 +235,15 @@ export const claimWish = defineRoute({
   auth: 'user',
   params: wishParams,
   response: Wish,
-  errors: [...common, 'wish.wrongState', 'wish.taken', 'wish.notMember', 'wish.ownWish', 'wish.claimLimit', 'wish.busy'],
+  errors: [
+    ...common,
+    'wish.wrongState',
+    'wish.taken',
+    'wish.notMember',
+    'wish.ownWish',
+    'wish.claimLimit',
+    'wish.busy',
+  ],
 })
 
 const reason = z.object({ reason: z.string().trim().max(300).optional() }).default({})
@@ -280,7 +318,10 @@ export const decideDispute = defineRoute({
   summary: '网格员处理异议：确认已实现、请认领人重新办理，或心愿回到心愿墙',
   auth: 'user',
   params: wishParams,
-  body: z.object({ decision: z.enum(['confirm', 'redo', 'reopen']), note: z.string().trim().min(2, '请写下处理意见').max(300) }),
+  body: z.object({
+    decision: z.enum(['confirm', 'redo', 'reopen']),
+    note: z.string().trim().min(2, '请写下处理意见').max(300),
+  }),
   response: Wish,
   errors: [...common, 'wish.wrongState'],
 })

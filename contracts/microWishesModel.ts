@@ -8,7 +8,17 @@ import { ContentModeration } from './moderation'
  * claims it and fulfils it by a deadline, or the claim lapses and the wish returns to the wall; the resident
  * confirms and thanks, and the member earns points through the points ledger (key `wish:<wishId>`).
  */
-export const wishStatuses = ['awaitingVetting', 'returned', 'refused', 'published', 'claimed', 'fulfilled', 'disputed', 'confirmed', 'withdrawn'] as const
+export const wishStatuses = [
+  'awaitingVetting',
+  'returned',
+  'refused',
+  'published',
+  'claimed',
+  'fulfilled',
+  'disputed',
+  'confirmed',
+  'withdrawn',
+] as const
 export const WishStatus = z.enum(wishStatuses)
 export type WishStatus = z.infer<typeof WishStatus>
 
@@ -32,9 +42,12 @@ export const wishCategoryLabels = {
   care: '陪伴关爱',
   other: '其他',
 } as const
-export const WishCategory = z.enum(Object.keys(wishCategoryLabels) as [keyof typeof wishCategoryLabels, ...(keyof typeof wishCategoryLabels)[]], {
-  errorMap: () => ({ message: '请选择心愿类别' }),
-})
+export const WishCategory = z.enum(
+  Object.keys(wishCategoryLabels) as [keyof typeof wishCategoryLabels, ...(keyof typeof wishCategoryLabels)[]],
+  {
+    errorMap: () => ({ message: '请选择心愿类别' }),
+  },
+)
 export type WishCategory = z.infer<typeof WishCategory>
 
 /** Private: recorded by the grid worker when vetting, shown only to the grid's and the community's staff, never on the wall. */
@@ -48,7 +61,9 @@ export const hardshipLabels = {
   other: '其他困难',
   none: '无特殊困难',
 } as const
-export const Hardship = z.enum(Object.keys(hardshipLabels) as [keyof typeof hardshipLabels, ...(keyof typeof hardshipLabels)[]])
+export const Hardship = z.enum(
+  Object.keys(hardshipLabels) as [keyof typeof hardshipLabels, ...(keyof typeof hardshipLabels)[]],
+)
 
 export const checkMethodLabels = { phone: '电话核实', visit: '上门走访', other: '其他方式' } as const
 export const CheckMethod = z.enum(['phone', 'visit', 'other'])
@@ -152,9 +167,17 @@ export const Wish = WishSummary.extend({
   moderation: ContentModeration.optional(),
   publishedAt: z.string().optional(),
   claimDays: z.number().int().optional(),
-  claim: z.object({ claimantName: z.string(), unitName: z.string().optional(), claimedAt: z.string(), deadline: z.string() }).optional(),
+  claim: z
+    .object({ claimantName: z.string(), unitName: z.string().optional(), claimedAt: z.string(), deadline: z.string() })
+    .optional(),
   fulfilment: z
-    .object({ note: z.string(), photos: z.array(Photo), at: z.string(), autoConfirmAt: z.string(), moderation: ContentModeration.optional() })
+    .object({
+      note: z.string(),
+      photos: z.array(Photo),
+      at: z.string(),
+      autoConfirmAt: z.string(),
+      moderation: ContentModeration.optional(),
+    })
     .optional(),
   confirmation: z.object({ at: z.string(), byName: z.string(), auto: z.boolean() }).optional(),
   thanks: z.object({ text: z.string(), at: z.string(), moderation: ContentModeration.optional() }).optional(),
@@ -180,7 +203,13 @@ export const Wish = WishSummary.extend({
     .optional(),
   /** Only the claimant, while the claim runs: how to reach the resident (or the grid worker who posted it). */
   contact: z
-    .object({ name: z.string(), phone: z.string().optional(), address: z.string(), via: z.enum(['resident', 'gridWorker']), note: z.string().optional() })
+    .object({
+      name: z.string(),
+      phone: z.string().optional(),
+      address: z.string(),
+      via: z.enum(['resident', 'gridWorker']),
+      note: z.string().optional(),
+    })
     .optional(),
   iPosted: z.boolean(),
   iClaimed: z.boolean(),

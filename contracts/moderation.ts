@@ -73,7 +73,9 @@ export const QueueItem = z.object({
   reports: z.number().int(),
   reasons: z.array(ReportReason),
   /** WeChat's verdict, when it asked for a person (label: 10001 广告, 20001 时政, 20002 色情, 20003 辱骂, 20006 违法犯罪, …). */
-  wechat: z.object({ suggest: z.enum(['pass', 'review', 'risky']), label: z.number().int(), at: z.string() }).optional(),
+  wechat: z
+    .object({ suggest: z.enum(['pass', 'review', 'risky']), label: z.number().int(), at: z.string() })
+    .optional(),
   queuedAt: z.string(),
 })
 export type QueueItem = z.infer<typeof QueueItem>
@@ -113,7 +115,11 @@ export const reportContent = defineRoute({
     contentKey: ContentKey,
     reason: ReportReason,
   }),
-  response: z.object({ accepted: z.literal(true), /** This caller had reported it before: counted once. */ already: z.boolean(), hidden: z.boolean() }),
+  response: z.object({
+    accepted: z.literal(true),
+    /** This caller had reported it before: counted once. */ already: z.boolean(),
+    hidden: z.boolean(),
+  }),
   errors: ['auth.required', 'content.notFound', 'content.ownReport'],
 })
 
@@ -124,7 +130,10 @@ export const moderationQueue = defineRoute({
   summary: '内容审核队列：微信要求人工复审的内容与被举报隐藏的内容，先到先审',
   auth: 'user',
   params: communityParams,
-  response: z.object({ items: z.array(QueueItem), counts: z.object({ review: z.number().int(), reported: z.number().int(), total: z.number().int() }) }),
+  response: z.object({
+    items: z.array(QueueItem),
+    counts: z.object({ review: z.number().int(), reported: z.number().int(), total: z.number().int() }),
+  }),
   errors: ['auth.required', 'auth.forbidden', 'community.notFound'],
 })
 
@@ -177,7 +186,11 @@ export const putModerationSettings = defineRoute({
   errors: ['auth.required', 'auth.forbidden', 'community.notFound'],
 })
 
-const pushQuery = z.object({ signature: z.string().max(100), timestamp: z.string().max(20), nonce: z.string().max(100) })
+const pushQuery = z.object({
+  signature: z.string().max(100),
+  timestamp: z.string().max(20),
+  nonce: z.string().max(100),
+})
 
 export const verifyWechatPush = defineRoute({
   operationId: 'verifyWechatPush',
@@ -195,7 +208,8 @@ export const receiveWechatPush = defineRoute({
   operationId: 'receiveWechatPush',
   method: 'POST',
   path: '/wechat/push',
-  summary: '微信消息推送（明文模式、JSON 格式）：mediaCheckAsync 的异步检测结果（wxa_media_check），签名校验后处理，返回 success',
+  summary:
+    '微信消息推送（明文模式、JSON 格式）：mediaCheckAsync 的异步检测结果（wxa_media_check），签名校验后处理，返回 success',
   auth: 'public',
   query: pushQuery,
   body: z

@@ -25,7 +25,9 @@ export type Topic = keyof typeof topicCatalog
 export const topics = Object.keys(topicCatalog) as [Topic, ...Topic[]]
 export const Topic = z.enum(topics)
 
-export const topicLabels: Record<Topic, string> = Object.fromEntries(topics.map((t) => [t, topicCatalog[t].label])) as Record<Topic, string>
+export const topicLabels: Record<Topic, string> = Object.fromEntries(
+  topics.map((t) => [t, topicCatalog[t].label]),
+) as Record<Topic, string>
 
 export const TopicInfo = z.object({
   topic: Topic,
@@ -75,7 +77,13 @@ export const addSubscriptions = defineRoute({
   path: '/me/subscriptions',
   summary: '记录用户在 wx.requestSubscribeMessage 中点了「允许」的主题：每次允许可接收一条',
   auth: 'user',
-  body: z.object({ topics: z.array(Topic).min(1).max(topics.length * 3), communityId: Id.optional() }),
+  body: z.object({
+    topics: z
+      .array(Topic)
+      .min(1)
+      .max(topics.length * 3),
+    communityId: Id.optional(),
+  }),
   response: z.object({ communityId: Id, items: z.array(TopicInfo) }),
   errors: ['auth.required', 'subscription.noCommunity', 'subscription.noOpenid'],
 })

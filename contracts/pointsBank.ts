@@ -9,7 +9,11 @@ import { PhotoKey } from './uploads'
  */
 
 /** Whole points, more than zero: a balance only ever moves by whole points. */
-export const Points = z.number({ invalid_type_error: '积分须为数字' }).int('积分须为整数').positive('积分须大于0').max(1_000_000, '积分数额过大')
+export const Points = z
+  .number({ invalid_type_error: '积分须为数字' })
+  .int('积分须为整数')
+  .positive('积分须大于0')
+  .max(1_000_000, '积分数额过大')
 export const Month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式应为 2026-05')
 /** A ledger transfer's key, e.g. `award:01J…`, `redeem:01J…`. */
 export const TransferId = z.string().regex(/^[0-9A-Za-z_:-]{1,120}$/, '记录编号格式不正确')
@@ -137,12 +141,19 @@ const ItemFields = z.object({
   lowStockAt: z.number().int().min(0).max(10_000).default(0),
   active: z.boolean().default(true),
 })
-const windowOrdered = (i: { activeFrom?: string; activeUntil?: string }) => !i.activeFrom || !i.activeUntil || i.activeFrom < i.activeUntil
-export const ShopItemInput = ItemFields.refine(windowOrdered, { message: '结束时间须晚于开始时间', path: ['activeUntil'] })
-export const NewShopItem = ItemFields.extend({ itemId: ClientId, stock: z.number().int().min(0).max(100_000) }).refine(windowOrdered, {
+const windowOrdered = (i: { activeFrom?: string; activeUntil?: string }) =>
+  !i.activeFrom || !i.activeUntil || i.activeFrom < i.activeUntil
+export const ShopItemInput = ItemFields.refine(windowOrdered, {
   message: '结束时间须晚于开始时间',
   path: ['activeUntil'],
 })
+export const NewShopItem = ItemFields.extend({ itemId: ClientId, stock: z.number().int().min(0).max(100_000) }).refine(
+  windowOrdered,
+  {
+    message: '结束时间须晚于开始时间',
+    path: ['activeUntil'],
+  },
+)
 
 export const itemStates = ['available', 'soldOut', 'notYet', 'ended', 'offShelf'] as const
 export const itemStateLabels: Record<(typeof itemStates)[number], string> = {
@@ -209,12 +220,26 @@ export const CheckReport = z.object({
   reconciliation: z.object({
     ok: z.boolean(),
     discrepancies: z.array(
-      z.object({ account: z.string(), label: z.string(), cached: z.number().int(), fromEntries: z.number().int(), problems: z.array(z.string()) }),
+      z.object({
+        account: z.string(),
+        label: z.string(),
+        cached: z.number().int(),
+        fromEntries: z.number().int(),
+        problems: z.array(z.string()),
+      }),
     ),
   }),
   /** 防篡改校验: each account's hash chain, and its first broken link. */
-  chain: z.object({ ok: z.boolean(), broken: z.array(z.object({ account: z.string(), label: z.string(), seq: z.number().int(), problem: z.string() })) }),
+  chain: z.object({
+    ok: z.boolean(),
+    broken: z.array(z.object({ account: z.string(), label: z.string(), seq: z.number().int(), problem: z.string() })),
+  }),
 })
 export type CheckReport = z.infer<typeof CheckReport>
 
-export const ResidentMatch = z.object({ userId: Id, name: z.string(), household: z.string(), balance: z.number().int() })
+export const ResidentMatch = z.object({
+  userId: Id,
+  name: z.string(),
+  household: z.string(),
+  balance: z.number().int(),
+})

@@ -42,7 +42,10 @@ export const getMyPassbook = defineRoute({
   path: '/me/points/entries',
   summary: '积分存折：每一笔记录（日期、事由、来源、结余），新的在前，分页',
   auth: 'user',
-  query: optionalCommunity.extend({ before: z.coerce.number().int().min(1).optional(), limit: z.coerce.number().int().min(1).max(50).default(20) }),
+  query: optionalCommunity.extend({
+    before: z.coerce.number().int().min(1).optional(),
+    limit: z.coerce.number().int().min(1).max(50).default(20),
+  }),
   response: PassbookPage,
   errors: ['auth.required', 'points.notResident', 'community.notFound'],
 })
@@ -54,7 +57,16 @@ export const getPointsStaff = defineRoute({
   summary: '我在哪些社区做积分银行的工作：核销、积分发放、台账、管理',
   auth: 'user',
   response: z.object({
-    items: z.array(z.object({ communityId: Id, communityName: z.string(), pickup: z.boolean(), award: z.boolean(), ledger: z.boolean(), admin: z.boolean() })),
+    items: z.array(
+      z.object({
+        communityId: Id,
+        communityName: z.string(),
+        pickup: z.boolean(),
+        award: z.boolean(),
+        ledger: z.boolean(),
+        admin: z.boolean(),
+      }),
+    ),
   }),
   errors: ['auth.required'],
 })
@@ -104,7 +116,15 @@ export const awardPoints = defineRoute({
   body: z.object({ awardId: ClientId, ruleId: z.string().min(1).max(32), userId: Id }),
   response: z.object({ transfer: TransferView, balance: z.number().int(), repeated: z.boolean() }),
   status: 201,
-  errors: [...admin, 'points.ruleNotFound', 'points.notResident', 'points.capReached', 'points.budgetSpent', 'request.idConflict', 'user.notFound'],
+  errors: [
+    ...admin,
+    'points.ruleNotFound',
+    'points.notResident',
+    'points.capReached',
+    'points.budgetSpent',
+    'request.idConflict',
+    'user.notFound',
+  ],
 })
 
 export const getBudget = defineRoute({
@@ -163,7 +183,10 @@ export const getAccountEntries = defineRoute({
   summary: '某位居民的积分存折（工作人员查账）',
   auth: 'user',
   params: community.extend({ userId: Id }),
-  query: z.object({ before: z.coerce.number().int().min(1).optional(), limit: z.coerce.number().int().min(1).max(50).default(20) }),
+  query: z.object({
+    before: z.coerce.number().int().min(1).optional(),
+    limit: z.coerce.number().int().min(1).max(50).default(20),
+  }),
   response: PassbookPage,
   errors: [...admin],
 })
@@ -324,7 +347,15 @@ export const fulfilRedemption = defineRoute({
   params: z.object({ redemptionId: Id }),
   body: PickupCode,
   response: Redemption,
-  errors: ['auth.required', 'auth.forbidden', 'pickup.invalid', 'pickup.tooManyAttempts', 'redemption.fulfilled', 'redemption.notReady', 'redemption.expired'],
+  errors: [
+    'auth.required',
+    'auth.forbidden',
+    'pickup.invalid',
+    'pickup.tooManyAttempts',
+    'redemption.fulfilled',
+    'redemption.notReady',
+    'redemption.expired',
+  ],
 })
 
 export const pointsBankRoutes = {

@@ -159,7 +159,11 @@ export const getCommunityStructure = defineRoute({
  * property company, the 居委会, the street's departments — each with the accounts that act for it.
  */
 export const OrganisationKind = z.enum(['property', 'community', 'department'])
-export const organisationKindLabels: Record<z.infer<typeof OrganisationKind>, string> = { property: '物业', community: '社区', department: '职能部门' }
+export const organisationKindLabels: Record<z.infer<typeof OrganisationKind>, string> = {
+  property: '物业',
+  community: '社区',
+  department: '职能部门',
+}
 export const Organisation = z.object({
   organisationId: Id,
   communityId: Id,

@@ -2,7 +2,9 @@ import { z } from 'zod'
 import { defineRoute } from './common'
 
 /** A photo uploaded by its writer: `uploads/<user>/<ulid>.<ext>`. Proposals, reports, wishes and shop items carry these. */
-export const PhotoKey = z.string().regex(/^uploads\/[0-9A-Z]{26}\/[0-9A-Z]{26}\.(jpg|png|webp)$/, '图片无效，请重新上传')
+export const PhotoKey = z
+  .string()
+  .regex(/^uploads\/[0-9A-Z]{26}\/[0-9A-Z]{26}\.(jpg|png|webp)$/, '图片无效，请重新上传')
 
 export const createUpload = defineRoute({
   operationId: 'createUpload',

@@ -104,7 +104,14 @@ export const putMyRegistration = defineRoute({
     availability: z.array(z.enum(availabilities)).max(4).default([]),
   }),
   response: z.object({ registration: Registration }),
-  errors: ['auth.required', 'community.notFound', 'unit.notFound', 'registration.unitRequired', 'registration.unitNotPaired', ...screened],
+  errors: [
+    'auth.required',
+    'community.notFound',
+    'unit.notFound',
+    'registration.unitRequired',
+    'registration.unitNotPaired',
+    ...screened,
+  ],
 })
 export const listRegistrations = defineRoute({
   operationId: 'listVolunteerRegistrations',
@@ -177,7 +184,14 @@ export const publishActivity = defineRoute({
     unitId: Id.optional(),
   }),
   response: Activity,
-  errors: [...staff, 'request.idConflict', 'activity.timeInvalid', 'unit.notFound', 'registration.unitNotPaired', ...screened],
+  errors: [
+    ...staff,
+    'request.idConflict',
+    'activity.timeInvalid',
+    'unit.notFound',
+    'registration.unitNotPaired',
+    ...screened,
+  ],
 })
 export const listActivities = defineRoute({
   operationId: 'listActivities',
@@ -185,7 +199,11 @@ export const listActivities = defineRoute({
   path: '/activities',
   summary: '社区的志愿活动：将要开始和进行中的（按开始时间），或已结束的（最近的在前），或我报名的',
   auth: 'user',
-  query: z.object({ communityId: Id.optional(), gridId: Id.optional(), when: z.enum(['upcoming', 'past', 'mine']).default('upcoming') }),
+  query: z.object({
+    communityId: Id.optional(),
+    gridId: Id.optional(),
+    when: z.enum(['upcoming', 'past', 'mine']).default('upcoming'),
+  }),
   response: z.object({ communityId: Id.optional(), items: z.array(Activity) }),
   errors: ['auth.required', 'community.notFound', 'grid.notFound'],
 })
@@ -317,7 +335,12 @@ export const myRecords = defineRoute({
   path: '/me/service-records',
   summary: '我的服务：时长、平台记录、由此获得的积分、更正申请',
   auth: 'user',
-  response: z.object({ minutes: z.number().int(), points: z.number().int(), records: z.array(ServiceRecord), corrections: z.array(CorrectionRequest) }),
+  response: z.object({
+    minutes: z.number().int(),
+    points: z.number().int(),
+    records: z.array(ServiceRecord),
+    corrections: z.array(CorrectionRequest),
+  }),
   errors: ['auth.required'],
 })
 export const requestCorrection = defineRoute({

@@ -38,9 +38,16 @@ export const availabilityLabels: Record<(typeof availabilities)[number], string>
 export const activityStatuses = ['open', 'full', 'ongoing', 'ended', 'confirmed'] as const
 export const ActivityStatus = z.enum(activityStatuses)
 export type ActivityStatus = z.infer<typeof ActivityStatus>
-export const activityStatusLabels: Record<ActivityStatus, string> = { open: '报名中', full: '已满', ongoing: '进行中', ended: '已结束', confirmed: '已确认' }
+export const activityStatusLabels: Record<ActivityStatus, string> = {
+  open: '报名中',
+  full: '已满',
+  ongoing: '进行中',
+  ended: '已结束',
+  confirmed: '已确认',
+}
 
-export const Text = (max: number, what: string) => z.string().trim().min(1, `请填写${what}`).max(max, `${what}最多${max}个字`)
+export const Text = (max: number, what: string) =>
+  z.string().trim().min(1, `请填写${what}`).max(max, `${what}最多${max}个字`)
 export const Instant = z.string().datetime({ offset: true })
 /** `2026`, `2026-11` or `2026-Q4`. */
 export const Period = z.string().regex(/^\d{4}(-(0[1-9]|1[0-2])|-Q[1-4])?$/, '统计期格式为 2026、2026-11 或 2026-Q4')
@@ -116,7 +123,17 @@ export const Place = z.object({
   radiusM: z.number().int().min(30, '签到范围至少30米').max(2000, '签到范围最多2000米'),
 })
 
-export const activityActions = ['signUp', 'cancel', 'checkIn', 'checkOut', 'manage', 'showCode', 'proxy', 'changeCapacity', 'confirm'] as const
+export const activityActions = [
+  'signUp',
+  'cancel',
+  'checkIn',
+  'checkOut',
+  'manage',
+  'showCode',
+  'proxy',
+  'changeCapacity',
+  'confirm',
+] as const
 export const ActivityAction = z.enum(activityActions)
 
 export const Activity = z.object({
@@ -150,7 +167,12 @@ export const Activity = z.object({
 })
 export type Activity = z.infer<typeof Activity>
 
-export const Presence = z.object({ at: z.string(), by: z.enum(['self', 'proxy', 'system']), byName: z.string().optional(), missed: z.boolean().optional() })
+export const Presence = z.object({
+  at: z.string(),
+  by: z.enum(['self', 'proxy', 'system']),
+  byName: z.string().optional(),
+  missed: z.boolean().optional(),
+})
 export const Credited = z.object({ minutes: z.number().int(), points: z.number().int(), note: z.string() })
 export const AttendanceRow = z.object({
   userId: Id,
@@ -164,7 +186,13 @@ export const AttendanceRow = z.object({
   /** After confirmation: whether the points reached the volunteer's account. */
   points: z.enum(['credited', 'pending', 'none']).optional(),
 })
-export const Refusals = z.object({ userId: Id, name: z.string(), count: z.number().int(), lastReason: z.string(), lastAt: z.string() })
+export const Refusals = z.object({
+  userId: Id,
+  name: z.string(),
+  count: z.number().int(),
+  lastReason: z.string(),
+  lastAt: z.string(),
+})
 export const Attendance = z.object({ activity: Activity, rows: z.array(AttendanceRow), refusals: z.array(Refusals) })
 export type Attendance = z.infer<typeof Attendance>
 
@@ -172,7 +200,12 @@ export const ServiceRecord = z.object({
   recordId: Id,
   /** service: 平台记录 of one activity; adjustment: a correction (更正记录) of one. */
   kind: z.enum(['service', 'adjustment']),
-  volunteer: z.object({ userId: Id, name: z.string(), kind: z.enum(['member', 'volunteer']), unitName: z.string().optional() }),
+  volunteer: z.object({
+    userId: Id,
+    name: z.string(),
+    kind: z.enum(['member', 'volunteer']),
+    unitName: z.string().optional(),
+  }),
   communityId: Id,
   communityName: z.string(),
   activityId: Id,

@@ -11,7 +11,9 @@ const target = process.argv[2] === 'h5' ? 'h5' : 'weapp'
 const dir = join(ROOT, 'miniprogram')
 
 const sizeOf = (path: string): number =>
-  statSync(path).isDirectory() ? readdirSync(path).reduce((sum, f) => sum + sizeOf(join(path, f)), 0) : statSync(path).size
+  statSync(path).isDirectory()
+    ? readdirSync(path).reduce((sum, f) => sum + sizeOf(join(path, f)), 0)
+    : statSync(path).size
 
 export const weappPackageSizes = (out = join(dir, 'dist', 'weapp')) => {
   const packagesDir = join(out, 'packages')
@@ -38,7 +40,8 @@ if (require.main === module) {
     // The project's budgets, well inside WeChat's 2 MB per package: room for the pages still to come.
     const over = (bytes: number, budgetKb: number) => (bytes > budgetKb * 1024 ? '  OVER BUDGET' : '')
     console.log(`  main package        ${kb(main)}  (budget 600 KB, WeChat limit 2048 KB)${over(main, 600)}`)
-    for (const p of subpackages) console.log(`  ${p.name.padEnd(20)}${kb(p.bytes)}  (budget 500 KB)${over(p.bytes, 500)}`)
+    for (const p of subpackages)
+      console.log(`  ${p.name.padEnd(20)}${kb(p.bytes)}  (budget 500 KB)${over(p.bytes, 500)}`)
     console.log('Open the repository root in WeChat DevTools: project.config.json points it at this build.')
   }
 }

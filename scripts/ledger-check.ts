@@ -27,13 +27,18 @@ if (!process.env.TABLE_NAME) {
 
 const main = async () => {
   const deps = buildDeps(await loadConfig())
-  const communities = values.community?.length ? values.community : [(await readSeed())?.communityId].filter((c): c is string => !!c)
+  const communities = values.community?.length
+    ? values.community
+    : [(await readSeed())?.communityId].filter((c): c is string => !!c)
   if (communities.length === 0) throw new Error('Name a --community (no demo community is seeded)')
   let problems = 0
   for (const communityId of communities) {
     const r = await checkCommunity(deps, communityId, 'command')
-    console.log(`${communityId}: ${r.accounts} accounts, ${r.entries} entries, sum ${r.sum} (${r.balanced ? 'balanced' : 'NOT balanced'})`)
-    for (const d of r.reconciliation.discrepancies) console.log(`  对账差异 ${d.label} (${d.account}): ${d.problems.join('；')}`)
+    console.log(
+      `${communityId}: ${r.accounts} accounts, ${r.entries} entries, sum ${r.sum} (${r.balanced ? 'balanced' : 'NOT balanced'})`,
+    )
+    for (const d of r.reconciliation.discrepancies)
+      console.log(`  对账差异 ${d.label} (${d.account}): ${d.problems.join('；')}`)
     for (const b of r.chain.broken) console.log(`  断链 ${b.label} (${b.account}) 第 ${b.seq} 笔: ${b.problem}`)
     if (r.reconciliation.ok && r.chain.ok) console.log('  对账一致，哈希链完整')
     problems += r.reconciliation.discrepancies.length + r.chain.broken.length + (r.balanced ? 0 : 1)

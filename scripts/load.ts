@@ -60,7 +60,11 @@ const memoryOf = (root: number | undefined) => {
   const self = root ? statusOf(root) : undefined
   if (!root || !self) return undefined
   const tree = treeOf(root).map(statusOf)
-  return { rssMb: self.rssKb / 1024, treeMb: tree.reduce((s, p) => s + (p?.rssKb ?? 0), 0) / 1024, threads: self.threads }
+  return {
+    rssMb: self.rssKb / 1024,
+    treeMb: tree.reduce((s, p) => s + (p?.rssKb ?? 0), 0) / 1024,
+    threads: self.threads,
+  }
 }
 
 // --- HTTP ---------------------------------------------------------------------------------------------------------
@@ -73,7 +77,10 @@ const send = async (kind: Kind, method: string, path: string, body?: unknown, to
   try {
     const res = await fetch(api + path, {
       method,
-      headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      headers: {
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+      },
       body: body === undefined ? undefined : JSON.stringify(body),
       signal: AbortSignal.timeout(120_000),
     })
@@ -88,11 +95,15 @@ const send = async (kind: Kind, method: string, path: string, body?: unknown, to
   return { status, json }
 }
 
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0
 
 const main = async () => {
   const up = await fetch(`${api}/openapi.json`, { signal: AbortSignal.timeout(10_000) }).catch(() => undefined)
-  if (up?.status !== 200) throw new Error(`No API at ${api}: start the local stack first (\`npm start\`, in another terminal), with the same *_PORT settings.`)
+  if (up?.status !== 200)
+    throw new Error(
+      `No API at ${api}: start the local stack first (\`npm start\`, in another terminal), with the same *_PORT settings.`,
+    )
   Object.assign(
     process.env,
     localEnv({
@@ -111,7 +122,9 @@ const main = async () => {
   if (!seed) throw new Error('The demo community is not seeded: `npm start` seeds it on its first run.')
   const t0 = Date.now()
   const world = await setUpLoad(call, seed.streetId, HOUSEHOLDS, log)
-  log(`Set-up ${((Date.now() - t0) / 1000).toFixed(0)} s: poll ${world.pollId} open over ${world.electorate} households.`)
+  log(
+    `Set-up ${((Date.now() - t0) / 1000).toFixed(0)} s: poll ${world.pollId} open over ${world.electorate} households.`,
+  )
 
   const stack = readStackState()
   const apiPidBefore = stack?.pieces.api
@@ -122,7 +135,9 @@ const main = async () => {
     if (m) memory.push(m)
   }, 1000)
 
-  log(`Driving ${api}: ${HOUSEHOLDS} households log in, read the matter, vote and read it again, ${IN_FLIGHT} requests in flight…`)
+  log(
+    `Driving ${api}: ${HOUSEHOLDS} households log in, read the matter, vote and read it again, ${IN_FLIGHT} requests in flight…`,
+  )
   const started = performance.now()
   let next = 0
   let accepted = 0
@@ -134,7 +149,13 @@ const main = async () => {
         const token = login.json?.token as string | undefined
         if (!token) continue
         await send('matter', 'GET', `/matters/${world.matterId}`, undefined, token)
-        const vote = await send('vote', 'POST', `/polls/${world.pollId}/votes`, { option: n % 10 < 6 ? 0 : n % 10 < 9 ? 1 : 2 }, token)
+        const vote = await send(
+          'vote',
+          'POST',
+          `/polls/${world.pollId}/votes`,
+          { option: n % 10 < 6 ? 0 : n % 10 < 9 ? 1 : 2 },
+          token,
+        )
         if (vote.status === 201) accepted++
         await send('matter', 'GET', `/matters/${world.matterId}`, undefined, token)
       }
@@ -164,7 +185,13 @@ const main = async () => {
     '',
     `statuses: ${[...count(samples.map((s) => String(s.status || 'no answer')))].map(([k, v]) => `${k} ×${v}`).join(', ')}`,
     `errors by status and code: ${
-      [...count(samples.filter((s) => s.status === 0 || s.status >= 400 || s.code).map((s) => `${s.kind} ${s.status || 'no answer'} ${s.code || '(no code)'}`))]
+      [
+        ...count(
+          samples
+            .filter((s) => s.status === 0 || s.status >= 400 || s.code)
+            .map((s) => `${s.kind} ${s.status || 'no answer'} ${s.code || '(no code)'}`),
+        ),
+      ]
         .map(([k, v]) => `${k} ×${v}`)
         .join(', ') || 'none'
     }`,
@@ -184,7 +211,8 @@ const main = async () => {
   process.exit(after?.status === 200 ? 0 : 1)
 }
 
-const peak = <T extends Record<string, number>>(xs: T[], key: keyof T) => Math.max(...xs.map((x) => x[key] as number)).toFixed(0)
+const peak = <T extends Record<string, number>>(xs: T[], key: keyof T) =>
+  Math.max(...xs.map((x) => x[key] as number)).toFixed(0)
 
 const count = (keys: string[]) => {
   const m = new Map<string, number>()

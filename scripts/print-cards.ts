@@ -14,12 +14,25 @@ import { readSeed } from './lib/seed'
  * `npm start` runs (or any stage whose environment is set): `npm run cards -- --grid <id>`,
  * `npm run cards -- --community <id>`, or with neither, every grid of the demo community.
  */
-const { values } = parseArgs({ options: { grid: { type: 'string' }, community: { type: 'string' }, out: { type: 'string' } } })
+const { values } = parseArgs({
+  options: { grid: { type: 'string' }, community: { type: 'string' }, out: { type: 'string' } },
+})
 if (!process.env.TABLE_NAME) {
-  Object.assign(process.env, localEnv({ dynamodbEndpoint: `http://127.0.0.1:${process.env.DYNAMODB_PORT ?? 8000}`, wechatApiBase: 'http://127.0.0.1:8790', appUrl: process.env.APP_URL ?? 'http://localhost:10086', s3Endpoint: `http://127.0.0.1:${process.env.S3_PORT ?? 4569}` }))
+  Object.assign(
+    process.env,
+    localEnv({
+      dynamodbEndpoint: `http://127.0.0.1:${process.env.DYNAMODB_PORT ?? 8000}`,
+      wechatApiBase: 'http://127.0.0.1:8790',
+      appUrl: process.env.APP_URL ?? 'http://localhost:10086',
+      s3Endpoint: `http://127.0.0.1:${process.env.S3_PORT ?? 4569}`,
+    }),
+  )
 }
 const main = async () => {
-  const deps = buildDeps(await loadConfig(), (config) => ({ printer: pdfCardPrinter(config.cardFontPath), qr: qrSource(config) }))
+  const deps = buildDeps(await loadConfig(), (config) => ({
+    printer: pdfCardPrinter(config.cardFontPath),
+    qr: qrSource(config),
+  }))
   let pdf: Buffer
   if (values.grid) pdf = await printGridCard(deps, systemPrincipal, { gridId: values.grid })
   else {

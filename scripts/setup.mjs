@@ -24,7 +24,8 @@ const missingDependencies = () => {
 export const ensureDependencies = () => {
   const missing = [...new Set(missingDependencies())]
   if (missing.length === 0) return
-  const named = missing.length > 6 ? `${missing.slice(0, 6).join(', ')} and ${missing.length - 6} more` : missing.join(', ')
+  const named =
+    missing.length > 6 ? `${missing.slice(0, 6).join(', ')} and ${missing.length - 6} more` : missing.join(', ')
   console.log(`Installing the npm dependencies (${named} not installed yet)…`)
   // `npm install`, not `npm ci`: see .ci/run (the lockfile cannot list Taro's bindings for other platforms).
   const res = spawnSync('npm', ['install', '--no-audit', '--no-fund'], { cwd: ROOT, stdio: 'inherit' })

@@ -49,7 +49,9 @@ process.on('uncaughtException', (error) =>
   fatal(`npm start itself failed: ${error.stack ?? error.message}. Stopping the local stack; run \`npm start\` again.`),
 )
 process.on('unhandledRejection', (error) =>
-  fatal(`npm start itself failed: ${(error as Error)?.stack ?? String(error)}. Stopping the local stack; run \`npm start\` again.`),
+  fatal(
+    `npm start itself failed: ${(error as Error)?.stack ?? String(error)}. Stopping the local stack; run \`npm start\` again.`,
+  ),
 )
 // Whatever the way out, no child outlives npm start (they run in process groups of their own).
 process.on('exit', () => {
@@ -81,7 +83,9 @@ const main = async () => {
   }
   for (const [name, port] of Object.entries(ports)) {
     if (await portOpen(port)) {
-      console.error(`Port ${port} (${name}) is already in use — is another \`npm start\` running? Stop it, or set ${name.toUpperCase()}_PORT.`)
+      console.error(
+        `Port ${port} (${name}) is already in use — is another \`npm start\` running? Stop it, or set ${name.toUpperCase()}_PORT.`,
+      )
       process.exit(1)
     }
   }
@@ -89,7 +93,8 @@ const main = async () => {
   const dynamodbEndpoint = `http://127.0.0.1:${ports.dynamo}`
   dynamo = await keepRunning({
     what: 'DynamoDB Local (java)',
-    start: async () => (await startDynamoLocal({ port: ports.dynamo, dbPath: join(ROOT, '.local', 'dynamodb-data') })).process,
+    start: async () =>
+      (await startDynamoLocal({ port: ports.dynamo, dbPath: join(ROOT, '.local', 'dynamodb-data') })).process,
     help: 'Stopping the local stack: check that `java -version` says 17 or newer and that memory is free, then run `npm start` again (the data stays in .local/dynamodb-data).',
     onFatal: fatal,
     isStopping: () => stopping,
@@ -97,27 +102,54 @@ const main = async () => {
   })
   cleanups.push(() => dynamo?.stop())
   const appUrl = `http://localhost:${ports.h5}`
-  const s3 = await startS3Local({ port: ports.s3, directory: join(ROOT, '.local', 's3-data'), bucket: 'gridlink-local-photos' })
+  const s3 = await startS3Local({
+    port: ports.s3,
+    directory: join(ROOT, '.local', 's3-data'),
+    bucket: 'gridlink-local-photos',
+  })
   cleanups.push(() => s3.stop())
   s3.onFailure((why) =>
-    fatal(`The S3 stand-in (s3rver, photos) stopped: ${why}. Stopping the local stack: run \`npm start\` again; if it repeats, move it with S3_PORT.`),
+    fatal(
+      `The S3 stand-in (s3rver, photos) stopped: ${why}. Stopping the local stack: run \`npm start\` again; if it repeats, move it with S3_PORT.`,
+    ),
   )
-  const env = localEnv({ dynamodbEndpoint, wechatApiBase: `http://127.0.0.1:${ports.wechat}`, appUrl, s3Endpoint: s3.endpoint })
+  const env = localEnv({
+    dynamodbEndpoint,
+    wechatApiBase: `http://127.0.0.1:${ports.wechat}`,
+    appUrl,
+    s3Endpoint: s3.endpoint,
+  })
   Object.assign(process.env, env)
   if (await ensureTable(dynamodbEndpoint, env.TABLE_NAME)) console.log(`Created table ${env.TABLE_NAME}`)
 
   // It plays WeChat's content security too: photo verdicts are pushed, signed, to the API's POST /wechat/push.
-  const wechat = await startWechatStandIn(ports.wechat, { pushUrl: `http://127.0.0.1:${ports.api}/wechat/push`, pushToken: env.WECHAT_PUSH_TOKEN })
+  const wechat = await startWechatStandIn(ports.wechat, {
+    pushUrl: `http://127.0.0.1:${ports.api}/wechat/push`,
+    pushToken: env.WECHAT_PUSH_TOKEN,
+  })
   cleanups.push(() => wechat.close())
-  wechat.once('close', () => fatal('The WeChat stand-in (login, subscribe messages) stopped. Stopping the local stack: run `npm start` again.'))
+  wechat.once('close', () =>
+    fatal('The WeChat stand-in (login, subscribe messages) stopped. Stopping the local stack: run `npm start` again.'),
+  )
 
   const { seeded, summary } = await seedDemo()
-  console.log(seeded ? 'Seeded the demo community 幸福里社区.' : 'Demo community already seeded; leaving the data as it is.')
+  console.log(
+    seeded ? 'Seeded the demo community 幸福里社区.' : 'Demo community already seeded; leaving the data as it is.',
+  )
 
-  console.log('Starting the HTTP API (serverless offline, behind a proxy on the API port; restarted when functions/ or contracts/ change)…')
+  console.log(
+    'Starting the HTTP API (serverless offline, behind a proxy on the API port; restarted when functions/ or contracts/ change)…',
+  )
   // How many requests serverless offline gets at once (the rest queue at the proxy): each one in flight is a worker thread.
   const maxInFlight = Number(process.env.API_MAX_IN_FLIGHT ?? 8)
-  api = await superviseApi({ env, port: ports.api, maxInFlight, onFatal: fatal, onRestart: record('api'), isStopping: () => stopping })
+  api = await superviseApi({
+    env,
+    port: ports.api,
+    maxInFlight,
+    onFatal: fatal,
+    onRestart: record('api'),
+    isStopping: () => stopping,
+  })
   cleanups.push(() => api?.stop())
 
   console.log('Starting the H5 build of the mini-program (rebuilt on change)…')
@@ -126,7 +158,13 @@ const main = async () => {
     start: () =>
       startChild('h5', join(ROOT, 'node_modules', '.bin', 'taro'), ['build', '--type', 'h5', '--watch'], {
         cwd: join(ROOT, 'miniprogram'),
-        env: { ...process.env, TARO_APP_API_URL: `http://127.0.0.1:${ports.api}`, TARO_APP_STAGE: 'local', H5_PORT: String(ports.h5), BROWSER: 'none' },
+        env: {
+          ...process.env,
+          TARO_APP_API_URL: `http://127.0.0.1:${ports.api}`,
+          TARO_APP_STAGE: 'local',
+          H5_PORT: String(ports.h5),
+          BROWSER: 'none',
+        },
       }),
     help: 'Stopping the local stack: see the [h5] lines above, fix what they say, and run `npm start` again.',
     onFatal: fatal,

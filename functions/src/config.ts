@@ -48,7 +48,8 @@ const parseTemplates = (json: string | undefined): Partial<Record<Topic, TopicTe
     if (typeof v === 'string' && v) out[t] = { id: v, keys: DEFAULT_KEYS }
     else if (v && typeof v === 'object' && typeof (v as { id?: unknown }).id === 'string') {
       const keys = (v as { keys?: Record<string, unknown> }).keys ?? {}
-      const pick = (k: keyof typeof DEFAULT_KEYS) => (typeof keys[k] === 'string' ? (keys[k] as string) : DEFAULT_KEYS[k])
+      const pick = (k: keyof typeof DEFAULT_KEYS) =>
+        typeof keys[k] === 'string' ? (keys[k] as string) : DEFAULT_KEYS[k]
       out[t] = { id: (v as { id: string }).id, keys: { title: pick('title'), text: pick('text'), time: pick('time') } }
     }
   }
@@ -71,7 +72,9 @@ const readSecrets = async (): Promise<Record<(typeof secretNames)[number], strin
   }
   if (fromSsm.length > 0) {
     const ssm = new SSMClient({})
-    const { Parameters = [] } = await ssm.send(new GetParametersCommand({ Names: fromSsm.map(([, p]) => p), WithDecryption: true }))
+    const { Parameters = [] } = await ssm.send(
+      new GetParametersCommand({ Names: fromSsm.map(([, p]) => p), WithDecryption: true }),
+    )
     for (const [name, param] of fromSsm) out[name] = Parameters.find((p) => p.Name === param)?.Value ?? ''
   }
   return out
@@ -81,7 +84,8 @@ export const loadConfig = (): Promise<Config> =>
   (loaded ??= (async () => {
     const secrets = await readSecrets()
     const stage = process.env.STAGE ?? 'local'
-    if (!secrets.SESSION_SECRET || !secrets.CARD_SECRET) throw new Error('SESSION_SECRET and CARD_SECRET must be configured')
+    if (!secrets.SESSION_SECRET || !secrets.CARD_SECRET)
+      throw new Error('SESSION_SECRET and CARD_SECRET must be configured')
     return {
       stage,
       appUrl: process.env.APP_URL ?? 'http://localhost:10086',

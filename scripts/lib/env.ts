@@ -1,5 +1,12 @@
 /** The local stack's settings, shared by `npm start`, the print command and the browser tests. */
-export const localEnv = (o: { dynamodbEndpoint: string; wechatApiBase: string; appUrl: string; s3Endpoint: string; tableName?: string; stage?: string }) => ({
+export const localEnv = (o: {
+  dynamodbEndpoint: string
+  wechatApiBase: string
+  appUrl: string
+  s3Endpoint: string
+  tableName?: string
+  stage?: string
+}) => ({
   STAGE: o.stage ?? 'local',
   TABLE_NAME: o.tableName ?? 'gridlink-local',
   DYNAMODB_ENDPOINT: o.dynamodbEndpoint,
@@ -8,7 +15,14 @@ export const localEnv = (o: { dynamodbEndpoint: string; wechatApiBase: string; a
   WECHAT_SECRET: 'local-wechat-secret',
   // The local WeChat stand-in signs its message pushes (photo verdicts) with it, as WeChat does with the console's Token.
   WECHAT_PUSH_TOKEN: 'local-wechat-push-token',
-  WECHAT_SUBSCRIBE_TEMPLATES: JSON.stringify({ progress: 'local-tmpl-progress', community: 'local-tmpl-community', task: 'local-tmpl-task', points: 'local-tmpl-points', volunteer: 'local-tmpl-volunteer', wish: 'local-tmpl-wish' }),
+  WECHAT_SUBSCRIBE_TEMPLATES: JSON.stringify({
+    progress: 'local-tmpl-progress',
+    community: 'local-tmpl-community',
+    task: 'local-tmpl-task',
+    points: 'local-tmpl-points',
+    volunteer: 'local-tmpl-volunteer',
+    wish: 'local-tmpl-wish',
+  }),
   SESSION_SECRET: process.env.SESSION_SECRET ?? 'local-session-secret-not-for-production',
   CARD_SECRET: process.env.CARD_SECRET ?? 'local-card-secret-not-for-production',
   APP_URL: o.appUrl,

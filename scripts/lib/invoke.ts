@@ -15,7 +15,10 @@ import * as volunteering from '../../functions/src/handlers/volunteering'
 import type { BoundRoute } from '../../functions/src/http/router'
 
 /** The Lambda functions as serverless.yml declares them, for calling in-process with API Gateway events. */
-export const functions: Record<FunctionName, { handler: (event: APIGatewayProxyEventV2) => Promise<APIGatewayProxyStructuredResultV2>; routes: BoundRoute[] }> = {
+export const functions: Record<
+  FunctionName,
+  { handler: (event: APIGatewayProxyEventV2) => Promise<APIGatewayProxyStructuredResultV2>; routes: BoundRoute[] }
+> = {
   identity,
   structure,
   grids,
@@ -57,7 +60,11 @@ export const routeFor = (method: string, path: string) => {
 }
 
 /** Sends one HTTP API (payload v2) event through the real handler, as API Gateway would. */
-export const call = async <T = any>(method: string, pathWithQuery: string, options: CallOptions = {}): Promise<CallResult<T>> => {
+export const call = async <T = any>(
+  method: string,
+  pathWithQuery: string,
+  options: CallOptions = {},
+): Promise<CallResult<T>> => {
   const [path = '/', qs] = pathWithQuery.split('?')
   const query = { ...Object.fromEntries(new URLSearchParams(qs ?? '')), ...(options.query ?? {}) }
   const body = options.rawBody ?? (options.body === undefined ? undefined : JSON.stringify(options.body))

@@ -36,7 +36,11 @@ export const loginCode = (n: number) => `load-${n}`
 /** Household n's address: buildings of 3 units × 25 floors × 4 rooms. */
 export const addressOf = (n: number) => {
   const i = n % PER_BUILDING
-  return { building: Math.floor(n / PER_BUILDING), unit: String(1 + Math.floor(i / 100)), room: `${1 + Math.floor((i % 100) / 4)}0${1 + (i % 4)}` }
+  return {
+    building: Math.floor(n / PER_BUILDING),
+    unit: String(1 + Math.floor(i / 100)),
+    room: `${1 + Math.floor((i % 100) / 4)}0${1 + (i % 4)}`,
+  }
 }
 
 const pool = async <T>(items: T[], limit: number, work: (item: T) => Promise<void>) => {
@@ -48,19 +52,35 @@ const pool = async <T>(items: T[], limit: number, work: (item: T) => Promise<voi
   )
 }
 
-export const setUpLoad = async (call: Call, streetId: string, households: number, log: (line: string) => void): Promise<LoadWorld> => {
+export const setUpLoad = async (
+  call: Call,
+  streetId: string,
+  households: number,
+  log: (line: string) => void,
+): Promise<LoadWorld> => {
   const ok = async (what: string, p: Promise<{ status: number; body: any }>, accept: number[] = []) => {
     const res = await p
-    if (res.status >= 300 && !accept.includes(res.status)) throw new Error(`load set-up: ${what} answered ${res.status} ${JSON.stringify(res.body)}`)
+    if (res.status >= 300 && !accept.includes(res.status))
+      throw new Error(`load set-up: ${what} answered ${res.status} ${JSON.stringify(res.body)}`)
     return res
   }
-  const login = async (code: string) => (await ok(`login ${code}`, call('POST', '/auth/login', { body: { code } }))).body as { token: string; userId: string }
-  const admin = (await ok('demo login', call('POST', '/auth/demo-login', { body: { key: 'communityAdmin' } }))).body.token as string
-  const post = async (path: string, body: unknown, token = admin) => (await ok(`POST ${path}`, call('POST', path, { token, body }))).body
+  const login = async (code: string) =>
+    (await ok(`login ${code}`, call('POST', '/auth/login', { body: { code } }))).body as {
+      token: string
+      userId: string
+    }
+  const admin = (await ok('demo login', call('POST', '/auth/demo-login', { body: { key: 'communityAdmin' } }))).body
+    .token as string
+  const post = async (path: string, body: unknown, token = admin) =>
+    (await ok(`POST ${path}`, call('POST', path, { token, body }))).body
 
   type Saved = Omit<LoadWorld, 'matterId' | 'pollId' | 'electorate'> & { bound: number }
   let saved: Saved | undefined = existsSync(STATE) ? (JSON.parse(readFileSync(STATE, 'utf8')) as Saved) : undefined
-  if (saved && (saved.households !== households || (await call('GET', `/communities/${saved.communityId}/structure`, { token: admin })).status !== 200))
+  if (
+    saved &&
+    (saved.households !== households ||
+      (await call('GET', `/communities/${saved.communityId}/structure`, { token: admin })).status !== 200)
+  )
     saved = undefined
   const save = (s: Saved) => {
     mkdirSync(join(ROOT, '.local'), { recursive: true })
@@ -71,7 +91,9 @@ export const setUpLoad = async (call: Call, streetId: string, households: number
 
   if (!saved) {
     log(`Making the load compound: ${households} households…`)
-    const community = await post(`/streets/${streetId}/communities`, { name: `压力测试社区 ${new Date().toISOString().slice(0, 16)}` })
+    const community = await post(`/streets/${streetId}/communities`, {
+      name: `压力测试社区 ${new Date().toISOString().slice(0, 16)}`,
+    })
     const compound = await post(`/communities/${community.communityId}/compounds`, { name: '万家苑' })
     const buildingIds: string[] = []
     for (let b = 0; b < Math.ceil(households / PER_BUILDING); b++)
@@ -79,15 +101,39 @@ export const setUpLoad = async (call: Call, streetId: string, households: number
     const rooms = Array.from({ length: households }, (_, n) => addressOf(n))
     for (const [b, buildingId] of buildingIds.entries()) {
       const mine = rooms.filter((r) => r.building === b).map(({ unit, room }) => ({ unit, room }))
-      for (let i = 0; i < mine.length; i += 200) await post(`/buildings/${buildingId}/households`, { households: mine.slice(i, i + 200) })
+      for (let i = 0; i < mine.length; i += 200)
+        await post(`/buildings/${buildingId}/households`, { households: mine.slice(i, i + 200) })
     }
     const grid = await post(`/communities/${community.communityId}/grids`, { name: '压力测试网格', buildingIds })
-    await post('/role-grants', { userId: gridWorker.userId, role: 'gridWorker', place: { type: 'grid', id: grid.gridId } })
-    await post('/role-grants', { userId: committee.userId, role: 'committee', place: { type: 'community', id: community.communityId } })
+    await post('/role-grants', {
+      userId: gridWorker.userId,
+      role: 'gridWorker',
+      place: { type: 'grid', id: grid.gridId },
+    })
+    await post('/role-grants', {
+      userId: committee.userId,
+      role: 'committee',
+      place: { type: 'community', id: community.communityId },
+    })
     // Proposals go to review at once: the scenario is the poll evening, not the seconding.
-    const settings = (await ok('settings', call('GET', `/communities/${community.communityId}/deliberation-settings`, { token: admin }))).body
-    await ok('settings', call('PUT', `/communities/${community.communityId}/deliberation-settings`, { token: admin, body: { ...settings, secondsNeeded: 0 } }))
-    saved = { communityId: community.communityId, compoundId: compound.compoundId, gridId: grid.gridId, buildingIds, households, bound: 0 }
+    const settings = (
+      await ok('settings', call('GET', `/communities/${community.communityId}/deliberation-settings`, { token: admin }))
+    ).body
+    await ok(
+      'settings',
+      call('PUT', `/communities/${community.communityId}/deliberation-settings`, {
+        token: admin,
+        body: { ...settings, secondsNeeded: 0 },
+      }),
+    )
+    saved = {
+      communityId: community.communityId,
+      compoundId: compound.compoundId,
+      gridId: grid.gridId,
+      buildingIds,
+      households,
+      bound: 0,
+    }
     save(saved)
   }
 
@@ -96,9 +142,17 @@ export const setUpLoad = async (call: Call, streetId: string, households: number
     const started = Date.now()
     log(`Binding ${households - world.bound} representatives through request → approval (in-process, once)…`)
     // Left pending by an interrupted set-up: approve them first.
-    const pending = (await ok('queue', call('GET', '/binding-requests', { token: gridWorker.token, query: { gridId: world.gridId, status: 'pending' } }))).body
-      .items
-    for (const r of pending as { requestId: string }[]) await post(`/bindings/${r.requestId}/decision`, { decision: 'approve' }, gridWorker.token)
+    const pending = (
+      await ok(
+        'queue',
+        call('GET', '/binding-requests', {
+          token: gridWorker.token,
+          query: { gridId: world.gridId, status: 'pending' },
+        }),
+      )
+    ).body.items
+    for (const r of pending as { requestId: string }[])
+      await post(`/bindings/${r.requestId}/decision`, { decision: 'approve' }, gridWorker.token)
     let done = 0
     await pool(
       Array.from({ length: households - world.bound }, (_, k) => world.bound + k),
@@ -108,10 +162,14 @@ export const setUpLoad = async (call: Call, streetId: string, households: number
         const { building, unit, room } = addressOf(n)
         const req = await ok(
           `bind ${n}`,
-          call('POST', '/bindings', { token: user.token, body: { buildingId: world.buildingIds[building], unit, room } }),
+          call('POST', '/bindings', {
+            token: user.token,
+            body: { buildingId: world.buildingIds[building], unit, room },
+          }),
           [409],
         )
-        if (req.status === 201) await post(`/bindings/${req.body.requestId}/decision`, { decision: 'approve' }, gridWorker.token)
+        if (req.status === 201)
+          await post(`/bindings/${req.body.requestId}/decision`, { decision: 'approve' }, gridWorker.token)
         if (++done % 500 === 0) log(`  ${done} bound (${((Date.now() - started) / 1000).toFixed(0)} s)`)
       },
     )

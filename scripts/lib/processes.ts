@@ -16,7 +16,8 @@ export const startChild = (
   const pipe = (stream: NodeJS.ReadableStream | null, out: NodeJS.WriteStream) =>
     stream?.on('data', (d: Buffer) => {
       if (options.quiet) return
-      for (const line of d.toString().split('\n')) if (line.trim() && !options.hide?.(line)) out.write(`${prefix(line)}\n`)
+      for (const line of d.toString().split('\n'))
+        if (line.trim() && !options.hide?.(line)) out.write(`${prefix(line)}\n`)
     })
   pipe(child.stdout, process.stdout)
   pipe(child.stderr, process.stderr)

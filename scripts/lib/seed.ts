@@ -38,13 +38,37 @@ interface DemoUser {
 
 const demoUsers: DemoUser[] = [
   { key: 'resident', name: '张小明', phone: '13900000001', label: '居民（未绑定房屋）', roles: ['resident'] },
-  { key: 'representative', name: '刘芳', phone: '13900000002', label: '居民 · 户代表（1号楼1单元101）', roles: ['resident'] },
-  { key: 'buildingHead', name: '王建国', phone: '13900000003', label: '楼长（1号楼）', roles: ['resident', 'buildingHead'] },
+  {
+    key: 'representative',
+    name: '刘芳',
+    phone: '13900000002',
+    label: '居民 · 户代表（1号楼1单元101）',
+    roles: ['resident'],
+  },
+  {
+    key: 'buildingHead',
+    name: '王建国',
+    phone: '13900000003',
+    label: '楼长（1号楼）',
+    roles: ['resident', 'buildingHead'],
+  },
   { key: 'gridWorker', name: '李红梅', phone: '13800138001', label: '网格员（第一网格）', roles: ['gridWorker'] },
-  { key: 'partyHousehold', name: '陈志强', phone: '13900000005', label: '党员中心户（1号楼2单元201）', roles: ['resident', 'partyHousehold'] },
+  {
+    key: 'partyHousehold',
+    name: '陈志强',
+    phone: '13900000005',
+    label: '党员中心户（1号楼2单元201）',
+    roles: ['resident', 'partyHousehold'],
+  },
   { key: 'inServiceMember', name: '赵磊', phone: '13900000006', label: '在职党员', roles: ['inServiceMember'] },
   { key: 'committee', name: '周书记', phone: '13900000007', label: '两委（社区）', roles: ['committee'] },
-  { key: 'propertyManager', name: '孙经理', phone: '13900000008', label: '物业（阳光花园）', roles: ['propertyManager'] },
+  {
+    key: 'propertyManager',
+    name: '孙经理',
+    phone: '13900000008',
+    label: '物业（阳光花园）',
+    roles: ['propertyManager'],
+  },
   { key: 'communityAdmin', name: '吴主任', phone: '13900000009', label: '社区管理员', roles: ['communityAdmin'] },
 ]
 
@@ -56,7 +80,10 @@ const ok = <T>(res: { status: number; body: T }, what: string): T => {
 export const SEED_NAME = 'demo-community'
 
 export const readSeed = async (): Promise<SeedSummary | undefined> => {
-  const { Item } = await SeedMarkerEntity.build(GetItemCommand).key({ name: SEED_NAME }).options({ consistent: true }).send()
+  const { Item } = await SeedMarkerEntity.build(GetItemCommand)
+    .key({ name: SEED_NAME })
+    .options({ consistent: true })
+    .send()
   return Item ? (JSON.parse(Item.summaryJson) as SeedSummary) : undefined
 }
 
@@ -74,7 +101,12 @@ export const seedDemo = async (): Promise<{ seeded: boolean; summary: SeedSummar
   const street = await createStreet({ structure, newId: ulid, newCardNo }, systemPrincipal, { name: '沙河街道' })
   const users: Record<string, string> = {}
   for (const [i, u] of demoUsers.entries()) {
-    const userId = await identity.createUserForOpenid({ userId: ulid(), openid: `demo-${u.key}`, displayName: u.name, phone: u.phone })
+    const userId = await identity.createUserForOpenid({
+      userId: ulid(),
+      openid: `demo-${u.key}`,
+      displayName: u.name,
+      phone: u.phone,
+    })
     users[u.key] = userId
     await identity.putDemoIdentity({ key: u.key, userId, label: `${u.name} · ${u.label}`, roles: u.roles, order: i })
   }
@@ -87,9 +119,11 @@ export const seedDemo = async (): Promise<{ seeded: boolean; summary: SeedSummar
     placePath: segment('street', street.streetId),
   })
 
-  const login = async (key: string) => ok(await call('POST', '/auth/demo-login', { body: { key } }), `login ${key}`).token as string
+  const login = async (key: string) =>
+    ok(await call('POST', '/auth/demo-login', { body: { key } }), `login ${key}`).token as string
   const admin = await login('communityAdmin')
-  const post = async (path: string, body: unknown, token = admin) => ok(await call('POST', path, { token, body }), `POST ${path}`)
+  const post = async (path: string, body: unknown, token = admin) =>
+    ok(await call('POST', path, { token, body }), `POST ${path}`)
 
   const community = await post(`/streets/${street.streetId}/communities`, { name: '幸福里社区' })
   const grant = (userKey: string, role: Role, type: string, id: string) =>
@@ -107,7 +141,9 @@ export const seedDemo = async (): Promise<{ seeded: boolean; summary: SeedSummar
   }
   for (const b of buildings) {
     const households = []
-    for (const unit of ['1', '2']) for (let floor = 1; floor <= 6; floor++) for (const n of ['01', '02']) households.push({ unit, room: `${floor}${n}` })
+    for (const unit of ['1', '2'])
+      for (let floor = 1; floor <= 6; floor++)
+        for (const n of ['01', '02']) households.push({ unit, room: `${floor}${n}` })
     await post(`/buildings/${b.buildingId}/households`, { households })
   }
   const ids = buildings.map((b) => b.buildingId)

@@ -18,7 +18,10 @@ const types: Record<string, string> = {
 export const serveStatic = (root: string, port: number): Promise<Server> =>
   new Promise((resolve) => {
     const server = createServer((req, res) => {
-      const path = normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '')
+      const path = normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)).replace(
+        /^(\.\.[/\\])+/,
+        '',
+      )
       let file = join(root, path)
       if (!existsSync(file) || statSync(file).isDirectory()) file = join(root, 'index.html')
       res.setHeader('content-type', types[extname(file)] ?? 'application/octet-stream')

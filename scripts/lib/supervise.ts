@@ -41,11 +41,13 @@ export const keepRunning = async (o: {
       deaths.push(now)
       while (deaths[0]! < now - 5 * 60_000) deaths.shift()
       const how = signal ? `signal ${signal}` : `exit code ${code}`
-      if (deaths.length > 3) return o.onFatal(`${o.what} stopped ${deaths.length} times in 5 minutes (last: ${how}). ${o.help}`)
+      if (deaths.length > 3)
+        return o.onFatal(`${o.what} stopped ${deaths.length} times in 5 minutes (last: ${how}). ${o.help}`)
       say(`${o.what} stopped unexpectedly (${how}); restarting it.`)
       launch().then(
         () => say(`${o.what} is running again.`),
-        (error: Error) => o.onFatal(`${o.what} stopped (${how}) and could not be restarted: ${error.message.slice(0, 500)}. ${o.help}`),
+        (error: Error) =>
+          o.onFatal(`${o.what} stopped (${how}) and could not be restarted: ${error.message.slice(0, 500)}. ${o.help}`),
       )
     })
   }

@@ -21,7 +21,9 @@ import { createServer, type IncomingMessage, type Server } from 'node:http'
  *   in-process deliver it themselves.
  */
 export const openidForCode = (code: string): string =>
-  code.startsWith('demo:') ? `demo-${code.slice(5)}` : `o${createHash('sha256').update(code).digest('base64url').slice(0, 27)}`
+  code.startsWith('demo:')
+    ? `demo-${code.slice(5)}`
+    : `o${createHash('sha256').update(code).digest('base64url').slice(0, 27)}`
 
 export interface SentSubscribeMessage {
   touser: string
@@ -85,9 +87,7 @@ const judgeImage = async (mediaUrl: string): Promise<{ suggest: MediaCheck['sugg
 }
 
 const sign = (token: string, timestamp: string, nonce: string) =>
-  createHash('sha1')
-    .update([token, timestamp, nonce].sort().join(''))
-    .digest('hex')
+  createHash('sha1').update([token, timestamp, nonce].sort().join('')).digest('hex')
 
 const readBody = (req: IncomingMessage): Promise<string> =>
   new Promise((resolve) => {
@@ -96,7 +96,10 @@ const readBody = (req: IncomingMessage): Promise<string> =>
     req.on('end', () => resolve(body))
   })
 
-export const startWechatStandIn = (port: number, options: StandInOptions = {}): Promise<Server & { sent: SentSubscribeMessage[]; mediaChecks: MediaCheck[] }> =>
+export const startWechatStandIn = (
+  port: number,
+  options: StandInOptions = {},
+): Promise<Server & { sent: SentSubscribeMessage[]; mediaChecks: MediaCheck[] }> =>
   new Promise((resolve) => {
     const sent: SentSubscribeMessage[] = []
     const mediaChecks: MediaCheck[] = []
@@ -128,7 +131,8 @@ export const startWechatStandIn = (port: number, options: StandInOptions = {}): 
         return reply({ openid: openidForCode(code), session_key: createHash('md5').update(code).digest('base64') })
       }
       if (url.pathname === '/cgi-bin/token') {
-        if (!url.searchParams.get('appid') || !url.searchParams.get('secret')) return reply({ errcode: 40013, errmsg: 'invalid appid' })
+        if (!url.searchParams.get('appid') || !url.searchParams.get('secret'))
+          return reply({ errcode: 40013, errmsg: 'invalid appid' })
         return reply({ access_token: `local-token-${Date.now()}`, expires_in: 7200 })
       }
       if (url.pathname === '/cgi-bin/message/subscribe/send' && req.method === 'POST') {
@@ -136,7 +140,8 @@ export const startWechatStandIn = (port: number, options: StandInOptions = {}): 
         void readBody(req).then((text) => {
           const message = JSON.parse(text || '{}') as Omit<SentSubscribeMessage, 'at'>
           if (!message.touser || !message.template_id) return reply({ errcode: 47003, errmsg: 'argument invalid' })
-          if (message.touser.startsWith('refuse-')) return reply({ errcode: 43101, errmsg: 'user refuse to accept the msg' })
+          if (message.touser.startsWith('refuse-'))
+            return reply({ errcode: 43101, errmsg: 'user refuse to accept the msg' })
           sent.push({ ...message, at: new Date().toISOString() })
           reply({ errcode: 0, errmsg: 'ok' })
         })
@@ -145,22 +150,49 @@ export const startWechatStandIn = (port: number, options: StandInOptions = {}): 
       if (url.pathname === '/wxa/msg_sec_check' && req.method === 'POST') {
         if (!url.searchParams.get('access_token')) return reply({ errcode: 41001, errmsg: 'access_token missing' })
         void readBody(req).then((text) => {
-          const body = JSON.parse(text || '{}') as { content?: string; version?: number; scene?: number; openid?: string }
-          if (typeof body.content !== 'string' || body.version !== 2 || !body.openid || ![1, 2, 3, 4].includes(Number(body.scene)))
+          const body = JSON.parse(text || '{}') as {
+            content?: string
+            version?: number
+            scene?: number
+            openid?: string
+          }
+          if (
+            typeof body.content !== 'string' ||
+            body.version !== 2 ||
+            !body.openid ||
+            ![1, 2, 3, 4].includes(Number(body.scene))
+          )
             return reply({ errcode: 47001, errmsg: 'data format error' })
           if (body.content.includes('故障测试')) return reply({ errcode: -1, errmsg: 'system error' })
           const traceId = `local-text-${randomBytes(6).toString('hex')}`
-          const suggest = riskyWords.some((w) => body.content!.includes(w)) ? 'risky' : reviewWords.some((w) => body.content!.includes(w)) ? 'review' : 'pass'
+          const suggest = riskyWords.some((w) => body.content!.includes(w))
+            ? 'risky'
+            : reviewWords.some((w) => body.content!.includes(w))
+              ? 'review'
+              : 'pass'
           const label = suggest === 'risky' ? 21000 : suggest === 'review' ? 20003 : 100
-          reply({ errcode: 0, errmsg: 'ok', result: { suggest, label }, detail: [{ strategy: 'content_model', errcode: 0, suggest, label }], trace_id: traceId })
+          reply({
+            errcode: 0,
+            errmsg: 'ok',
+            result: { suggest, label },
+            detail: [{ strategy: 'content_model', errcode: 0, suggest, label }],
+            trace_id: traceId,
+          })
         })
         return
       }
       if (url.pathname === '/wxa/media_check_async' && req.method === 'POST') {
         if (!url.searchParams.get('access_token')) return reply({ errcode: 41001, errmsg: 'access_token missing' })
         void readBody(req).then(async (text) => {
-          const body = JSON.parse(text || '{}') as { media_url?: string; media_type?: number; version?: number; scene?: number; openid?: string }
-          if (!body.media_url || body.media_type !== 2 || body.version !== 2 || !body.openid) return reply({ errcode: 47001, errmsg: 'data format error' })
+          const body = JSON.parse(text || '{}') as {
+            media_url?: string
+            media_type?: number
+            version?: number
+            scene?: number
+            openid?: string
+          }
+          if (!body.media_url || body.media_type !== 2 || body.version !== 2 || !body.openid)
+            return reply({ errcode: 47001, errmsg: 'data format error' })
           const traceId = `local-media-${randomBytes(8).toString('hex')}`
           reply({ errcode: 0, errmsg: 'ok', trace_id: traceId })
           const verdict = await judgeImage(body.media_url)
@@ -185,7 +217,9 @@ export const startWechatStandIn = (port: number, options: StandInOptions = {}): 
                 appid: 'wxlocaldemo00000000',
                 trace_id: traceId,
                 version: 2,
-                detail: [{ strategy: 'content_model', errcode: 0, suggest: verdict.suggest, label: verdict.label, prob: 90 }],
+                detail: [
+                  { strategy: 'content_model', errcode: 0, suggest: verdict.suggest, label: verdict.label, prob: 90 },
+                ],
                 errcode: 0,
                 errmsg: 'ok',
                 result: verdict,
@@ -200,7 +234,9 @@ export const startWechatStandIn = (port: number, options: StandInOptions = {}): 
       if (url.pathname === '/_sink/media-checks') {
         const pending = url.searchParams.get('pending') === 'true'
         const openid = url.searchParams.get('openid')
-        return reply({ items: mediaChecks.filter((c) => (!pending || !c.delivered) && (!openid || c.openid === openid)) })
+        return reply({
+          items: mediaChecks.filter((c) => (!pending || !c.delivered) && (!openid || c.openid === openid)),
+        })
       }
       if (url.pathname === '/_sink/subscribe-messages') {
         const touser = url.searchParams.get('touser')

@@ -2,7 +2,11 @@ import { ulid } from 'ulid'
 import type { AppDeps } from '../../functions/src/http/deps'
 import type { call as Call } from '../../scripts/lib/invoke'
 
-type Scenario = { name: string; prepare?: (i: number) => Promise<any>; run: (i: number, prepared: any) => Promise<{ status: number }> }
+type Scenario = {
+  name: string
+  prepare?: (i: number) => Promise<any>
+  run: (i: number, prepared: any) => Promise<{ status: number }>
+}
 
 /**
  * Micro-wishes for `npm run bench`: posting, vetting, the wall, a wish's page, claiming and confirming (which pays
@@ -23,24 +27,45 @@ export const microWishScenarios = async (ctx: {
     await ctx.token('communityAdmin'),
   ]
   const settings = (await call('GET', `/communities/${summary.communityId}/wish-settings`, { token: admin })).body
-  await call('PUT', `/communities/${summary.communityId}/wish-settings`, { token: admin, body: { ...settings, openLimit: 10, activeClaimLimit: 10 } })
+  await call('PUT', `/communities/${summary.communityId}/wish-settings`, {
+    token: admin,
+    body: { ...settings, openLimit: 10, activeClaimLimit: 10 },
+  })
   const households = await Promise.all(
     [0, 1].flatMap((b) =>
       ['1', '2'].flatMap((unit) =>
-        ['101', '201', '301', '401', '501', '601'].map((room) => deps.structure.findHouseholdId(summary.buildingIds[b]!, unit, room)),
+        ['101', '201', '301', '401', '501', '601'].map((room) =>
+          deps.structure.findHouseholdId(summary.buildingIds[b]!, unit, room),
+        ),
       ),
     ),
   )
   const wantedBy = new Date(Date.now() + 8 * 3_600_000 + 14 * 86_400_000).toISOString().slice(0, 10)
-  const body = (title: string) => ({ wishId: ulid(), title, text: '腿脚不便，想要一个带轮子的助行器。', categoryId: 'mobility', wantedBy })
+  const body = (title: string) => ({
+    wishId: ulid(),
+    title,
+    text: '腿脚不便，想要一个带轮子的助行器。',
+    categoryId: 'mobility',
+    wantedBy,
+  })
   const onBehalf = async (i: number) =>
     (
       await call('POST', '/wishes', {
         token: worker,
-        body: { ...body('想要一个助行器'), onBehalf: { householdId: households[i % households.length], residentName: '孙桂兰' } },
+        body: {
+          ...body('想要一个助行器'),
+          onBehalf: { householdId: households[i % households.length], residentName: '孙桂兰' },
+        },
       })
     ).body.wishId as string
-  const vet = { decision: 'publish', method: 'phone', note: '电话核实', hardship: 'elderlyAlone', points: 10, claimDays: 7 }
+  const vet = {
+    decision: 'publish',
+    method: 'phone',
+    note: '电话核实',
+    hardship: 'elderlyAlone',
+    points: 10,
+    claimDays: 7,
+  }
   const published = async (i: number) => {
     const wishId = await onBehalf(i)
     await call('POST', `/wishes/${wishId}/vetting`, { token: worker, body: vet })
@@ -55,7 +80,11 @@ export const microWishScenarios = async (ctx: {
   const reported = async (i: number) => {
     const wishId = await published(i)
     await call('POST', `/wishes/${wishId}/claim`, { token: member })
-    await fulfilWish(photosUp, memberActor, { wishId, note: '已送到', photoKeys: [`uploads/${loaded.user.userId}/${ulid()}.jpg`] })
+    await fulfilWish(photosUp, memberActor, {
+      wishId,
+      note: '已送到',
+      photoKeys: [`uploads/${loaded.user.userId}/${ulid()}.jpg`],
+    })
     return wishId
   }
   let posted: string | undefined
@@ -78,7 +107,10 @@ export const microWishScenarios = async (ctx: {
       prepare: (i) => onBehalf(i),
       run: (_i, id) => call('POST', `/wishes/${id}/vetting`, { token: worker, body: vet }),
     },
-    { name: 'GET /grids/{id}/wish-wall', run: () => call('GET', `/grids/${summary.gridIds[0]}/wish-wall`, { token: member }) },
+    {
+      name: 'GET /grids/{id}/wish-wall',
+      run: () => call('GET', `/grids/${summary.gridIds[0]}/wish-wall`, { token: member }),
+    },
     { name: 'GET /wishes/{id}', run: () => call('GET', `/wishes/${someWish}`, { token: member }) },
     {
       name: 'POST /wishes/{id}/claim',

@@ -48,19 +48,33 @@ const main = async () => {
   const { summary } = await seedDemo()
 
   const token = async (key: string) => (await call('POST', '/auth/demo-login', { body: { key } })).body.token as string
-  const [admin, head, worker, rep] = [await token('communityAdmin'), await token('buildingHead'), await token('gridWorker'), await token('representative')]
+  const [admin, head, worker, rep] = [
+    await token('communityAdmin'),
+    await token('buildingHead'),
+    await token('gridWorker'),
+    await token('representative'),
+  ]
 
   const A1 = summary.buildingIds[0]!
   const grid = summary.gridIds[0]!
   const code = (await call('GET', `/grids/${grid}/card-code`, { token: worker })).body.code as string
-  const newUserToken = async (i: number) => (await call('POST', '/auth/login', { body: { code: `bench-${i}-${ulid()}` } })).body.token as string
+  const newUserToken = async (i: number) =>
+    (await call('POST', '/auth/login', { body: { code: `bench-${i}-${ulid()}` } })).body.token as string
   const rooms = ['101', '102', '201', '202', '301', '302', '401', '402', '501', '502']
 
-  type Scenario = { name: string; prepare?: (i: number) => Promise<any>; run: (i: number, prepared: any) => Promise<{ status: number }> }
+  type Scenario = {
+    name: string
+    prepare?: (i: number) => Promise<any>
+    run: (i: number, prepared: any) => Promise<{ status: number }>
+  }
 
   // Deliberation: proposals in 1号楼 go straight to review (no seconds), so each step can be prepared quickly.
-  const settings = (await call('GET', `/communities/${summary.communityId}/deliberation-settings`, { token: admin })).body
-  await call('PUT', `/communities/${summary.communityId}/deliberation-settings`, { token: admin, body: { ...settings, secondsNeeded: 0 } })
+  const settings = (await call('GET', `/communities/${summary.communityId}/deliberation-settings`, { token: admin }))
+    .body
+  await call('PUT', `/communities/${summary.communityId}/deliberation-settings`, {
+    token: admin,
+    body: { ...settings, secondsNeeded: 0 },
+  })
   const committee = await token('committee')
   const { appDeps } = await import('../../functions/src/http/deps')
   const { closePoll } = await import('../../functions/src/domain/deliberation/resolve')
@@ -71,7 +85,8 @@ const main = async () => {
     title: '更换楼道照明',
     text: '1单元楼道灯坏了三盏，建议统一更换为声控LED灯。',
   }
-  const newMatter = async () => (await call('POST', '/matters', { token: rep, body: { ...proposal, matterId: ulid() } })).body.matterId as string
+  const newMatter = async () =>
+    (await call('POST', '/matters', { token: rep, body: { ...proposal, matterId: ulid() } })).body.matterId as string
   const accepted = async () => {
     const id = await newMatter()
     await call('POST', `/matters/${id}/review`, {
@@ -87,7 +102,9 @@ const main = async () => {
     secret: true,
     rule: { minTurnout: 0.1, passShare: 0.5, passOption: 0 },
   })
-  const openedPoll = async () => (await call('POST', `/matters/${await accepted()}/poll`, { token: head, body: pollBody() })).body.poll.pollId as string
+  const openedPoll = async () =>
+    (await call('POST', `/matters/${await accepted()}/poll`, { token: head, body: pollBody() })).body.poll
+      .pollId as string
   const scenarios: Scenario[] = [
     { name: 'POST /auth/login', run: (i) => call('POST', '/auth/login', { body: { code: `bench-login-${i % 5}` } }) },
     { name: 'GET /auth/demo-identities', run: () => call('GET', '/auth/demo-identities') },
@@ -96,41 +113,64 @@ const main = async () => {
     {
       name: 'POST /bindings',
       prepare: (i) => newUserToken(i),
-      run: (i, t) => call('POST', '/bindings', { token: t, body: { buildingId: A1, unit: '2', room: rooms[i % rooms.length] } }),
+      run: (i, t) =>
+        call('POST', '/bindings', { token: t, body: { buildingId: A1, unit: '2', room: rooms[i % rooms.length] } }),
     },
-    { name: 'GET /binding-requests (building)', run: () => call('GET', `/binding-requests?buildingId=${A1}`, { token: head }) },
-    { name: 'GET /binding-requests (grid)', run: () => call('GET', `/binding-requests?gridId=${grid}`, { token: worker }) },
+    {
+      name: 'GET /binding-requests (building)',
+      run: () => call('GET', `/binding-requests?buildingId=${A1}`, { token: head }),
+    },
+    {
+      name: 'GET /binding-requests (grid)',
+      run: () => call('GET', `/binding-requests?gridId=${grid}`, { token: worker }),
+    },
     {
       name: 'POST /bindings/{id}/decision',
       prepare: async (i) =>
-        (await call('POST', '/bindings', { token: await newUserToken(i + 1000), body: { buildingId: A1, unit: '1', room: rooms[i % rooms.length] } })).body
-          .requestId,
-      run: (_i, requestId) => call('POST', `/bindings/${requestId}/decision`, { token: head, body: { decision: 'approve' } }),
+        (
+          await call('POST', '/bindings', {
+            token: await newUserToken(i + 1000),
+            body: { buildingId: A1, unit: '1', room: rooms[i % rooms.length] },
+          })
+        ).body.requestId,
+      run: (_i, requestId) =>
+        call('POST', `/bindings/${requestId}/decision`, { token: head, body: { decision: 'approve' } }),
     },
     {
       name: 'PUT /households/{id}/representative',
       prepare: async () => (await call('GET', '/me', { token: rep })).body,
-      run: (_i, me) => call('PUT', `/households/${me.households[0].householdId}/representative`, { token: worker, body: { userId: me.userId } }),
+      run: (_i, me) =>
+        call('PUT', `/households/${me.households[0].householdId}/representative`, {
+          token: worker,
+          body: { userId: me.userId },
+        }),
     },
     {
       name: 'POST /role-grants',
       run: () =>
         call('POST', '/role-grants', {
           token: admin,
-          body: { userId: summary.users.inServiceMember, role: 'inServiceMember', place: { type: 'community', id: summary.communityId } },
+          body: {
+            userId: summary.users.inServiceMember,
+            role: 'inServiceMember',
+            place: { type: 'community', id: summary.communityId },
+          },
         }),
     },
     {
       name: 'POST /streets/{id}/communities',
-      run: (i) => call('POST', `/streets/${summary.streetId}/communities`, { token: admin, body: { name: `压测社区${i}` } }),
+      run: (i) =>
+        call('POST', `/streets/${summary.streetId}/communities`, { token: admin, body: { name: `压测社区${i}` } }),
     },
     {
       name: 'POST /communities/{id}/compounds',
-      run: (i) => call('POST', `/communities/${summary.communityId}/compounds`, { token: admin, body: { name: `压测小区${i}` } }),
+      run: (i) =>
+        call('POST', `/communities/${summary.communityId}/compounds`, { token: admin, body: { name: `压测小区${i}` } }),
     },
     {
       name: 'POST /compounds/{id}/buildings',
-      run: (i) => call('POST', `/compounds/${summary.compoundIds[1]}/buildings`, { token: admin, body: { name: `压测楼${i}` } }),
+      run: (i) =>
+        call('POST', `/compounds/${summary.compoundIds[1]}/buildings`, { token: admin, body: { name: `压测楼${i}` } }),
     },
     {
       name: 'POST /buildings/{id}/households (10)',
@@ -144,23 +184,50 @@ const main = async () => {
     {
       name: 'POST /communities/{id}/grids',
       prepare: async (i) =>
-        (await call('POST', `/communities/${summary.communityId}/compounds`, { token: admin, body: { name: `网格小区${i}` } })).body.compoundId,
+        (
+          await call('POST', `/communities/${summary.communityId}/compounds`, {
+            token: admin,
+            body: { name: `网格小区${i}` },
+          })
+        ).body.compoundId,
       run: async (i, compoundId) => {
         const b = await call('POST', `/compounds/${compoundId}/buildings`, { token: admin, body: { name: `G${i}` } })
-        return call('POST', `/communities/${summary.communityId}/grids`, { token: admin, body: { name: `压测网格${i}`, buildingIds: [b.body.buildingId] } })
+        return call('POST', `/communities/${summary.communityId}/grids`, {
+          token: admin,
+          body: { name: `压测网格${i}`, buildingIds: [b.body.buildingId] },
+        })
       },
     },
-    { name: 'PATCH /grids/{id}', run: (i) => call('PATCH', `/grids/${grid}`, { token: admin, body: { name: i % 2 ? '第一网格' : '第一网格 ' } }) },
-    { name: 'PATCH /places/{type}/{id}', run: () => call('PATCH', `/places/building/${A1}`, { token: admin, body: { name: '1号楼' } }) },
-    { name: 'GET /communities/{id}/structure', run: () => call('GET', `/communities/${summary.communityId}/structure`, { token: admin }) },
+    {
+      name: 'PATCH /grids/{id}',
+      run: (i) => call('PATCH', `/grids/${grid}`, { token: admin, body: { name: i % 2 ? '第一网格' : '第一网格 ' } }),
+    },
+    {
+      name: 'PATCH /places/{type}/{id}',
+      run: () => call('PATCH', `/places/building/${A1}`, { token: admin, body: { name: '1号楼' } }),
+    },
+    {
+      name: 'GET /communities/{id}/structure',
+      run: () => call('GET', `/communities/${summary.communityId}/structure`, { token: admin }),
+    },
     { name: 'GET /cards/{code}', run: () => call('GET', `/cards/${code}`) },
     { name: 'GET /grids/{id}/contact', run: () => call('GET', `/grids/${grid}/contact`, { token: rep }) },
     { name: 'GET /grids/{id}/card-code', run: () => call('GET', `/grids/${grid}/card-code`, { token: worker }) },
     { name: 'GET /grids/{id}/card-print', run: () => call('GET', `/grids/${grid}/card-print`, { token: worker }) },
-    { name: 'GET /communities/{id}/card-print', run: () => call('GET', `/communities/${summary.communityId}/card-print`, { token: admin }) },
+    {
+      name: 'GET /communities/{id}/card-print',
+      run: () => call('GET', `/communities/${summary.communityId}/card-print`, { token: admin }),
+    },
     { name: 'GET /openapi.json', run: () => call('GET', '/openapi.json') },
-    { name: 'POST /matters (propose)', run: () => call('POST', '/matters', { token: rep, body: { ...proposal, matterId: ulid() } }) },
-    { name: 'GET /matters/{id}', prepare: () => newMatter(), run: (_i, id) => call('GET', `/matters/${id}`, { token: rep }) },
+    {
+      name: 'POST /matters (propose)',
+      run: () => call('POST', '/matters', { token: rep, body: { ...proposal, matterId: ulid() } }),
+    },
+    {
+      name: 'GET /matters/{id}',
+      prepare: () => newMatter(),
+      run: (_i, id) => call('GET', `/matters/${id}`, { token: rep }),
+    },
     { name: 'GET /matters (my community)', run: () => call('GET', '/matters', { token: rep }) },
     {
       name: 'POST /matters/{id}/review (accept)',
@@ -199,22 +266,41 @@ const main = async () => {
   {
     const c = summary.communityId
     for (let i = 0; i < 10; i++)
-      await call('POST', `/communities/${c}/points/awards`, { token: admin, body: { awardId: ulid(), ruleId: 'volunteer', userId: summary.users.representative } })
+      await call('POST', `/communities/${c}/points/awards`, {
+        token: admin,
+        body: { awardId: ulid(), ruleId: 'volunteer', userId: summary.users.representative },
+      })
     const benchItem = (
       await call('POST', `/communities/${c}/shop-items`, {
         token: admin,
-        body: { itemId: ulid(), name: '压测商品', kind: 'goods', price: 1, stock: 5000, pickupPlace: '服务站', pickupDays: 7 },
+        body: {
+          itemId: ulid(),
+          name: '压测商品',
+          kind: 'goods',
+          price: 1,
+          stock: 5000,
+          pickupPlace: '服务站',
+          pickupDays: 7,
+        },
       })
     ).body.itemId as string
-    const redeemed = async () => (await call('POST', `/shop-items/${benchItem}/redemptions`, { token: rep, body: { redemptionId: ulid() } })).body
+    const redeemed = async () =>
+      (await call('POST', `/shop-items/${benchItem}/redemptions`, { token: rep, body: { redemptionId: ulid() } })).body
     scenarios.push(
-      { name: 'POST /shop-items/{id}/redemptions', run: () => call('POST', `/shop-items/${benchItem}/redemptions`, { token: rep, body: { redemptionId: ulid() } }) },
+      {
+        name: 'POST /shop-items/{id}/redemptions',
+        run: () => call('POST', `/shop-items/${benchItem}/redemptions`, { token: rep, body: { redemptionId: ulid() } }),
+      },
       {
         name: 'POST /redemptions/{id}/fulfil',
         prepare: () => redeemed(),
-        run: (_i, r) => call('POST', `/redemptions/${r.redemptionId}/fulfil`, { token: worker, body: { code: r.pickup.code } }),
+        run: (_i, r) =>
+          call('POST', `/redemptions/${r.redemptionId}/fulfil`, { token: worker, body: { code: r.pickup.code } }),
       },
-      { name: 'GET /me/points/entries (passbook page)', run: () => call('GET', '/me/points/entries?limit=20', { token: rep }) },
+      {
+        name: 'GET /me/points/entries (passbook page)',
+        run: () => call('GET', '/me/points/entries?limit=20', { token: rep }),
+      },
     )
   }
 
@@ -242,7 +328,14 @@ const main = async () => {
       calls = [...counts].map(([c, n]) => (n > 1 ? `${c}×${n}` : c)).join(' ')
       capacity = meter.calls.reduce((sum, c) => sum + c.capacity, 0)
     }
-    rows.push({ name: s.name, handler: median(handlerMs), dynamo: median(dynamoMs), calls, capacity, status: [...statuses].join('/') })
+    rows.push({
+      name: s.name,
+      handler: median(handlerMs),
+      dynamo: median(dynamoMs),
+      calls,
+      capacity,
+      status: [...statuses].join('/'),
+    })
   }
 
   const pad = (s: string, n: number) => s + ' '.repeat(Math.max(0, n - [...s].length))
@@ -256,21 +349,28 @@ const main = async () => {
   ]
 
   // Bundles, as `serverless package` builds them for AWS.
-  const pkg = spawnSync(join(ROOT, 'node_modules', '.bin', 'serverless'), ['package', '--stage', 'bench', '--package', join(ROOT, '.local', 'bench-package')], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    env: { ...process.env, SLS_TELEMETRY_DISABLED: '1' },
-  })
+  const pkg = spawnSync(
+    join(ROOT, 'node_modules', '.bin', 'serverless'),
+    ['package', '--stage', 'bench', '--package', join(ROOT, '.local', 'bench-package')],
+    {
+      cwd: ROOT,
+      encoding: 'utf8',
+      env: { ...process.env, SLS_TELEMETRY_DISABLED: '1' },
+    },
+  )
   lines.push('', 'Function bundles (serverless package, zipped; AWS SDK v3 comes from the Lambda runtime):')
   if (pkg.status === 0) {
     for (const f of readdirSync(join(ROOT, '.local', 'bench-package'))
       .filter((f) => f.endsWith('.zip'))
       .sort())
-      lines.push(`  ${pad(f.replace('.zip', ''), 14)}${(statSync(join(ROOT, '.local', 'bench-package', f)).size / 1024).toFixed(1)} KB`)
+      lines.push(
+        `  ${pad(f.replace('.zip', ''), 14)}${(statSync(join(ROOT, '.local', 'bench-package', f)).size / 1024).toFixed(1)} KB`,
+      )
   } else lines.push(`  serverless package failed: ${pkg.stderr.slice(-500)}`)
 
   lines.push('', 'Mini-program (weapp build):')
-  if (process.env.BENCH_SKIP_WEAPP !== '1') spawnSync('npm', ['run', '--silent', 'build:weapp'], { cwd: ROOT, stdio: 'ignore' })
+  if (process.env.BENCH_SKIP_WEAPP !== '1')
+    spawnSync('npm', ['run', '--silent', 'build:weapp'], { cwd: ROOT, stdio: 'ignore' })
   if (existsSync(join(ROOT, 'miniprogram', 'dist', 'weapp', 'app.json'))) {
     const { main, subpackages } = weappPackageSizes()
     lines.push(`  main package        ${(main / 1024).toFixed(1)} KB (WeChat limit 2048 KB)`)

@@ -3,7 +3,11 @@ import { signSiteCode, siteCodeKey, windowAt } from '../../functions/src/domain/
 import type { AppDeps } from '../../functions/src/http/deps'
 import type { call as Call } from '../../scripts/lib/invoke'
 
-type Scenario = { name: string; prepare?: (i: number) => Promise<any>; run: (i: number, prepared: any) => Promise<{ status: number }> }
+type Scenario = {
+  name: string
+  prepare?: (i: number) => Promise<any>
+  run: (i: number, prepared: any) => Promise<{ status: number }>
+}
 
 const MIN = 60_000
 const SITE = { latitude: 22.5431, longitude: 114.0579 }
@@ -20,7 +24,11 @@ export const volunteeringScenarios = async (ctx: {
   deps: AppDeps
 }): Promise<Scenario[]> => {
   const { call, summary, deps } = ctx
-  const [committee, member, admin] = [await ctx.token('committee'), await ctx.token('inServiceMember'), await ctx.token('communityAdmin')]
+  const [committee, member, admin] = [
+    await ctx.token('committee'),
+    await ctx.token('inServiceMember'),
+    await ctx.token('communityAdmin'),
+  ]
   /** A new resident volunteer, registered and approved (so the daily cap never trims the figures). */
   const volunteer = async () => {
     const session = (await call('POST', '/auth/login', { body: { code: `bench-volunteer-${ulid()}` } })).body
@@ -28,7 +36,10 @@ export const volunteeringScenarios = async (ctx: {
       token: session.token,
       body: { communityId: summary.communityId, kind: 'volunteer', skills: [], availability: [] },
     })
-    await call('POST', `/volunteer-registrations/${session.userId}/decision`, { token: admin, body: { decision: 'approve' } })
+    await call('POST', `/volunteer-registrations/${session.userId}/decision`, {
+      token: admin,
+      body: { decision: 'approve' },
+    })
     return session as { token: string; userId: string }
   }
   const publish = async (startsIn = 60) => {
@@ -61,8 +72,16 @@ export const volunteeringScenarios = async (ctx: {
   const real = deps.now
   return [
     { name: 'POST /activities (publish)', run: async () => ({ status: (await publish()) ? 201 : 500 }) },
-    { name: 'POST /activities/{id}/sign-up', prepare: () => publish(), run: (_i, id) => call('POST', `/activities/${id}/sign-up`, { token: member }) },
-    { name: 'GET /activities/{id}', prepare: () => signedUp(), run: (_i, id) => call('GET', `/activities/${id}`, { token: member }) },
+    {
+      name: 'POST /activities/{id}/sign-up',
+      prepare: () => publish(),
+      run: (_i, id) => call('POST', `/activities/${id}/sign-up`, { token: member }),
+    },
+    {
+      name: 'GET /activities/{id}',
+      prepare: () => signedUp(),
+      run: (_i, id) => call('GET', `/activities/${id}`, { token: member }),
+    },
     {
       name: 'POST /activities/{id}/check-in',
       prepare: () => signedUp(),
@@ -80,7 +99,10 @@ export const volunteeringScenarios = async (ctx: {
         await call('POST', `/activities/${id}/sign-up`, { token: v.token })
         const a = (await call('GET', `/activities/${id}`, { token: v.token })).body
         deps.now = () => new Date(Date.parse(a.startAt))
-        await call('POST', `/activities/${id}/attendance/${v.userId}/proxy`, { token: committee, body: { action: 'checkIn' } })
+        await call('POST', `/activities/${id}/attendance/${v.userId}/proxy`, {
+          token: committee,
+          body: { action: 'checkIn' },
+        })
         deps.now = () => new Date(Date.parse(a.endAt) + 5 * MIN)
         return id
       },

@@ -37,7 +37,8 @@ export const api = async (method: string, path: string, token?: string, body?: u
 }
 
 /** A session token for a demo identity (local stage). */
-export const demoToken = async (key: string) => (await api('POST', '/auth/demo-login', undefined, { key })).body.token as string
+export const demoToken = async (key: string) =>
+  (await api('POST', '/auth/demo-login', undefined, { key })).body.token as string
 
 /** The page on screen: earlier pages stay in the DOM, hidden. */
 export const shown = (page: Page) => page.locator('.taro_page:visible')
@@ -59,13 +60,16 @@ export const answerConsent = async (page: Page, allow: boolean) => {
 export const pickIdentity = async (page: Page, key: string) => {
   const agree = page.locator('.privacy-agree:visible')
   const identity = page.locator(`.demo-identity--${key}:visible`)
-  await expect.poll(async () => (await agree.count()) + (await identity.count()), { timeout: 30_000 }).toBeGreaterThan(0)
+  await expect
+    .poll(async () => (await agree.count()) + (await identity.count()), { timeout: 30_000 })
+    .toBeGreaterThan(0)
   if ((await agree.count()) > 0) await agree.click()
   await identity.click()
 }
 
 /** Taro H5 keeps storage in localStorage as `{"data": …}`. */
-const stored = (key: string, value: unknown) => `localStorage.setItem(${JSON.stringify(key)}, ${JSON.stringify(JSON.stringify({ data: value }))});`
+const stored = (key: string, value: unknown) =>
+  `localStorage.setItem(${JSON.stringify(key)}, ${JSON.stringify(JSON.stringify({ data: value }))});`
 
 /**
  * Puts what the app keeps on a device into a fresh browser before any page loads: a session (as after login), the
@@ -77,7 +81,8 @@ export const seedDevice = async (
 ) => {
   let script = ''
   if (opts.session) script += stored('gridlink.session', opts.session)
-  if (opts.privacy) script += stored('gridlink.privacy', { version: PRIVACY_VERSION, agreedAt: new Date().toISOString() })
+  if (opts.privacy)
+    script += stored('gridlink.privacy', { version: PRIVACY_VERSION, agreedAt: new Date().toISOString() })
   if (opts.care !== undefined) script += stored('gridlink.care', { on: opts.care, setAt: new Date().toISOString() })
   await context.addInitScript({ content: script })
 }

@@ -9,10 +9,20 @@ const e2e = inject('e2e')
 
 /** A fresh WeChat user (the stand-in accepts any code) who asks to bind a room of 1号楼; the building head approves. */
 const freshResident = async (code: string, unit: string, room: string) => {
-  const session = (await api('POST', '/auth/login', undefined, { code })).body as { token: string; userId: string; expiresAt: string }
+  const session = (await api('POST', '/auth/login', undefined, { code })).body as {
+    token: string
+    userId: string
+    expiresAt: string
+  }
   const asked = await api('POST', '/bindings', session.token, { buildingId: e2e.buildingIds[0], unit, room })
   expect(asked.status).toBe(201)
-  expect((await api('POST', `/bindings/${asked.body.requestId}/decision`, await demoToken('buildingHead'), { decision: 'approve' })).status).toBe(200)
+  expect(
+    (
+      await api('POST', `/bindings/${asked.body.requestId}/decision`, await demoToken('buildingHead'), {
+        decision: 'approve',
+      })
+    ).status,
+  ).toBe(200)
   return session
 }
 
@@ -64,14 +74,17 @@ describe('deliberation loops in the browser: return and revise, reject, withdraw
    * clicks 附议 itself): 王建国 (1-602), 陈志强 (2-201) and a fresh neighbour in 2-301, minus whoever proposed.
    */
   const secondToReview = async (matterId: string, proposer: string) => {
-    const seconders = [tokens.buildingHead!, tokens.partyHousehold!, neighbour, tokens.representative!].filter((t) => t !== tokens[proposer]).slice(0, 3)
+    const seconders = [tokens.buildingHead!, tokens.partyHousehold!, neighbour, tokens.representative!]
+      .filter((t) => t !== tokens[proposer])
+      .slice(0, 3)
     for (const t of seconders) expect((await api('POST', `/matters/${matterId}/seconds`, t)).status).toBe(200)
     expect((await api('GET', `/matters/${matterId}`, tokens.committee)).body.status).toBe('awaitingReview')
   }
 
   beforeAll(async () => {
     browser = await launch()
-    for (const key of ['representative', 'committee', 'buildingHead', 'partyHousehold']) tokens[key] = await demoToken(key)
+    for (const key of ['representative', 'committee', 'buildingHead', 'partyHousehold'])
+      tokens[key] = await demoToken(key)
     neighbour = (await freshResident('e2e-loops-neighbour', '2', '301')).token
   })
   afterEach(() => {
@@ -124,8 +137,13 @@ describe('deliberation loops in the browser: return and revise, reject, withdraw
     await item.locator('.review-return-note textarea').fill(note)
     await committee.screenshot({ path: join(ARTIFACTS, 'loops-review-return.png'), fullPage: true })
     await item.locator('.review-return-confirm').click()
-    await expect.poll(() => shown(committee).locator(`.review-item[data-matter-id="${matterId}"]`).count(), { timeout: 15_000 }).toBe(0)
-    expect((await api('GET', `/matters/${matterId}`, tokens.representative)).body).toMatchObject({ status: 'returned', returnNote: note })
+    await expect
+      .poll(() => shown(committee).locator(`.review-item[data-matter-id="${matterId}"]`).count(), { timeout: 15_000 })
+      .toBe(0)
+    expect((await api('GET', `/matters/${matterId}`, tokens.representative)).body).toMatchObject({
+      status: 'returned',
+      returnNote: note,
+    })
 
     // ── The proposer sees 退回修改 and the note, and 修改 opens the form prefilled, with the note above it.
     await rep.reload()
@@ -162,11 +180,18 @@ describe('deliberation loops in the browser: return and revise, reject, withdraw
     expect(await shown(rep).locator('.timeline-entry--revise .timeline-entry__who').textContent()).toContain('刘芳')
     expect(await shown(rep).locator('.revise-button').count()).toBe(0)
     await rep.screenshot({ path: join(ARTIFACTS, 'loops-revised.png'), fullPage: true })
-    expect((await api('GET', `/matters/${matterId}`, tokens.committee)).body).toMatchObject({ status: 'awaitingReview', title: revised })
+    expect((await api('GET', `/matters/${matterId}`, tokens.committee)).body).toMatchObject({
+      status: 'awaitingReview',
+      title: revised,
+    })
 
     // The committee finds it in the queue again, under its new title.
     await committee.reload()
-    await expect.poll(() => shown(committee).locator(`.review-item[data-matter-id="${matterId}"]`).textContent(), { timeout: 15_000 }).toContain(revised)
+    await expect
+      .poll(() => shown(committee).locator(`.review-item[data-matter-id="${matterId}"]`).textContent(), {
+        timeout: 15_000,
+      })
+      .toContain(revised)
   })
 
   it('rejects a proposal with a reason; the proposer sees 不予受理 and why', async () => {
@@ -183,7 +208,9 @@ describe('deliberation loops in the browser: return and revise, reject, withdraw
     await item.locator('.review-reject').click()
     await item.locator('.review-reject-reason textarea').fill(reason)
     await item.locator('.review-reject-confirm').click()
-    await expect.poll(() => shown(committee).locator(`.review-item[data-matter-id="${matterId}"]`).count(), { timeout: 15_000 }).toBe(0)
+    await expect
+      .poll(() => shown(committee).locator(`.review-item[data-matter-id="${matterId}"]`).count(), { timeout: 15_000 })
+      .toBe(0)
 
     // 刘芳 finds it in the 议事 tab under 已办结, marked 不予受理, and opens it.
     await rep.goto(`${e2e.appUrl}/#/pages/matters/index`)
@@ -204,11 +231,16 @@ describe('deliberation loops in the browser: return and revise, reject, withdraw
     expect(await shown(rep).locator('.matter-step.is-skipped').count()).toBe(3)
     // The list card says the same: ended, not 已办结.
     await rep.goBack()
-    await expect.poll(() => card.locator('.matter-card__progress').textContent(), { timeout: 15_000 }).toBe('已结束：不予受理')
+    await expect
+      .poll(() => card.locator('.matter-card__progress').textContent(), { timeout: 15_000 })
+      .toBe('已结束：不予受理')
     await card.click()
     await expect.poll(() => shown(rep).locator('.matter-title').textContent(), { timeout: 15_000 }).toBe(title)
     await rep.screenshot({ path: join(ARTIFACTS, 'loops-rejected.png'), fullPage: true })
-    expect((await api('GET', `/matters/${matterId}`, tokens.representative)).body).toMatchObject({ status: 'rejected', closedReason: reason })
+    expect((await api('GET', `/matters/${matterId}`, tokens.representative)).body).toMatchObject({
+      status: 'rejected',
+      closedReason: reason,
+    })
   })
 
   it('lets the proposer withdraw a matter while it collects seconds', async () => {
@@ -237,7 +269,9 @@ describe('deliberation loops in the browser: return and revise, reject, withdraw
     await rep.locator('.taro-model__confirm').click()
     await expect.poll(() => shown(rep).locator('.matter-status').textContent(), { timeout: 15_000 }).toBe('已撤回')
     expect(await shown(rep).locator('.matter-closed-reason').textContent()).toContain('提议人撤回')
-    expect(await shown(rep).locator('.timeline-entry').first().getAttribute('class')).toContain('timeline-entry--withdraw')
+    expect(await shown(rep).locator('.timeline-entry').first().getAttribute('class')).toContain(
+      'timeline-entry--withdraw',
+    )
     expect(await shown(rep).locator('.withdraw-button').count()).toBe(0)
     // The steps: withdrawn while collecting seconds, so 居民提议 ended 已撤回 and nothing after it was reached.
     expect(await shown(rep).locator('.matter-step--propose').getAttribute('class')).toContain('is-ended')
@@ -246,7 +280,9 @@ describe('deliberation loops in the browser: return and revise, reject, withdraw
     expect(await shown(rep).locator('.matter-step.is-skipped').count()).toBe(4)
     await rep.screenshot({ path: join(ARTIFACTS, 'loops-withdrawn.png'), fullPage: true })
     expect((await api('GET', `/matters/${matterId}`, tokens.representative)).body.status).toBe('withdrawn')
-    expect((await api('POST', `/matters/${matterId}/seconds`, tokens.buildingHead)).body.error.code).toBe('matter.wrongStep')
+    expect((await api('POST', `/matters/${matterId}/seconds`, tokens.buildingHead)).body.error.code).toBe(
+      'matter.wrongStep',
+    )
 
     // Back on the list (reloaded when shown): gone from 居民提议, listed under 已办结 as 已撤回.
     await rep.goBack()
@@ -283,13 +319,17 @@ describe('deliberation loops in the browser: return and revise, reject, withdraw
     const me = (await api('GET', '/me', member.token)).body
     expect(me.households).toEqual([expect.objectContaining({ room: '101', isRepresentative: false })])
     const memberContext = await newContext()
-    await memberContext.addInitScript({ content: `localStorage.setItem('gridlink.session', ${JSON.stringify(JSON.stringify({ data: member }))})` })
+    await memberContext.addInitScript({
+      content: `localStorage.setItem('gridlink.session', ${JSON.stringify(JSON.stringify({ data: member }))})`,
+    })
     const memberPage = watch(await memberContext.newPage(), 'member')
     await memberPage.goto(`${e2e.appUrl}/#${matterUrl(matterId)}`)
     const memberPoll = shown(memberPage).locator('.poll-section')
     await expect.poll(() => memberPoll.locator('.poll-state').textContent(), { timeout: 15_000 }).toBe('投票中')
     // Only the representative votes for the household: no vote button, and the page says why.
-    await expect.poll(() => memberPoll.locator('.poll-not-eligible').textContent(), { timeout: 15_000 }).toBe(errorCatalog['vote.notRepresentative'].message)
+    await expect
+      .poll(() => memberPoll.locator('.poll-not-eligible').textContent(), { timeout: 15_000 })
+      .toBe(errorCatalog['vote.notRepresentative'].message)
     expect(await shown(memberPage).locator('.vote-button').count()).toBe(0)
     await memberPage.screenshot({ path: join(ARTIFACTS, 'loops-member.png'), fullPage: true })
     const refused = await api('POST', `/polls/${pollId}/votes`, member.token, { option: 1 })
@@ -314,18 +354,24 @@ describe('deliberation loops in the browser: return and revise, reject, withdraw
     await shown(second).locator('.vote-option--1').click()
     await shown(second).locator('.vote-confirm').click()
     await answerConsent(second, false)
-    await expect.poll(() => poll2.locator('.vote-error').textContent(), { timeout: 15_000 }).toBe(errorCatalog['vote.already'].message)
+    await expect
+      .poll(() => poll2.locator('.vote-error').textContent(), { timeout: 15_000 })
+      .toBe(errorCatalog['vote.already'].message)
     await expect.poll(() => poll2.locator('.poll-my-voted').textContent(), { timeout: 15_000 }).toBe('本户已投票')
     expect(await shown(second).locator('.vote-button').count()).toBe(0)
     expect(await shown(second).locator('.vote-sheet').count()).toBe(0) // the sheet closed: nothing left to confirm
     await second.screenshot({ path: join(ARTIFACTS, 'loops-vote-refused.png'), fullPage: true })
     await second.reload()
-    await expect.poll(() => shown(second).locator('.poll-my-voted').textContent(), { timeout: 15_000 }).toBe('本户已投票')
+    await expect
+      .poll(() => shown(second).locator('.poll-my-voted').textContent(), { timeout: 15_000 })
+      .toBe('本户已投票')
     expect(await shown(second).locator('.vote-button').count()).toBe(0)
 
     // The other member of 1-101 sees that the household has voted.
     await memberPage.reload()
-    await expect.poll(() => shown(memberPage).locator('.poll-my-voted').textContent(), { timeout: 15_000 }).toBe('本户已投票')
+    await expect
+      .poll(() => shown(memberPage).locator('.poll-my-voted').textContent(), { timeout: 15_000 })
+      .toBe('本户已投票')
     expect(await shown(memberPage).locator('.poll-not-eligible').count()).toBe(0)
 
     // One ballot for 1-101, the first one: a further attempt through the API is refused the same way.

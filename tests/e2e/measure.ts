@@ -83,7 +83,9 @@ export const measure = (page: Page, min: Minimums): Promise<Violation[]> =>
       const layers: RGBA[][] = []
       for (let e: Element | null = el; e; e = e.parentElement) {
         const s = getComputedStyle(e)
-        const stops = s.backgroundImage.includes('gradient') ? [...s.backgroundImage.matchAll(/rgba?\([^)]+\)/g)].map((m) => parse(m[0])!) : []
+        const stops = s.backgroundImage.includes('gradient')
+          ? [...s.backgroundImage.matchAll(/rgba?\([^)]+\)/g)].map((m) => parse(m[0])!)
+          : []
         if (stops.length > 0) {
           layers.push(stops)
           if (stops.every((c) => c[3] === 1)) break
@@ -119,25 +121,40 @@ export const measure = (page: Page, min: Minimums): Promise<Violation[]> =>
       const badge = el.closest('.badge') !== null
       const kind = badge ? 'caption' : !field && isGrey(color) ? 'secondary' : 'body'
       const needed = min[kind]
-      if (size < needed - 0.01) out.push({ rule: 'text-size', element: describe(el), detail: `${kind} text at ${size}px, needs ≥ ${needed}px` })
+      if (size < needed - 0.01)
+        out.push({ rule: 'text-size', element: describe(el), detail: `${kind} text at ${size}px, needs ≥ ${needed}px` })
       if (!own) continue
       const fg: RGBA = [color[0], color[1], color[2], color[3] * opacityOf(el)]
       const worst = Math.min(...backdrops(el).map((bg) => ratio(over(fg, bg), bg)))
-      if (worst < 4.5) out.push({ rule: 'contrast', element: describe(el), detail: `contrast ${worst.toFixed(2)}:1 (${s.color}), needs ≥ 4.5:1` })
+      if (worst < 4.5)
+        out.push({
+          rule: 'contrast',
+          element: describe(el),
+          detail: `contrast ${worst.toFixed(2)}:1 (${s.color}), needs ≥ 4.5:1`,
+        })
     }
 
     // Tappables: height, and a role for each pointer target.
     const ROLES = ['button', 'link', 'tab', 'radio', 'checkbox', 'switch']
     const native = (el: Element) => el.matches('button, a[href], input, textarea, select, taro-button-core')
-    const pointer = (el: Element) => getComputedStyle(el).cursor === 'pointer' && !(el.parentElement && getComputedStyle(el.parentElement).cursor === 'pointer')
+    const pointer = (el: Element) =>
+      getComputedStyle(el).cursor === 'pointer' &&
+      !(el.parentElement && getComputedStyle(el.parentElement).cursor === 'pointer')
     for (const el of all) {
       const role = el.getAttribute('role') ?? ''
       const tappable = ROLES.includes(role) || native(el) || pointer(el)
       if (!tappable || !visible(el)) continue
       // A native input inside Taro's wrapper: the wrapper is the box a finger hits.
-      const wrapped = (el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement) && el.parentElement?.matches('taro-input-core, taro-textarea-core')
+      const wrapped =
+        (el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement) &&
+        el.parentElement?.matches('taro-input-core, taro-textarea-core')
       const h = (wrapped ? el.parentElement! : el).getBoundingClientRect().height
-      if (h < min.tap - 0.5) out.push({ rule: 'tap-size', element: describe(el), detail: `tappable ${h.toFixed(1)}px high, needs ≥ ${min.tap}px` })
+      if (h < min.tap - 0.5)
+        out.push({
+          rule: 'tap-size',
+          element: describe(el),
+          detail: `tappable ${h.toFixed(1)}px high, needs ≥ ${min.tap}px`,
+        })
       if (pointer(el) && !ROLES.includes(role) && !native(el))
         out.push({ rule: 'tap-role', element: describe(el), detail: 'tappable without a role for screen readers' })
     }
@@ -151,7 +168,8 @@ export const measure = (page: Page, min: Minimums): Promise<Violation[]> =>
       return false
     }
     const doc = document.scrollingElement ?? document.documentElement
-    if (doc.scrollWidth > vw + 1) out.push({ rule: 'overflow', element: '<page>', detail: `page is ${doc.scrollWidth}px wide on a ${vw}px screen` })
+    if (doc.scrollWidth > vw + 1)
+      out.push({ rule: 'overflow', element: '<page>', detail: `page is ${doc.scrollWidth}px wide on a ${vw}px screen` })
     for (const el of all) {
       if (!visible(el) || scrollsSideways(el)) continue
       const r = el.getBoundingClientRect()
@@ -160,7 +178,11 @@ export const measure = (page: Page, min: Minimums): Promise<Violation[]> =>
         const parent = el.parentElement
         const pr = parent?.getBoundingClientRect()
         if (pr && (pr.right > vw + 1 || pr.left < -1) && !scrollsSideways(parent!)) continue
-        out.push({ rule: 'overflow', element: describe(el), detail: `spans ${r.left.toFixed(0)}–${r.right.toFixed(0)}px on a ${vw}px screen` })
+        out.push({
+          rule: 'overflow',
+          element: describe(el),
+          detail: `spans ${r.left.toFixed(0)}–${r.right.toFixed(0)}px on a ${vw}px screen`,
+        })
       }
     }
     return out

@@ -8,7 +8,10 @@ import { CARE, NORMAL, measure } from './measure'
 const e2e = inject('e2e')
 
 /** A 1×1 PNG: the photos of the wish and of its delivery. */
-const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==', 'base64')
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==',
+  'base64',
+)
 const TITLE = '想要一个带座椅的助行器'
 const TEXT = '腿脚不便，下楼买菜走一会儿就累，想要一个能坐下歇脚的助行器。'
 const THANKS = '谢谢党员同志，助行器很好用！'
@@ -82,7 +85,9 @@ describe('micro-wishes in the browser: post, vet, claim, fulfil with a photo, co
     // ── 李红梅 sees it waiting on 首页, checks it (a visit), records the private hardship category, publishes it.
     const li = await person('gridWorker')
     await open(li, 'pages/index/index')
-    await expect.poll(async () => Number(await shown(li).locator('.wish-queue-count').textContent()), { timeout: 30_000 }).toBeGreaterThanOrEqual(1)
+    await expect
+      .poll(async () => Number(await shown(li).locator('.wish-queue-count').textContent()), { timeout: 30_000 })
+      .toBeGreaterThanOrEqual(1)
     await shown(li).locator('.home-wish-queue-link').click()
     await shown(li).locator(`.queue-item[data-wish-id="${wishId}"]`).click({ timeout: 15_000 })
     await shown(li).locator('.wish-vet-button').click({ timeout: 15_000 })
@@ -110,7 +115,9 @@ describe('micro-wishes in the browser: post, vet, claim, fulfil with a photo, co
     await shown(zhao).locator('.wish-claim-button').click({ timeout: 15_000 })
     await shown(zhao).locator('.wish-claim-confirm').click()
     await answerConsent(zhao, true)
-    await expect.poll(() => shown(zhao).locator('.wish-contact-name').textContent(), { timeout: 15_000 }).toContain('刘芳')
+    await expect
+      .poll(() => shown(zhao).locator('.wish-contact-name').textContent(), { timeout: 15_000 })
+      .toContain('刘芳')
     expect(await shown(zhao).locator('.wish-contact-address').textContent()).toContain('1号楼1单元101室')
     expect(await status(zhao)).toBe('已认领，办理中')
     await zhao.screenshot({ path: join(ARTIFACTS, 'wishes-claimed.png'), fullPage: true })
@@ -118,7 +125,9 @@ describe('micro-wishes in the browser: post, vet, claim, fulfil with a photo, co
     // ── He delivers it and reports it with a photo.
     await shown(zhao).locator('.wish-fulfil-button').click()
     await photo(zhao, '.fulfil-photo-add')
-    await expect.poll(() => shown(zhao).locator('.fulfil-photo[data-state="done"]').count(), { timeout: 15_000 }).toBe(1)
+    await expect
+      .poll(() => shown(zhao).locator('.fulfil-photo[data-state="done"]').count(), { timeout: 15_000 })
+      .toBe(1)
     await shown(zhao).locator('.fulfil-note textarea').fill('助行器已送到家，教会了刘阿姨使用')
     await zhao.screenshot({ path: join(ARTIFACTS, 'wishes-fulfil.png'), fullPage: true })
     await shown(zhao).locator('.fulfil-submit').click()
@@ -137,64 +146,101 @@ describe('micro-wishes in the browser: post, vet, claim, fulfil with a photo, co
 
     // ── His points show it, and the wall shows the wish among 已实现 with her thanks.
     await open(zhao, 'packages/wishes/pages/claims/index')
-    await expect.poll(async () => Number(await shown(zhao).locator('.claims-balance').textContent()), { timeout: 30_000 }).toBe(balanceBefore + 20)
-    expect(await shown(zhao).locator(`.claim-item--confirmed[data-wish-id="${wishId}"]`).textContent()).toContain('+20积分')
+    await expect
+      .poll(async () => Number(await shown(zhao).locator('.claims-balance').textContent()), { timeout: 30_000 })
+      .toBe(balanceBefore + 20)
+    expect(await shown(zhao).locator(`.claim-item--confirmed[data-wish-id="${wishId}"]`).textContent()).toContain(
+      '+20积分',
+    )
     await zhao.screenshot({ path: join(ARTIFACTS, 'wishes-claims.png'), fullPage: true })
     await open(zhao, `packages/wishes/pages/wall/index?communityId=${e2e.communityId}`)
     await shown(zhao).locator('.wall-tab--done').click({ timeout: 30_000 })
-    await expect.poll(() => shown(zhao).locator(`.wall-card[data-wish-id="${wishId}"]`).textContent(), { timeout: 15_000 }).toContain(THANKS)
+    await expect
+      .poll(() => shown(zhao).locator(`.wall-card[data-wish-id="${wishId}"]`).textContent(), { timeout: 15_000 })
+      .toContain(THANKS)
     expect(pageErrors).toEqual([])
   })
 
   for (const mode of ['normal', 'care'] as const) {
-    it(`${mode} mode: the wall, a wish, the forms, my wishes, my claims and the queue on a 375 px phone`, { timeout: 180_000 }, async () => {
-      const min = mode === 'care' ? CARE : NORMAL
-      const findings: string[] = []
-      const check = async (key: string, name: string, path: string, ready: string, act?: (page: Page) => Promise<void>) => {
-        const context = await browser.newContext({ viewport: { width: 375, height: 812 }, deviceScaleFactor: 2 })
-        contexts.push(context)
-        await seedDevice(context, { session: await demoSession(key), privacy: true, care: mode === 'care' })
-        const page = await context.newPage()
-        await open(page, path)
-        await shown(page).locator(ready).first().waitFor({ timeout: 30_000 })
-        if (act) await act(page)
-        expect(
-          await shown(page)
-            .locator('.page')
-            .first()
-            .evaluate((el) => getComputedStyle(el).fontSize),
-        ).toBe(mode === 'care' ? '19px' : '17px')
-        await page.screenshot({ path: join(ARTIFACTS, `wishes-${name}-${mode}.png`), fullPage: true })
-        for (const v of await measure(page, min)) findings.push(`${name}: [${v.rule}] ${v.element} — ${v.detail}`)
-        await context.close()
-      }
-      const done =
-        wishId ||
-        ((await api('GET', `/communities/${e2e.communityId}/wish-wall?show=done`, await demoToken('inServiceMember'))).body.items[0]?.wishId as string)
-      await check('inServiceMember', 'wall', `packages/wishes/pages/wall/index?communityId=${e2e.communityId}`, '.wall-card')
-      await check('inServiceMember', 'wall-done', `packages/wishes/pages/wall/index?communityId=${e2e.communityId}`, '.wall-tab--done', async (page) => {
-        await shown(page).locator('.wall-tab--done').click()
-        await shown(page).locator('.wall-card--done').first().waitFor()
-      })
-      await check('representative', 'wish', `packages/wishes/pages/wish/index?wishId=${done}`, '.wish-timeline')
-      const onWall = (await api('GET', `/communities/${e2e.communityId}/wish-wall`, await demoToken('inServiceMember'))).body.items[0].wishId as string
-      await check('inServiceMember', 'claim-sheet', `packages/wishes/pages/wish/index?wishId=${onWall}`, '.wish-claim-button', async (page) => {
-        await shown(page).locator('.wish-claim-button').click()
-        await shown(page).locator('.wish-claim-confirm').waitFor()
-      })
-      await check('representative', 'post', 'packages/wishes/pages/post/index', '.post-title', async (page) => {
-        await shown(page).locator('.post-submit').click()
-        await shown(page).locator('.field-error--title').waitFor()
-      })
-      await check('gridWorker', 'post-behalf', 'packages/wishes/pages/post/index?onBehalf=1', '.post-building')
-      await check('gridWorker', 'queue', 'packages/wishes/pages/queue/index', '.queue-vetting-count')
-      const waiting = (await api('GET', '/me/wish-queue', await demoToken('gridWorker'))).body.vetting[0]?.wishId as string
-      await check('gridWorker', 'vet', `packages/wishes/pages/vet/index?wishId=${waiting}`, '.vet-submit')
-      await check('representative', 'mine', 'packages/wishes/pages/mine/index', '.my-wish')
-      await check('inServiceMember', 'claims', 'packages/wishes/pages/claims/index', '.claims-balance')
-      await check('representative', 'home', 'pages/index/index', '.home-wishes-link')
-      await check('representative', 'grid-card', `pages/grid/index?scene=${e2e.cardCode}`, '.grid-wishes')
-      expect(findings).toEqual([])
-    })
+    it(
+      `${mode} mode: the wall, a wish, the forms, my wishes, my claims and the queue on a 375 px phone`,
+      { timeout: 180_000 },
+      async () => {
+        const min = mode === 'care' ? CARE : NORMAL
+        const findings: string[] = []
+        const check = async (
+          key: string,
+          name: string,
+          path: string,
+          ready: string,
+          act?: (page: Page) => Promise<void>,
+        ) => {
+          const context = await browser.newContext({ viewport: { width: 375, height: 812 }, deviceScaleFactor: 2 })
+          contexts.push(context)
+          await seedDevice(context, { session: await demoSession(key), privacy: true, care: mode === 'care' })
+          const page = await context.newPage()
+          await open(page, path)
+          await shown(page).locator(ready).first().waitFor({ timeout: 30_000 })
+          if (act) await act(page)
+          expect(
+            await shown(page)
+              .locator('.page')
+              .first()
+              .evaluate((el) => getComputedStyle(el).fontSize),
+          ).toBe(mode === 'care' ? '19px' : '17px')
+          await page.screenshot({ path: join(ARTIFACTS, `wishes-${name}-${mode}.png`), fullPage: true })
+          for (const v of await measure(page, min)) findings.push(`${name}: [${v.rule}] ${v.element} — ${v.detail}`)
+          await context.close()
+        }
+        const done =
+          wishId ||
+          ((await api('GET', `/communities/${e2e.communityId}/wish-wall?show=done`, await demoToken('inServiceMember')))
+            .body.items[0]?.wishId as string)
+        await check(
+          'inServiceMember',
+          'wall',
+          `packages/wishes/pages/wall/index?communityId=${e2e.communityId}`,
+          '.wall-card',
+        )
+        await check(
+          'inServiceMember',
+          'wall-done',
+          `packages/wishes/pages/wall/index?communityId=${e2e.communityId}`,
+          '.wall-tab--done',
+          async (page) => {
+            await shown(page).locator('.wall-tab--done').click()
+            await shown(page).locator('.wall-card--done').first().waitFor()
+          },
+        )
+        await check('representative', 'wish', `packages/wishes/pages/wish/index?wishId=${done}`, '.wish-timeline')
+        const onWall = (
+          await api('GET', `/communities/${e2e.communityId}/wish-wall`, await demoToken('inServiceMember'))
+        ).body.items[0].wishId as string
+        await check(
+          'inServiceMember',
+          'claim-sheet',
+          `packages/wishes/pages/wish/index?wishId=${onWall}`,
+          '.wish-claim-button',
+          async (page) => {
+            await shown(page).locator('.wish-claim-button').click()
+            await shown(page).locator('.wish-claim-confirm').waitFor()
+          },
+        )
+        await check('representative', 'post', 'packages/wishes/pages/post/index', '.post-title', async (page) => {
+          await shown(page).locator('.post-submit').click()
+          await shown(page).locator('.field-error--title').waitFor()
+        })
+        await check('gridWorker', 'post-behalf', 'packages/wishes/pages/post/index?onBehalf=1', '.post-building')
+        await check('gridWorker', 'queue', 'packages/wishes/pages/queue/index', '.queue-vetting-count')
+        const waiting = (await api('GET', '/me/wish-queue', await demoToken('gridWorker'))).body.vetting[0]
+          ?.wishId as string
+        await check('gridWorker', 'vet', `packages/wishes/pages/vet/index?wishId=${waiting}`, '.vet-submit')
+        await check('representative', 'mine', 'packages/wishes/pages/mine/index', '.my-wish')
+        await check('inServiceMember', 'claims', 'packages/wishes/pages/claims/index', '.claims-balance')
+        await check('representative', 'home', 'pages/index/index', '.home-wishes-link')
+        await check('representative', 'grid-card', `pages/grid/index?scene=${e2e.cardCode}`, '.grid-wishes')
+        expect(findings).toEqual([])
+      },
+    )
   }
 })

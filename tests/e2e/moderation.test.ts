@@ -29,7 +29,9 @@ describe('content safety in the browser: a risky comment refused at its field, �
     await page.goto(`${e2e.appUrl}/#/pages/login/index?redirect=${encodeURIComponent(redirect)}`)
     const agree = page.locator('.privacy-agree:visible')
     const identity = page.locator(`.demo-identity--${key}:visible`)
-    await expect.poll(async () => (await agree.count()) + (await identity.count()), { timeout: 30_000 }).toBeGreaterThan(0)
+    await expect
+      .poll(async () => (await agree.count()) + (await identity.count()), { timeout: 30_000 })
+      .toBeGreaterThan(0)
     if ((await agree.count()) > 0) await agree.click()
     await identity.click()
     return page
@@ -37,9 +39,16 @@ describe('content safety in the browser: a risky comment refused at its field, �
 
   beforeAll(async () => {
     browser = await launch()
-    for (const key of ['representative', 'committee', 'buildingHead', 'partyHousehold', 'communityAdmin']) tokens[key] = await demoToken(key)
+    for (const key of ['representative', 'committee', 'buildingHead', 'partyHousehold', 'communityAdmin'])
+      tokens[key] = await demoToken(key)
     // One report hides a comment in this test (the community's setting; set back afterwards).
-    expect((await api('PUT', `/communities/${e2e.communityId}/moderation-settings`, tokens.communityAdmin, { reportsToHide: 1 })).status).toBe(200)
+    expect(
+      (
+        await api('PUT', `/communities/${e2e.communityId}/moderation-settings`, tokens.communityAdmin, {
+          reportsToHide: 1,
+        })
+      ).status,
+    ).toBe(200)
   })
   afterEach(() => {
     expect(pageErrors).toEqual([])
@@ -60,7 +69,10 @@ describe('content safety in the browser: a risky comment refused at its field, �
     })
     expect(made.status).toBe(201)
     const matterId = made.body.matterId as string
-    const abusive = await api('POST', `/matters/${matterId}/comments`, tokens.partyHousehold, { commentId: ulid(), text: '物业都是骗子，什么都不干' })
+    const abusive = await api('POST', `/matters/${matterId}/comments`, tokens.partyHousehold, {
+      commentId: ulid(),
+      text: '物业都是骗子，什么都不干',
+    })
     expect(abusive.status).toBe(201)
     const key = `matter:${matterId}:comment:${abusive.body.commentId}`
 
@@ -104,18 +116,28 @@ describe('content safety in the browser: a risky comment refused at its field, �
     await queued.locator('.moderation-remove-confirm').click()
     await expect.poll(() => queued.count()).toBe(0)
     await expect.poll(() => queue.locator(`.moderation-decision[data-content-key="${key}"]`).count()).toBe(1)
-    expect(await queue.locator(`.moderation-decision[data-content-key="${key}"]`).textContent()).toContain('人身攻击，违反居民公约')
+    expect(await queue.locator(`.moderation-decision[data-content-key="${key}"]`).textContent()).toContain(
+      '人身攻击，违反居民公约',
+    )
     await committee.screenshot({ path: join(ARTIFACTS, 'moderation-queue.png') })
 
     // On the record, and what its writer is told.
     const log = (await api('GET', `/communities/${e2e.communityId}/moderation-decisions`, tokens.committee)).body.items
-    expect(log[0]).toMatchObject({ contentKey: key, outcome: 'remove', byName: '周书记', reason: '人身攻击，违反居民公约' })
+    expect(log[0]).toMatchObject({
+      contentKey: key,
+      outcome: 'remove',
+      byName: '周书记',
+      reason: '人身攻击，违反居民公约',
+    })
     const after = (await api('GET', `/matters/${matterId}/comments`, tokens.partyHousehold)).body.items
     expect(after[0].moderation).toMatchObject({ state: 'removed', reason: '人身攻击，违反居民公约' })
   })
 
   it('lets the community admin set how many reports hide an item, on the same page', async () => {
-    const admin = await personAt('communityAdmin', `/packages/staff/pages/moderation/index?communityId=${e2e.communityId}`)
+    const admin = await personAt(
+      'communityAdmin',
+      `/packages/staff/pages/moderation/index?communityId=${e2e.communityId}`,
+    )
     const page = shown(admin)
     const input = page.locator('.moderation-threshold-input input')
     await expect.poll(() => input.inputValue(), { timeout: 20_000 }).toBe('1')
@@ -124,6 +146,12 @@ describe('content safety in the browser: a risky comment refused at its field, �
     await expect.poll(() => page.locator('.moderation-threshold-error').count()).toBe(1)
     await input.fill('4')
     await page.locator('.moderation-threshold-save').click()
-    await expect.poll(async () => (await api('GET', `/communities/${e2e.communityId}/moderation-settings`, tokens.communityAdmin)).body.reportsToHide).toBe(4)
+    await expect
+      .poll(
+        async () =>
+          (await api('GET', `/communities/${e2e.communityId}/moderation-settings`, tokens.communityAdmin)).body
+            .reportsToHide,
+      )
+      .toBe(4)
   })
 })

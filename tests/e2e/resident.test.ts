@@ -24,7 +24,9 @@ describe('a resident scans the grid card and binds their household; the building
 
     // Scanning the card: the H5 link carries the card code as `scene`.
     await resident.goto(`${e2e.appUrl}/#/pages/grid/index?scene=${e2e.cardCode}`)
-    await expect.poll(() => resident.locator('.grid-worker-name').first().textContent(), { timeout: 30_000 }).toContain('李红梅')
+    await expect
+      .poll(() => resident.locator('.grid-worker-name').first().textContent(), { timeout: 30_000 })
+      .toContain('李红梅')
     await expect.poll(() => resident.locator('.grid-worker-phone').first().textContent()).toContain('138****8001')
     await expect.poll(() => resident.locator('.grid-name').first().textContent()).toContain(e2e.gridName)
     await resident.screenshot({ path: join(ARTIFACTS, 'grid-card.png'), fullPage: true })
@@ -42,7 +44,9 @@ describe('a resident scans the grid card and binds their household; the building
     // The building head of 1号楼, in a browser of their own, approves it.
     const headContext = await browser.newContext({ viewport: { width: 390, height: 844 } })
     const head = await headContext.newPage()
-    await head.goto(`${e2e.appUrl}/#/pages/login/index?redirect=${encodeURIComponent('/packages/staff/pages/bindings/index')}`)
+    await head.goto(
+      `${e2e.appUrl}/#/pages/login/index?redirect=${encodeURIComponent('/packages/staff/pages/bindings/index')}`,
+    )
     await loginAs(head, 'buildingHead')
     const item = head.locator('.binding-item', { hasText: '张小明' })
     await expect.poll(() => item.count(), { timeout: 15_000 }).toBe(1)
@@ -53,7 +57,9 @@ describe('a resident scans the grid card and binds their household; the building
 
     // The outcome, as the API sees it: 张小明 is bound to 1号楼 1-202 and represents the household.
     const me = await api('GET', '/me', await demoToken('resident'))
-    expect(me.body.households).toEqual([expect.objectContaining({ buildingName: '1号楼', unit: '1', room: '202', isRepresentative: true })])
+    expect(me.body.households).toEqual([
+      expect.objectContaining({ buildingName: '1号楼', unit: '1', room: '202', isRepresentative: true }),
+    ])
     expect(consoleErrors).toEqual([])
     await headContext.close()
   })
@@ -62,7 +68,9 @@ describe('a resident scans the grid card and binds their household; the building
     const page = await browser.newPage()
     const forged = e2e.cardCode.slice(0, -2) + (e2e.cardCode.endsWith('00') ? '11' : '00')
     await page.goto(`${e2e.appUrl}/#/pages/grid/index?scene=${forged}`)
-    await expect.poll(() => page.locator('.error-state').first().textContent(), { timeout: 30_000 }).toContain('无法识别的服务卡')
+    await expect
+      .poll(() => page.locator('.error-state').first().textContent(), { timeout: 30_000 })
+      .toContain('无法识别的服务卡')
     expect(await page.locator('.grid-worker-name').count()).toBe(0)
   })
 })

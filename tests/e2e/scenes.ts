@@ -13,10 +13,20 @@ const TEXT = '1号楼门前的路灯坏了一个多月，晚上回家看不清�
 
 /** A fresh WeChat user (the stand-in accepts any code) bound to a room of 1号楼 by its building head. */
 export const freshResident = async (code: string, unit: string, room: string) => {
-  const session = (await api('POST', '/auth/login', undefined, { code })).body as { token: string; userId: string; expiresAt: string }
+  const session = (await api('POST', '/auth/login', undefined, { code })).body as {
+    token: string
+    userId: string
+    expiresAt: string
+  }
   const asked = await api('POST', '/bindings', session.token, { buildingId: e2e.buildingIds[0], unit, room })
   expect(asked.status).toBe(201)
-  expect((await api('POST', `/bindings/${asked.body.requestId}/decision`, await demoToken('buildingHead'), { decision: 'approve' })).status).toBe(200)
+  expect(
+    (
+      await api('POST', `/bindings/${asked.body.requestId}/decision`, await demoToken('buildingHead'), {
+        decision: 'approve',
+      })
+    ).status,
+  ).toBe(200)
   return session
 }
 
@@ -35,9 +45,11 @@ export const propose = async (token: string, title: string) => {
 
 /** Seconds from `seconders` until the community's number is reached; the matter is then awaiting review. */
 export const secondToReview = async (matterId: string, seconders: string[]) => {
-  const needed = (await api('GET', `/communities/${e2e.communityId}/deliberation-settings`, seconders[0])).body.secondsNeeded as number
+  const needed = (await api('GET', `/communities/${e2e.communityId}/deliberation-settings`, seconders[0])).body
+    .secondsNeeded as number
   expect(seconders.length).toBeGreaterThanOrEqual(needed)
-  for (const t of seconders.slice(0, needed)) expect((await api('POST', `/matters/${matterId}/seconds`, t)).status).toBe(200)
+  for (const t of seconders.slice(0, needed))
+    expect((await api('POST', `/matters/${matterId}/seconds`, t)).status).toBe(200)
   expect((await api('GET', `/matters/${matterId}`, seconders[0])).body.status).toBe('awaitingReview')
 }
 

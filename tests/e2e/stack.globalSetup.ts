@@ -34,14 +34,26 @@ export default async function setup(project: TestProject) {
     const dynamo = await startDynamoLocal({ port: dbPort })
     stops.push(() => dynamo.stop())
     const appUrl = `http://127.0.0.1:${webPort}`
-    const s3 = await startS3Local({ port: s3Port, directory: mkdtempSync(join(tmpdir(), 'gridlink-e2e-s3-')), bucket: 'gridlink-local-photos' })
+    const s3 = await startS3Local({
+      port: s3Port,
+      directory: mkdtempSync(join(tmpdir(), 'gridlink-e2e-s3-')),
+      bucket: 'gridlink-local-photos',
+    })
     stops.push(() => s3.stop())
     // The table the local stage names (serverless.yml sets TABLE_NAME for the API it serves); this DynamoDB Local is the tests' own.
-    const env = localEnv({ dynamodbEndpoint: dynamo.endpoint, wechatApiBase: `http://127.0.0.1:${wxPort}`, appUrl, s3Endpoint: s3.endpoint })
+    const env = localEnv({
+      dynamodbEndpoint: dynamo.endpoint,
+      wechatApiBase: `http://127.0.0.1:${wxPort}`,
+      appUrl,
+      s3Endpoint: s3.endpoint,
+    })
     Object.assign(process.env, env)
     await ensureTable(dynamo.endpoint, env.TABLE_NAME)
     // It pushes photo verdicts (mediaCheckAsync) to the API's message-push endpoint, signed as WeChat signs them.
-    const wechat = await startWechatStandIn(wxPort, { pushUrl: `http://127.0.0.1:${apiPort}/wechat/push`, pushToken: env.WECHAT_PUSH_TOKEN })
+    const wechat = await startWechatStandIn(wxPort, {
+      pushUrl: `http://127.0.0.1:${apiPort}/wechat/push`,
+      pushToken: env.WECHAT_PUSH_TOKEN,
+    })
     stops.push(() => wechat.close())
     const { seedDemo } = await import('../../scripts/lib/seed')
     const { summary } = await seedDemo()
@@ -57,9 +69,16 @@ export default async function setup(project: TestProject) {
     const build = spawnSync(join(ROOT, 'node_modules', '.bin', 'taro'), ['build', '--type', 'h5'], {
       cwd: join(ROOT, 'miniprogram'),
       encoding: 'utf8',
-      env: { ...process.env, NODE_ENV: 'production', TARO_APP_API_URL: `http://127.0.0.1:${apiPort}`, TARO_APP_STAGE: 'local', TARO_OUTPUT_DIR: outDir },
+      env: {
+        ...process.env,
+        NODE_ENV: 'production',
+        TARO_APP_API_URL: `http://127.0.0.1:${apiPort}`,
+        TARO_APP_STAGE: 'local',
+        TARO_OUTPUT_DIR: outDir,
+      },
     })
-    if (build.status !== 0) throw new Error(`H5 build failed:\n${build.stdout.slice(-3000)}\n${build.stderr.slice(-3000)}`)
+    if (build.status !== 0)
+      throw new Error(`H5 build failed:\n${build.stdout.slice(-3000)}\n${build.stderr.slice(-3000)}`)
     const web = await serveStatic(outDir, webPort)
     stops.push(() => web.close())
 
@@ -82,6 +101,14 @@ export default async function setup(project: TestProject) {
 
 declare module 'vitest' {
   export interface ProvidedContext {
-    e2e: { appUrl: string; apiUrl: string; cardCode: string; gridName: string; buildingIds: string[]; communityId: string; env: Record<string, string> }
+    e2e: {
+      appUrl: string
+      apiUrl: string
+      cardCode: string
+      gridName: string
+      buildingIds: string[]
+      communityId: string
+      env: Record<string, string>
+    }
   }
 }

@@ -19,7 +19,10 @@ describe('ways out, sessions, the network, sharing, the clock and care mode', ()
   const title = '1号楼单元门口加装雨棚'
 
   /** A phone-sized browser of its own; `seed` puts a session, the privacy consent or the care choice on it first. */
-  const phone = async (seed: Parameters<typeof seedDevice>[1] = {}, extra: Parameters<Browser['newContext']>[0] = {}) => {
+  const phone = async (
+    seed: Parameters<typeof seedDevice>[1] = {},
+    extra: Parameters<Browser['newContext']>[0] = {},
+  ) => {
     const context = await browser.newContext({ viewport: { width: 375, height: 812 }, deviceScaleFactor: 2, ...extra })
     contexts.push(context)
     await seedDevice(context, seed)
@@ -49,7 +52,9 @@ describe('ways out, sessions, the network, sharing, the clock and care mode', ()
     await expect.poll(() => shown(page).locator('.home-user').count(), { timeout: 15_000 }).toBe(1)
 
     await page.goto(`${e2e.appUrl}/#${matterPath('01ARZ3NDEKTSV4RRFFQ69G5FAV')}`)
-    await expect.poll(() => shown(page).locator('.matter-missing').textContent(), { timeout: 15_000 }).toContain('没有找到这个议题')
+    await expect
+      .poll(() => shown(page).locator('.matter-missing').textContent(), { timeout: 15_000 })
+      .toContain('没有找到这个议题')
     await shown(page).locator('.matter-missing-list').click()
     await expect.poll(() => shown(page).locator('.matters-tab').count(), { timeout: 15_000 }).toBeGreaterThan(0)
     expect(pageErrors).toEqual([])
@@ -82,10 +87,16 @@ describe('ways out, sessions, the network, sharing, the clock and care mode', ()
 
   it('says 登录已失效 when the session is refused or ran out, and comes back after login', async () => {
     // A token the API refuses (401 auth.invalidToken).
-    const stale = { token: 'not-a-valid-token', userId: 'someone', expiresAt: new Date(Date.now() + 3600_000).toISOString() }
+    const stale = {
+      token: 'not-a-valid-token',
+      userId: 'someone',
+      expiresAt: new Date(Date.now() + 3600_000).toISOString(),
+    }
     const { page } = await phone({ session: stale, privacy: true })
     await page.goto(`${e2e.appUrl}/#/pages/matters/index`)
-    await expect.poll(() => shown(page).locator('.login-expired').textContent(), { timeout: 30_000 }).toContain('登录已失效')
+    await expect
+      .poll(() => shown(page).locator('.login-expired').textContent(), { timeout: 30_000 })
+      .toContain('登录已失效')
     await page.screenshot({ path: join(ARTIFACTS, 'states-session-expired.png') })
     await pickIdentity(page, 'representative')
     await expect.poll(() => shown(page).locator('.matter-card').count(), { timeout: 30_000 }).toBeGreaterThan(0)
@@ -123,14 +134,20 @@ describe('ways out, sessions, the network, sharing, the clock and care mode', ()
   })
 
   it('shows every time on the Beijing clock on a phone set to New York', async () => {
-    const { page } = await phone({ session: await demoSession('representative'), privacy: true }, { timezoneId: 'America/New_York' })
+    const { page } = await phone(
+      { session: await demoSession('representative'), privacy: true },
+      { timezoneId: 'America/New_York' },
+    )
     await page.goto(`${e2e.appUrl}/#${matterPath(matterId)}`)
     const entry = shown(page).locator('.timeline-entry--propose .timeline-entry__time')
     await expect.poll(() => entry.count(), { timeout: 30_000 }).toBe(1)
-    const at = (await api('GET', `/matters/${matterId}`, await demoToken('representative'))).body.timeline[0].at as string
+    const at = (await api('GET', `/matters/${matterId}`, await demoToken('representative'))).body.timeline[0]
+      .at as string
     const bj = new Date(Date.parse(at) + 8 * 3600_000)
     const pad = (n: number) => String(n).padStart(2, '0')
-    expect(await entry.textContent()).toBe(`${bj.getUTCMonth() + 1}月${bj.getUTCDate()}日 ${pad(bj.getUTCHours())}:${pad(bj.getUTCMinutes())}`)
+    expect(await entry.textContent()).toBe(
+      `${bj.getUTCMonth() + 1}月${bj.getUTCDate()}日 ${pad(bj.getUTCHours())}:${pad(bj.getUTCMinutes())}`,
+    )
   })
 
   it('switches 长辈模式 in 我的, remembers it on the device, and turns it off again', async () => {
@@ -165,8 +182,15 @@ describe('ways out, sessions, the network, sharing, the clock and care mode', ()
     // The browser's own setting (Chrome: 设置 → 外观 → 字号), as a profile's preference: 24 px instead of 16.
     const profile = mkdtempSync(join(tmpdir(), 'gridlink-large-font-'))
     mkdirSync(join(profile, 'Default'))
-    writeFileSync(join(profile, 'Default', 'Preferences'), JSON.stringify({ webkit: { webprefs: { default_font_size: 24 } } }))
-    const context = await chromium.launchPersistentContext(profile, { ...CHROMIUM, viewport: { width: 375, height: 812 }, deviceScaleFactor: 2 })
+    writeFileSync(
+      join(profile, 'Default', 'Preferences'),
+      JSON.stringify({ webkit: { webprefs: { default_font_size: 24 } } }),
+    )
+    const context = await chromium.launchPersistentContext(profile, {
+      ...CHROMIUM,
+      viewport: { width: 375, height: 812 },
+      deviceScaleFactor: 2,
+    })
     contexts.push(context)
     await seedDevice(context, { session: await demoSession('representative'), privacy: true })
     const page = await context.newPage()

@@ -74,7 +74,8 @@ describe('志愿活动 in the browser: sign up, the live code, check in and out,
     await shown(page).locator(ready).first().waitFor({ timeout: 30_000 })
     return page
   }
-  const shoot = (page: Page, name: string) => page.screenshot({ path: join(ARTIFACTS, `volunteer-${name}.png`), fullPage: true })
+  const shoot = (page: Page, name: string) =>
+    page.screenshot({ path: join(ARTIFACTS, `volunteer-${name}.png`), fullPage: true })
 
   it(
     '赵磊 signs up and checks in and out by scanning 周书记’s live code; 周书记 confirms; 我的服务 shows the hours and points',
@@ -93,11 +94,17 @@ describe('志愿活动 in the browser: sign up, the live code, check in and out,
       const member = list
       await shown(member).locator('.signup-button').click({ timeout: 30_000 })
       await answerConsent(member, true)
-      await expect.poll(() => shown(member).locator('.activity-message').textContent(), { timeout: 15_000 }).toContain('报名成功')
+      await expect
+        .poll(() => shown(member).locator('.activity-message').textContent(), { timeout: 15_000 })
+        .toContain('报名成功')
       await expect.poll(() => shown(member).locator('.activity-me').textContent()).toContain('已报名')
 
       // 周书记's phone shows the code full screen.
-      const code = await open(organiserCtx, `/packages/volunteer/pages/sitecode/index?activityId=${activityId}`, '.sitecode-qr')
+      const code = await open(
+        organiserCtx,
+        `/packages/volunteer/pages/sitecode/index?activityId=${activityId}`,
+        '.sitecode-qr',
+      )
       await shoot(code, 'sitecode')
       const shownCode = () => shown(code).locator('.sitecode-qr').getAttribute('data-code')
       await expect.poll(shownCode, { timeout: 15_000 }).toMatch(/^GLV1\./)
@@ -105,18 +112,28 @@ describe('志愿活动 in the browser: sign up, the live code, check in and out,
       // 赵磊 scans it: the camera reads what the organiser's screen shows.
       await member.evaluate((c) => ((window as unknown as { __siteCode: string }).__siteCode = c), (await shownCode())!)
       await shown(member).locator('.checkin-button').click()
-      await expect.poll(() => shown(member).locator('.activity-message').textContent(), { timeout: 15_000 }).toContain('签到成功')
+      await expect
+        .poll(() => shown(member).locator('.activity-message').textContent(), { timeout: 15_000 })
+        .toContain('签到成功')
       await shoot(member, 'checked-in')
 
       // After the end, he scans the (new) code again to check out.
       while (Date.now() < endAt + 2_000) await new Promise((r) => setTimeout(r, 1_000))
-      await expect.poll(shownCode, { timeout: 40_000 }).not.toBe(await member.evaluate(() => (window as unknown as { __siteCode: string }).__siteCode))
+      await expect
+        .poll(shownCode, { timeout: 40_000 })
+        .not.toBe(await member.evaluate(() => (window as unknown as { __siteCode: string }).__siteCode))
       await member.evaluate((c) => ((window as unknown as { __siteCode: string }).__siteCode = c), (await shownCode())!)
       await shown(member).locator('.checkout-button').click()
-      await expect.poll(() => shown(member).locator('.activity-message').textContent(), { timeout: 15_000 }).toContain('签退成功')
+      await expect
+        .poll(() => shown(member).locator('.activity-message').textContent(), { timeout: 15_000 })
+        .toContain('签退成功')
 
       // 周书记 reviews the list and confirms once.
-      const att = await open(organiserCtx, `/packages/volunteer/pages/attendance/index?activityId=${activityId}`, '.attendance-row')
+      const att = await open(
+        organiserCtx,
+        `/packages/volunteer/pages/attendance/index?activityId=${activityId}`,
+        '.attendance-row',
+      )
       const row = shown(att).locator('.attendance-row', { hasText: '赵磊' })
       await expect.poll(() => row.locator('.attendance-row__in').textContent()).toMatch(/签到：\d+月\d+日 \d\d:\d\d/)
       await expect.poll(() => row.locator('.attendance-row__credited').textContent()).toContain('0.02小时，1 积分')
@@ -146,28 +163,61 @@ describe('志愿活动 in the browser: sign up, the live code, check in and out,
   )
 
   for (const mode of ['normal', 'care'] as const) {
-    it(`${mode} mode: the list, an activity, 我的服务 and the admin's statistics hold the minimums`, { timeout: 120_000 }, async () => {
-      const min = mode === 'care' ? CARE : NORMAL
-      const ctx = await browser.newContext({ viewport: { width: 375, height: 812 }, deviceScaleFactor: 2 })
-      await seedDevice(ctx, { session: await demoSession('inServiceMember'), privacy: true, care: mode === 'care' })
-      const adminCtx = await browser.newContext({ viewport: { width: 375, height: 812 }, deviceScaleFactor: 2 })
-      await seedDevice(adminCtx, { session: await demoSession('communityAdmin'), privacy: true, care: mode === 'care' })
-      const findings: string[] = []
-      const check = async (c: BrowserContext, name: string, path: string, ready: string) => {
-        const page = await open(c, path, ready)
-        await shoot(page, `${name}-${mode}`)
-        for (const v of await measure(page, min)) findings.push(`${name}: ${v.rule} ${v.element} ${v.detail}`)
-      }
-      await check(ctx, 'list', '/packages/volunteer/pages/activities/index', '.activity-card')
-      await check(ctx, 'activity', `/packages/volunteer/pages/activity/index?activityId=${activityId}`, '.activity-title')
-      await check(ctx, 'mine', '/packages/volunteer/pages/mine/index', '.service-totals')
-      await check(ctx, 'register', `/packages/volunteer/pages/register/index?communityId=${e2e.communityId}`, '.register-submit')
-      await check(adminCtx, 'stats', `/packages/volunteer/pages/stats/index?communityId=${e2e.communityId}`, '.stats-totals')
-      await check(adminCtx, 'registrations', `/packages/volunteer/pages/registrations/index?communityId=${e2e.communityId}`, '.volunteer-tab')
-      await check(adminCtx, 'publish', `/packages/volunteer/pages/publish/index?communityId=${e2e.communityId}`, '.publish-submit')
-      expect(findings).toEqual([])
-      await ctx.close()
-      await adminCtx.close()
-    })
+    it(
+      `${mode} mode: the list, an activity, 我的服务 and the admin's statistics hold the minimums`,
+      { timeout: 120_000 },
+      async () => {
+        const min = mode === 'care' ? CARE : NORMAL
+        const ctx = await browser.newContext({ viewport: { width: 375, height: 812 }, deviceScaleFactor: 2 })
+        await seedDevice(ctx, { session: await demoSession('inServiceMember'), privacy: true, care: mode === 'care' })
+        const adminCtx = await browser.newContext({ viewport: { width: 375, height: 812 }, deviceScaleFactor: 2 })
+        await seedDevice(adminCtx, {
+          session: await demoSession('communityAdmin'),
+          privacy: true,
+          care: mode === 'care',
+        })
+        const findings: string[] = []
+        const check = async (c: BrowserContext, name: string, path: string, ready: string) => {
+          const page = await open(c, path, ready)
+          await shoot(page, `${name}-${mode}`)
+          for (const v of await measure(page, min)) findings.push(`${name}: ${v.rule} ${v.element} ${v.detail}`)
+        }
+        await check(ctx, 'list', '/packages/volunteer/pages/activities/index', '.activity-card')
+        await check(
+          ctx,
+          'activity',
+          `/packages/volunteer/pages/activity/index?activityId=${activityId}`,
+          '.activity-title',
+        )
+        await check(ctx, 'mine', '/packages/volunteer/pages/mine/index', '.service-totals')
+        await check(
+          ctx,
+          'register',
+          `/packages/volunteer/pages/register/index?communityId=${e2e.communityId}`,
+          '.register-submit',
+        )
+        await check(
+          adminCtx,
+          'stats',
+          `/packages/volunteer/pages/stats/index?communityId=${e2e.communityId}`,
+          '.stats-totals',
+        )
+        await check(
+          adminCtx,
+          'registrations',
+          `/packages/volunteer/pages/registrations/index?communityId=${e2e.communityId}`,
+          '.volunteer-tab',
+        )
+        await check(
+          adminCtx,
+          'publish',
+          `/packages/volunteer/pages/publish/index?communityId=${e2e.communityId}`,
+          '.publish-submit',
+        )
+        expect(findings).toEqual([])
+        await ctx.close()
+        await adminCtx.close()
+      },
+    )
   }
 })

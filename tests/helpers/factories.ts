@@ -14,18 +14,27 @@ import { call as invoke, routeFor, type CallOptions, type CallResult } from '../
  * an error must have the documented shape and a code the route's contract lists (routeErrors), so a route that
  * answers a code its OpenAPI does not document fails whichever test sent the request.
  */
-export const call = async <T = any>(method: string, pathWithQuery: string, options: CallOptions = {}): Promise<CallResult<T>> => {
+export const call = async <T = any>(
+  method: string,
+  pathWithQuery: string,
+  options: CallOptions = {},
+): Promise<CallResult<T>> => {
   const res = await invoke<T>(method, pathWithQuery, options)
   if (res.status >= 400) {
     const { contract } = routeFor(method, pathWithQuery.split('?')[0] ?? '/')
     const error = (res.body as { error?: { code?: unknown; message?: unknown } } | undefined)?.error
     if (!error || typeof error.code !== 'string' || typeof error.message !== 'string' || !error.message)
-      throw new Error(`${method} ${pathWithQuery} answered ${res.status} without the error shape: ${JSON.stringify(res.body)}`)
+      throw new Error(
+        `${method} ${pathWithQuery} answered ${res.status} without the error shape: ${JSON.stringify(res.body)}`,
+      )
     const allowed = contract ? routeErrors(contract) : ['route.notFound']
     if (!allowed.includes(error.code as never))
-      throw new Error(`${method} ${pathWithQuery} answered ${error.code}, which its contract (${contract?.operationId}) does not list: ${allowed.join(', ')}`)
+      throw new Error(
+        `${method} ${pathWithQuery} answered ${error.code}, which its contract (${contract?.operationId}) does not list: ${allowed.join(', ')}`,
+      )
   }
-  if (res.status === 500) throw new Error(`${method} ${pathWithQuery} failed with a fault of ours (500): ${JSON.stringify(res.body)}`)
+  if (res.status === 500)
+    throw new Error(`${method} ${pathWithQuery} failed with a fault of ours (500): ${JSON.stringify(res.body)}`)
   return res
 }
 
@@ -33,7 +42,11 @@ export const call = async <T = any>(method: string, pathWithQuery: string, optio
 export const tokenFor = (userId: string) => signToken(process.env.SESSION_SECRET!, userId, new Date(), 3600).token
 
 let counter = 0
-export const makeUser = async (name = `居民${++counter}`, phone = `139${String(10000000 + Math.floor(Math.random() * 89999999))}`, openid = `test-${ulid()}`) => {
+export const makeUser = async (
+  name = `居民${++counter}`,
+  phone = `139${String(10000000 + Math.floor(Math.random() * 89999999))}`,
+  openid = `test-${ulid()}`,
+) => {
   const userId = await identity.createUserForOpenid({ userId: ulid(), openid, displayName: name, phone })
   return { userId, token: tokenFor(userId), name, phone, openid }
 }
@@ -49,7 +62,9 @@ export const expectOk = <T = any>(res: CallResult<T>): T => {
  * A1+A2. Returns ids and a helper to give users roles.
  */
 export const makeCommunity = async () => {
-  const street = await createStreet({ structure, newId: ulid, newCardNo }, systemPrincipal, { name: `测试街道${++counter}` })
+  const street = await createStreet({ structure, newId: ulid, newCardNo }, systemPrincipal, {
+    name: `测试街道${++counter}`,
+  })
   const admin = await makeUser('社区管理员')
   await identity.putGrant({
     userId: admin.userId,
@@ -66,7 +81,8 @@ export const makeCommunity = async () => {
   const b = async (compoundId: string, name: string) => {
     const building = await post(`/compounds/${compoundId}/buildings`, { name })
     const households = []
-    for (let floor = 1; floor <= 3; floor++) for (const n of ['01', '02']) households.push({ unit: '1', room: `${floor}${n}` })
+    for (let floor = 1; floor <= 3; floor++)
+      for (const n of ['01', '02']) households.push({ unit: '1', room: `${floor}${n}` })
     await post(`/buildings/${building.buildingId}/households`, { households })
     return building.buildingId as string
   }
@@ -77,14 +93,19 @@ export const makeCommunity = async () => {
     B1: await b(compoundB.compoundId, 'B1栋'),
     B2: await b(compoundB.compoundId, 'B2栋'),
   }
-  const grid = await post(`/communities/${community.communityId}/grids`, { name: '一网格', buildingIds: [buildings.A1, buildings.A2] })
-  const grant = async (userId: string, role: Role, type: string, id: string) => post('/role-grants', { userId, role, place: { type, id } })
+  const grid = await post(`/communities/${community.communityId}/grids`, {
+    name: '一网格',
+    buildingIds: [buildings.A1, buildings.A2],
+  })
+  const grant = async (userId: string, role: Role, type: string, id: string) =>
+    post('/role-grants', { userId, role, place: { type, id } })
   const withRole = async (role: Role, type: string, id: string, name?: string) => {
     const user = await makeUser(name)
     await grant(user.userId, role, type, id)
     return user
   }
-  const householdId = async (buildingId: string, unit: string, room: string) => (await structure.findHouseholdId(buildingId, unit, room))!
+  const householdId = async (buildingId: string, unit: string, room: string) =>
+    (await structure.findHouseholdId(buildingId, unit, room))!
   return {
     street,
     admin,

@@ -122,12 +122,15 @@ export interface FuzzWorld {
   hint: ArbitraryOptions['hint']
 }
 
-const fill = (template: string, values: Record<string, string>) => template.replace(/\{(\w+)\}/g, (_, name: string) => values[name] ?? '')
+const fill = (template: string, values: Record<string, string>) =>
+  template.replace(/\{(\w+)\}/g, (_, name: string) => values[name] ?? '')
 
 /** Requests for one route: valid ones from its contract and every kind of mutation, with every kind of token. */
 export const requestsFor = (route: RouteContract, world: FuzzWorld): fc.Arbitrary<FuzzRequest> => {
   const options = { hint: world.hint }
-  const params = route.params ? arbitraryFor(route.params, options).map(asStrings) : fc.constant({} as Record<string, string>)
+  const params = route.params
+    ? arbitraryFor(route.params, options).map(asStrings)
+    : fc.constant({} as Record<string, string>)
   const names = [...route.path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!)
   const path = fc.oneof(
     {
@@ -141,22 +144,33 @@ export const requestsFor = (route: RouteContract, world: FuzzWorld): fc.Arbitrar
       ? [
           {
             weight: 1,
-            arbitrary: fc.tuple(params, fc.constantFrom(...names), fc.constantFrom(...badPathValues)).map(([p, name, bad]) => ({
-              path: fill(route.path, { ...Object.fromEntries(names.map((n) => [n, encodeURIComponent(p[n] ?? '')])), [name]: bad }),
-              label: `path ${name} = ${JSON.stringify(bad.slice(0, 20))}${bad.length > 20 ? `… (${bad.length})` : ''}`,
-            })),
+            arbitrary: fc
+              .tuple(params, fc.constantFrom(...names), fc.constantFrom(...badPathValues))
+              .map(([p, name, bad]) => ({
+                path: fill(route.path, {
+                  ...Object.fromEntries(names.map((n) => [n, encodeURIComponent(p[n] ?? '')])),
+                  [name]: bad,
+                }),
+                label: `path ${name} = ${JSON.stringify(bad.slice(0, 20))}${bad.length > 20 ? `… (${bad.length})` : ''}`,
+              })),
           },
         ]
       : []),
   )
-  const validQuery = route.query ? arbitraryFor(route.query, options).map(asStrings) : fc.constant({} as Record<string, string>)
+  const validQuery = route.query
+    ? arbitraryFor(route.query, options).map(asStrings)
+    : fc.constant({} as Record<string, string>)
   const queryKeys = route.query ? Object.keys((route.query as any).shape ?? {}) : []
   const query = fc.oneof(
     { weight: 8, arbitrary: validQuery.map((q) => ({ query: q, label: 'valid query' })) },
     {
       weight: 1,
       arbitrary: fc
-        .tuple(validQuery, fc.constantFrom(...queryKeys, '__proto__', 'constructor', 'extra'), fc.constantFrom(...badQueryValues))
+        .tuple(
+          validQuery,
+          fc.constantFrom(...queryKeys, '__proto__', 'constructor', 'extra'),
+          fc.constantFrom(...badQueryValues),
+        )
         .map(([q, key, bad]) => {
           const mutated = { ...q }
           Object.defineProperty(mutated, key, { value: bad, enumerable: true, writable: true, configurable: true })
@@ -166,17 +180,30 @@ export const requestsFor = (route: RouteContract, world: FuzzWorld): fc.Arbitrar
   )
   const validBody = route.body ? arbitraryFor(route.body, options) : fc.constant(undefined)
   const body = fc.oneof(
-    { weight: 6, arbitrary: validBody.map((b) => ({ rawBody: b === undefined ? undefined : JSON.stringify(b), label: 'valid body' })) },
-    { weight: 1, arbitrary: fc.constantFrom(...primitiveBodies).map((rawBody) => ({ rawBody, label: `body ${JSON.stringify(rawBody)}` })) },
+    {
+      weight: 6,
+      arbitrary: validBody.map((b) => ({
+        rawBody: b === undefined ? undefined : JSON.stringify(b),
+        label: 'valid body',
+      })),
+    },
+    {
+      weight: 1,
+      arbitrary: fc
+        .constantFrom(...primitiveBodies)
+        .map((rawBody) => ({ rawBody, label: `body ${JSON.stringify(rawBody)}` })),
+    },
     { weight: route.body ? 3 : 1, arbitrary: fc.tuple(validBody, mutationArb).map(([b, m]) => mutate(b, m)) },
   )
-  return fc.tuple(path, query, body, fc.oneof(...world.auth.map((a) => ({ weight: a.weight, arbitrary: fc.constant(a) })))).map(([p, q, b, a]) => ({
-    label: [p.label, q.label, b.label.slice(0, 120), a.label].join('; '),
-    path: p.path,
-    query: q.query,
-    ...(b.rawBody === undefined ? {} : { rawBody: b.rawBody }),
-    headers: a.headers,
-  }))
+  return fc
+    .tuple(path, query, body, fc.oneof(...world.auth.map((a) => ({ weight: a.weight, arbitrary: fc.constant(a) }))))
+    .map(([p, q, b, a]) => ({
+      label: [p.label, q.label, b.label.slice(0, 120), a.label].join('; '),
+      path: p.path,
+      query: q.query,
+      ...(b.rawBody === undefined ? {} : { rawBody: b.rawBody }),
+      headers: a.headers,
+    }))
 }
 
 /** What every route gets whatever the seed (the random requests draw from the longer lists above). */
@@ -187,14 +214,29 @@ const fixedPathValues = ['', '..', '%', '%zz', 'x'.repeat(70_000), '楼栋', 'co
  * The fixed requests every route gets whatever the seed: primitive and broken bodies with a token (and without
  * one where the route takes a body; a route that takes none ignores them) and bad values for each path parameter.
  */
-export const fixedRequestsFor = (route: RouteContract, valid: { path: string; token: Record<string, string> }): FuzzRequest[] => {
+export const fixedRequestsFor = (
+  route: RouteContract,
+  valid: { path: string; token: Record<string, string> },
+): FuzzRequest[] => {
   const names = [...route.path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!)
   const out: FuzzRequest[] = []
   for (const rawBody of route.body ? fixedBodies : ['false', '{'])
-    out.push({ label: `body ${JSON.stringify(rawBody)} with a token`, path: valid.path, query: {}, rawBody, headers: valid.token })
+    out.push({
+      label: `body ${JSON.stringify(rawBody)} with a token`,
+      path: valid.path,
+      query: {},
+      rawBody,
+      headers: valid.token,
+    })
   if (route.body)
     for (const rawBody of fixedBodies.slice(0, 3))
-      out.push({ label: `body ${JSON.stringify(rawBody)} without a token`, path: valid.path, query: {}, rawBody, headers: {} })
+      out.push({
+        label: `body ${JSON.stringify(rawBody)} without a token`,
+        path: valid.path,
+        query: {},
+        rawBody,
+        headers: {},
+      })
   for (const name of names)
     for (const [i, bad] of fixedPathValues.entries()) {
       const segments = valid.path.split('/')

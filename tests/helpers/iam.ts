@@ -76,7 +76,8 @@ const SDK_UNMAPPABLE = new Set([
 /** Libraries that call AWS on their own, out of sight of this scan. */
 const CALLS_AWS_ITSELF = [/^aws-sdk$/, /^@aws-lambda-powertools\/(idempotency|parameters|batch)/]
 
-const isOperationName = (name: string) => /(Command|Transaction|Request)$/.test(name) || name === 'ConditionCheck' || /^execute[A-Z]/.test(name)
+const isOperationName = (name: string) =>
+  /(Command|Transaction|Request)$/.test(name) || name === 'ConditionCheck' || /^execute[A-Z]/.test(name)
 
 export const listTsFiles = (dir: string): string[] =>
   readdirSync(dir, { withFileTypes: true, recursive: true })
@@ -106,17 +107,20 @@ const importsOf = (sf: ts.SourceFile) => {
     const bindings = st.importClause?.namedBindings
     if (bindings && ts.isNamespaceImport(bindings)) namespaces.set(bindings.name.text, module)
     if (bindings && ts.isNamedImports(bindings))
-      for (const el of bindings.elements) if (!el.isTypeOnly) named.set(el.name.text, { module, name: (el.propertyName ?? el.name).text })
+      for (const el of bindings.elements)
+        if (!el.isTypeOnly) named.set(el.name.text, { module, name: (el.propertyName ?? el.name).text })
   }
   return { named, namespaces }
 }
 
 /** The actions one imported name stands for; throws for an operation nobody mapped yet. */
 const actionsFor = (module: string, name: string, at: string): string[] | undefined => {
-  if (CALLS_AWS_ITSELF.some((re) => re.test(module))) throw new Error(`${at}: ${module} calls AWS itself; map its IAM actions in tests/helpers/iam.ts`)
+  if (CALLS_AWS_ITSELF.some((re) => re.test(module)))
+    throw new Error(`${at}: ${module} calls AWS itself; map its IAM actions in tests/helpers/iam.ts`)
   if (module === 'dynamodb-toolbox') {
     if (TOOLBOX[name]) return TOOLBOX[name]
-    if (isOperationName(name)) throw new Error(`${at}: dynamodb-toolbox's ${name} is not mapped to IAM actions in tests/helpers/iam.ts`)
+    if (isOperationName(name))
+      throw new Error(`${at}: dynamodb-toolbox's ${name} is not mapped to IAM actions in tests/helpers/iam.ts`)
     return undefined
   }
   if (!module.startsWith('@aws-sdk/') || !name.endsWith('Command')) return undefined
@@ -127,7 +131,8 @@ const actionsFor = (module: string, name: string, at: string): string[] | undefi
   const service = module.replace('@aws-sdk/client-', '')
   if (service === module) return undefined
   const action = `${service}:${name.replace(/Command$/, '')}`
-  if (SDK_UNMAPPABLE.has(action)) throw new Error(`${at}: ${action} needs the IAM actions of what it carries; map it in tests/helpers/iam.ts`)
+  if (SDK_UNMAPPABLE.has(action))
+    throw new Error(`${at}: ${action} needs the IAM actions of what it carries; map it in tests/helpers/iam.ts`)
   return [SDK_RENAMED[action] ?? action]
 }
 
@@ -142,16 +147,24 @@ export const scanSources = (sources: Source[]): Use[] => {
   for (const { sf } of parsed) {
     const { named, namespaces } = importsOf(sf)
     const isBuilder = (e: ts.Expression) =>
-      (ts.isIdentifier(e) && named.get(e.text)?.module === 'dynamodb-toolbox' && ACCESS_PATTERN_BUILDERS.has(named.get(e.text)!.name)) ||
+      (ts.isIdentifier(e) &&
+        named.get(e.text)?.module === 'dynamodb-toolbox' &&
+        ACCESS_PATTERN_BUILDERS.has(named.get(e.text)!.name)) ||
       (ts.isPropertyAccessExpression(e) &&
         ts.isIdentifier(e.expression) &&
         namespaces.get(e.expression.text) === 'dynamodb-toolbox' &&
         ACCESS_PATTERN_BUILDERS.has(e.name.text))
     walk(sf, (n) => {
-      if (!(ts.isVariableDeclaration(n) || ts.isPropertyAssignment(n)) || !ts.isIdentifier(n.name) || !n.initializer) return
+      if (!(ts.isVariableDeclaration(n) || ts.isPropertyAssignment(n)) || !ts.isIdentifier(n.name) || !n.initializer)
+        return
       let buildsPattern = false
       walk(n.initializer, (m) => {
-        if (ts.isCallExpression(m) && ts.isPropertyAccessExpression(m.expression) && m.expression.name.text === 'build' && m.arguments.some(isBuilder))
+        if (
+          ts.isCallExpression(m) &&
+          ts.isPropertyAccessExpression(m.expression) &&
+          m.expression.name.text === 'build' &&
+          m.arguments.some(isBuilder)
+        )
           buildsPattern = true
       })
       if (buildsPattern) patterns.add(n.name.text)
@@ -179,17 +192,24 @@ export const scanSources = (sources: Source[]): Use[] => {
       if (ts.isImportDeclaration(n)) return
       if (ts.isIdentifier(n) && named.has(n.text) && !ts.isImportSpecifier(n.parent)) {
         const parent = n.parent
-        const isPropertyName = (ts.isPropertyAccessExpression(parent) && parent.name === n) || (ts.isPropertyAssignment(parent) && parent.name === n)
+        const isPropertyName =
+          (ts.isPropertyAccessExpression(parent) && parent.name === n) ||
+          (ts.isPropertyAssignment(parent) && parent.name === n)
         if (isPropertyName) return
         const imp = named.get(n.text)!
         for (const action of actionsFor(imp.module, imp.name, at(n)) ?? []) uses.push({ action, at: at(n) })
       }
       if (ts.isPropertyAccessExpression(n) && ts.isIdentifier(n.expression) && namespaces.has(n.expression.text)) {
-        for (const action of actionsFor(namespaces.get(n.expression.text)!, n.name.text, at(n)) ?? []) uses.push({ action, at: at(n) })
+        for (const action of actionsFor(namespaces.get(n.expression.text)!, n.name.text, at(n)) ?? [])
+          uses.push({ action, at: at(n) })
       }
       if (ts.isCallExpression(n) && ts.isPropertyAccessExpression(n.expression) && n.expression.name.text === 'query') {
         const receiver = n.expression.expression
-        const name = ts.isIdentifier(receiver) ? receiver.text : ts.isPropertyAccessExpression(receiver) ? receiver.name.text : undefined
+        const name = ts.isIdentifier(receiver)
+          ? receiver.text
+          : ts.isPropertyAccessExpression(receiver)
+            ? receiver.name.text
+            : undefined
         if (name && patterns.has(name)) uses.push({ action: 'dynamodb:Query', at: at(n) })
       }
     })
@@ -228,7 +248,9 @@ const cfnTags: Tags = [
   'Condition',
 ].flatMap((name) => {
   const key = name === 'Ref' || name === 'Condition' ? name : `Fn::${name}`
-  const wrap = (value: unknown) => ({ [key]: name === 'GetAtt' && typeof value === 'string' ? value.split('.') : value })
+  const wrap = (value: unknown) => ({
+    [key]: name === 'GetAtt' && typeof value === 'string' ? value.split('.') : value,
+  })
   return [
     { tag: `!${name}`, resolve: (value: string) => wrap(value) },
     { tag: `!${name}`, collection: 'seq' as const, resolve: (seq: { toJSON(): unknown }) => wrap(seq.toJSON()) },
@@ -237,7 +259,9 @@ const cfnTags: Tags = [
 })
 
 export const readRole = (serverlessYml: string): Statement[] => {
-  const doc = parse(serverlessYml, { customTags: cfnTags }) as { provider?: { iam?: { role?: { statements?: Statement[] } } } }
+  const doc = parse(serverlessYml, { customTags: cfnTags }) as {
+    provider?: { iam?: { role?: { statements?: Statement[] } } }
+  }
   return doc.provider?.iam?.role?.statements ?? []
 }
 
@@ -268,7 +292,10 @@ export const checkRole = (statements: Statement[], uses: Use[]): Findings => {
       if (action.includes('*')) tooBroad.push(`${action}: a wildcard action`)
       const token = RESOURCE_OF[action.split(':')[0]!]
       const wide = resources.filter((r) => r === '"*"' || !token || !r.includes(token))
-      if (wide.length) tooBroad.push(`${action} on ${wide.join(', ')} (expected only resources naming ${token ?? 'a resource of ours'})`)
+      if (wide.length)
+        tooBroad.push(
+          `${action} on ${wide.join(', ')} (expected only resources naming ${token ?? 'a resource of ours'})`,
+        )
       granted.set(action, [...(granted.get(action) ?? []), ...resources])
     }
   }

@@ -11,7 +11,14 @@ Object.assign(process.env, {
   WECHAT_SECRET: 'test-wechat-secret',
   // The stand-in signs the photo verdicts it keeps at /_sink/media-checks with the same token (localStack.globalSetup.ts).
   WECHAT_PUSH_TOKEN: 'test-push-token',
-  WECHAT_SUBSCRIBE_TEMPLATES: JSON.stringify({ progress: 'tmpl-progress', community: 'tmpl-community', task: 'tmpl-task', points: 'tmpl-points', volunteer: 'tmpl-volunteer', wish: 'tmpl-wish' }),
+  WECHAT_SUBSCRIBE_TEMPLATES: JSON.stringify({
+    progress: 'tmpl-progress',
+    community: 'tmpl-community',
+    task: 'tmpl-task',
+    points: 'tmpl-points',
+    volunteer: 'tmpl-volunteer',
+    wish: 'tmpl-wish',
+  }),
   SESSION_SECRET: 'test-session-secret',
   CARD_SECRET: 'test-card-secret',
   APP_URL: 'http://localhost:10086',

@@ -5,8 +5,38 @@ import fc from 'fast-check'
  * extra key (`__proto__` and `constructor` among them, as own keys the way JSON.parse makes them), an item repeated
  * in a list, a string around the 64 KB body limit, deep nesting. Each gives the JSON text to send and what it did.
  */
-const wrongValues: unknown[] = [true, false, 0, -1, 1.5, 1e308, -1e308, '', 'x', '楼', null, [], {}, [1, 'a'], { a: 1 }, [[[]]], 'constructor', '__proto__']
-const extraKeys = ['__proto__', 'constructor', 'prototype', 'toString', 'hasOwnProperty', 'extra', '', '楼', 'a.b', '$where']
+const wrongValues: unknown[] = [
+  true,
+  false,
+  0,
+  -1,
+  1.5,
+  1e308,
+  -1e308,
+  '',
+  'x',
+  '楼',
+  null,
+  [],
+  {},
+  [1, 'a'],
+  { a: 1 },
+  [[[]]],
+  'constructor',
+  '__proto__',
+]
+const extraKeys = [
+  '__proto__',
+  'constructor',
+  'prototype',
+  'toString',
+  'hasOwnProperty',
+  'extra',
+  '',
+  '楼',
+  'a.b',
+  '$where',
+]
 // Around the 64 KB body limit, in characters of 1, 3 and 4 bytes.
 const hugeBytes = [60_000, 65_400, 65_536 - 40, 65_537, 70_000, 200_000]
 const hugeUnits = [
@@ -79,27 +109,39 @@ export const mutate = (valid: Json, m: Mutation): { rawBody: string; label: stri
       const objects = paths.filter((p) => isObject(getAt(body, p)))
       const p = pick(objects)
       if (p) setAt(getAt(body, p), [m.key], m.value)
-      return { rawBody: JSON.stringify(p ? body : { [m.key]: m.value }), label: `${where(p)} with extra key ${JSON.stringify(m.key)}` }
+      return {
+        rawBody: JSON.stringify(p ? body : { [m.key]: m.value }),
+        label: `${where(p)} with extra key ${JSON.stringify(m.key)}`,
+      }
     }
     case 'repeat': {
       // The same item twice in a list (a set of ids, photos, topics): two writes of one item in a transaction.
       const lists = paths.filter((p) => Array.isArray(getAt(body, p)) && (getAt(body, p) as Json[]).length > 0)
       const p = pick(lists)
       if (p) (getAt(body, p) as Json[]).push((getAt(body, p) as Json[])[m.pick % (getAt(body, p) as Json[]).length])
-      return { rawBody: JSON.stringify(body), label: p ? `${where(p)} with an item repeated` : 'no list to repeat an item of' }
+      return {
+        rawBody: JSON.stringify(body),
+        label: p ? `${where(p)} with an item repeated` : 'no list to repeat an item of',
+      }
     }
     case 'huge': {
       const strings = paths.filter((p) => typeof getAt(body, p) === 'string')
       const p = pick(strings.length ? strings : paths)!
       const s = m.unit.char.repeat(Math.ceil(m.bytes / m.unit.bytes))
-      return { rawBody: JSON.stringify(setAt(body, p, s)), label: `${where(p)} = ${m.unit.char} × ${s.length / m.unit.char.length} (${m.bytes} bytes)` }
+      return {
+        rawBody: JSON.stringify(setAt(body, p, s)),
+        label: `${where(p)} = ${m.unit.char} × ${s.length / m.unit.char.length} (${m.bytes} bytes)`,
+      }
     }
     case 'deep': {
       const p = pick(paths)!
       const open = m.pick % 2 ? '[' : '{"a":'
       const close = m.pick % 2 ? ']' : '}'
       const nested = `${open.repeat(m.depth)}1${close.repeat(m.depth)}`
-      return { rawBody: JSON.stringify(setAt(body, p, DEEP)).replace(JSON.stringify(DEEP), nested), label: `${where(p)} nested ${m.depth} deep` }
+      return {
+        rawBody: JSON.stringify(setAt(body, p, DEEP)).replace(JSON.stringify(DEEP), nested),
+        label: `${where(p)} nested ${m.depth} deep`,
+      }
     }
   }
 }

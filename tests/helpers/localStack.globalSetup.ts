@@ -14,8 +14,17 @@ export default async function setup(project: TestProject) {
   await ensureTable(dynamo.endpoint, tableName)
   // No push URL: the handlers run in-process, so a test delivers a photo verdict itself from /_sink/media-checks.
   const wechat = await startWechatStandIn(wxPort, { pushToken: 'test-push-token' })
-  const s3 = await startS3Local({ port: s3Port, directory: mkdtempSync(join(tmpdir(), 'gridlink-s3-')), bucket: 'gridlink-local-photos' })
-  project.provide('stack', { dynamodbEndpoint: dynamo.endpoint, tableName, wechatApiBase: `http://127.0.0.1:${wxPort}`, s3Endpoint: s3.endpoint })
+  const s3 = await startS3Local({
+    port: s3Port,
+    directory: mkdtempSync(join(tmpdir(), 'gridlink-s3-')),
+    bucket: 'gridlink-local-photos',
+  })
+  project.provide('stack', {
+    dynamodbEndpoint: dynamo.endpoint,
+    tableName,
+    wechatApiBase: `http://127.0.0.1:${wxPort}`,
+    s3Endpoint: s3.endpoint,
+  })
   return async () => {
     await s3.stop()
     wechat.close()

@@ -4,13 +4,21 @@ import { dynamoLedgerStore } from '../../functions/src/storage/ledger/ledger'
 import { call, expectOk, makeCommunity, makeUser } from './factories'
 
 /** Beijing's calendar day `days` from now (what the post form's date picker sends). */
-export const dayFromNow = (days: number) => new Date(Date.now() + 8 * 3_600_000 + days * 86_400_000).toISOString().slice(0, 10)
+export const dayFromNow = (days: number) =>
+  new Date(Date.now() + 8 * 3_600_000 + days * 86_400_000).toISOString().slice(0, 10)
 
 /** Gives a community a points budget (the pool the fulfillers' points are paid from). */
 export const fundCommunity = (communityId: string, amount = 10_000) =>
   topUp(
     { ledger: dynamoLedgerStore, now: () => new Date() },
-    { communityId, amount, key: `topup:${ulid()}`, reason: '微心愿积分预算', by: { userId: 'admin', displayName: '吴主任' }, at: new Date().toISOString() },
+    {
+      communityId,
+      amount,
+      key: `topup:${ulid()}`,
+      reason: '微心愿积分预算',
+      by: { userId: 'admin', displayName: '吴主任' },
+      at: new Date().toISOString(),
+    },
   )
 
 /**
@@ -29,15 +37,25 @@ export const makeWishWorld = async (options: { members?: number; settings?: Reco
     ['王阿姨', '201'],
   ] as const) {
     const user = await makeUser(name)
-    const req = expectOk(await call('POST', '/bindings', { token: user.token, body: { buildingId: c.buildings.A1, unit: '1', room } }))
-    expectOk(await call('POST', `/bindings/${req.requestId}/decision`, { token: head.token, body: { decision: 'approve' } }))
+    const req = expectOk(
+      await call('POST', '/bindings', { token: user.token, body: { buildingId: c.buildings.A1, unit: '1', room } }),
+    )
+    expectOk(
+      await call('POST', `/bindings/${req.requestId}/decision`, { token: head.token, body: { decision: 'approve' } }),
+    )
     residents.push({ ...user, householdId: req.householdId as string, room })
   }
   const members = []
-  for (let i = 0; i < (options.members ?? 3); i++) members.push(await c.withRole('inServiceMember', 'community', c.communityId, `党员${i + 1}`))
+  for (let i = 0; i < (options.members ?? 3); i++)
+    members.push(await c.withRole('inServiceMember', 'community', c.communityId, `党员${i + 1}`))
   if (options.settings) {
     const current = expectOk(await call('GET', `/communities/${c.communityId}/wish-settings`, { token: c.admin.token }))
-    expectOk(await call('PUT', `/communities/${c.communityId}/wish-settings`, { token: c.admin.token, body: { ...current, ...options.settings } }))
+    expectOk(
+      await call('PUT', `/communities/${c.communityId}/wish-settings`, {
+        token: c.admin.token,
+        body: { ...current, ...options.settings },
+      }),
+    )
   }
   await fundCommunity(c.communityId)
   return { ...c, worker, head, residents, members }
@@ -52,7 +70,8 @@ export const wishBody = (extra: Record<string, unknown> = {}) => ({
   ...extra,
 })
 
-export const postWish = (token: string, extra: Record<string, unknown> = {}) => call('POST', '/wishes', { token, body: wishBody(extra) })
+export const postWish = (token: string, extra: Record<string, unknown> = {}) =>
+  call('POST', '/wishes', { token, body: wishBody(extra) })
 
 export const publishBody = (extra: Record<string, unknown> = {}) => ({
   decision: 'publish',
@@ -72,5 +91,7 @@ export const publishedWish = async (
   vet: Record<string, unknown> = {},
 ) => {
   const wish = expectOk(await postWish(token, extra))
-  return expectOk(await call('POST', `/wishes/${wish.wishId}/vetting`, { token: w.worker.token, body: publishBody(vet) }))
+  return expectOk(
+    await call('POST', `/wishes/${wish.wishId}/vetting`, { token: w.worker.token, body: publishBody(vet) }),
+  )
 }

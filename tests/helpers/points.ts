@@ -4,7 +4,8 @@ import { call, expectOk, makeCommunity, makeUser } from './factories'
 /** Runs `f` over `xs`, `width` at a time (the scene's set-up: hundreds of calls without hundreds at once). */
 export const inBatches = async <T, R>(xs: T[], width: number, f: (x: T, i: number) => Promise<R>): Promise<R[]> => {
   const out: R[] = []
-  for (let i = 0; i < xs.length; i += width) out.push(...(await Promise.all(xs.slice(i, i + width).map((x, j) => f(x, i + j)))))
+  for (let i = 0; i < xs.length; i += width)
+    out.push(...(await Promise.all(xs.slice(i, i + width).map((x, j) => f(x, i + j)))))
   return out
 }
 
@@ -30,7 +31,12 @@ export const makePointsWorld = async (options: { residents?: number; budget?: nu
   const c = await makeCommunity()
   const worker = await c.withRole('gridWorker', 'grid', c.gridId, '李网格')
   const committee = await c.withRole('committee', 'community', c.communityId, '周书记')
-  expectOk(await call('PUT', `/communities/${c.communityId}/points-settings`, { token: c.admin.token, body: { expiry: 'none', rules } }))
+  expectOk(
+    await call('PUT', `/communities/${c.communityId}/points-settings`, {
+      token: c.admin.token,
+      body: { expiry: 'none', rules },
+    }),
+  )
   if (options.budget)
     expectOk(
       await call('POST', `/communities/${c.communityId}/points/top-ups`, {
@@ -46,8 +52,18 @@ export const makePointsWorld = async (options: { residents?: number; budget?: nu
     async (i) => {
       const user = await makeUser(`居民${i + 1}`)
       const home = homes[i % homes.length]!
-      const req = expectOk(await call('POST', '/bindings', { token: user.token, body: { buildingId: home.buildingId, unit: '1', room: home.room } }))
-      expectOk(await call('POST', `/bindings/${req.requestId}/decision`, { token: worker.token, body: { decision: 'approve' } }))
+      const req = expectOk(
+        await call('POST', '/bindings', {
+          token: user.token,
+          body: { buildingId: home.buildingId, unit: '1', room: home.room },
+        }),
+      )
+      expectOk(
+        await call('POST', `/bindings/${req.requestId}/decision`, {
+          token: worker.token,
+          body: { decision: 'approve' },
+        }),
+      )
       return { ...user, householdId: req.householdId as string, room: home.room }
     },
   )
@@ -57,12 +73,24 @@ export const makePointsWorld = async (options: { residents?: number; budget?: nu
     expectOk(
       await call('POST', `/communities/${c.communityId}/shop-items`, {
         token: c.admin.token,
-        body: { itemId: ulid(), name: '洗衣液', kind: 'goods', price: 5, stock: 10, pickupPlace: '社区服务站', pickupDays: 7, ...fields },
+        body: {
+          itemId: ulid(),
+          name: '洗衣液',
+          kind: 'goods',
+          price: 5,
+          stock: 10,
+          pickupPlace: '社区服务站',
+          pickupDays: 7,
+          ...fields,
+        },
       }),
     )
-  const redeem = (token: string, itemId: string, redemptionId = ulid()) => call('POST', `/shop-items/${itemId}/redemptions`, { token, body: { redemptionId } })
+  const redeem = (token: string, itemId: string, redemptionId = ulid()) =>
+    call('POST', `/shop-items/${itemId}/redemptions`, { token, body: { redemptionId } })
   const balance = async (token: string) => expectOk(await call('GET', '/me/points', { token })).balance as number
-  const passbook = async (token: string) => expectOk(await call('GET', '/me/points/entries?limit=50', { token })).items as any[]
-  const checks = async () => expectOk(await call('POST', `/communities/${c.communityId}/points/checks`, { token: c.admin.token }))
+  const passbook = async (token: string) =>
+    expectOk(await call('GET', '/me/points/entries?limit=50', { token })).items as any[]
+  const checks = async () =>
+    expectOk(await call('POST', `/communities/${c.communityId}/points/checks`, { token: c.admin.token }))
   return { ...c, worker, committee, residents, award, item, redeem, balance, passbook, checks }
 }

@@ -8,7 +8,11 @@ import { call, expectOk, makeCommunity, makeUser } from './factories'
 
 /** The site point of the tests' activities (a square in Shenzhen, gcj02) and a phone standing on it. */
 export const SITE = { latitude: 22.5431, longitude: 114.0579 }
-export const onSite = (extra: Partial<{ latitude: number; longitude: number; accuracy: number }> = {}) => ({ ...SITE, accuracy: 15, ...extra })
+export const onSite = (extra: Partial<{ latitude: number; longitude: number; accuracy: number }> = {}) => ({
+  ...SITE,
+  accuracy: 15,
+  ...extra,
+})
 
 /** A token good for a day: the tests move the API's clock by hours. */
 export const dayToken = (userId: string) => signToken(process.env.SESSION_SECRET!, userId, new Date(), 24 * 3600).token
@@ -35,14 +39,23 @@ export const siteCodeAt = (activityId: string, at: number, back = 0) =>
 export const fund = (communityId: string, amount = 100_000) =>
   topUp(
     { ledger: dynamoLedgerStore, now: () => new Date() },
-    { communityId, amount, key: `topup:${ulid()}`, reason: '志愿服务积分预算', by: { userId: 'admin', displayName: '吴主任' }, at: new Date().toISOString() },
+    {
+      communityId,
+      amount,
+      key: `topup:${ulid()}`,
+      reason: '志愿服务积分预算',
+      by: { userId: 'admin', displayName: '吴主任' },
+      at: new Date().toISOString(),
+    },
   )
 
 /**
  * A community ready for volunteering: a unit paired with it, its committee member (the organiser), and `volunteers`
  * in-service members of the unit, each registered and approved; a points budget; and the crediting rule given.
  */
-export const makeVolunteerWorld = async (options: { volunteers?: number; rule?: Record<string, number>; fund?: number } = {}) => {
+export const makeVolunteerWorld = async (
+  options: { volunteers?: number; rule?: Record<string, number>; fund?: number } = {},
+) => {
   const c = await makeCommunity()
   const organiser = await c.withRole('committee', 'community', c.communityId, '周书记')
   const org = { ...organiser, token: dayToken(organiser.userId) }
@@ -50,12 +63,25 @@ export const makeVolunteerWorld = async (options: { volunteers?: number; rule?: 
   const unit = expectOk(
     await call('POST', `/communities/${c.communityId}/volunteer-units`, {
       token: admin.token,
-      body: { unitId: ulid(), name: '区税务局', kind: 'organ', contact: { name: '钱科长', phone: '13912345678' }, partyMembers: 40 },
+      body: {
+        unitId: ulid(),
+        name: '区税务局',
+        kind: 'organ',
+        contact: { name: '钱科长', phone: '13912345678' },
+        partyMembers: 40,
+      },
     }),
   )
   if (options.rule) {
-    const current = expectOk(await call('GET', `/communities/${c.communityId}/volunteer-settings`, { token: admin.token }))
-    expectOk(await call('PUT', `/communities/${c.communityId}/volunteer-settings`, { token: admin.token, body: { ...current, ...options.rule } }))
+    const current = expectOk(
+      await call('GET', `/communities/${c.communityId}/volunteer-settings`, { token: admin.token }),
+    )
+    expectOk(
+      await call('PUT', `/communities/${c.communityId}/volunteer-settings`, {
+        token: admin.token,
+        body: { ...current, ...options.rule },
+      }),
+    )
   }
   const register = async (name: string) => {
     const u = await makeUser(name)
@@ -63,10 +89,21 @@ export const makeVolunteerWorld = async (options: { volunteers?: number; rule?: 
     expectOk(
       await call('PUT', '/me/volunteer-registration', {
         token,
-        body: { communityId: c.communityId, kind: 'member', unitId: unit.unitId, skills: ['理发'], availability: ['weekend'] },
+        body: {
+          communityId: c.communityId,
+          kind: 'member',
+          unitId: unit.unitId,
+          skills: ['理发'],
+          availability: ['weekend'],
+        },
       }),
     )
-    expectOk(await call('POST', `/volunteer-registrations/${u.userId}/decision`, { token: admin.token, body: { decision: 'approve' } }))
+    expectOk(
+      await call('POST', `/volunteer-registrations/${u.userId}/decision`, {
+        token: admin.token,
+        body: { decision: 'approve' },
+      }),
+    )
     return { ...u, token }
   }
   const volunteers = []
@@ -77,7 +114,13 @@ export const makeVolunteerWorld = async (options: { volunteers?: number; rule?: 
 
 const MIN = 60_000
 /** An activity of `minutes` starting `startsIn` minutes from `now` (the API's clock), published by the organiser. */
-export const activityBody = (communityId: string, now: number, extra: Record<string, unknown> = {}, startsIn = 60, minutes = 120) => ({
+export const activityBody = (
+  communityId: string,
+  now: number,
+  extra: Record<string, unknown> = {},
+  startsIn = 60,
+  minutes = 120,
+) => ({
   activityId: ulid(),
   communityId,
   title: '楼道清理',
@@ -93,4 +136,5 @@ export const activityBody = (communityId: string, now: number, extra: Record<str
   ...extra,
 })
 
-export const publish = async (token: string, body: ReturnType<typeof activityBody>) => expectOk(await call('POST', '/activities', { token, body }))
+export const publish = async (token: string, body: ReturnType<typeof activityBody>) =>
+  expectOk(await call('POST', '/activities', { token, body }))

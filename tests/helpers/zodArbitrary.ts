@@ -32,7 +32,10 @@ const def = (s: AnySchema): any => (s as any)._def
 
 // Letters a resident writes: Chinese, Latin, digits, punctuation; no whitespace at the ends (trim keeps lengths).
 const textUnit = fc.oneof(
-  { weight: 5, arbitrary: fc.constantFrom(...'楼道灯坏了居民议事小区物业网格社区更换维修电梯停车垃圾分类绿化'.split('')) },
+  {
+    weight: 5,
+    arbitrary: fc.constantFrom(...'楼道灯坏了居民议事小区物业网格社区更换维修电梯停车垃圾分类绿化'.split('')),
+  },
   { weight: 3, arbitrary: fc.constantFrom(...'abcdeXYZ0123456789'.split('')) },
   { weight: 1, arbitrary: fc.constantFrom(...'-_.,!?（），。、：；“”\'"<>&\\/$%{}[]#@'.split('')) },
 )
@@ -60,7 +63,8 @@ const isoDateTime = (check: { offset?: boolean; local?: boolean; precision?: num
       if (check.precision === 0) s = s.replace(/\.\d{3}/, '')
       else if (typeof check.precision === 'number') s = s.replace(/\.\d{3}/, `.${'0'.repeat(check.precision)}`)
       if (check.local) return s.slice(0, -1)
-      if (check.offset && useOffset) return `${s.slice(0, -1)}${hours < 0 ? '-' : '+'}${String(Math.abs(hours)).padStart(2, '0')}:00`
+      if (check.offset && useOffset)
+        return `${s.slice(0, -1)}${hours < 0 ? '-' : '+'}${String(Math.abs(hours)).padStart(2, '0')}:00`
       return s
     })
 const isoDate = fc
@@ -104,7 +108,8 @@ const stringArbitrary = (schema: AnySchema): fc.Arbitrary<string> => {
   const prefix = has('startsWith')?.value ?? ''
   const suffix = has('endsWith')?.value ?? ''
   const includes = has('includes')?.value ?? ''
-  if (prefix || suffix || includes) base = base.map((s) => `${prefix}${includes && !s.includes(includes) ? includes : ''}${s}${suffix}`)
+  if (prefix || suffix || includes)
+    base = base.map((s) => `${prefix}${includes && !s.includes(includes) ? includes : ''}${s}${suffix}`)
   if (has('toLowerCase')) base = base.map((s) => s.toLowerCase())
   if (has('toUpperCase')) base = base.map((s) => s.toUpperCase())
   return preferring(base, (s) => schema.safeParse(s).success)
@@ -132,33 +137,60 @@ const numberArbitrary = (schema: AnySchema): fc.Arbitrary<number> => {
   } else if (int) {
     const lo = Math.max(Number.MIN_SAFE_INTEGER, Math.ceil(minExcluded ? min + 1e-9 : min))
     const hi = Math.min(Number.MAX_SAFE_INTEGER, Math.floor(maxExcluded ? max - 1e-9 : max))
-    arb = fc.oneof({ weight: 6, arbitrary: fc.integer({ min: lo, max: Math.max(lo, hi) }) }, { weight: 1, arbitrary: fc.constantFrom(lo, Math.max(lo, hi)) })
+    arb = fc.oneof(
+      { weight: 6, arbitrary: fc.integer({ min: lo, max: Math.max(lo, hi) }) },
+      { weight: 1, arbitrary: fc.constantFrom(lo, Math.max(lo, hi)) },
+    )
   } else {
     const range = fc.double({ min, max, minExcluded, maxExcluded, noNaN: true, noDefaultInfinity: true })
     const edges = [...(minExcluded ? [] : [min]), ...(maxExcluded ? [] : [max])]
-    arb = edges.length ? fc.oneof({ weight: 6, arbitrary: range }, { weight: 1, arbitrary: fc.constantFrom(...edges) }) : range
+    arb = edges.length
+      ? fc.oneof({ weight: 6, arbitrary: range }, { weight: 1, arbitrary: fc.constantFrom(...edges) })
+      : range
   }
   return preferring(arb, (n) => schema.safeParse(n).success)
 }
 
-const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v)
+const isPlainObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v)
 
 /** An arbitrary of values `schema` accepts (see the file's comment for what "accepts" means). */
-export const arbitraryFor = (schema: AnySchema, options: ArbitraryOptions = {}): fc.Arbitrary<unknown> => build(schema, options, undefined, 0)
+export const arbitraryFor = (schema: AnySchema, options: ArbitraryOptions = {}): fc.Arbitrary<unknown> =>
+  build(schema, options, undefined, 0)
 
-const withHints = (arb: fc.Arbitrary<unknown>, schema: AnySchema, options: ArbitraryOptions, key: string | undefined): fc.Arbitrary<unknown> => {
+const withHints = (
+  arb: fc.Arbitrary<unknown>,
+  schema: AnySchema,
+  options: ArbitraryOptions,
+  key: string | undefined,
+): fc.Arbitrary<unknown> => {
   const groups = (options.hint?.(key) ?? [])
     .map((g) => ({ weight: g.weight, values: g.values.filter((v) => schema.safeParse(v).success) }))
     .filter((g) => g.values.length)
-  return groups.length ? fc.oneof({ weight: 2, arbitrary: arb }, ...groups.map((g) => ({ weight: g.weight, arbitrary: fc.constantFrom(...g.values) }))) : arb
+  return groups.length
+    ? fc.oneof(
+        { weight: 2, arbitrary: arb },
+        ...groups.map((g) => ({ weight: g.weight, arbitrary: fc.constantFrom(...g.values) })),
+      )
+    : arb
 }
 
-const build = (schema: AnySchema, options: ArbitraryOptions, key: string | undefined, depth: number): fc.Arbitrary<unknown> => {
+const build = (
+  schema: AnySchema,
+  options: ArbitraryOptions,
+  key: string | undefined,
+  depth: number,
+): fc.Arbitrary<unknown> => {
   const d = def(schema)
   const inner = (s: AnySchema, k = key) => build(s, options, k, depth + 1)
   switch (d.typeName as string) {
     case 'ZodString':
-      return withHints(d.coerce ? fc.oneof(stringArbitrary(schema), fc.integer().map(String)) : stringArbitrary(schema), schema, options, key)
+      return withHints(
+        d.coerce ? fc.oneof(stringArbitrary(schema), fc.integer().map(String)) : stringArbitrary(schema),
+        schema,
+        options,
+        key,
+      )
     case 'ZodNumber':
       return withHints(numberArbitrary(schema), schema, options, key)
     case 'ZodBigInt':
@@ -166,7 +198,9 @@ const build = (schema: AnySchema, options: ArbitraryOptions, key: string | undef
     case 'ZodBoolean':
       return fc.boolean()
     case 'ZodDate':
-      return fc.date({ min: new Date('2000-01-01T00:00:00Z'), max: new Date('2099-12-31T00:00:00Z'), noInvalidDate: true }).map((x) => x.toISOString())
+      return fc
+        .date({ min: new Date('2000-01-01T00:00:00Z'), max: new Date('2099-12-31T00:00:00Z'), noInvalidDate: true })
+        .map((x) => x.toISOString())
     case 'ZodNaN':
     case 'ZodNull':
       return fc.constant(null)
@@ -193,7 +227,10 @@ const build = (schema: AnySchema, options: ArbitraryOptions, key: string | undef
       const item = inner(d.type)
       const typical = fc.array(item, { minLength: min, maxLength: Math.min(max, min + 6) })
       return max <= 30 && max > min + 6
-        ? fc.oneof({ weight: 5, arbitrary: typical }, { weight: 1, arbitrary: fc.array(item, { minLength: max, maxLength: max }) })
+        ? fc.oneof(
+            { weight: 5, arbitrary: typical },
+            { weight: 1, arbitrary: fc.array(item, { minLength: max, maxLength: max }) },
+          )
         : typical
     }
     case 'ZodObject': {
@@ -203,16 +240,22 @@ const build = (schema: AnySchema, options: ArbitraryOptions, key: string | undef
       const record = fc.record(fields, { requiredKeys })
       const catchall: AnySchema | undefined = def(d.catchall)?.typeName === 'ZodNever' ? undefined : d.catchall
       if (!catchall) return record
-      return fc.tuple(record, fc.dictionary(fc.stringMatching(/^x[a-z]{1,8}$/), inner(catchall), { maxKeys: 3 })).map(([r, extra]) => ({ ...extra, ...r }))
+      return fc
+        .tuple(record, fc.dictionary(fc.stringMatching(/^x[a-z]{1,8}$/), inner(catchall), { maxKeys: 3 }))
+        .map(([r, extra]) => ({ ...extra, ...r }))
     }
     case 'ZodUnion':
     case 'ZodDiscriminatedUnion':
       return fc.oneof(...[...(d.options as Iterable<AnySchema>)].map((o) => inner(o)))
     case 'ZodIntersection':
-      return fc.tuple(inner(d.left), inner(d.right)).map(([a, b]) => (isPlainObject(a) && isPlainObject(b) ? { ...a, ...b } : a))
+      return fc
+        .tuple(inner(d.left), inner(d.right))
+        .map(([a, b]) => (isPlainObject(a) && isPlainObject(b) ? { ...a, ...b } : a))
     case 'ZodTuple': {
       const items = fc.tuple(...(d.items as AnySchema[]).map((s) => inner(s)))
-      return d.rest ? fc.tuple(items, fc.array(inner(d.rest), { maxLength: 3 })).map(([a, rest]) => [...a, ...rest]) : items
+      return d.rest
+        ? fc.tuple(items, fc.array(inner(d.rest), { maxLength: 3 })).map(([a, rest]) => [...a, ...rest])
+        : items
     }
     case 'ZodRecord':
     case 'ZodMap': {
@@ -256,6 +299,17 @@ export const asStrings = (value: unknown): Record<string, string> =>
     Object.entries(isPlainObject(value) ? value : {}).flatMap(([k, v]) =>
       v === undefined
         ? []
-        : [[k, typeof v === 'string' ? v : Array.isArray(v) ? v.join(',') : typeof v === 'object' && v !== null ? JSON.stringify(v) : String(v)]],
+        : [
+            [
+              k,
+              typeof v === 'string'
+                ? v
+                : Array.isArray(v)
+                  ? v.join(',')
+                  : typeof v === 'object' && v !== null
+                    ? JSON.stringify(v)
+                    : String(v),
+            ],
+          ],
     ),
   )

@@ -24,7 +24,10 @@ describe('grid contact card', () => {
     const card = PublicCard.parse(res.body)
     expect(card.gridName).toBe('一网格')
     expect(card.compoundNames).toEqual(['A苑'])
-    expect(card.worker).toEqual({ name: '李网格', phoneMasked: `${worker.phone.slice(0, 3)}****${worker.phone.slice(-4)}` })
+    expect(card.worker).toEqual({
+      name: '李网格',
+      phoneMasked: `${worker.phone.slice(0, 3)}****${worker.phone.slice(-4)}`,
+    })
     expect(JSON.stringify(card)).not.toContain(worker.phone)
     expect(card.buildings.map((b) => [b.name, b.heads.map((h) => h.name)])).toEqual([
       ['A1栋', ['王楼长']],
@@ -40,7 +43,9 @@ describe('grid contact card', () => {
     const altered = code.slice(0, 5) + (code[5] === 'a' ? 'b' : 'a') + code.slice(6)
     const resigned = code.slice(0, -1) + (code.endsWith('0') ? '1' : '0')
     const answers = await Promise.all(
-      [altered, resigned, 'x'.repeat(31), '1abc', code.toUpperCase(), `${code}0`].map((c) => call('GET', `/cards/${encodeURIComponent(c)}`)),
+      [altered, resigned, 'x'.repeat(31), '1abc', code.toUpperCase(), `${code}0`].map((c) =>
+        call('GET', `/cards/${encodeURIComponent(c)}`),
+      ),
     )
     for (const a of answers) {
       expect(a.status).toBe(404)
@@ -52,7 +57,10 @@ describe('grid contact card', () => {
     const { c, worker } = await setUpGrid()
     expect((await call('GET', `/grids/${c.gridId}/contact`)).status).toBe(401)
     const resident = await makeUser()
-    expect(expectOk(await call('GET', `/grids/${c.gridId}/contact`, { token: resident.token }))).toEqual({ name: '李网格', phone: worker.phone })
+    expect(expectOk(await call('GET', `/grids/${c.gridId}/contact`, { token: resident.token }))).toEqual({
+      name: '李网格',
+      phone: worker.phone,
+    })
   })
 
   it('prints a card PDF for one grid or a whole community, for staff only', async () => {
@@ -67,7 +75,11 @@ describe('grid contact card', () => {
 
     const all = await call('GET', `/communities/${c.communityId}/card-print`, { token: c.admin.token })
     expect(all.status).toBe(200)
-    expect(Buffer.from(all.raw.body!, 'base64').toString('latin1').match(/\/Type \/Page\b/g)).toHaveLength(1)
+    expect(
+      Buffer.from(all.raw.body!, 'base64')
+        .toString('latin1')
+        .match(/\/Type \/Page\b/g),
+    ).toHaveLength(1)
 
     expect((await call('GET', `/grids/${c.gridId}/card-print`, { token: head.token })).status).toBe(403)
     expect((await call('GET', `/communities/${c.communityId}/card-print`, { token: worker.token })).status).toBe(403)

@@ -16,18 +16,29 @@ describe('five-step deliberation, end to end', () => {
     const proposed = await propose(proposer!.token, A1, { photoKeys: [photo] })
     expect(proposed.status).toBe(201)
     const matterId = proposed.body.matterId
-    expect(proposed.body).toMatchObject({ step: 'propose', status: 'seconding', secondsNeeded: 2, scope: { name: 'A1栋' } })
+    expect(proposed.body).toMatchObject({
+      step: 'propose',
+      status: 'seconding',
+      secondsNeeded: 2,
+      scope: { name: 'A1栋' },
+    })
     expect(proposed.body.photos[0].url).toMatch(/^http/)
 
     // Seconds from two other residents send it to review; the proposer cannot second, nobody twice.
-    expect((await call('POST', `/matters/${matterId}/seconds`, { token: proposer!.token })).body.error.code).toBe('second.ownMatter')
+    expect((await call('POST', `/matters/${matterId}/seconds`, { token: proposer!.token })).body.error.code).toBe(
+      'second.ownMatter',
+    )
     expectOk(await call('POST', `/matters/${matterId}/seconds`, { token: a!.token }))
-    expect((await call('POST', `/matters/${matterId}/seconds`, { token: a!.token })).body.error.code).toBe('second.already')
+    expect((await call('POST', `/matters/${matterId}/seconds`, { token: a!.token })).body.error.code).toBe(
+      'second.already',
+    )
     const seconded = expectOk(await call('POST', `/matters/${matterId}/seconds`, { token: b!.token }))
     expect(seconded).toMatchObject({ step: 'review', status: 'awaitingReview', secondsCount: 2 })
 
     // 2. 两委审议: in the committee's queue; accepted as a 小事 for the property company.
-    const queue = expectOk(await call('GET', `/communities/${w.communityId}/review-queue`, { token: w.committee.token }))
+    const queue = expectOk(
+      await call('GET', `/communities/${w.communityId}/review-queue`, { token: w.committee.token }),
+    )
     expect(queue.items.map((m: any) => m.matterId)).toContain(matterId)
     const accepted = expectOk(
       await call('POST', `/matters/${matterId}/review`, {
@@ -38,7 +49,12 @@ describe('five-step deliberation, end to end', () => {
     expect(accepted).toMatchObject({ step: 'consult', status: 'awaitingPoll', triage: 'small' })
 
     // 3. 民主商议: comments, then the building head opens a secret poll; the committee may not for a building matter.
-    expectOk(await call('POST', `/matters/${matterId}/comments`, { token: c!.token, body: { commentId: ulid(), text: '同意，顺便把3楼的也换了' } }))
+    expectOk(
+      await call('POST', `/matters/${matterId}/comments`, {
+        token: c!.token,
+        body: { commentId: ulid(), text: '同意，顺便把3楼的也换了' },
+      }),
+    )
     const pollBody = {
       options: ['同意', '不同意'],
       opensAt: new Date().toISOString(),
@@ -46,9 +62,16 @@ describe('five-step deliberation, end to end', () => {
       secret: true,
       rule: { minTurnout: 2 / 3, passShare: 0.5, passOption: 0 },
     }
-    expect((await call('POST', `/matters/${matterId}/poll`, { token: w.committee.token, body: pollBody })).status).toBe(403)
+    expect((await call('POST', `/matters/${matterId}/poll`, { token: w.committee.token, body: pollBody })).status).toBe(
+      403,
+    )
     const polling = expectOk(await call('POST', `/matters/${matterId}/poll`, { token: w.head.token, body: pollBody }))
-    expect(polling.poll).toMatchObject({ state: 'open', electorate: 6, secret: true, changeRule: expect.stringContaining('不可更改') })
+    expect(polling.poll).toMatchObject({
+      state: 'open',
+      electorate: 6,
+      secret: true,
+      changeRule: expect.stringContaining('不可更改'),
+    })
     const pollId = polling.poll.pollId
 
     // One household, one vote: 5 of 6 vote, 4 agree.
@@ -59,20 +82,35 @@ describe('five-step deliberation, end to end', () => {
       [c, 1],
       [d, 0],
     ] as const
-    for (const [voter, option] of votes) expect((await call('POST', `/polls/${pollId}/votes`, { token: voter!.token, body: { option } })).status).toBe(201)
+    for (const [voter, option] of votes)
+      expect((await call('POST', `/polls/${pollId}/votes`, { token: voter!.token, body: { option } })).status).toBe(201)
     const again = await call('POST', `/polls/${pollId}/votes`, { token: a!.token, body: { option: 1 } })
     expect(again.status).toBe(409)
     expect(again.body.error.code).toBe('vote.already')
     const outsider = await makeUser()
-    expect((await call('POST', `/polls/${pollId}/votes`, { token: outsider.token, body: { option: 0 } })).body.error.code).toBe('vote.notEligible')
+    expect(
+      (await call('POST', `/polls/${pollId}/votes`, { token: outsider.token, body: { option: 0 } })).body.error.code,
+    ).toBe('vote.notEligible')
     // A second member of e's household lives in scope but does not represent it: no vote offered, none taken.
     const member = await makeUser('e家的家人')
-    const join = expectOk(await call('POST', '/bindings', { token: member.token, body: { buildingId: w.buildings.A1, unit: '1', room: e!.room } }))
-    expectOk(await call('POST', `/bindings/${join.requestId}/decision`, { token: w.head.token, body: { decision: 'approve' } }))
+    const join = expectOk(
+      await call('POST', '/bindings', {
+        token: member.token,
+        body: { buildingId: w.buildings.A1, unit: '1', room: e!.room },
+      }),
+    )
+    expectOk(
+      await call('POST', `/bindings/${join.requestId}/decision`, {
+        token: w.head.token,
+        body: { decision: 'approve' },
+      }),
+    )
     const asMember = expectOk(await call('GET', `/matters/${matterId}`, { token: member.token }))
     expect(asMember.can).toContain('comment')
     expect(asMember.can).not.toContain('vote')
-    expect((await call('POST', `/polls/${pollId}/votes`, { token: member.token, body: { option: 0 } })).body.error.code).toBe('vote.notRepresentative')
+    expect(
+      (await call('POST', `/polls/${pollId}/votes`, { token: member.token, body: { option: 0 } })).body.error.code,
+    ).toBe('vote.notRepresentative')
     // The tally is hidden until close.
     const during = expectOk(await call('GET', `/matters/${matterId}`, { token: e!.token }))
     expect(during.poll.result).toBeUndefined()
@@ -88,29 +126,60 @@ describe('five-step deliberation, end to end', () => {
     const resolved = expectOk(
       await call('POST', `/matters/${matterId}/resolution`, {
         token: w.committee.token,
-        body: { responsibleParty: { organisationId: w.orgs.property }, tasks: ['更换1单元全部楼道灯'], dueDate: '2026-12-31' },
+        body: {
+          responsibleParty: { organisationId: w.orgs.property },
+          tasks: ['更换1单元全部楼道灯'],
+          dueDate: '2026-12-31',
+        },
       }),
     )
-    expect(resolved).toMatchObject({ status: 'inProgress', resolution: { round: 1, responsibleParty: { name: '阳光物业' } } })
+    expect(resolved).toMatchObject({
+      status: 'inProgress',
+      resolution: { round: 1, responsibleParty: { name: '阳光物业' } },
+    })
 
     // 5. 大众评议: the property manager reports done; ratings fall below 80%, so it goes back for rework.
-    const report = expectOk(await call('POST', `/matters/${matterId}/completion`, { token: w.property.token, body: { note: '已更换6盏声控灯' } }))
+    const report = expectOk(
+      await call('POST', `/matters/${matterId}/completion`, {
+        token: w.property.token,
+        body: { note: '已更换6盏声控灯' },
+      }),
+    )
     expect(report).toMatchObject({ step: 'evaluate', status: 'evaluating', evaluation: { round: 1 } })
     for (const [voter, rating] of [
       [a, 'unsatisfied'],
       [b, 'satisfied'],
       [c, 'unsatisfied'],
     ] as const)
-      expect((await call('POST', `/matters/${matterId}/ratings`, { token: voter!.token, body: { rating } })).status).toBe(201)
-    expect((await call('POST', `/matters/${matterId}/ratings`, { token: a!.token, body: { rating: 'satisfied' } })).body.error.code).toBe('rating.already')
+      expect(
+        (await call('POST', `/matters/${matterId}/ratings`, { token: voter!.token, body: { rating } })).status,
+      ).toBe(201)
+    expect(
+      (await call('POST', `/matters/${matterId}/ratings`, { token: a!.token, body: { rating: 'satisfied' } })).body
+        .error.code,
+    ).toBe('rating.already')
     await tickAt(new Date(Date.now() + 8 * 86_400_000))
     const rework = expectOk(await call('GET', `/matters/${matterId}`, { token: proposer!.token }))
-    expect(rework).toMatchObject({ step: 'resolve', status: 'inProgress', evaluation: { round: 1, counts: { satisfied: 1, basic: 0, unsatisfied: 2 } } })
+    expect(rework).toMatchObject({
+      step: 'resolve',
+      status: 'inProgress',
+      evaluation: { round: 1, counts: { satisfied: 1, basic: 0, unsatisfied: 2 } },
+    })
 
     // Reworked and reported again; this round satisfies.
-    expectOk(await call('POST', `/matters/${matterId}/completion`, { token: w.property.token, body: { note: '补换3楼灯具并调试' } }))
+    expectOk(
+      await call('POST', `/matters/${matterId}/completion`, {
+        token: w.property.token,
+        body: { note: '补换3楼灯具并调试' },
+      }),
+    )
     for (const voter of [a, b, c, d])
-      expectOk(await call('POST', `/matters/${matterId}/ratings`, { token: voter!.token, body: { rating: voter === d ? 'basic' : 'satisfied' } }))
+      expectOk(
+        await call('POST', `/matters/${matterId}/ratings`, {
+          token: voter!.token,
+          body: { rating: voter === d ? 'basic' : 'satisfied' },
+        }),
+      )
     await tickAt(new Date(Date.now() + 8 * 86_400_000))
     const closed = expectOk(await call('GET', `/matters/${matterId}`, { token: proposer!.token }))
     expect(closed).toMatchObject({ step: 'closed', status: 'completed', evaluation: { round: 2, score: 1 } })
@@ -130,10 +199,18 @@ describe('five-step deliberation, end to end', () => {
     ])
     expect(closed.timeline[2]).toMatchObject({ actorName: '周书记', label: '两委审议：受理' })
     // Listed for the residents in scope (all steps, or one), and among the proposer's own.
-    expect(expectOk(await call('GET', '/matters', { token: e!.token })).items.map((x: any) => x.matterId)).toContain(matterId)
-    expect(expectOk(await call('GET', '/matters?step=closed', { token: e!.token })).items.map((x: any) => x.matterId)).toContain(matterId)
-    expect(expectOk(await call('GET', '/matters?step=review', { token: e!.token })).items.map((x: any) => x.matterId)).not.toContain(matterId)
-    expect(expectOk(await call('GET', '/matters?mine=true', { token: proposer!.token })).items.map((x: any) => x.matterId)).toEqual([matterId])
+    expect(expectOk(await call('GET', '/matters', { token: e!.token })).items.map((x: any) => x.matterId)).toContain(
+      matterId,
+    )
+    expect(
+      expectOk(await call('GET', '/matters?step=closed', { token: e!.token })).items.map((x: any) => x.matterId),
+    ).toContain(matterId)
+    expect(
+      expectOk(await call('GET', '/matters?step=review', { token: e!.token })).items.map((x: any) => x.matterId),
+    ).not.toContain(matterId)
+    expect(
+      expectOk(await call('GET', '/matters?mine=true', { token: proposer!.token })).items.map((x: any) => x.matterId),
+    ).toEqual([matterId])
     const notes = expectOk(await call('GET', `/matters/${matterId}/notifications`, { token: w.committee.token }))
     expect(notes.items.length).toBeGreaterThanOrEqual(10)
     expect(notes.items.some((n: any) => n.template === 'pollOpen')).toBe(true)
@@ -141,7 +218,11 @@ describe('five-step deliberation, end to end', () => {
 
   it('refuses a 不议 matter at once with the community’s reason, and a proposal outside the proposer’s scope', async () => {
     const w = await makeDeliberationWorld({ households: 1 })
-    const res = await propose(w.residents[0]!.token, { type: 'building', id: w.buildings.A1 }, { categoryId: 'private-disputes' })
+    const res = await propose(
+      w.residents[0]!.token,
+      { type: 'building', id: w.buildings.A1 },
+      { categoryId: 'private-disputes' },
+    )
     expect(res.status).toBe(422)
     expect(res.body.error.code).toBe('matter.excludedCategory')
     expect(res.body.error.details[0].message).toMatch(/调解/)
@@ -153,29 +234,54 @@ describe('five-step deliberation, end to end', () => {
   it('lists each matter to those in its scope and the staff serving it: a grid worker sees what lies over their grid, nothing else', async () => {
     const w = await makeDeliberationWorld({ households: 2, secondsNeeded: 0 })
     const inA1 = expectOk(await propose(w.residents[0]!.token, { type: 'building', id: w.buildings.A1 }))
-    const compoundWide = expectOk(await propose(w.residents[1]!.token, { type: 'compound', id: w.compoundA }, { title: 'A苑增设电动车充电桩' }))
-    const communityWide = expectOk(await propose(w.residents[1]!.token, { type: 'community', id: w.communityId }, { title: '社区增设老年食堂' }))
+    const compoundWide = expectOk(
+      await propose(w.residents[1]!.token, { type: 'compound', id: w.compoundA }, { title: 'A苑增设电动车充电桩' }),
+    )
+    const communityWide = expectOk(
+      await propose(w.residents[1]!.token, { type: 'community', id: w.communityId }, { title: '社区增设老年食堂' }),
+    )
     const ownGrid = await w.withRole('gridWorker', 'grid', w.gridId)
     const otherGridId = expectOk(
-      await call('POST', `/communities/${w.communityId}/grids`, { token: w.admin.token, body: { name: '二网格', buildingIds: [w.buildings.B1] } }),
+      await call('POST', `/communities/${w.communityId}/grids`, {
+        token: w.admin.token,
+        body: { name: '二网格', buildingIds: [w.buildings.B1] },
+      }),
     ).gridId
     const otherGrid = await w.withRole('gridWorker', 'grid', otherGridId)
     const neighbour = await makeUser('B1栋居民')
-    const req = expectOk(await call('POST', '/bindings', { token: neighbour.token, body: { buildingId: w.buildings.B1, unit: '1', room: '101' } }))
-    expectOk(await call('POST', `/bindings/${req.requestId}/decision`, { token: otherGrid.token, body: { decision: 'approve' } }))
+    const req = expectOk(
+      await call('POST', '/bindings', {
+        token: neighbour.token,
+        body: { buildingId: w.buildings.B1, unit: '1', room: '101' },
+      }),
+    )
+    expectOk(
+      await call('POST', `/bindings/${req.requestId}/decision`, {
+        token: otherGrid.token,
+        body: { decision: 'approve' },
+      }),
+    )
 
     const listed = async (token: string) =>
-      (expectOk(await call('GET', `/matters?communityId=${w.communityId}`, { token })).items as { matterId: string }[]).map((m) => m.matterId).sort()
+      (expectOk(await call('GET', `/matters?communityId=${w.communityId}`, { token })).items as { matterId: string }[])
+        .map((m) => m.matterId)
+        .sort()
     const all = [inA1.matterId, compoundWide.matterId, communityWide.matterId].sort()
     expect(await listed(w.committee.token)).toEqual(all)
     expect(await listed(ownGrid.token)).toEqual(all)
     expect(await listed(otherGrid.token)).toEqual([communityWide.matterId])
     expect(await listed(neighbour.token)).toEqual([communityWide.matterId])
-    expect((await call('GET', `/matters/${inA1.matterId}`, { token: otherGrid.token })).body.error.code).toBe('matter.notFound')
-    expect((await call('GET', `/matters/${compoundWide.matterId}`, { token: neighbour.token })).body.error.code).toBe('matter.notFound')
+    expect((await call('GET', `/matters/${inA1.matterId}`, { token: otherGrid.token })).body.error.code).toBe(
+      'matter.notFound',
+    )
+    expect((await call('GET', `/matters/${compoundWide.matterId}`, { token: neighbour.token })).body.error.code).toBe(
+      'matter.notFound',
+    )
     expect(expectOk(await call('GET', `/matters/${inA1.matterId}`, { token: ownGrid.token })).title).toBe(inA1.title)
     // Seeing is not deciding: the grid worker may join the discussion, not open a poll or review.
-    expect(expectOk(await call('GET', `/matters/${compoundWide.matterId}`, { token: ownGrid.token })).can).toEqual(['comment'])
+    expect(expectOk(await call('GET', `/matters/${compoundWide.matterId}`, { token: ownGrid.token })).can).toEqual([
+      'comment',
+    ])
 
     // The grid contact cards count what is open over each grid: all three over A1–A2, only the community's over B1.
     const openOnCard = async (gridId: string, token: string) => {
@@ -184,7 +290,12 @@ describe('five-step deliberation, end to end', () => {
     }
     expect(await openOnCard(w.gridId, ownGrid.token)).toMatchObject({ matters: 3, polls: 0 })
     expect(await openOnCard(otherGridId, otherGrid.token)).toMatchObject({ matters: 1, polls: 0 })
-    expectOk(await call('POST', `/matters/${inA1.matterId}/review`, { token: w.committee.token, body: { decision: 'reject', reason: '已由物业安排维修' } }))
+    expectOk(
+      await call('POST', `/matters/${inA1.matterId}/review`, {
+        token: w.committee.token,
+        body: { decision: 'reject', reason: '已由物业安排维修' },
+      }),
+    )
     expect(await openOnCard(w.gridId, ownGrid.token)).toMatchObject({ matters: 2, polls: 0 })
   })
 
@@ -192,11 +303,23 @@ describe('five-step deliberation, end to end', () => {
     const w = await makeDeliberationWorld({ households: 1, secondsNeeded: 5 })
     const made: string[] = []
     for (let i = 0; i < 5; i++)
-      made.push(expectOk(await propose(w.residents[0]!.token, { type: 'building', id: w.buildings.A1 }, { title: `第${i + 1}个楼道议题` })).matterId)
+      made.push(
+        expectOk(
+          await propose(
+            w.residents[0]!.token,
+            { type: 'building', id: w.buildings.A1 },
+            { title: `第${i + 1}个楼道议题` },
+          ),
+        ).matterId,
+      )
     const page = (cursor?: string) =>
-      call('GET', `/matters?communityId=${w.communityId}&step=propose&limit=2${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`, {
-        token: w.residents[0]!.token,
-      })
+      call(
+        'GET',
+        `/matters?communityId=${w.communityId}&step=propose&limit=2${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
+        {
+          token: w.residents[0]!.token,
+        },
+      )
     const seen: string[] = []
     let cursor: string | undefined
     const sizes: number[] = []
@@ -211,16 +334,22 @@ describe('five-step deliberation, end to end', () => {
 
     const first = expectOk(await page())
     const other = await makeDeliberationWorld({ households: 1 })
-    const foreign = await call('GET', `/matters?communityId=${other.communityId}&cursor=${encodeURIComponent(first.nextCursor)}`, {
-      token: other.residents[0]!.token,
-    })
+    const foreign = await call(
+      'GET',
+      `/matters?communityId=${other.communityId}&cursor=${encodeURIComponent(first.nextCursor)}`,
+      {
+        token: other.residents[0]!.token,
+      },
+    )
     expect(foreign.status).toBe(422)
     expect(foreign.body.error.code).toBe('cursor.invalid')
     for (const bad of ['nonsense', Buffer.from('{"pk":1}').toString('base64url'), 'x'.repeat(1001)]) {
       const res = await page(bad)
       expect(res.status).toBe(422)
     }
-    expect((await call('GET', `/matters?communityId=${w.communityId}&limit=0`, { token: w.residents[0]!.token })).status).toBe(422)
+    expect(
+      (await call('GET', `/matters?communityId=${w.communityId}&limit=0`, { token: w.residents[0]!.token })).status,
+    ).toBe(422)
   })
 
   it('lets only the community admin change the 六议六不议 lists, and refuses lists that would break proposing', async () => {
@@ -236,14 +365,26 @@ describe('five-step deliberation, end to end', () => {
     }
     const [first, ...rest] = before.categories as { categoryId: string; name: string; kind: string; reason?: string }[]
     await refused({ ...before, categories: [first, { ...first, categoryId: 'copy' }, ...rest] }, /重复/)
-    await refused({ ...before, categories: before.categories.filter((c: { kind: string }) => c.kind === 'exclude') }, /至少保留一个/)
-    await refused({ ...before, categories: [...before.categories, { categoryId: 'no-reason', name: '无理由', kind: 'exclude' }] }, /不议理由/)
+    await refused(
+      { ...before, categories: before.categories.filter((c: { kind: string }) => c.kind === 'exclude') },
+      /至少保留一个/,
+    )
+    await refused(
+      { ...before, categories: [...before.categories, { categoryId: 'no-reason', name: '无理由', kind: 'exclude' }] },
+      /不议理由/,
+    )
     expect((await put(w.committee.token, before)).body.error.code).toBe('auth.forbidden')
     expect(expectOk(await call('GET', path, { token: w.residents[0]!.token }))).toEqual(before)
 
-    const added = { ...before, categories: [...before.categories, { categoryId: 'pets', name: '宠物管理', kind: 'deliberate' }] }
+    const added = {
+      ...before,
+      categories: [...before.categories, { categoryId: 'pets', name: '宠物管理', kind: 'deliberate' }],
+    }
     expect(expectOk(await put(w.admin.token, added)).categories).toHaveLength(before.categories.length + 1)
-    expect(expectOk(await propose(w.residents[0]!.token, { type: 'building', id: w.buildings.A1 }, { categoryId: 'pets' })).categoryName).toBe('宠物管理')
+    expect(
+      expectOk(await propose(w.residents[0]!.token, { type: 'building', id: w.buildings.A1 }, { categoryId: 'pets' }))
+        .categoryName,
+    ).toBe('宠物管理')
   })
 
   it('returns a matter for revision, takes the revision back to review, and lets a proposer withdraw', async () => {
@@ -252,17 +393,29 @@ describe('five-step deliberation, end to end', () => {
     const m = expectOk(await propose(proposer.token, { type: 'compound', id: w.compoundA }))
     expect(m.status).toBe('awaitingReview')
     const returned = expectOk(
-      await call('POST', `/matters/${m.matterId}/review`, { token: w.committee.token, body: { decision: 'return', note: '请补充具体位置' } }),
+      await call('POST', `/matters/${m.matterId}/review`, {
+        token: w.committee.token,
+        body: { decision: 'return', note: '请补充具体位置' },
+      }),
     )
     expect(returned).toMatchObject({ step: 'propose', status: 'returned', returnNote: '请补充具体位置' })
     const revised = expectOk(
       await call('PUT', `/matters/${m.matterId}`, {
         token: proposer.token,
-        body: { categoryId: 'shared-facilities', title: '更换A苑1单元楼道照明', text: 'A苑A1栋1单元1至3楼楼道灯损坏，建议统一更换为声控LED灯。' },
+        body: {
+          categoryId: 'shared-facilities',
+          title: '更换A苑1单元楼道照明',
+          text: 'A苑A1栋1单元1至3楼楼道灯损坏，建议统一更换为声控LED灯。',
+        },
       }),
     )
     expect(revised).toMatchObject({ status: 'awaitingReview', title: '更换A苑1单元楼道照明' })
-    const withdrawn = expectOk(await call('POST', `/matters/${m.matterId}/withdraw`, { token: proposer.token, body: { reason: '物业已经修好了' } }))
+    const withdrawn = expectOk(
+      await call('POST', `/matters/${m.matterId}/withdraw`, {
+        token: proposer.token,
+        body: { reason: '物业已经修好了' },
+      }),
+    )
     expect(withdrawn).toMatchObject({ step: 'closed', status: 'withdrawn' })
   })
 
@@ -272,7 +425,11 @@ describe('five-step deliberation, end to end', () => {
       await propose(
         w.residents[0]!.token,
         { type: 'community', id: w.communityId },
-        { categoryId: 'common-interests', title: '小区周边增设停车位', text: '社区周边道路夜间停车混乱，建议协调交警和城管部门施划停车位。' },
+        {
+          categoryId: 'common-interests',
+          title: '小区周边增设停车位',
+          text: '社区周边道路夜间停车混乱，建议协调交警和城管部门施划停车位。',
+        },
       ),
     )
     const accepted = expectOk(
@@ -284,11 +441,19 @@ describe('five-step deliberation, end to end', () => {
     expect(accepted.escalation).toMatchObject({ overdue: false })
     expect(new Date(accepted.escalation.deadline).getTime()).toBeGreaterThan(Date.now() + 14 * 86_400_000)
     const answered = expectOk(
-      await call('POST', `/matters/${m.matterId}/escalation-answer`, { token: w.committee.token, body: { answer: '交警大队已勘察，下月施划' } }),
+      await call('POST', `/matters/${m.matterId}/escalation-answer`, {
+        token: w.committee.token,
+        body: { answer: '交警大队已勘察，下月施划' },
+      }),
     )
     expect(answered.escalation).toMatchObject({ answer: '交警大队已勘察，下月施划', overdue: false })
-    expect((await call('POST', `/matters/${m.matterId}/escalation-answer`, { token: w.committee.token, body: { answer: '再答' } })).body.error.code).toBe(
-      'matter.wrongStep',
-    )
+    expect(
+      (
+        await call('POST', `/matters/${m.matterId}/escalation-answer`, {
+          token: w.committee.token,
+          body: { answer: '再答' },
+        })
+      ).body.error.code,
+    ).toBe('matter.wrongStep')
   })
 })

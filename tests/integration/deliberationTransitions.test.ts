@@ -60,7 +60,15 @@ const from: Record<Action, readonly Status[]> = {
 }
 /** The error a caller gets when their role or place does not allow the action (checked before the step), or undefined if it does. */
 /** Statuses in which the review has named the property company as responsible (every accepted matter here). */
-const propertyNamed: readonly Status[] = ['awaitingPoll', 'polling', 'awaitingResolution', 'inProgress', 'evaluating', 'failed', 'completed']
+const propertyNamed: readonly Status[] = [
+  'awaitingPoll',
+  'polling',
+  'awaitingResolution',
+  'inProgress',
+  'evaluating',
+  'failed',
+  'completed',
+]
 const roleError = (action: Action, role: Role, status: Status): string | undefined => {
   const inScope = role === 'proposer' || role === 'neighbour' || role === 'buildingHead' // the head lives in A1 too
   switch (action) {
@@ -80,7 +88,9 @@ const roleError = (action: Action, role: Role, status: Status): string | undefin
     case 'openPoll':
       return role === 'buildingHead' ? undefined : 'auth.forbidden' // a building matter: only its head
     case 'report':
-      return role === 'committee' || (role === 'property' && propertyNamed.includes(status)) ? undefined : 'auth.forbidden'
+      return role === 'committee' || (role === 'property' && propertyNamed.includes(status))
+        ? undefined
+        : 'auth.forbidden'
     case 'vote':
     case 'rate':
       return inScope ? undefined : 'vote.notEligible'
@@ -98,12 +108,29 @@ describe('the deliberation transition table', () => {
     w = await makeDeliberationWorld({ households: 3, secondsNeeded: 1 })
     const [proposer, neighbour, third] = w.residents
     const outsider = await makeUser('外楼居民')
-    const req = expectOk(await call('POST', '/bindings', { token: outsider.token, body: { buildingId: w.buildings.B1, unit: '1', room: '101' } }))
-    const headHome = expectOk(await call('POST', '/bindings', { token: w.head.token, body: { buildingId: w.buildings.A1, unit: '1', room: '302' } }))
+    const req = expectOk(
+      await call('POST', '/bindings', {
+        token: outsider.token,
+        body: { buildingId: w.buildings.B1, unit: '1', room: '101' },
+      }),
+    )
+    const headHome = expectOk(
+      await call('POST', '/bindings', {
+        token: w.head.token,
+        body: { buildingId: w.buildings.A1, unit: '1', room: '302' },
+      }),
+    )
     const gridWorker = await w.withRole('gridWorker', 'grid', w.gridId)
     const b1Head = await w.withRole('buildingHead', 'building', w.buildings.B1)
-    expectOk(await call('POST', `/bindings/${req.requestId}/decision`, { token: b1Head.token, body: { decision: 'approve' } }))
-    expectOk(await call('POST', `/bindings/${headHome.requestId}/decision`, { token: gridWorker.token, body: { decision: 'approve' } }))
+    expectOk(
+      await call('POST', `/bindings/${req.requestId}/decision`, { token: b1Head.token, body: { decision: 'approve' } }),
+    )
+    expectOk(
+      await call('POST', `/bindings/${headHome.requestId}/decision`, {
+        token: gridWorker.token,
+        body: { decision: 'approve' },
+      }),
+    )
     Object.assign(tokens, {
       proposer: proposer!.token,
       neighbour: neighbour!.token,
@@ -114,7 +141,8 @@ describe('the deliberation transition table', () => {
     })
 
     const A1 = { type: 'building', id: w.buildings.A1 }
-    const post = async (path: string, token: string, body?: unknown) => expectOk(await call('POST', path, { token, body }))
+    const post = async (path: string, token: string, body?: unknown) =>
+      expectOk(await call('POST', path, { token, body }))
     const seconding = async () => expectOk(await propose(proposer!.token, A1)).matterId as string
     const review = async () => {
       const id = await seconding()
@@ -123,7 +151,11 @@ describe('the deliberation transition table', () => {
     }
     const accepted = async () => {
       const id = await review()
-      await post(`/matters/${id}/review`, w.committee.token, { decision: 'accept', triage: 'small', responsibleParty: { organisationId: w.orgs.property } })
+      await post(`/matters/${id}/review`, w.committee.token, {
+        decision: 'accept',
+        triage: 'small',
+        responsibleParty: { organisationId: w.orgs.property },
+      })
       return id
     }
     const poll = async (closeInMinutes: number, voters: { token: string }[]) => {
@@ -139,7 +171,11 @@ describe('the deliberation transition table', () => {
       return { matterId: id, pollId: m.poll.pollId as string }
     }
     const voters = [proposer!, neighbour!, third!]
-    const resolution = { responsibleParty: { organisationId: w.orgs.property }, tasks: ['更换灯具'], dueDate: '2026-12-31' }
+    const resolution = {
+      responsibleParty: { organisationId: w.orgs.property },
+      tasks: ['更换灯具'],
+      dueDate: '2026-12-31',
+    }
 
     // Completed first: its ticks run far ahead and must find nothing else due.
     const done = await poll(2, voters)
@@ -181,7 +217,8 @@ describe('the deliberation transition table', () => {
   }, 240_000)
 
   it('has a matter in every status', async () => {
-    for (const s of statuses) expect(expectOk(await call('GET', `/matters/${matters[s].matterId}`, { token: tokens.committee })).status).toBe(s)
+    for (const s of statuses)
+      expect(expectOk(await call('GET', `/matters/${matters[s].matterId}`, { token: tokens.committee })).status).toBe(s)
   })
 
   const attempt = (action: Action, matterId: string, pollId: string | undefined, token: string) => {
@@ -192,9 +229,15 @@ describe('the deliberation transition table', () => {
       case 'withdraw':
         return call('POST', `${p}/withdraw`, { token, body: {} })
       case 'revise':
-        return call('PUT', p, { token, body: { categoryId: 'shared-facilities', title: '修改后的标题', text: '修改后的议题内容，补充了具体位置。' } })
+        return call('PUT', p, {
+          token,
+          body: { categoryId: 'shared-facilities', title: '修改后的标题', text: '修改后的议题内容，补充了具体位置。' },
+        })
       case 'accept':
-        return call('POST', `${p}/review`, { token, body: { decision: 'accept', triage: 'general', responsibleParty: { organisationId: w.orgs.community } } })
+        return call('POST', `${p}/review`, {
+          token,
+          body: { decision: 'accept', triage: 'general', responsibleParty: { organisationId: w.orgs.community } },
+        })
       case 'return':
         return call('POST', `${p}/review`, { token, body: { decision: 'return', note: '请补充' } })
       case 'reject':
@@ -239,7 +282,8 @@ describe('the deliberation transition table', () => {
       for (const action of actions) {
         if (action === 'vote' && !matters[status].pollId) continue // no poll to vote in
         for (const role of roles) {
-          let expected = roleError(action, role, status) ?? (from[action].includes(status) ? undefined : 'matter.wrongStep')
+          let expected =
+            roleError(action, role, status) ?? (from[action].includes(status) ? undefined : 'matter.wrongStep')
           // A closed poll answers before anything else: there is nothing to vote in any more.
           if (action === 'vote' && status !== 'polling') expected = 'poll.notOpen'
           if (expected !== undefined) all.push({ status, action, role, expected }) // allowed cells: the end-to-end tests take them
@@ -253,7 +297,8 @@ describe('the deliberation transition table', () => {
       }),
     )
     for (const key of ['action', 'expected'] as const)
-      for (const value of new Set(all.map((c) => c[key]))) if (![...sample].some((c) => c[key] === value)) sample.add(all.find((c) => c[key] === value)!)
+      for (const value of new Set(all.map((c) => c[key])))
+        if (![...sample].some((c) => c[key] === value)) sample.add(all.find((c) => c[key] === value)!)
     return { all, sample: [...sample] }
   }
 
@@ -269,11 +314,18 @@ describe('the deliberation transition table', () => {
       for (const { action, role, expected } of sample.filter((c) => c.status === status)) {
         const res = await attempt(action, matterId, pollId, tokens[role])
         if (res.body?.error?.code !== expected)
-          refusals.push(`${status} ${action} as ${role}: expected ${expected}, got ${res.status} ${res.body?.error?.code}`)
+          refusals.push(
+            `${status} ${action} as ${role}: expected ${expected}, got ${res.status} ${res.body?.error?.code}`,
+          )
         else expect(res.status).toBeGreaterThanOrEqual(400)
       }
       const after = expectOk(await call('GET', `/matters/${matterId}`, { token: tokens.committee }))
-      expect({ status: after.status, updatedAt: after.updatedAt, timeline: after.timeline.length, seconds: after.secondsCount }).toEqual({
+      expect({
+        status: after.status,
+        updatedAt: after.updatedAt,
+        timeline: after.timeline.length,
+        seconds: after.secondsCount,
+      }).toEqual({
         status: before.status,
         updatedAt: before.updatedAt,
         timeline: before.timeline.length,

@@ -21,7 +21,8 @@ import { fixedRequestsFor, nastyStrings, requestsFor, type FuzzRequest, type Fuz
  * FUZZ_RUNS (requests per route, generated), FUZZ_SEED (a number to replay a run, or `random`).
  */
 const runs = Number(process.env.FUZZ_RUNS ?? 20)
-const seed = process.env.FUZZ_SEED === 'random' ? Math.floor(Math.random() * 2 ** 31) : Number(process.env.FUZZ_SEED ?? 20260601)
+const seed =
+  process.env.FUZZ_SEED === 'random' ? Math.floor(Math.random() * 2 ** 31) : Number(process.env.FUZZ_SEED ?? 20260601)
 const routes = Object.values(allRoutes).flatMap((group) => Object.values(group as Record<string, RouteContract>))
 /** Each route its own stream, so one route's failure replays alone with the same seed. */
 const seedFor = (operationId: string) => [...operationId].reduce((h, c) => (h * 31 + c.charCodeAt(0)) | 0, seed)
@@ -53,11 +54,13 @@ const harvest = (value: unknown, depth = 0) => {
 
 /** One request, checked beyond what `call` checks (the error shape, a listed code, no 500). */
 const send = async (route: RouteContract, r: FuzzRequest) => {
-  const res = await call(route.method, r.path, { query: r.query, headers: r.headers, ...(r.rawBody === undefined ? {} : { rawBody: r.rawBody }) }).catch(
-    (e: Error) => {
-      throw new Error(`${route.operationId} (${r.label}): ${e.message.slice(0, 2000)}`)
-    },
-  )
+  const res = await call(route.method, r.path, {
+    query: r.query,
+    headers: r.headers,
+    ...(r.rawBody === undefined ? {} : { rawBody: r.rawBody }),
+  }).catch((e: Error) => {
+    throw new Error(`${route.operationId} (${r.label}): ${e.message.slice(0, 2000)}`)
+  })
   const where = `${route.method} ${r.path.slice(0, 200)} (${r.label})`
   tally(route.operationId, res.status >= 400 ? String(res.body?.error?.code) : String(res.status))
   if (res.status >= 400) {
@@ -78,19 +81,29 @@ const send = async (route: RouteContract, r: FuzzRequest) => {
   } else if (!route.binary) {
     harvest(res.body)
     const parsed = route.response.safeParse(res.body)
-    expect(parsed.success, `${where}: the success body does not match the contract: ${parsed.error?.message.slice(0, 500)}`).toBe(true)
+    expect(
+      parsed.success,
+      `${where}: the success body does not match the contract: ${parsed.error?.message.slice(0, 500)}`,
+    ).toBe(true)
   }
   return res
 }
 
 describe('fuzzing every route', () => {
   beforeAll(async () => {
-    console.log(`fuzz: seed ${seed} (FUZZ_SEED=${seed} replays it), ${runs} generated requests per route, ${routes.length} routes`)
+    console.log(
+      `fuzz: seed ${seed} (FUZZ_SEED=${seed} replays it), ${runs} generated requests per route, ${routes.length} routes`,
+    )
     const w = await makeDeliberationWorld({ households: 3, secondsNeeded: 1 })
     const [rep, neighbour, third] = w.residents
     const outsider = await makeUser('外来居民')
     const applicant = await makeUser('申请人')
-    const request = expectOk(await call('POST', '/bindings', { token: applicant.token, body: { buildingId: w.buildings.B1, unit: '1', room: '101' } }))
+    const request = expectOk(
+      await call('POST', '/bindings', {
+        token: applicant.token,
+        body: { buildingId: w.buildings.B1, unit: '1', room: '101' },
+      }),
+    )
     const A1 = { type: 'building', id: w.buildings.A1 }
     const seconding = expectOk(await propose(rep!.token, A1)).matterId as string
     const accepted = expectOk(await propose(rep!.token, A1)).matterId as string
@@ -135,7 +148,12 @@ describe('fuzzing every route', () => {
     world = {
       // Real values where the key names them (`buildingIds` takes building ids), any real id for another `…Id`, and nasty strings anywhere.
       hint: (key) => {
-        const own = key === 'photoKeys' || key === 'photoKey' ? [photo] : key ? (ids[key] ?? ids[key.replace(/s$/, '')]) : undefined
+        const own =
+          key === 'photoKeys' || key === 'photoKey'
+            ? [photo]
+            : key
+              ? (ids[key] ?? ids[key.replace(/s$/, '')])
+              : undefined
         return [
           { values: own ?? (key && /Ids?$/.test(key) ? Object.values(ids).flat() : []), weight: 6 },
           { values: nastyStrings, weight: 1 },
@@ -145,7 +163,13 @@ describe('fuzzing every route', () => {
     }
     const secret = process.env.SESSION_SECRET!
     const bearer = (token: string) => ({ authorization: `Bearer ${token}` })
-    const tokens = { admin: w.admin.token, committee: w.committee.token, head: w.head.token, representative: rep!.token, outsider: outsider.token }
+    const tokens = {
+      admin: w.admin.token,
+      committee: w.committee.token,
+      head: w.head.token,
+      representative: rep!.token,
+      outsider: outsider.token,
+    }
     const broken: { label: string; headers: Record<string, string> }[] = [
       { label: 'no token', headers: {} },
       { label: 'a token without the Bearer scheme', headers: { authorization: rep!.token } },
@@ -155,22 +179,34 @@ describe('fuzzing every route', () => {
       { label: 'Bearer alone', headers: { authorization: 'Bearer ' } },
       { label: 'Basic credentials', headers: { authorization: 'Basic dXNlcjpwYXNz' } },
       { label: 'a forged token', headers: bearer(rep!.token.replace(/.$/, (c) => (c === 'A' ? 'B' : 'A'))) },
-      { label: 'an expired token', headers: bearer(signToken(secret, rep!.userId, new Date(Date.now() - 86_400_000), 60).token) },
+      {
+        label: 'an expired token',
+        headers: bearer(signToken(secret, rep!.userId, new Date(Date.now() - 86_400_000), 60).token),
+      },
       { label: 'a signed token of nobody', headers: bearer(signToken(secret, ulid(), new Date(), 3600).token) },
-      { label: 'a signed token of "constructor"', headers: bearer(signToken(secret, 'constructor', new Date(), 3600).token) },
+      {
+        label: 'a signed token of "constructor"',
+        headers: bearer(signToken(secret, 'constructor', new Date(), 3600).token),
+      },
       { label: 'a 10 KB token', headers: bearer('x'.repeat(10_000)) },
     ]
     // Mostly real callers, so requests reach the use cases; a third of the time no token or a broken one.
     world.auth = [
       ...Object.entries(tokens).map(([who, token]) => ({ label: `${who}'s token`, headers: bearer(token), weight: 6 })),
-      { label: "the admin's token, the header capitalised", headers: { Authorization: `Bearer ${w.admin.token}` }, weight: 2 },
+      {
+        label: "the admin's token, the header capitalised",
+        headers: { Authorization: `Bearer ${w.admin.token}` },
+        weight: 2,
+      },
       ...broken.map((b) => ({ ...b, weight: 1 })),
     ]
     validToken = bearer(w.admin.token)
   }, 120_000)
 
   it('serves every route of the contracts (a route no handler serves cannot be fuzzed)', () => {
-    const unserved = routes.filter((r) => routeFor(r.method, r.path.replace(/\{\w+\}/g, 'x')).contract !== r).map((r) => `${r.method} ${r.path}`)
+    const unserved = routes
+      .filter((r) => routeFor(r.method, r.path.replace(/\{\w+\}/g, 'x')).contract !== r)
+      .map((r) => `${r.method} ${r.path}`)
     expect(unserved).toEqual([])
   })
 
@@ -178,7 +214,9 @@ describe('fuzzing every route', () => {
     it(
       `${route.operationId}: ${route.method} ${route.path}`,
       async () => {
-        const validPath = route.path.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(ids[name]?.[0] ?? 'x'))
+        const validPath = route.path.replace(/\{(\w+)\}/g, (_, name: string) =>
+          encodeURIComponent(ids[name]?.[0] ?? 'x'),
+        )
         for (const r of fixedRequestsFor(route, { path: validPath, token: validToken })) await send(route, r)
         await fc.assert(
           fc.asyncProperty(requestsFor(route, world), async (r) => {

@@ -61,7 +61,9 @@ describe('roles and places', () => {
     expect(refused.status).toBe(403)
     expect(refused.body.error.code).toBe('auth.forbidden')
     const me = expectOk(await call('GET', '/me', { token: user.token }))
-    expect(me.grants).toEqual([{ role: 'buildingHead', place: { type: 'building', id: here.buildings.A1 }, placeName: 'A1栋' }])
+    expect(me.grants).toEqual([
+      { role: 'buildingHead', place: { type: 'building', id: here.buildings.A1 }, placeName: 'A1栋' },
+    ])
   })
 
   it('refuses a role at the wrong kind of place', async () => {

@@ -15,14 +15,34 @@ const by = { userId: 'admin', displayName: '吴主任' }
 const at = () => new Date().toISOString()
 const community = () => `C${ulid()}`
 const earn = (communityId: string, userId: string, amount: number, key = `award:${ulid()}`) =>
-  credit(deps, { communityId, userId, amount, key, reason: '楼道清理', source: { kind: 'rule', id: 'clean', label: '楼道清理' }, by, at: at() })
+  credit(deps, {
+    communityId,
+    userId,
+    amount,
+    key,
+    reason: '楼道清理',
+    source: { kind: 'rule', id: 'clean', label: '楼道清理' },
+    by,
+    at: at(),
+  })
 const balance = async (communityId: string, userId: string) =>
   (await deps.ledger.heads(communityId, [residentAccount(userId)])).get(residentAccount(userId))?.balance ?? 0
 
 describe('the points ledger', () => {
   it('credits 100 volunteers at once from one pool: 100 entries, none lost or refused for contention, the community summing to zero', async () => {
     const c = community()
-    expect((await topUp(deps, { communityId: c, amount: 10_000, key: `topup:${ulid()}`, reason: '年度积分预算', by, at: at() })).ok).toBe(true)
+    expect(
+      (
+        await topUp(deps, {
+          communityId: c,
+          amount: 10_000,
+          key: `topup:${ulid()}`,
+          reason: '年度积分预算',
+          by,
+          at: at(),
+        })
+      ).ok,
+    ).toBe(true)
     const users = Array.from({ length: 100 }, () => ulid())
     const results = await Promise.all(users.map((u) => earn(c, u, 5, `service:A1:${u}`)))
     expect(results.filter((r) => r.ok && !r.value.repeated)).toHaveLength(100)
@@ -30,7 +50,9 @@ describe('the points ledger', () => {
     const audit = await auditCommunity(deps, c)
     expect(audit).toMatchObject({ balanced: true, sum: 0, discrepancies: [] })
     // The pool paid exactly what the volunteers got.
-    const pool = (await deps.ledger.allHeads(c)).filter((h) => h.account.startsWith('pool:')).reduce((s, h) => s + h.balance, 0)
+    const pool = (await deps.ledger.allHeads(c))
+      .filter((h) => h.account.startsWith('pool:'))
+      .reduce((s, h) => s + h.balance, 0)
     expect(pool).toBe(10_000 - 500)
   })
 
@@ -57,7 +79,8 @@ describe('the points ledger', () => {
     const spent = await earn(c, u, 5)
     expect(spent).toEqual({ ok: false, refused: 'budgetSpent' })
     expect(await balance(c, u)).toBe(10)
-    for (const amount of [0, -3, 2.5, Number.NaN]) expect(await earn(c, u, amount)).toEqual({ ok: false, refused: 'badAmount' })
+    for (const amount of [0, -3, 2.5, Number.NaN])
+      expect(await earn(c, u, amount)).toEqual({ ok: false, refused: 'badAmount' })
     expect((await deps.ledger.allEntries(c, residentAccount(u))).length).toBe(1)
     expect((await auditCommunity(deps, c)).discrepancies).toEqual([])
   })
@@ -68,11 +91,23 @@ describe('the points ledger', () => {
     const u = ulid()
     const mistaken = await earn(c, u, 30)
     if (!mistaken.ok) throw new Error('credit failed')
-    const undone = await reverse(deps, { communityId: c, transferId: mistaken.value.transfer.transferId, reason: '重复发放', by, at: at() })
+    const undone = await reverse(deps, {
+      communityId: c,
+      transferId: mistaken.value.transfer.transferId,
+      reason: '重复发放',
+      by,
+      at: at(),
+    })
     expect(undone.ok).toBe(true)
     expect(await balance(c, u)).toBe(0)
     // The original stays, the reversal names it; reversing again changes nothing.
-    const again = await reverse(deps, { communityId: c, transferId: mistaken.value.transfer.transferId, reason: '重复发放', by, at: at() })
+    const again = await reverse(deps, {
+      communityId: c,
+      transferId: mistaken.value.transfer.transferId,
+      reason: '重复发放',
+      by,
+      at: at(),
+    })
     expect(again.ok && again.value.repeated).toBe(true)
     const entries = await deps.ledger.allEntries(c, residentAccount(u))
     expect(entries.map((e) => e.delta)).toEqual([30, -30])
@@ -102,7 +137,15 @@ describe('the points ledger', () => {
       },
     }))
     expect(spend.ok).toBe(true)
-    expect(await reverse(deps, { communityId: c, transferId: second.value.transfer.transferId, reason: '误发', by, at: at() })).toEqual({
+    expect(
+      await reverse(deps, {
+        communityId: c,
+        transferId: second.value.transfer.transferId,
+        reason: '误发',
+        by,
+        at: at(),
+      }),
+    ).toEqual({
       ok: false,
       refused: 'insufficient',
     })

@@ -14,7 +14,9 @@ beforeAll(async () => {
 })
 const get = (token: string, wishId: string) => call('GET', `/wishes/${wishId}`, { token })
 const wallIds = async (query = '') =>
-  expectOk(await call('GET', `/communities/${w.communityId}/wish-wall${query}`, { token: w.members[1]!.token })).items.map((c: { wishId: string }) => c.wishId)
+  expectOk(
+    await call('GET', `/communities/${w.communityId}/wish-wall${query}`, { token: w.members[1]!.token }),
+  ).items.map((c: { wishId: string }) => c.wishId)
 
 describe('micro-wishes and content safety', () => {
   it('refuses a risky wish at its field and stores nothing', async () => {
@@ -29,9 +31,15 @@ describe('micro-wishes and content safety', () => {
 
   it('keeps a held wish off the wall: its poster and the grid worker see the mark, a member sees nothing', async () => {
     const [, chen] = w.residents
-    const held = await publishedWish(w, chen!.token, { title: '想要一台收音机', text: '待审测试：老人想听广播，想要一台收音机。' })
+    const held = await publishedWish(w, chen!.token, {
+      title: '想要一台收音机',
+      text: '待审测试：老人想听广播，想要一台收音机。',
+    })
     expect(held.moderation?.state).toBe('review')
-    expect(expectOk(await get(chen!.token, held.wishId)).moderation).toMatchObject({ state: 'review', label: '审核中，仅自己可见' })
+    expect(expectOk(await get(chen!.token, held.wishId)).moderation).toMatchObject({
+      state: 'review',
+      label: '审核中，仅自己可见',
+    })
     expect((await get(w.members[0]!.token, held.wishId)).body.error.code).toBe('wish.notFound')
     expect(await wallIds()).not.toContain(held.wishId)
     const clean = await publishedWish(w, chen!.token, { title: '想要一把雨伞' })
@@ -44,21 +52,37 @@ describe('micro-wishes and content safety', () => {
     const wish = await publishedWish(w, wang!.token, { title: '想要一个暖手宝' })
     expectOk(await call('POST', `/wishes/${wish.wishId}/claim`, { token: member.token }))
     const photo = await uploadPhoto(member.token)
-    const risky = await call('POST', `/wishes/${wish.wishId}/fulfilment`, { token: member.token, body: { note: '违规测试', photoKeys: [photo] } })
+    const risky = await call('POST', `/wishes/${wish.wishId}/fulfilment`, {
+      token: member.token,
+      body: { note: '违规测试', photoKeys: [photo] },
+    })
     expect([risky.body.error.code, risky.body.error.details[0].path]).toEqual(['content.risky', 'body.note'])
     expect(expectOk(await get(member.token, wish.wishId)).status).toBe('claimed')
-    expectOk(await call('POST', `/wishes/${wish.wishId}/fulfilment`, { token: member.token, body: { note: '已送到', photoKeys: [photo] } }))
-    const badThanks = await call('POST', `/wishes/${wish.wishId}/confirmation`, { token: wang!.token, body: { thanks: '违规测试的感谢' } })
+    expectOk(
+      await call('POST', `/wishes/${wish.wishId}/fulfilment`, {
+        token: member.token,
+        body: { note: '已送到', photoKeys: [photo] },
+      }),
+    )
+    const badThanks = await call('POST', `/wishes/${wish.wishId}/confirmation`, {
+      token: wang!.token,
+      body: { thanks: '违规测试的感谢' },
+    })
     expect([badThanks.body.error.code, badThanks.body.error.details[0].path]).toEqual(['content.risky', 'body.thanks'])
     expect(expectOk(await get(wang!.token, wish.wishId)).status).toBe('fulfilled')
-    const confirmed = expectOk(await call('POST', `/wishes/${wish.wishId}/confirmation`, { token: wang!.token, body: { thanks: '待审测试：谢谢你' } }))
+    const confirmed = expectOk(
+      await call('POST', `/wishes/${wish.wishId}/confirmation`, {
+        token: wang!.token,
+        body: { thanks: '待审测试：谢谢你' },
+      }),
+    )
     expect(confirmed.thanks).toMatchObject({ text: '待审测试：谢谢你', moderation: { state: 'review' } })
     const seenByMember = expectOk(await get(member.token, wish.wishId))
     expect(seenByMember).not.toHaveProperty('thanks')
     expect(JSON.stringify(seenByMember.timeline)).not.toContain('待审测试')
-    const card = expectOk(await call('GET', `/communities/${w.communityId}/wish-wall?show=done`, { token: member.token })).items.find(
-      (c: { wishId: string }) => c.wishId === wish.wishId,
-    )
+    const card = expectOk(
+      await call('GET', `/communities/${w.communityId}/wish-wall?show=done`, { token: member.token }),
+    ).items.find((c: { wishId: string }) => c.wishId === wish.wishId)
     expect(card).toBeDefined()
     expect(card).not.toHaveProperty('thanks')
   })

@@ -59,10 +59,16 @@ describe('the points bank', () => {
     })
 
     // Found by name or room for the next award, with their balance.
-    const found = expectOk(await call('GET', `/communities/${w.communityId}/points/residents?q=${encodeURIComponent(a.name)}`, { token: w.worker.token }))
+    const found = expectOk(
+      await call('GET', `/communities/${w.communityId}/points/residents?q=${encodeURIComponent(a.name)}`, {
+        token: w.worker.token,
+      }),
+    )
     expect(found.items[0]).toMatchObject({ userId: a.userId, balance: 2 })
     expect(
-      expectOk(await call('GET', `/communities/${w.communityId}/points/residents?q=${a.room}`, { token: w.worker.token })).items.map((i: any) => i.userId),
+      expectOk(
+        await call('GET', `/communities/${w.communityId}/points/residents?q=${a.room}`, { token: w.worker.token }),
+      ).items.map((i: any) => i.userId),
     ).toContain(a.userId)
   })
 
@@ -72,26 +78,45 @@ describe('the points bank', () => {
     const mistaken = expectOk(await w.award(w.admin.token, me.userId, 'clean')).transfer
     expect(mistaken).toMatchObject({ kind: 'earn', reversible: true, by: { name: '社区管理员' } })
     const path = `/communities/${w.communityId}/points/transfers/${mistaken.transferId}/reversal`
-    expect((await call('POST', path, { token: w.worker.token, body: { reason: '重复发放' } })).body.error.code).toBe('auth.forbidden')
+    expect((await call('POST', path, { token: w.worker.token, body: { reason: '重复发放' } })).body.error.code).toBe(
+      'auth.forbidden',
+    )
     const undone = expectOk(await call('POST', path, { token: w.admin.token, body: { reason: '重复发放' } }))
-    expect(undone).toMatchObject({ kind: 'reverse', reverses: mistaken.transferId, reason: '重复发放', reversible: false })
+    expect(undone).toMatchObject({
+      kind: 'reverse',
+      reverses: mistaken.transferId,
+      reason: '重复发放',
+      reversible: false,
+    })
     expect(await w.balance(me.token)).toBe(0)
     expect((await w.passbook(me.token)).map((e) => [e.kind, e.delta, e.balanceAfter])).toEqual([
       ['reverse', -5, 0],
       ['earn', 5, 5],
     ])
     const month = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 7)
-    const ledger = expectOk(await call('GET', `/communities/${w.communityId}/points/transfers?month=${month}`, { token: w.committee.token }))
+    const ledger = expectOk(
+      await call('GET', `/communities/${w.communityId}/points/transfers?month=${month}`, { token: w.committee.token }),
+    )
     expect(ledger.items.map((t: any) => t.kind)).toEqual(['reverse', 'earn', 'topUp'])
     expect(ledger.items.find((t: any) => t.kind === 'earn').reversible).toBe(false)
     expect(
-      expectOk(await call('GET', `/communities/${w.communityId}/points/transfers?month=${month}&kind=topUp`, { token: w.committee.token })).items,
+      expectOk(
+        await call('GET', `/communities/${w.communityId}/points/transfers?month=${month}&kind=topUp`, {
+          token: w.committee.token,
+        }),
+      ).items,
     ).toHaveLength(1)
-    expect((await call('GET', `/communities/${w.communityId}/points/transfers?month=${month}&cursor=abc`, { token: w.committee.token })).body.error.code).toBe(
-      'cursor.invalid',
-    )
+    expect(
+      (
+        await call('GET', `/communities/${w.communityId}/points/transfers?month=${month}&cursor=abc`, {
+          token: w.committee.token,
+        })
+      ).body.error.code,
+    ).toBe('cursor.invalid')
 
-    const xlsx = await call('GET', `/communities/${w.communityId}/points/transfers-export?month=${month}`, { token: w.admin.token })
+    const xlsx = await call('GET', `/communities/${w.communityId}/points/transfers-export?month=${month}`, {
+      token: w.admin.token,
+    })
     expect(xlsx.status).toBe(200)
     const files = unzipSync(Buffer.from(xlsx.body as string, 'base64'))
     const sheet = strFromU8(files['xl/worksheets/sheet1.xml']!)
@@ -123,18 +148,29 @@ describe('the points bank', () => {
     expect(report.reconciliation.discrepancies).toEqual([
       expect.objectContaining({ account: residentAccount(me.userId), label: me.name, cached: 15, fromEntries: 60 }),
     ])
-    expect(report.chain.broken).toEqual([expect.objectContaining({ account: residentAccount(me.userId), label: me.name, seq: 2 })])
-    expect(expectOk(await call('GET', `/communities/${w.communityId}/points/checks`, { token: w.admin.token })).latest).toMatchObject({
+    expect(report.chain.broken).toEqual([
+      expect.objectContaining({ account: residentAccount(me.userId), label: me.name, seq: 2 }),
+    ])
+    expect(
+      expectOk(await call('GET', `/communities/${w.communityId}/points/checks`, { token: w.admin.token })).latest,
+    ).toMatchObject({
       trigger: 'admin',
       chain: { ok: false },
     })
-    expect((await call('GET', `/communities/${w.communityId}/points/checks`, { token: w.worker.token })).body.error.code).toBe('auth.forbidden')
+    expect(
+      (await call('GET', `/communities/${w.communityId}/points/checks`, { token: w.worker.token })).body.error.code,
+    ).toBe('auth.forbidden')
   })
 
   it('with expiry chosen, what is left of the year before last expires at the year start (by the scheduler, once)', async () => {
     const w = await makePointsWorld({ residents: 1, budget: 100 })
     const me = w.residents[0]!
-    expectOk(await call('PUT', `/communities/${w.communityId}/points-settings`, { token: w.admin.token, body: { expiry: 'endOfNextYear', rules } }))
+    expectOk(
+      await call('PUT', `/communities/${w.communityId}/points-settings`, {
+        token: w.admin.token,
+        body: { expiry: 'endOfNextYear', rules },
+      }),
+    )
     expectOk(await w.award(w.admin.token, me.userId, 'clean'))
     const year = new Date(Date.now() + 8 * 3600_000).getUTCFullYear()
     // Earned this year: good through next year, so nothing expires at the coming year start.
@@ -157,19 +193,32 @@ describe('the points bank', () => {
     const item = await w.item({ stock: 4, price: 5, lowStockAt: 2, pickupDays: 3 })
     const first = expectOk(await w.redeem(me.token, item.itemId))
     const ready = await dynamoNoticeStore.forSubject('redemption', first.redemptionId)
-    expect(ready).toMatchObject([{ topic: 'points', kind: 'redemptionReady', audience: { kind: 'users', userIds: [me.userId] } }])
+    expect(ready).toMatchObject([
+      { topic: 'points', kind: 'redemptionReady', audience: { kind: 'users', userIds: [me.userId] } },
+    ])
     const lowStock = async () => (await dynamoNoticeStore.forSubject('shopItem', item.itemId)).map((n) => n.text)
     expect(await lowStock()).toEqual([])
     expectOk(await w.redeem(me.token, item.itemId))
     expectOk(await w.redeem(me.token, item.itemId))
     expect(await lowStock()).toEqual(['库存只剩2件，请及时补货'])
-    expectOk(await call('POST', `/shop-items/${item.itemId}/stock`, { token: w.admin.token, body: { changeId: ulid(), delta: 5, reason: '补货' } }))
-    expect(expectOk(await call('GET', `/communities/${w.communityId}/shop-items?all=true`, { token: w.admin.token })).items[0].stock).toBe(6)
+    expectOk(
+      await call('POST', `/shop-items/${item.itemId}/stock`, {
+        token: w.admin.token,
+        body: { changeId: ulid(), delta: 5, reason: '补货' },
+      }),
+    )
+    expect(
+      expectOk(await call('GET', `/communities/${w.communityId}/shop-items?all=true`, { token: w.admin.token }))
+        .items[0].stock,
+    ).toBe(6)
     // The reminder: a day before the deadline, once however often the scheduler runs.
     const remind = new Date(Date.parse(first.deadline) - 23 * 3600_000)
     await tickAt(remind)
     await tickAt(remind)
-    expect((await dynamoNoticeStore.forSubject('redemption', first.redemptionId)).map((n) => n.kind)).toEqual(['redemptionReady', 'pickupExpiring'])
+    expect((await dynamoNoticeStore.forSubject('redemption', first.redemptionId)).map((n) => n.kind)).toEqual([
+      'redemptionReady',
+      'pickupExpiring',
+    ])
   })
 
   it("an item carries a photo its admin uploaded (shown through a signed URL); someone else's upload is refused", async () => {
@@ -177,12 +226,23 @@ describe('the points bank', () => {
     const key = await uploadPhoto(w.admin.token)
     const item = await w.item({ photoKey: key, donor: '幸福里便民超市', activeUntil: '2099-01-01T00:00:00Z' })
     expect(item).toMatchObject({ photoKey: key, donor: '幸福里便民超市', state: 'available' })
-    const listed = expectOk(await call('GET', `/communities/${w.communityId}/shop-items`, { token: w.residents[0]!.token })).items[0]
+    const listed = expectOk(
+      await call('GET', `/communities/${w.communityId}/shop-items`, { token: w.residents[0]!.token }),
+    ).items[0]
     expect(listed.photo.url).toContain(encodeURIComponent(key.split('/').pop()!).slice(0, 10))
     const theirs = await uploadPhoto(w.residents[0]!.token)
     const refused = await call('POST', `/communities/${w.communityId}/shop-items`, {
       token: w.admin.token,
-      body: { itemId: ulid(), name: '抽纸', kind: 'goods', price: 5, stock: 1, pickupPlace: '服务站', pickupDays: 7, photoKey: theirs },
+      body: {
+        itemId: ulid(),
+        name: '抽纸',
+        kind: 'goods',
+        price: 5,
+        stock: 1,
+        pickupPlace: '服务站',
+        pickupDays: 7,
+        photoKey: theirs,
+      },
     })
     expect(refused.body.error.code).toBe('upload.missing')
   })
@@ -195,12 +255,24 @@ describe('the points bank', () => {
     const item = await w.item()
     const foreign = await other.item()
     const topUp = (amount: unknown) =>
-      call('POST', `/communities/${w.communityId}/points/top-ups`, { token: w.admin.token, body: { topUpId: ulid(), amount, reason: '预算' } })
+      call('POST', `/communities/${w.communityId}/points/top-ups`, {
+        token: w.admin.token,
+        body: { topUpId: ulid(), amount, reason: '预算' },
+      })
     for (const amount of [-5, 2.5, 0, '10', 1e12]) expect((await topUp(amount)).body.error.code).toBe('request.invalid')
     const newItem = (fields: Record<string, unknown>) =>
       call('POST', `/communities/${w.communityId}/shop-items`, {
         token: w.admin.token,
-        body: { itemId: ulid(), name: '抽纸', kind: 'goods', price: 5, stock: 10, pickupPlace: '服务站', pickupDays: 7, ...fields },
+        body: {
+          itemId: ulid(),
+          name: '抽纸',
+          kind: 'goods',
+          price: 5,
+          stock: 10,
+          pickupPlace: '服务站',
+          pickupDays: 7,
+          ...fields,
+        },
       })
     for (const f of [
       { price: -1 },
@@ -212,12 +284,20 @@ describe('the points bank', () => {
     ])
       expect((await newItem(f)).body.error.code).toBe('request.invalid')
     expect(
-      (await call('POST', `/shop-items/${item.itemId}/stock`, { token: w.admin.token, body: { changeId: ulid(), delta: -11, reason: '盘点' } })).body.error
-        .code,
+      (
+        await call('POST', `/shop-items/${item.itemId}/stock`, {
+          token: w.admin.token,
+          body: { changeId: ulid(), delta: -11, reason: '盘点' },
+        })
+      ).body.error.code,
     ).toBe('shop.stockTooLow')
     expect(
-      (await call('POST', `/shop-items/${item.itemId}/stock`, { token: w.admin.token, body: { changeId: ulid(), delta: 1.5, reason: '盘点' } })).body.error
-        .code,
+      (
+        await call('POST', `/shop-items/${item.itemId}/stock`, {
+          token: w.admin.token,
+          body: { changeId: ulid(), delta: 1.5, reason: '盘点' },
+        })
+      ).body.error.code,
     ).toBe('request.invalid')
     // Unknown items, another community's item, and its pickup code.
     expect((await w.redeem(me.token, ulid())).body.error.code).toBe('shop.itemNotFound')
@@ -233,27 +313,61 @@ describe('the points bank', () => {
     const theirs = other.residents[0]!
     expectOk(await other.award(other.admin.token, theirs.userId))
     const code = expectOk(await other.redeem(theirs.token, foreign.itemId)).pickup
-    for (const c of [code.code, code.qr, '000000', 'GLPK:01ARZ3NDEKTSV4RRFFQ69G5FAV:aaaaaaaaaaaaaaaaaaaa', "' OR 1=1 --"])
-      expect((await call('POST', `/communities/${w.communityId}/pickups/lookup`, { token: w.worker.token, body: { code: c } })).body.error.code).toBe(
-        'pickup.invalid',
-      )
+    for (const c of [
+      code.code,
+      code.qr,
+      '000000',
+      'GLPK:01ARZ3NDEKTSV4RRFFQ69G5FAV:aaaaaaaaaaaaaaaaaaaa',
+      "' OR 1=1 --",
+    ])
+      expect(
+        (
+          await call('POST', `/communities/${w.communityId}/pickups/lookup`, {
+            token: w.worker.token,
+            body: { code: c },
+          })
+        ).body.error.code,
+      ).toBe('pickup.invalid')
     const forged = `${code.qr.slice(0, -4)}AAAA`
     expect(
-      (await call('POST', `/communities/${other.communityId}/pickups/lookup`, { token: other.worker.token, body: { code: forged } })).body.error.code,
+      (
+        await call('POST', `/communities/${other.communityId}/pickups/lookup`, {
+          token: other.worker.token,
+          body: { code: forged },
+        })
+      ).body.error.code,
     ).toBe('pickup.invalid')
-    expect((await call('POST', `/redemptions/${code.qr.split(':')[1]}/fulfil`, { token: w.worker.token, body: { code: code.qr } })).body.error.code).toBe(
-      'auth.forbidden',
-    )
-    expect((await call('POST', `/redemptions/${code.qr.split(':')[1]}/cancel`, { token: me.token })).body.error.code).toBe('redemption.notFound')
+    expect(
+      (
+        await call('POST', `/redemptions/${code.qr.split(':')[1]}/fulfil`, {
+          token: w.worker.token,
+          body: { code: code.qr },
+        })
+      ).body.error.code,
+    ).toBe('auth.forbidden')
+    expect(
+      (await call('POST', `/redemptions/${code.qr.split(':')[1]}/cancel`, { token: me.token })).body.error.code,
+    ).toBe('redemption.notFound')
     // A resident cannot hand over, nor reach the admin's pages.
-    expect((await call('POST', `/communities/${w.communityId}/pickups/lookup`, { token: me.token, body: { code: '123456' } })).body.error.code).toBe(
-      'auth.forbidden',
-    )
-    expect((await call('GET', `/communities/${w.communityId}/points/budget`, { token: me.token })).body.error.code).toBe('auth.forbidden')
+    expect(
+      (
+        await call('POST', `/communities/${w.communityId}/pickups/lookup`, {
+          token: me.token,
+          body: { code: '123456' },
+        })
+      ).body.error.code,
+    ).toBe('auth.forbidden')
+    expect(
+      (await call('GET', `/communities/${w.communityId}/points/budget`, { token: me.token })).body.error.code,
+    ).toBe('auth.forbidden')
     // Nothing moved: balances, stock, the other community's redemption.
     expect(await w.balance(me.token)).toBe(5)
-    expect(expectOk(await call('GET', `/communities/${w.communityId}/shop-items`, { token: me.token })).items[0].stock).toBe(10)
-    expect(expectOk(await call('GET', `/redemptions/${code.qr.split(':')[1]}`, { token: theirs.token })).state).toBe('ready')
+    expect(
+      expectOk(await call('GET', `/communities/${w.communityId}/shop-items`, { token: me.token })).items[0].stock,
+    ).toBe(10)
+    expect(expectOk(await call('GET', `/redemptions/${code.qr.split(':')[1]}`, { token: theirs.token })).state).toBe(
+      'ready',
+    )
     expect((await w.checks()).reconciliation.ok).toBe(true)
   })
 })

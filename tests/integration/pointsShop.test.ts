@@ -21,7 +21,9 @@ describe('the points shop under concurrency', () => {
     const refusals = results.filter((r) => r.status !== 201)
     expect(refusals).toHaveLength(190)
     expect(new Set(refusals.map((r) => `${r.status} ${r.body.error.code}`))).toEqual(new Set(['409 shop.soldOut']))
-    const listed = expectOk(await call('GET', `/communities/${w.communityId}/shop-items`, { token: w.residents[0]!.token })).items
+    const listed = expectOk(
+      await call('GET', `/communities/${w.communityId}/shop-items`, { token: w.residents[0]!.token }),
+    ).items
     expect(listed.find((i: any) => i.itemId === item.itemId)).toMatchObject({ stock: 0, state: 'soldOut' })
     // Each winner paid 5; each pickup code is distinct.
     const winners = results.filter((r) => r.status === 201).map((r) => r.body)
@@ -30,7 +32,12 @@ describe('the points shop under concurrency', () => {
     expect(balances.filter((b) => b === 0)).toHaveLength(10)
     expect(balances.filter((b) => b === 5)).toHaveLength(190)
     const report = await w.checks()
-    expect(report).toMatchObject({ balanced: true, sum: 0, reconciliation: { ok: true, discrepancies: [] }, chain: { ok: true, broken: [] } })
+    expect(report).toMatchObject({
+      balanced: true,
+      sum: 0,
+      reconciliation: { ok: true, discrepancies: [] },
+      chain: { ok: true, broken: [] },
+    })
     const budget = expectOk(await call('GET', `/communities/${w.communityId}/points/budget`, { token: w.admin.token }))
     expect(budget).toMatchObject({ issued: 10_000, pool: 10_000 - 1000, residents: 950, shop: 50, expired: 0 })
   })
@@ -42,7 +49,9 @@ describe('the points shop under concurrency', () => {
     const item = await w.item({ stock: 100, price: 5, limit: { count: 2, period: 'month' } })
     const results = await Promise.all(Array.from({ length: 50 }, () => w.redeem(me.token, item.itemId)))
     expect(results.filter((r) => r.status === 201)).toHaveLength(2)
-    expect(new Set(results.filter((r) => r.status !== 201).map((r) => r.body.error.code))).toEqual(new Set(['shop.limitReached']))
+    expect(new Set(results.filter((r) => r.status !== 201).map((r) => r.body.error.code))).toEqual(
+      new Set(['shop.limitReached']),
+    )
     expect(await w.balance(me.token)).toBe(5)
     const shop = expectOk(await call('GET', `/communities/${w.communityId}/shop-items`, { token: me.token })).items
     expect(shop[0]).toMatchObject({ stock: 98, mine: { used: 2, remaining: 0 } })
@@ -67,11 +76,18 @@ describe('the points shop under concurrency', () => {
     for (const r of [a, b]) for (let i = 0; i < 2; i++) expectOk(await w.award(w.worker.token, r.userId))
     const item = await w.item({ stock: 10, price: 5 })
     const mine = expectOk(await w.redeem(a.token, item.itemId))
-    const looked = expectOk(await call('POST', `/communities/${w.communityId}/pickups/lookup`, { token: w.worker.token, body: { code: mine.pickup.code } }))
+    const looked = expectOk(
+      await call('POST', `/communities/${w.communityId}/pickups/lookup`, {
+        token: w.worker.token,
+        body: { code: mine.pickup.code },
+      }),
+    )
     expect(looked).toMatchObject({ itemName: '洗衣液', state: 'ready', can: ['fulfil'], resident: { name: a.name } })
     expect(looked.pickup).toBeUndefined()
     const both = await Promise.all(
-      [w.worker, w.committee].map((s) => call('POST', `/redemptions/${mine.redemptionId}/fulfil`, { token: s.token, body: { code: mine.pickup.qr } })),
+      [w.worker, w.committee].map((s) =>
+        call('POST', `/redemptions/${mine.redemptionId}/fulfil`, { token: s.token, body: { code: mine.pickup.qr } }),
+      ),
     )
     expect(both.map((r) => r.status).sort()).toEqual([200, 409])
     expect(both.find((r) => r.status === 409)!.body.error.code).toBe('redemption.fulfilled')
@@ -96,7 +112,8 @@ describe('the points shop under concurrency', () => {
     const redeemed = entries.filter((e) => e.kind === 'redeem').length
     expect(entries.filter((e) => e.kind === 'refund')).toHaveLength(cancels)
     expect(await w.balance(b.token)).toBe(10 - 5 * (redeemed - cancels))
-    const stock = expectOk(await call('GET', `/communities/${w.communityId}/shop-items`, { token: b.token })).items[0].stock
+    const stock = expectOk(await call('GET', `/communities/${w.communityId}/shop-items`, { token: b.token })).items[0]
+      .stock
     expect(stock).toBe(10 - 1 - (redeemed - cancels))
     expect(await w.checks()).toMatchObject({ reconciliation: { ok: true }, chain: { ok: true } })
   })
@@ -117,12 +134,22 @@ describe('the points shop under concurrency', () => {
     const shop = expectOk(await call('GET', `/communities/${w.communityId}/shop-items`, { token: me.token })).items[0]
     expect(shop).toMatchObject({ stock: 1, mine: { used: 0, remaining: 1 } })
     // Too late to pick up, and the freed code names nothing.
-    expect((await call('POST', `/redemptions/${r.redemptionId}/fulfil`, { token: w.worker.token, body: { code: r.pickup.qr } })).body.error.code).toBe(
-      'redemption.notReady',
-    )
-    expect((await call('POST', `/communities/${w.communityId}/pickups/lookup`, { token: w.worker.token, body: { code: r.pickup.code } })).body.error.code).toBe(
-      'pickup.invalid',
-    )
+    expect(
+      (
+        await call('POST', `/redemptions/${r.redemptionId}/fulfil`, {
+          token: w.worker.token,
+          body: { code: r.pickup.qr },
+        })
+      ).body.error.code,
+    ).toBe('redemption.notReady')
+    expect(
+      (
+        await call('POST', `/communities/${w.communityId}/pickups/lookup`, {
+          token: w.worker.token,
+          body: { code: r.pickup.code },
+        })
+      ).body.error.code,
+    ).toBe('pickup.invalid')
     const entries = await w.passbook(me.token)
     expect(entries.map((e) => [e.kind, e.delta, e.balanceAfter])).toEqual([
       ['refund', 5, 5],

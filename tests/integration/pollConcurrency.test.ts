@@ -29,20 +29,31 @@ const pool = async <T>(tasks: (() => Promise<T>)[], limit: number): Promise<T[]>
 
 const batchPut = async (requests: any[]) => {
   for (let i = 0; i < requests.length; i += 25)
-    await executeBatchWrite({ maxAttempts: 10 }, GridLinkTable.build(BatchWriteCommand).requests(...(requests.slice(i, i + 25) as [any])))
+    await executeBatchWrite(
+      { maxAttempts: 10 },
+      GridLinkTable.build(BatchWriteCommand).requests(...(requests.slice(i, i + 25) as [any])),
+    )
 }
 
 describe('one household, one vote, under load', () => {
   it(`counts ${HOUSEHOLDS} households voting at once exactly once each, with members racing`, async () => {
     const w = await makeDeliberationWorld({ households: 1, secondsNeeded: 0 })
     // A tower block of its own: HOUSEHOLDS registered rooms, registered through the API.
-    const tower = expectOk(await call('POST', `/compounds/${w.compoundB}/buildings`, { token: w.admin.token, body: { name: '幸福大厦' } })).buildingId as string
-    const rooms = Array.from({ length: HOUSEHOLDS }, (_, i) => ({ unit: String(1 + Math.floor(i / 400)), room: String(1000 + (i % 400)) }))
+    const tower = expectOk(
+      await call('POST', `/compounds/${w.compoundB}/buildings`, { token: w.admin.token, body: { name: '幸福大厦' } }),
+    ).buildingId as string
+    const rooms = Array.from({ length: HOUSEHOLDS }, (_, i) => ({
+      unit: String(1 + Math.floor(i / 400)),
+      room: String(1000 + (i % 400)),
+    }))
     await pool(
       Array.from(
         { length: Math.ceil(rooms.length / 200) },
         (_, k) => () =>
-          call('POST', `/buildings/${tower}/households`, { token: w.admin.token, body: { households: rooms.slice(k * 200, k * 200 + 200) } }).then(expectOk),
+          call('POST', `/buildings/${tower}/households`, {
+            token: w.admin.token,
+            body: { households: rooms.slice(k * 200, k * 200 + 200) },
+          }).then(expectOk),
       ),
       4,
     )
@@ -54,7 +65,15 @@ describe('one household, one vote, under load', () => {
     // the WeChat openid a login gives, which content safety checks a proposal's text against.
     const reps = households.map((h) => ({ userId: ulid(), householdId: h.householdId, unit: h.unit, room: h.room }))
     const seconds = reps.slice(0, SECOND_MEMBERS).map((r) => ({ ...r, userId: ulid() }))
-    await batchPut([...reps, ...seconds].map((u) => UserEntity.build(BatchPutRequest).item({ userId: u.userId, displayName: `住户${u.room}`, openid: `load-${u.userId}` })))
+    await batchPut(
+      [...reps, ...seconds].map((u) =>
+        UserEntity.build(BatchPutRequest).item({
+          userId: u.userId,
+          displayName: `住户${u.room}`,
+          openid: `load-${u.userId}`,
+        }),
+      ),
+    )
     await batchPut(
       [...reps, ...seconds].map((u) =>
         MembershipEntity.build(BatchPutRequest).item({
@@ -70,7 +89,9 @@ describe('one household, one vote, under load', () => {
     await pool(
       reps.map(
         (r) => () =>
-          HouseholdEntity.build(UpdateItemCommand).item({ householdId: r.householdId, representativeUserId: r.userId, memberCount: SECOND_MEMBERS }).send(),
+          HouseholdEntity.build(UpdateItemCommand)
+            .item({ householdId: r.householdId, representativeUserId: r.userId, memberCount: SECOND_MEMBERS })
+            .send(),
       ),
       32,
     )
@@ -105,12 +126,17 @@ describe('one household, one vote, under load', () => {
     const attempts = [
       ...reps.map((r, i) => ({ userId: r.userId, householdId: r.householdId, option: option(i) })),
       ...seconds.map((s, i) => ({ userId: s.userId, householdId: s.householdId, option: option(i + 1) })),
-      ...reps.slice(0, DOUBLE_TAPS).map((r, i) => ({ userId: r.userId, householdId: r.householdId, option: option(i) })),
+      ...reps
+        .slice(0, DOUBLE_TAPS)
+        .map((r, i) => ({ userId: r.userId, householdId: r.householdId, option: option(i) })),
     ].sort(() => Math.random() - 0.5)
     const started = Date.now()
     const results = await pool(
       attempts.map(
-        (a) => () => call('POST', `/polls/${pollId}/votes`, { token: tokenFor(a.userId), body: { option: a.option } }).then((res) => ({ ...a, res })),
+        (a) => () =>
+          call('POST', `/polls/${pollId}/votes`, { token: tokenFor(a.userId), body: { option: a.option } }).then(
+            (res) => ({ ...a, res }),
+          ),
       ),
       64,
     )
@@ -118,7 +144,8 @@ describe('one household, one vote, under load', () => {
 
     const accepted = results.filter((r) => r.res.status === 201)
     const codes = new Map<string, number>()
-    for (const r of results) if (r.res.status !== 201) codes.set(r.res.body.error.code, (codes.get(r.res.body.error.code) ?? 0) + 1)
+    for (const r of results)
+      if (r.res.status !== 201) codes.set(r.res.body.error.code, (codes.get(r.res.body.error.code) ?? 0) + 1)
     // No 500s, only the refusals that belong here.
     expect([...codes.keys()].sort()).toEqual(['vote.already', 'vote.notRepresentative'])
     expect(codes.get('vote.notRepresentative')).toBe(SECOND_MEMBERS)

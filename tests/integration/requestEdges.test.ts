@@ -20,7 +20,10 @@ describe('a route that takes no body', () => {
     expect(me.status).toBe(200)
     expect((await call('GET', '/openapi.json', { rawBody: 'false' })).status).toBe(200)
     const matterId = expectOk(await propose(w.residents[0]!.token, { type: 'building', id: w.buildings.A1 })).matterId
-    const second = await call('POST', `/matters/${matterId}/seconds`, { token: w.residents[1]!.token, rawBody: `"${'x'.repeat(70_000)}"` })
+    const second = await call('POST', `/matters/${matterId}/seconds`, {
+      token: w.residents[1]!.token,
+      rawBody: `"${'x'.repeat(70_000)}"`,
+    })
     expect(second.status).toBe(200)
   })
 })
@@ -36,7 +39,9 @@ describe('proposing', () => {
   })
   it("answers another resident's matter id with request.idConflict, which the contract lists", async () => {
     const matterId = ulid()
-    expect((await propose(w.residents[0]!.token, { type: 'building', id: w.buildings.A1 }, { matterId })).status).toBe(201)
+    expect((await propose(w.residents[0]!.token, { type: 'building', id: w.buildings.A1 }, { matterId })).status).toBe(
+      201,
+    )
     const res = await propose(w.residents[1]!.token, { type: 'building', id: w.buildings.A1 }, { matterId })
     expect(res.status).toBe(409)
     expect(res.body.error.code).toBe('request.idConflict')
@@ -47,15 +52,27 @@ describe('pairing a volunteer unit', () => {
   it('refuses the same community twice with request.invalid (it was two writes of one item in a transaction: a 500)', async () => {
     const admin = w.admin.token
     const unit = { name: '区税务局', kind: 'organ', contact: { name: '张科长', phone: '13800138000' } }
-    const created = expectOk(await call('POST', `/communities/${w.communityId}/volunteer-units`, { token: admin, body: { ...unit, unitId: ulid() } }))
-    const other = expectOk(await call('POST', `/streets/${w.street.streetId}/communities`, { token: admin, body: { name: '结对社区' } }))
+    const created = expectOk(
+      await call('POST', `/communities/${w.communityId}/volunteer-units`, {
+        token: admin,
+        body: { ...unit, unitId: ulid() },
+      }),
+    )
+    const other = expectOk(
+      await call('POST', `/streets/${w.street.streetId}/communities`, { token: admin, body: { name: '结对社区' } }),
+    )
     const twice = await call('PUT', `/volunteer-units/${created.unitId}`, {
       token: admin,
       body: { ...unit, communityIds: [other.communityId, other.communityId] },
     })
     expect(twice.status).toBe(422)
     expect(twice.body.error.code).toBe('request.invalid')
-    const once = expectOk(await call('PUT', `/volunteer-units/${created.unitId}`, { token: admin, body: { ...unit, communityIds: [other.communityId] } }))
+    const once = expectOk(
+      await call('PUT', `/volunteer-units/${created.unitId}`, {
+        token: admin,
+        body: { ...unit, communityIds: [other.communityId] },
+      }),
+    )
     expect(once.communityIds).toEqual([w.communityId, other.communityId])
   })
 })
@@ -90,11 +107,13 @@ describe('a body that is not the object a route wants', () => {
     delete process.env.IS_OFFLINE
   })
   it('is request.invalid as API Gateway sends it (the text)', async () => {
-    for (const text of ['false', '0', '"x"', 'null', '[]', 'true']) expect(await codeOf(text), text).toBe('422 request.invalid')
+    for (const text of ['false', '0', '"x"', 'null', '[]', 'true'])
+      expect(await codeOf(text), text).toBe('422 request.invalid')
     expect(await codeOf('{')).toBe('400 request.malformedJson')
   })
   it('is request.invalid as serverless offline sends it (the parsed value)', async () => {
     process.env.IS_OFFLINE = 'true'
-    for (const value of [false, 0, true, 'x', []]) expect(await codeOf(value), JSON.stringify(value)).toBe('422 request.invalid')
+    for (const value of [false, 0, true, 'x', []])
+      expect(await codeOf(value), JSON.stringify(value)).toBe('422 request.invalid')
   })
 })

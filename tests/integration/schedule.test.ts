@@ -22,7 +22,8 @@ describe('scheduled work', () => {
         await new Promise((r) => setTimeout(r, 50))
       },
     }
-    for (const id of ['a', 'b', 'c']) await deps.schedule.add({ kind, at: minutes(now, -1).toISOString(), subjectId: id })
+    for (const id of ['a', 'b', 'c'])
+      await deps.schedule.add({ kind, at: minutes(now, -1).toISOString(), subjectId: id })
     await deps.schedule.add({ kind, at: minutes(now, 10).toISOString(), subjectId: 'later' })
     const reports = await Promise.all(Array.from({ length: 5 }, () => runDue(deps, jobs, now)))
     expect(ran.sort()).toEqual(['a', 'b', 'c'])

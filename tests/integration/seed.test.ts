@@ -28,12 +28,22 @@ describe('the demo community', () => {
     expect(me.households).toMatchObject([{ buildingName: '1号楼', unit: '1', room: '101', isRepresentative: true }])
     // The points bank's demo: 刘芳 has points for a redemption, the shop has items, the ledger checks out.
     expect(expectOk(await call('GET', '/me/points', { token: rep.token })).balance).toBe(60)
-    expect(expectOk(await call('GET', `/communities/${first.summary.communityId}/shop-items`, { token: rep.token })).items).toHaveLength(4)
-    expect(expectOk(await call('POST', `/communities/${first.summary.communityId}/points/checks`, { token: admin.token })).reconciliation.ok).toBe(true)
+    expect(
+      expectOk(await call('GET', `/communities/${first.summary.communityId}/shop-items`, { token: rep.token })).items,
+    ).toHaveLength(4)
+    expect(
+      expectOk(await call('POST', `/communities/${first.summary.communityId}/points/checks`, { token: admin.token }))
+        .reconciliation.ok,
+    ).toBe(true)
     // Volunteering's demo: 赵磊 reported to 幸福里社区 with 区税务局, an activity today and one in three days.
     const zhao = expectOk(await call('POST', '/auth/demo-login', { body: { key: 'inServiceMember' } }))
-    expect(expectOk(await call('GET', '/me/volunteer-registration', { token: zhao.token })).registration).toMatchObject({ kind: 'member', unitName: '区税务局', status: 'approved' })
-    expect(expectOk(await call('GET', '/activities', { token: zhao.token })).items.map((a: any) => a.title)).toEqual(['关爱独居老人上门探访', '周末楼道清理'])
+    expect(expectOk(await call('GET', '/me/volunteer-registration', { token: zhao.token })).registration).toMatchObject(
+      { kind: 'member', unitName: '区税务局', status: 'approved' },
+    )
+    expect(expectOk(await call('GET', '/activities', { token: zhao.token })).items.map((a: any) => a.title)).toEqual([
+      '关爱独居老人上门探访',
+      '周末楼道清理',
+    ])
   })
 
   it('refuses unknown demo identities', async () => {
@@ -53,7 +63,10 @@ describe('demo login on any stage but local', () => {
     process.env.STAGE = 'dev'
     resetConfig()
     resetDeps()
-    for (const res of [await call('POST', '/auth/demo-login', { body: { key: 'communityAdmin' } }), await call('GET', '/auth/demo-identities')]) {
+    for (const res of [
+      await call('POST', '/auth/demo-login', { body: { key: 'communityAdmin' } }),
+      await call('GET', '/auth/demo-identities'),
+    ]) {
       expect(res.status).toBe(403)
       expect(res.body.error.code).toBe('auth.demoDisabled')
     }

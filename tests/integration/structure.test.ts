@@ -7,7 +7,9 @@ describe('community structure', () => {
     const s = expectOk(await call('GET', `/communities/${c.communityId}/structure`, { token: c.admin.token }))
     expect(s.compounds.map((x: any) => x.name).sort()).toEqual(['A苑', 'B苑'])
     expect(s.buildings).toHaveLength(5)
-    expect(s.grids).toEqual([{ gridId: c.gridId, communityId: c.communityId, name: '一网格', buildingIds: [c.buildings.A1, c.buildings.A2] }])
+    expect(s.grids).toEqual([
+      { gridId: c.gridId, communityId: c.communityId, name: '一网格', buildingIds: [c.buildings.A1, c.buildings.A2] },
+    ])
     expect(s.buildings.find((b: any) => b.buildingId === c.buildings.A1).gridId).toBe(c.gridId)
     const resident = await makeUser()
     expect((await call('GET', `/communities/${c.communityId}/structure`, { token: resident.token })).status).toBe(403)
@@ -31,7 +33,10 @@ describe('community structure', () => {
 
   it('moves a building out of one grid and into another', async () => {
     const c = await makeCommunity()
-    const shrink = await call('PATCH', `/grids/${c.gridId}`, { token: c.admin.token, body: { buildingIds: [c.buildings.A1] } })
+    const shrink = await call('PATCH', `/grids/${c.gridId}`, {
+      token: c.admin.token,
+      body: { buildingIds: [c.buildings.A1] },
+    })
     expect(shrink.body).toMatchObject({ buildingIds: [c.buildings.A1] })
     const grown = await call('POST', `/communities/${c.communityId}/grids`, {
       token: c.admin.token,
@@ -47,7 +52,13 @@ describe('community structure', () => {
     const res = expectOk(
       await call('POST', `/buildings/${c.buildings.B2}/households`, {
         token: c.admin.token,
-        body: { households: [{ unit: '1', room: '101' }, { unit: '2', room: '101' }, { unit: '2', room: '101' }] },
+        body: {
+          households: [
+            { unit: '1', room: '101' },
+            { unit: '2', room: '101' },
+            { unit: '2', room: '101' },
+          ],
+        },
       }),
     )
     expect(res.existing).toBe(1)
@@ -56,7 +67,9 @@ describe('community structure', () => {
 
   it('renames places and refuses unknown ones', async () => {
     const c = await makeCommunity()
-    expectOk(await call('PATCH', `/places/building/${c.buildings.A1}`, { token: c.admin.token, body: { name: 'A1幢' } }))
+    expectOk(
+      await call('PATCH', `/places/building/${c.buildings.A1}`, { token: c.admin.token, body: { name: 'A1幢' } }),
+    )
     const s = expectOk(await call('GET', `/communities/${c.communityId}/structure`, { token: c.admin.token }))
     expect(s.buildings.find((b: any) => b.buildingId === c.buildings.A1).name).toBe('A1幢')
     const missing = await call('PATCH', `/places/compound/01NOTTHERE`, { token: c.admin.token, body: { name: 'x' } })
@@ -69,12 +82,32 @@ describe('the HTTP edge', () => {
   it('answers bad requests with 4xx and the one error shape, never a 500', async () => {
     const c = await makeCommunity()
     const cases = [
-      { res: await call('POST', '/bindings', { token: c.admin.token, rawBody: '{"buildingId":' }), status: 400, code: 'request.malformedJson' },
-      { res: await call('POST', '/bindings', { token: c.admin.token, body: { note: 'x'.repeat(70 * 1024) } }), status: 413, code: 'request.tooLarge' },
+      {
+        res: await call('POST', '/bindings', { token: c.admin.token, rawBody: '{"buildingId":' }),
+        status: 400,
+        code: 'request.malformedJson',
+      },
+      {
+        res: await call('POST', '/bindings', { token: c.admin.token, body: { note: 'x'.repeat(70 * 1024) } }),
+        status: 413,
+        code: 'request.tooLarge',
+      },
       { res: await call('GET', '/nowhere'), status: 404, code: 'route.notFound' },
-      { res: await call('POST', `/compounds/${c.compoundA}/buildings`, { token: c.admin.token, body: { name: 42 } }), status: 422, code: 'request.invalid' },
-      { res: await call('POST', `/compounds/NOPE/buildings`, { token: c.admin.token, body: { name: '9号楼' } }), status: 404, code: 'compound.notFound' },
-      { res: await call('GET', '/binding-requests?status=whatever', { token: c.admin.token }), status: 422, code: 'request.invalid' },
+      {
+        res: await call('POST', `/compounds/${c.compoundA}/buildings`, { token: c.admin.token, body: { name: 42 } }),
+        status: 422,
+        code: 'request.invalid',
+      },
+      {
+        res: await call('POST', `/compounds/NOPE/buildings`, { token: c.admin.token, body: { name: '9号楼' } }),
+        status: 404,
+        code: 'compound.notFound',
+      },
+      {
+        res: await call('GET', '/binding-requests?status=whatever', { token: c.admin.token }),
+        status: 422,
+        code: 'request.invalid',
+      },
       { res: await call('GET', '/binding-requests', { token: c.admin.token }), status: 422, code: 'request.invalid' },
     ]
     for (const { res, status, code } of cases) {

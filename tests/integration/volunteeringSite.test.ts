@@ -18,7 +18,8 @@ describe('checking in on site', () => {
     const a = await publish(w.organiser.token, activityBody(w.communityId, now))
     const other = await publish(w.organiser.token, activityBody(w.communityId, now))
     const [v, proxied] = w.volunteers as [(typeof w.volunteers)[0], (typeof w.volunteers)[0]]
-    for (const x of [v, proxied]) expectOk(await call('POST', `/activities/${a.activityId}/sign-up`, { token: x.token }))
+    for (const x of [v, proxied])
+      expectOk(await call('POST', `/activities/${a.activityId}/sign-up`, { token: x.token }))
     const start = Date.parse(a.startAt)
     const t = start - 20 * MIN
     await clock.set(t)
@@ -38,7 +39,9 @@ describe('checking in on site', () => {
       expect([r.status, r.body.error.code]).toEqual([422, code])
     }
     expect(await dynamoAttendanceStore.get(a.activityId, v.userId)).toBeUndefined()
-    expect(expectOk(await call('GET', `/activities/${a.activityId}`, { token: v.token })).me).toEqual({ state: 'placed' })
+    expect(expectOk(await call('GET', `/activities/${a.activityId}`, { token: v.token })).me).toEqual({
+      state: 'placed',
+    })
 
     // Someone who did not sign up, with a good code, is refused too.
     const stranger = await makeUser('路人')
@@ -49,10 +52,13 @@ describe('checking in on site', () => {
     // The organiser sees who was refused, most often first.
     const list = expectOk(await call('GET', `/activities/${a.activityId}/attendance`, { token: w.organiser.token }))
     expect(list.refusals[0]).toMatchObject({ userId: v.userId, count: 5, lastReason: expect.any(String) })
-    expect(list.refusals).toContainEqual(expect.objectContaining({ userId: stranger.userId, count: 1, lastReason: '未报名或仍在候补' }))
+    expect(list.refusals).toContainEqual(
+      expect.objectContaining({ userId: stranger.userId, count: 1, lastReason: '未报名或仍在候补' }),
+    )
 
     // The code of the window before (the turn of the window) is good; a second check-in changes nothing.
-    const inAt = expectOk(await scan(siteCodeAt(a.activityId, t, 1), onSite({ latitude: 22.5435, accuracy: 30 }))).me.checkInAt
+    const inAt = expectOk(await scan(siteCodeAt(a.activityId, t, 1), onSite({ latitude: 22.5435, accuracy: 30 }))).me
+      .checkInAt
     expect(inAt).toBe(new Date(t).toISOString())
     await clock.set(t + 5 * MIN)
     expect(expectOk(await scan(siteCodeAt(a.activityId, t + 5 * MIN))).me.checkInAt).toBe(inAt)
@@ -66,15 +72,30 @@ describe('checking in on site', () => {
     })
     expect(early.body.error.code).toBe('checkin.notCheckedIn')
     const proxy = expectOk(
-      await call('POST', `/activities/${a.activityId}/attendance/${proxied.userId}/proxy`, { token: w.organiser.token, body: { action: 'checkIn' } }),
+      await call('POST', `/activities/${a.activityId}/attendance/${proxied.userId}/proxy`, {
+        token: w.organiser.token,
+        body: { action: 'checkIn' },
+      }),
     )
-    expect(proxy.rows.find((r: any) => r.userId === proxied.userId).checkIn).toMatchObject({ by: 'proxy', byName: '周书记' })
+    expect(proxy.rows.find((r: any) => r.userId === proxied.userId).checkIn).toMatchObject({
+      by: 'proxy',
+      byName: '周书记',
+    })
     expect(
-      (await call('POST', `/activities/${a.activityId}/attendance/${proxied.userId}/proxy`, { token: v.token, body: { action: 'checkOut' } })).body.error.code,
+      (
+        await call('POST', `/activities/${a.activityId}/attendance/${proxied.userId}/proxy`, {
+          token: v.token,
+          body: { action: 'checkOut' },
+        })
+      ).body.error.code,
     ).toBe('auth.forbidden')
     expect(
-      (await call('POST', `/activities/${a.activityId}/attendance/${stranger.userId}/proxy`, { token: w.organiser.token, body: { action: 'checkIn' } })).body
-        .error.code,
+      (
+        await call('POST', `/activities/${a.activityId}/attendance/${stranger.userId}/proxy`, {
+          token: w.organiser.token,
+          body: { action: 'checkIn' },
+        })
+      ).body.error.code,
     ).toBe('checkin.notSignedUp')
 
     // Check-out: the same code rules; a second one changes nothing.
@@ -88,7 +109,12 @@ describe('checking in on site', () => {
     )
     expect(out.me.checkOutAt).toBe(new Date(end + 10 * MIN).toISOString())
     await clock.set(end + 11 * MIN)
-    const again = expectOk(await call('POST', `/activities/${a.activityId}/check-out`, { token: v.token, body: { code: 'anything', location: onSite() } }))
+    const again = expectOk(
+      await call('POST', `/activities/${a.activityId}/check-out`, {
+        token: v.token,
+        body: { code: 'anything', location: onSite() },
+      }),
+    )
     expect(again.me.checkOutAt).toBe(out.me.checkOutAt)
     // Past the check-out window (two hours after the end) the site is closed.
     await clock.set(end + 121 * MIN)
@@ -105,10 +131,18 @@ describe('checking in on site', () => {
     const start = Date.parse(a.startAt)
     await clock.set(start - 10 * MIN)
     const first = expectOk(await call('GET', `/activities/${a.activityId}/site-code`, { token: w.organiser.token }))
-    expect(first).toMatchObject({ periodSeconds: 30, code: siteCodeAt(a.activityId, start - 10 * MIN), qr: expect.stringMatching(/^data:image\/png;base64,/) })
+    expect(first).toMatchObject({
+      periodSeconds: 30,
+      code: siteCodeAt(a.activityId, start - 10 * MIN),
+      qr: expect.stringMatching(/^data:image\/png;base64,/),
+    })
     await clock.set(start - 10 * MIN + 30_000)
-    expect(expectOk(await call('GET', `/activities/${a.activityId}/site-code`, { token: w.organiser.token })).code).not.toBe(first.code)
-    expect((await call('GET', `/activities/${a.activityId}/site-code`, { token: w.volunteers[0]!.token })).body.error.code).toBe('auth.forbidden')
+    expect(
+      expectOk(await call('GET', `/activities/${a.activityId}/site-code`, { token: w.organiser.token })).code,
+    ).not.toBe(first.code)
+    expect(
+      (await call('GET', `/activities/${a.activityId}/site-code`, { token: w.volunteers[0]!.token })).body.error.code,
+    ).toBe('auth.forbidden')
     // Bad input: a 4xx with a stable code.
     const bad = await call('POST', `/activities/${a.activityId}/check-in`, {
       token: w.volunteers[0]!.token,

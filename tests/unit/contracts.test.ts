@@ -28,7 +28,9 @@ describe('one source of truth for routes', () => {
       expect(fn.handler, name).toBe(`functions/src/handlers/${name}.handler`)
       expect(fn.events!.flatMap((e) => (e.httpApi ? [key(e.httpApi)] : [])).sort(), name).toEqual(group.map(key).sort())
       // The handler module serves exactly the same routes.
-      expect(functions[name as keyof typeof functions].routes.map((r) => key(r.contract)).sort(), name).toEqual(group.map(key).sort())
+      expect(functions[name as keyof typeof functions].routes.map((r) => key(r.contract)).sort(), name).toEqual(
+        group.map(key).sort(),
+      )
     }
   }, 30_000)
 
@@ -44,7 +46,9 @@ describe('one source of truth for routes', () => {
   })
 
   it('maps every error code any route can answer to a status and a Chinese message', () => {
-    const codes = new Set(Object.values(allRoutes).flatMap((g) => (Object.values(g) as RouteContract[]).flatMap(routeErrors)))
+    const codes = new Set(
+      Object.values(allRoutes).flatMap((g) => (Object.values(g) as RouteContract[]).flatMap(routeErrors)),
+    )
     expect(codes.size).toBeGreaterThan(10)
     for (const code of codes) {
       expect(isErrorCode(code), code).toBe(true)

@@ -15,7 +15,12 @@ const poll = (electorate: number, r = rule(0.5, 0.5)) => ({ electorate, rule: r 
 
 describe('computeResult: the poll rule at its boundaries', () => {
   it('passes when turnout is exactly the minimum (at least)', () => {
-    expect(computeResult(poll(4, rule(0.5, 0.5)), [2, 0])).toMatchObject({ ballots: 2, turnout: 0.5, passShareReached: 1, passed: true })
+    expect(computeResult(poll(4, rule(0.5, 0.5)), [2, 0])).toMatchObject({
+      ballots: 2,
+      turnout: 0.5,
+      passShareReached: 1,
+      passed: true,
+    })
     // "at least two thirds of households took part": 2 of 3 is two thirds
     expect(computeResult(poll(3, rule(2 / 3, 0.5)), [2, 0]).passed).toBe(true)
   })
@@ -33,7 +38,13 @@ describe('computeResult: the poll rule at its boundaries', () => {
   })
 
   it('with no ballots: turnout and share are 0, and nothing passes even under a rule that asks nothing', () => {
-    expect(computeResult(poll(10, rule(0, 0)), [0, 0])).toEqual({ counts: [0, 0], ballots: 0, turnout: 0, passShareReached: 0, passed: false })
+    expect(computeResult(poll(10, rule(0, 0)), [0, 0])).toEqual({
+      counts: [0, 0],
+      ballots: 0,
+      turnout: 0,
+      passShareReached: 0,
+      passed: false,
+    })
   })
 
   it('with an empty electorate: turnout is 0, never NaN or Infinity', () => {
@@ -81,7 +92,11 @@ describe('computeResult: the poll rule at its boundaries', () => {
 describe('householdFor: the household a vote or rating counts for', () => {
   const building = 'street:S/community:C/compound:P/building:B1'
   const scope = (path: string) => ({ scope: { type: 'building' as const, id: 'B1', name: '1号楼', path } })
-  const home = (householdId: string, path: string, represents: boolean): Home => ({ householdId, path: `${path}/household:${householdId}`, represents })
+  const home = (householdId: string, path: string, represents: boolean): Home => ({
+    householdId,
+    path: `${path}/household:${householdId}`,
+    represents,
+  })
   const code = (f: () => unknown) => {
     try {
       return f()
@@ -108,9 +123,13 @@ describe('householdFor: the household a vote or rating counts for', () => {
 
   it('refuses a caller with no household in scope with vote.notEligible', () => {
     expect(code(() => householdFor([], scope(building)))).toBe('vote.notEligible')
-    expect(code(() => householdFor([home('H9', 'street:S/community:C/compound:P/building:B2', true)], scope(building)))).toBe('vote.notEligible')
+    expect(
+      code(() => householdFor([home('H9', 'street:S/community:C/compound:P/building:B2', true)], scope(building))),
+    ).toBe('vote.notEligible')
     // building:B10 is not inside building:B1, though its path starts with it
-    expect(code(() => householdFor([home('H10', 'street:S/community:C/compound:P/building:B10', true)], scope(building)))).toBe('vote.notEligible')
+    expect(
+      code(() => householdFor([home('H10', 'street:S/community:C/compound:P/building:B10', true)], scope(building))),
+    ).toBe('vote.notEligible')
   })
 
   it('takes a named household of the caller in scope (the vote store checks representation in its transaction)', () => {

@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest'
 import { statuses, type MatterStatus } from '../../contracts/deliberation'
 import type { MatterRecord } from '../../functions/src/domain/deliberation/model'
-import { canView, guard, possibleActions, type Action, type Facts } from '../../functions/src/domain/deliberation/states'
+import {
+  canView,
+  guard,
+  possibleActions,
+  type Action,
+  type Facts,
+} from '../../functions/src/domain/deliberation/states'
 
 /*
  * The five-step deliberation's state table, walked whole without a database: every status × every action × every
@@ -26,10 +32,23 @@ const actions = [
   'rate',
 ] as const
 // The compiler holds this list to the domain's Action type, both ways.
-const _sameActions: [Action] extends [(typeof actions)[number]] ? ((typeof actions)[number] extends Action ? true : never) : never = true
+const _sameActions: [Action] extends [(typeof actions)[number]]
+  ? (typeof actions)[number] extends Action
+    ? true
+    : never
+  : never = true
 void _sameActions
 
-const open: MatterStatus[] = ['seconding', 'returned', 'awaitingReview', 'awaitingPoll', 'polling', 'awaitingResolution', 'inProgress', 'evaluating']
+const open: MatterStatus[] = [
+  'seconding',
+  'returned',
+  'awaitingReview',
+  'awaitingPoll',
+  'polling',
+  'awaitingResolution',
+  'inProgress',
+  'evaluating',
+]
 const closed: MatterStatus[] = ['withdrawn', 'rejected', 'failed', 'completed']
 
 /** From which statuses each action may be taken. */
@@ -72,7 +91,9 @@ const whoMay: Record<Action, (f: Facts, m: MatterRecord) => Refusal> = {
   // report for it.
   report: (f, m) => {
     const named = m.resolution ? m.resolution.responsibleParty.kind : m.responsibleParty?.kind
-    return f.isCommittee || f.isResponsible || (named === 'property' && f.isPropertyManager) ? undefined : 'auth.forbidden'
+    return f.isCommittee || f.isResponsible || (named === 'property' && f.isPropertyManager)
+      ? undefined
+      : 'auth.forbidden'
   },
   // One household, one vote (and rating): a household in scope, cast by its representative (户代表).
   vote: (f) => (!f.livesInScope ? 'vote.notEligible' : f.representsInScope ? undefined : 'vote.notRepresentative'),
@@ -171,10 +192,13 @@ const variants: Record<string, Omit<MatterRecord, 'status'>> = {
     triage: 'general',
     responsibleParty: { kind: 'department', name: '街道城管科' },
   }),
-  'a building 小事 handed to the registry\'s property company, named again by the resolution': matter({
+  "a building 小事 handed to the registry's property company, named again by the resolution": matter({
     triage: 'small',
     responsibleParty: { kind: 'property', name: '阳光物业', organisationId: 'O1' },
-    resolution: { ...resolutionBy(property), responsibleParty: { kind: 'property', name: '阳光物业', organisationId: 'O1' } },
+    resolution: {
+      ...resolutionBy(property),
+      responsibleParty: { kind: 'property', name: '阳光物业', organisationId: 'O1' },
+    },
   }),
 }
 
@@ -201,7 +225,8 @@ describe('the deliberation state table (guard and possibleActions)', () => {
             if (want === undefined) allowed.push(action)
             const got = guard(action, m, f)
             cells++
-            if (got !== want && wrong.length < 20) wrong.push(`${status} ${action} [${describeFacts(f)}]: expected ${want}, got ${got}`)
+            if (got !== want && wrong.length < 20)
+              wrong.push(`${status} ${action} [${describeFacts(f)}]: expected ${want}, got ${got}`)
           }
           // `can` lists exactly what the caller may do now, in the table's order.
           const can = possibleActions(m, f)
@@ -215,7 +240,9 @@ describe('the deliberation state table (guard and possibleActions)', () => {
   }
 
   it('offers nobody any action on a closed matter', () => {
-    const offered = Object.values(variants).flatMap((base) => closed.flatMap((status) => allFacts.flatMap((f) => possibleActions({ ...base, status }, f))))
+    const offered = Object.values(variants).flatMap((base) =>
+      closed.flatMap((status) => allFacts.flatMap((f) => possibleActions({ ...base, status }, f))),
+    )
     expect(offered).toEqual([])
   })
 
@@ -241,7 +268,9 @@ describe('the deliberation state table (guard and possibleActions)', () => {
   })
 
   it('lets the proposer, the households in scope, the staff, the street and the organisation named responsible see a matter, and nobody else', () => {
-    const wrong = allFacts.filter((f) => canView(f) !== (f.isProposer || f.livesInScope || f.isStaff || f.isStreetAdmin || f.isResponsible)).map(describeFacts)
+    const wrong = allFacts
+      .filter((f) => canView(f) !== (f.isProposer || f.livesInScope || f.isStaff || f.isStreetAdmin || f.isResponsible))
+      .map(describeFacts)
     expect(wrong).toEqual([])
   })
 })

@@ -39,12 +39,18 @@ describe("the functions' role grants what the code calls, and nothing more", () 
   })
 
   it('reports an action nobody uses, and a resource wider than ours', () => {
-    const extra = [...role, { Effect: 'Allow', Action: ['dynamodb:Scan'], Resource: [{ 'Fn::GetAtt': ['GridLinkTable', 'Arn'] }] }]
+    const extra = [
+      ...role,
+      { Effect: 'Allow', Action: ['dynamodb:Scan'], Resource: [{ 'Fn::GetAtt': ['GridLinkTable', 'Arn'] }] },
+    ]
     const unusedBefore = new Set(checkRole(role, uses).unused)
     expect(checkRole(extra, uses).unused.filter((a) => !unusedBefore.has(a))).toEqual(['dynamodb:Scan'])
     const wide = role.map((st) => ({ ...st, Resource: '*' }))
     expect(checkRole(wide, uses).tooBroad.length).toBeGreaterThan(0)
-    const wildcard = [...role, { Effect: 'Allow', Action: 's3:*', Resource: [{ 'Fn::GetAtt': ['PhotoBucket', 'Arn'] }] }]
+    const wildcard = [
+      ...role,
+      { Effect: 'Allow', Action: 's3:*', Resource: [{ 'Fn::GetAtt': ['PhotoBucket', 'Arn'] }] },
+    ]
     expect(checkRole(wildcard, uses).tooBroad).toContain('s3:*: a wildcard action')
   })
 })
@@ -69,7 +75,13 @@ describe('the scan of the source', () => {
           await byPlace.query('p').send()
         }`,
     })
-    expect(actions).toEqual(['dynamodb:BatchWriteItem', 'dynamodb:ConditionCheckItem', 'dynamodb:DeleteItem', 'dynamodb:GetItem', 'dynamodb:Query'])
+    expect(actions).toEqual([
+      'dynamodb:BatchWriteItem',
+      'dynamodb:ConditionCheckItem',
+      'dynamodb:DeleteItem',
+      'dynamodb:GetItem',
+      'dynamodb:Query',
+    ])
   })
 
   it('maps AWS SDK commands, presigned or sent, and HeadObject to s3:GetObject', () => {
@@ -85,19 +97,29 @@ describe('the scan of the source', () => {
 
   it('ignores type-only and unused imports, and refuses an operation it cannot map', () => {
     expect(
-      scan({ 'x.ts': `import type { QueryCommand } from 'dynamodb-toolbox'\nimport { ScanCommand } from 'dynamodb-toolbox'\nlet q: QueryCommand` }),
+      scan({
+        'x.ts': `import type { QueryCommand } from 'dynamodb-toolbox'\nimport { ScanCommand } from 'dynamodb-toolbox'\nlet q: QueryCommand`,
+      }),
     ).toEqual([])
-    expect(() => scan({ 'y.ts': `import { TransactWriteItemsCommand } from '@aws-sdk/client-dynamodb'\nnew TransactWriteItemsCommand({})` })).toThrow(
-      /TransactWriteItems/,
-    )
-    expect(() => scan({ 'z.ts': `import { NewThingCommand } from 'dynamodb-toolbox'\nE.build(NewThingCommand)` })).toThrow(/NewThingCommand/)
-    expect(() => scan({ 'w.ts': `import { makeIdempotent } from '@aws-lambda-powertools/idempotency'\nmakeIdempotent(f)` })).toThrow(/calls AWS itself/)
+    expect(() =>
+      scan({
+        'y.ts': `import { TransactWriteItemsCommand } from '@aws-sdk/client-dynamodb'\nnew TransactWriteItemsCommand({})`,
+      }),
+    ).toThrow(/TransactWriteItems/)
+    expect(() =>
+      scan({ 'z.ts': `import { NewThingCommand } from 'dynamodb-toolbox'\nE.build(NewThingCommand)` }),
+    ).toThrow(/NewThingCommand/)
+    expect(() =>
+      scan({ 'w.ts': `import { makeIdempotent } from '@aws-lambda-powertools/idempotency'\nmakeIdempotent(f)` }),
+    ).toThrow(/calls AWS itself/)
   })
 
   it('reads the short CloudFormation forms in serverless.yml', () => {
     const statements = readRole(
       `provider:\n  iam:\n    role:\n      statements:\n        - Effect: Allow\n          Action: [s3:GetObject]\n          Resource: [!Join ['', [!GetAtt PhotoBucket.Arn, '/uploads/*']]]\n`,
     )
-    expect(statements[0]!.Resource).toEqual([{ 'Fn::Join': ['', [{ 'Fn::GetAtt': ['PhotoBucket', 'Arn'] }, '/uploads/*']] }])
+    expect(statements[0]!.Resource).toEqual([
+      { 'Fn::Join': ['', [{ 'Fn::GetAtt': ['PhotoBucket', 'Arn'] }, '/uploads/*']] },
+    ])
   })
 })

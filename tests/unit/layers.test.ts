@@ -19,7 +19,16 @@ const scanned = ['functions/src', 'contracts']
  * ledger that volunteering and wishes credit through is shared when it lands. Every other folder of domain/ is a
  * capability (deliberation, grids, pointsBank, volunteering, microWishes, … and whatever is added next).
  */
-const sharedDomains = new Set(['shared', 'identity', 'structure', 'notifications', 'schedule', 'uploads', 'moderation', 'ledger'])
+const sharedDomains = new Set([
+  'shared',
+  'identity',
+  'structure',
+  'notifications',
+  'schedule',
+  'uploads',
+  'moderation',
+  'ledger',
+])
 /**
  * The stores a capability's storage may use beside its own: the shared aggregates (a capability's transaction may
  * carry a notice, a due item or a ledger entry, and reads places and people) and the top-level storage files
@@ -27,7 +36,12 @@ const sharedDomains = new Set(['shared', 'identity', 'structure', 'notifications
  */
 const sharedStorage = new Set(['structure', 'identity', 'notifications', 'schedule', 'moderation', 'ledger'])
 /** What domain/ must never import: rules know nothing of storage, HTTP, the outside world or the Lambda entry points. */
-const outsideDomain = ['functions/src/storage/', 'functions/src/http/', 'functions/src/adapters/', 'functions/src/handlers/']
+const outsideDomain = [
+  'functions/src/storage/',
+  'functions/src/http/',
+  'functions/src/adapters/',
+  'functions/src/handlers/',
+]
 
 const sourceFiles = (dir: string): string[] =>
   readdirSync(join(root, dir)).flatMap((name) => {
@@ -134,7 +148,9 @@ const storageOf = (file: string) => folderUnder('functions/src/storage/', file)
 type Edge = { from: string; to: string }
 /** The edges that break each rule of the layering. */
 const violations = (edges: Edge[]) => ({
-  domainReachesOut: edges.filter((e) => domainOf(e.from) !== undefined && outsideDomain.some((p) => e.to.startsWith(p))),
+  domainReachesOut: edges.filter(
+    (e) => domainOf(e.from) !== undefined && outsideDomain.some((p) => e.to.startsWith(p)),
+  ),
   sharedUsesCapability: edges.filter((e) => {
     const [from, to] = [domainOf(e.from), domainOf(e.to)]
     return from !== undefined && sharedDomains.has(from) && to !== undefined && !sharedDomains.has(to)

@@ -47,13 +47,23 @@ const expected = (a: Action, w: WishRecord, f: Facts): Refusal => {
   const who = whoMay[a](f)
   if (who) return who
   if (!from[a].includes(w.status))
-    return a === 'claim' && ['claimed', 'fulfilled', 'disputed', 'confirmed'].includes(w.status) ? 'wish.taken' : 'wish.wrongState'
+    return a === 'claim' && ['claimed', 'fulfilled', 'disputed', 'confirmed'].includes(w.status)
+      ? 'wish.taken'
+      : 'wish.wrongState'
   if (a === 'thank' && w.thanks) return 'wish.wrongState'
   if (a === 'claim' && f.activeClaims >= f.activeClaimLimit) return 'wish.claimLimit'
   return undefined
 }
 
-const flags = ['isPoster', 'ofHousehold', 'isGridWorker', 'isCommunityStaff', 'isClaimant', 'mayClaim', 'atLimit'] as const
+const flags = [
+  'isPoster',
+  'ofHousehold',
+  'isGridWorker',
+  'isCommunityStaff',
+  'isClaimant',
+  'mayClaim',
+  'atLimit',
+] as const
 const allFacts = (): Facts[] =>
   Array.from({ length: 2 ** flags.length }, (_, n) => {
     const on = (i: number) => (n & (1 << i)) !== 0
@@ -69,7 +79,8 @@ const allFacts = (): Facts[] =>
     }
   })
 
-const wish = (status: WishStatus, thanked = false) => ({ status, ...(thanked ? { thanks: { text: '谢谢', at: '', byName: '' } } : {}) }) as WishRecord
+const wish = (status: WishStatus, thanked = false) =>
+  ({ status, ...(thanked ? { thanks: { text: '谢谢', at: '', byName: '' } } : {}) }) as WishRecord
 
 describe('the wish state table', () => {
   it('answers every status × action × caller as the rules say, and `can` lists exactly the actions allowed', () => {
@@ -90,7 +101,9 @@ describe('the wish state table', () => {
   it('shows a wish before the wall only to its poster, household and staff; on the wall and after it to anyone', () => {
     const nobody = allFacts()[0]!
     for (const status of wishStatuses)
-      expect(canView(wish(status), nobody)).toBe(['published', 'claimed', 'fulfilled', 'disputed', 'confirmed'].includes(status))
+      expect(canView(wish(status), nobody)).toBe(
+        ['published', 'claimed', 'fulfilled', 'disputed', 'confirmed'].includes(status),
+      )
     for (const insider of ['isPoster', 'ofHousehold', 'isGridWorker', 'isCommunityStaff'] as const)
       for (const status of wishStatuses) expect(canView(wish(status), { ...nobody, [insider]: true })).toBe(true)
   })

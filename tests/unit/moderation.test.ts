@@ -36,14 +36,20 @@ describe('who sees held content (seenAs)', () => {
     for (const state of ['review', 'reported'] as const) {
       expect(seenAs(record(state), neighbour)).toEqual({ show: false })
       expect(seenAs(record(state), writer)).toMatchObject({ show: true, moderation: { state } })
-      expect(seenAs(record(state), staff)).toMatchObject({ show: true, moderation: { state, label: expect.stringContaining('待审核') } })
+      expect(seenAs(record(state), staff)).toMatchObject({
+        show: true,
+        moderation: { state, label: expect.stringContaining('待审核') },
+      })
     }
     expect(seenAs(record('review'), writer).moderation?.label).toBe('审核中，仅自己可见')
   })
   it('tells the writer of removed content why, shows it to the staff only, and a blocked photo to nobody', () => {
     const removed = record('removed', { outcome: 'remove', byId: 'K', byName: '周书记', at: 'x', reason: '人身攻击' })
     expect(seenAs(removed, neighbour)).toEqual({ show: false })
-    expect(seenAs(removed, writer)).toEqual({ show: false, moderation: { state: 'removed', label: '已被社区移除', reason: '人身攻击' } })
+    expect(seenAs(removed, writer)).toEqual({
+      show: false,
+      moderation: { state: 'removed', label: '已被社区移除', reason: '人身攻击' },
+    })
     expect(seenAs(removed, staff).show).toBe(true)
     for (const v of [neighbour, writer, staff]) expect(seenAs(record('blocked'), v).show).toBe(false)
   })
@@ -57,16 +63,23 @@ describe('the message push signature', () => {
   it('answers the console’s check only when signed with the configured token', () => {
     const q = { timestamp: '1', nonce: '2', echostr: 'e' }
     expect(answerPushCheck({ pushToken: 'tok' }, { ...q, signature: pushSignature('tok', '1', '2') })).toBe('e')
-    expect(() => answerPushCheck({ pushToken: 'tok' }, { ...q, signature: pushSignature('other', '1', '2') })).toThrow(DomainError)
+    expect(() => answerPushCheck({ pushToken: 'tok' }, { ...q, signature: pushSignature('other', '1', '2') })).toThrow(
+      DomainError,
+    )
     // No token configured: nothing can be verified, nothing is taken.
-    expect(() => answerPushCheck({ pushToken: '' }, { ...q, signature: pushSignature('', '1', '2') })).toThrow(DomainError)
+    expect(() => answerPushCheck({ pushToken: '' }, { ...q, signature: pushSignature('', '1', '2') })).toThrow(
+      DomainError,
+    )
   })
 })
 
 describe('screening a text', () => {
   const actor = { user: { openid: 'o1' }, principal: { userId: 'U1', displayName: '居民' } } as unknown as Actor
   const safety = (verdicts: Record<string, 'pass' | 'review' | 'risky'>): ContentSafety => ({
-    checkText: async ({ content }) => ({ suggest: verdicts[content] ?? 'pass', label: verdicts[content] === 'risky' ? 20003 : 100 }),
+    checkText: async ({ content }) => ({
+      suggest: verdicts[content] ?? 'pass',
+      label: verdicts[content] === 'risky' ? 20003 : 100,
+    }),
     submitPhoto: async () => ({ traceId: 't' }),
   })
   const code = async (p: Promise<unknown>) =>
@@ -90,12 +103,18 @@ describe('screening a text', () => {
         ),
       ),
     ).toEqual({ code: 'content.risky', paths: ['body.text'] })
-    expect(await screenText(deps, actor, [{ field: 'body.text', text: 'doubt' }], 'comment')).toMatchObject({ verdict: 'review' })
-    expect(await screenText(deps, actor, [{ field: 'body.text', text: 'fine' }], 'comment')).toEqual({ verdict: 'pass' })
+    expect(await screenText(deps, actor, [{ field: 'body.text', text: 'doubt' }], 'comment')).toMatchObject({
+      verdict: 'review',
+    })
+    expect(await screenText(deps, actor, [{ field: 'body.text', text: 'fine' }], 'comment')).toEqual({
+      verdict: 'pass',
+    })
   })
   it('refuses when the writer has no openid to check with (nothing unchecked is published)', async () => {
     const anonymous = { ...actor, user: {} } as unknown as Actor
-    expect(await code(screenText({ safety: safety({}) }, anonymous, [{ field: 'body.text', text: 'x' }], 'comment'))).toMatchObject({
+    expect(
+      await code(screenText({ safety: safety({}) }, anonymous, [{ field: 'body.text', text: 'x' }], 'comment')),
+    ).toMatchObject({
       code: 'content.checkUnavailable',
     })
   })
@@ -110,7 +129,9 @@ describe('screening a text', () => {
       authorName: 'n',
     }
     expect(heldText({ verdict: 'pass' }, draft, 'at')).toEqual([])
-    expect(heldText({ verdict: 'review', label: 20003 }, draft, 'at')).toMatchObject([{ put: { state: 'review', queuedAt: 'at', contentKey: 'k' } }])
+    expect(heldText({ verdict: 'review', label: 20003 }, draft, 'at')).toMatchObject([
+      { put: { state: 'review', queuedAt: 'at', contentKey: 'k' } },
+    ])
     expect(replacedText({ verdict: 'pass' }, draft, 'at')).toEqual([{ clear: 'k' }])
   })
 })

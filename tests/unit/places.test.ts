@@ -10,13 +10,26 @@ const building = (id: string, gridId?: string): PlaceRef => ({
   path: `street:S/community:C/compound:P/building:${id}`,
   ...(gridId ? { gridId } : {}),
 })
-const grant = (role: Grant['role'], placeType: Grant['placeType'], placeId: string, placePath: string): Grant => ({ role, placeType, placeId, placeName: placeId, placePath })
+const grant = (role: Grant['role'], placeType: Grant['placeType'], placeId: string, placePath: string): Grant => ({
+  role,
+  placeType,
+  placeId,
+  placeName: placeId,
+  placePath,
+})
 
 describe('who reaches which place', () => {
   it('a building head reaches their own building and its households, not the next building', () => {
     const head = grant('buildingHead', 'building', 'B1', 'street:S/community:C/compound:P/building:B1')
     expect(covers(head, building('B1'))).toBe(true)
-    expect(covers(head, { ...building('B1'), type: 'household', id: 'H', path: 'street:S/community:C/compound:P/building:B1/household:H' })).toBe(true)
+    expect(
+      covers(head, {
+        ...building('B1'),
+        type: 'household',
+        id: 'H',
+        path: 'street:S/community:C/compound:P/building:B1/household:H',
+      }),
+    ).toBe(true)
     expect(covers(head, building('B10'))).toBe(false)
     expect(covers(head, building('B2'))).toBe(false)
   })

@@ -9,7 +9,13 @@ import { bearerToken, compilePath, matchPath, MAX_BODY_BYTES, readBody } from '.
  * wants is `request.invalid` locally as on AWS, never a fault.
  */
 const event = (body: unknown, isBase64Encoded = false, headers: Record<string, string> = {}) =>
-  ({ body, isBase64Encoded, headers, rawPath: '/', requestContext: { http: { method: 'POST' } } }) as unknown as APIGatewayProxyEventV2
+  ({
+    body,
+    isBase64Encoded,
+    headers,
+    rawPath: '/',
+    requestContext: { http: { method: 'POST' } },
+  }) as unknown as APIGatewayProxyEventV2
 
 describe('readBody, as API Gateway sends the body (text)', () => {
   it('parses JSON text, objects and primitives alike', () => {
@@ -29,8 +35,14 @@ describe('readBody, as API Gateway sends the body (text)', () => {
       expect(readBody(event(text)), text).toEqual({ ok: false, code: 'request.malformedJson' })
   })
   it('decodes a base64 body, and refuses one that is not JSON', () => {
-    expect(readBody(event(Buffer.from('{"a":"楼"}').toString('base64'), true))).toEqual({ ok: true, value: { a: '楼' } })
-    expect(readBody(event(Buffer.from('not json').toString('base64'), true))).toEqual({ ok: false, code: 'request.malformedJson' })
+    expect(readBody(event(Buffer.from('{"a":"楼"}').toString('base64'), true))).toEqual({
+      ok: true,
+      value: { a: '楼' },
+    })
+    expect(readBody(event(Buffer.from('not json').toString('base64'), true))).toEqual({
+      ok: false,
+      code: 'request.malformedJson',
+    })
   })
   it('counts bytes, not characters, against the 64 KB limit', () => {
     const fits = `"${'a'.repeat(MAX_BODY_BYTES - 2)}"`
@@ -38,7 +50,10 @@ describe('readBody, as API Gateway sends the body (text)', () => {
     expect(readBody(event(`"${'a'.repeat(MAX_BODY_BYTES - 1)}"`))).toEqual({ ok: false, code: 'request.tooLarge' })
     // 21,846 characters of three bytes each: under the limit in characters, over it in bytes
     expect(readBody(event(`"${'楼'.repeat(21_846)}"`))).toEqual({ ok: false, code: 'request.tooLarge' })
-    expect(readBody(event(Buffer.from(fits.padEnd(MAX_BODY_BYTES + 1, ' ')).toString('base64'), true))).toEqual({ ok: false, code: 'request.tooLarge' })
+    expect(readBody(event(Buffer.from(fits.padEnd(MAX_BODY_BYTES + 1, ' ')).toString('base64'), true))).toEqual({
+      ok: false,
+      code: 'request.tooLarge',
+    })
   })
   it('parses deep nesting without a fault (either a value or malformedJson)', () => {
     const deep = `${'['.repeat(30_000)}${']'.repeat(30_000)}`
@@ -80,7 +95,16 @@ describe('bearerToken: only `Authorization: Bearer <token>`', () => {
   it('tells no header (undefined) from a header in another form (null)', () => {
     expect(bearerToken(event(undefined))).toBeUndefined()
     expect(bearerToken(withAuth(''))).toBeUndefined()
-    for (const v of ['abc.def', 'bearer abc.def', 'Bearer  abc.def', 'Bearer abc.def ', 'Bearer ', 'Basic dXNlcjpwYXNz', 'Bearer a b', 'Bearer 楼'])
+    for (const v of [
+      'abc.def',
+      'bearer abc.def',
+      'Bearer  abc.def',
+      'Bearer abc.def ',
+      'Bearer ',
+      'Basic dXNlcjpwYXNz',
+      'Bearer a b',
+      'Bearer 楼',
+    ])
       expect(bearerToken(withAuth(v)), v).toBeNull()
   })
 })
@@ -89,7 +113,10 @@ describe('matchPath: path parameters', () => {
   const route = compilePath('/places/{placeType}/{placeId}')
   it('decodes each parameter', () => {
     expect(matchPath(route, '/places/building/B1')).toEqual({ placeType: 'building', placeId: 'B1' })
-    expect(matchPath(route, `/places/building/${encodeURIComponent('楼 1')}`)).toEqual({ placeType: 'building', placeId: '楼 1' })
+    expect(matchPath(route, `/places/building/${encodeURIComponent('楼 1')}`)).toEqual({
+      placeType: 'building',
+      placeId: '楼 1',
+    })
     expect(matchPath(route, '/places/building/a%2Fb')).toEqual({ placeType: 'building', placeId: 'a/b' })
   })
   it('answers malformed for broken percent-encoding, and no match for an empty or extra segment', () => {

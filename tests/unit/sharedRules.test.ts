@@ -46,7 +46,14 @@ describe('isWithin: path containment', () => {
 })
 
 describe('reaches: which consenting users a notice is for', () => {
-  const sub = (over: Partial<Subscriber>): Subscriber => ({ userId: 'U1', openid: 'o1', remaining: 1, homePaths: [], roles: [], ...over })
+  const sub = (over: Partial<Subscriber>): Subscriber => ({
+    userId: 'U1',
+    openid: 'o1',
+    remaining: 1,
+    homePaths: [],
+    roles: [],
+    ...over,
+  })
   it('names users', () => {
     expect(reaches({ kind: 'users', userIds: ['U1', 'U2'] }, sub({}))).toBe(true)
     expect(reaches({ kind: 'users', userIds: ['U2'] }, sub({}))).toBe(false)
@@ -67,7 +74,9 @@ describe('reaches: which consenting users a notice is for', () => {
     const committee = sub({ roles: [`committee@${C}`] })
     expect(reaches({ kind: 'role', role: 'committee', placePath: B1 }, committee)).toBe(true)
     expect(reaches({ kind: 'role', role: 'committee', placePath: C }, committee)).toBe(true)
-    expect(reaches({ kind: 'role', role: 'committee', placePath: `${S}/community:C2/compound:Q` }, committee)).toBe(false)
+    expect(reaches({ kind: 'role', role: 'committee', placePath: `${S}/community:C2/compound:Q` }, committee)).toBe(
+      false,
+    )
     expect(reaches({ kind: 'role', role: 'propertyManager', placePath: B1 }, committee)).toBe(false)
     const head = sub({ roles: [`buildingHead@${B1}`] })
     expect(reaches({ kind: 'role', role: 'buildingHead', placePath: C }, head)).toBe(false) // below the place
@@ -85,9 +94,20 @@ describe('reaches: which consenting users a notice is for', () => {
 })
 
 describe('checkGridEdges: grid edges follow compound edges', () => {
-  const b = (buildingId: string, compoundId: string, communityId = 'C') => ({ buildingId, compoundId, communityId, name: buildingId })
+  const b = (buildingId: string, compoundId: string, communityId = 'C') => ({
+    buildingId,
+    compoundId,
+    communityId,
+    name: buildingId,
+  })
   const community = [b('A1', 'A'), b('A2', 'A'), b('A3', 'A'), b('B1', 'B'), b('B2', 'B'), b('D1', 'D')]
-  const [A1, A2, A3, Bb1, Bb2] = community as [ReturnType<typeof b>, ReturnType<typeof b>, ReturnType<typeof b>, ReturnType<typeof b>, ReturnType<typeof b>]
+  const [A1, A2, A3, Bb1, Bb2] = community as [
+    ReturnType<typeof b>,
+    ReturnType<typeof b>,
+    ReturnType<typeof b>,
+    ReturnType<typeof b>,
+    ReturnType<typeof b>,
+  ]
   const outcome = (chosen: ReturnType<typeof b>[]) => {
     try {
       checkGridEdges('C', chosen, community)

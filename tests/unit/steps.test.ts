@@ -5,7 +5,14 @@ import { endedAt, progressLine, stepStates } from '../../miniprogram/src/lib/ste
 /** A timeline of the statuses a matter passed through, oldest first (only `status` matters here). */
 const through = (...statuses: MatterStatus[]) => ({
   status: statuses[statuses.length - 1]!,
-  timeline: statuses.map((status, i) => ({ at: `2025-11-0${i + 1}T00:00:00Z`, action: 'x', label: 'x', actorId: 'u', actorName: 'u', status })),
+  timeline: statuses.map((status, i) => ({
+    at: `2025-11-0${i + 1}T00:00:00Z`,
+    action: 'x',
+    label: 'x',
+    actorId: 'u',
+    actorName: 'u',
+    status,
+  })),
 })
 const states = (m: ReturnType<typeof through>) => stepStates(m).map((s) => `${s.step}:${s.state}`)
 
@@ -22,14 +29,29 @@ describe('the steps a matter shows (honest states)', () => {
 
   it('a completed matter: all five done', () => {
     expect(
-      stepStates(through('seconding', 'awaitingReview', 'awaitingPoll', 'polling', 'awaitingResolution', 'inProgress', 'evaluating', 'completed')).every(
-        (s) => s.state === 'done',
-      ),
+      stepStates(
+        through(
+          'seconding',
+          'awaitingReview',
+          'awaitingPoll',
+          'polling',
+          'awaitingResolution',
+          'inProgress',
+          'evaluating',
+          'completed',
+        ),
+      ).every((s) => s.state === 'done'),
     ).toBe(true)
   })
 
   it('withdrawn while collecting seconds: 居民提议 ended, nothing after it reached', () => {
-    expect(states(through('seconding', 'withdrawn'))).toEqual(['propose:ended', 'review:skipped', 'consult:skipped', 'resolve:skipped', 'evaluate:skipped'])
+    expect(states(through('seconding', 'withdrawn'))).toEqual([
+      'propose:ended',
+      'review:skipped',
+      'consult:skipped',
+      'resolve:skipped',
+      'evaluate:skipped',
+    ])
   })
 
   it('withdrawn while waiting for review: it stopped in 两委审议', () => {
@@ -53,7 +75,8 @@ describe('the steps a matter shows (honest states)', () => {
   })
 
   it('a list card says where it stands, never 已办结 for a matter that ended early', () => {
-    const card = (status: MatterStatus, step: 'propose' | 'consult' | 'closed') => progressLine({ status, step, secondsCount: 1, secondsNeeded: 3 })
+    const card = (status: MatterStatus, step: 'propose' | 'consult' | 'closed') =>
+      progressLine({ status, step, secondsCount: 1, secondsNeeded: 3 })
     expect(card('seconding', 'propose')).toBe('附议 1/3')
     expect(card('polling', 'consult')).toBe('当前：民主商议')
     expect(card('withdrawn', 'closed')).toBe('已结束：已撤回')

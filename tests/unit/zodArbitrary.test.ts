@@ -24,7 +24,12 @@ describe('arbitraryFor: values from a zod schema', () => {
     datetime: z.string().datetime(),
     'datetime with offset': z.string().datetime({ offset: true }),
     date: z.string().date(),
-    'email, url, uuid, ulid': z.object({ e: z.string().email(), u: z.string().url(), id: z.string().uuid(), l: z.string().ulid() }),
+    'email, url, uuid, ulid': z.object({
+      e: z.string().email(),
+      u: z.string().url(),
+      id: z.string().uuid(),
+      l: z.string().ulid(),
+    }),
     'startsWith / endsWith': z.string().startsWith('uploads/').endsWith('.jpg'),
     int: z.number().int().min(0).max(9),
     'exclusive number': z.number().gt(0).lt(1),
@@ -33,9 +38,16 @@ describe('arbitraryFor: values from a zod schema', () => {
     literal: z.literal(true),
     boolean: z.boolean(),
     'array min/max': z.array(z.string().min(1)).min(2).max(4),
-    'optional, default, nullable': z.object({ a: z.string().optional(), b: z.number().default(1), c: z.string().nullable() }),
+    'optional, default, nullable': z.object({
+      a: z.string().optional(),
+      b: z.number().default(1),
+      c: z.string().nullable(),
+    }),
     union: z.union([z.string().min(2), z.number().int()]),
-    discriminatedUnion: z.discriminatedUnion('kind', [z.object({ kind: z.literal('a'), x: z.string() }), z.object({ kind: z.literal('b'), y: z.number() })]),
+    discriminatedUnion: z.discriminatedUnion('kind', [
+      z.object({ kind: z.literal('a'), x: z.string() }),
+      z.object({ kind: z.literal('b'), y: z.number() }),
+    ]),
     record: z.record(z.string().min(1)),
     'record with enum keys': z.record(z.enum(['x', 'y']), z.number()),
     transform: z.string().transform((s) => s.length),
@@ -50,14 +62,27 @@ describe('arbitraryFor: values from a zod schema', () => {
     lazy: z.lazy(() => z.object({ name: z.string() })),
     nativeEnum: z.nativeEnum({ A: 'a', B: 'b' } as const),
   }
-  for (const [name, schema] of Object.entries(always)) it(`makes only accepted values: ${name}`, () => expect(acceptRate(schema)).toBe(1))
+  for (const [name, schema] of Object.entries(always))
+    it(`makes only accepted values: ${name}`, () => expect(acceptRate(schema)).toBe(1))
 
   it('makes query strings z.coerce accepts', () => {
-    expect(acceptRate(z.object({ limit: z.coerce.number().int().min(1).max(50).optional(), on: z.enum(['true', 'false']).optional() }), 200, 11, true)).toBe(1)
+    expect(
+      acceptRate(
+        z.object({
+          limit: z.coerce.number().int().min(1).max(50).optional(),
+          on: z.enum(['true', 'false']).optional(),
+        }),
+        200,
+        11,
+        true,
+      ),
+    ).toBe(1)
   })
 
   it('lands on the boundaries now and then', () => {
-    const lengths = fc.sample(arbitraryFor(z.string().min(4).max(40)), { numRuns: 300, seed: 5 }).map((s) => (s as string).length)
+    const lengths = fc
+      .sample(arbitraryFor(z.string().min(4).max(40)), { numRuns: 300, seed: 5 })
+      .map((s) => (s as string).length)
     expect(lengths).toContain(4)
     expect(lengths).toContain(40)
     const ints = fc.sample(arbitraryFor(z.number().int().min(0).max(9)), { numRuns: 300, seed: 5 })
@@ -68,7 +93,9 @@ describe('arbitraryFor: values from a zod schema', () => {
   it('uses hints where the schema accepts them, and only there', () => {
     const schema = z.object({ buildingId: z.string().regex(/^[0-9A-Z]{3}$/), name: z.string().max(3) })
     const values = fc.sample(
-      arbitraryFor(schema, { hint: (key) => [{ values: key === 'buildingId' ? ['B01', 'not an id'] : ['far too long a name'], weight: 3 }] }),
+      arbitraryFor(schema, {
+        hint: (key) => [{ values: key === 'buildingId' ? ['B01', 'not an id'] : ['far too long a name'], weight: 3 }],
+      }),
       {
         numRuns: 200,
         seed: 3,
@@ -90,6 +117,7 @@ describe('arbitraryFor on every contract', () => {
     for (const part of ['params', 'query', 'body'] as const) {
       const schema = r[part]
       if (!schema) continue
-      it(`makes mostly valid ${part} for ${r.operationId}`, () => expect(acceptRate(schema, 40, 17, part !== 'body')).toBeGreaterThanOrEqual(0.3))
+      it(`makes mostly valid ${part} for ${r.operationId}`, () =>
+        expect(acceptRate(schema, 40, 17, part !== 'body')).toBeGreaterThanOrEqual(0.3))
     }
 })

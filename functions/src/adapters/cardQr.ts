@@ -11,7 +11,8 @@ import { accessToken, call } from './wechat'
  */
 export const qrSource = (config: Config): QrSource => ({
   async qrPng(code, link) {
-    if (config.qrMode === 'link') return QRCode.toBuffer(link, { type: 'png', width: 480, margin: 1, errorCorrectionLevel: 'M' })
+    if (config.qrMode === 'link')
+      return QRCode.toBuffer(link, { type: 'png', width: 480, margin: 1, errorCorrectionLevel: 'M' })
     const res = await call(`${config.wechatApiBase}/wxa/getwxacodeunlimit?access_token=${await accessToken(config)}`, {
       method: 'POST',
       body: JSON.stringify({ scene: code, page: GRID_PAGE, check_path: false, width: 430 }),

@@ -46,13 +46,25 @@ const suggestOf = (s: unknown): Suggest => {
 
 export const wechatContentSafety = (config: Config): ContentSafety => ({
   async checkText({ content, scene, openid, title }) {
-    const answer = await post(config, '/wxa/msg_sec_check', { content, version: 2, scene: scenes[scene], openid, ...(title ? { title } : {}) })
+    const answer = await post(config, '/wxa/msg_sec_check', {
+      content,
+      version: 2,
+      scene: scenes[scene],
+      openid,
+      ...(title ? { title } : {}),
+    })
     const result = (answer.result ?? {}) as { suggest?: unknown; label?: unknown }
     const verdict: Verdict = { suggest: suggestOf(result.suggest), label: Number(result.label ?? 100) }
     return typeof answer.trace_id === 'string' ? { ...verdict, traceId: answer.trace_id } : verdict
   },
   async submitPhoto({ mediaUrl, scene, openid }) {
-    const answer = await post(config, '/wxa/media_check_async', { media_url: mediaUrl, media_type: 2, version: 2, scene: scenes[scene], openid })
+    const answer = await post(config, '/wxa/media_check_async', {
+      media_url: mediaUrl,
+      media_type: 2,
+      version: 2,
+      scene: scenes[scene],
+      openid,
+    })
     if (typeof answer.trace_id !== 'string' || !answer.trace_id) throw unavailable()
     return { traceId: answer.trace_id }
   },

@@ -8,7 +8,10 @@ import type { FeedbackPrinter } from '../domain/volunteering/ports'
  * The same CJK font as the grid cards (`CARD_FONT_PATH`, else Debian's Noto CJK); without one the route answers
  * `503 feedback.fontMissing`. Only the volunteering function carries pdfkit for it.
  */
-const candidates = ['/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc', '/usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc']
+const candidates = [
+  '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc',
+  '/usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc',
+]
 
 const findFont = (configured?: string): { path: string; family?: string } => {
   const path = configured || candidates.find((c) => existsSync(c))
@@ -35,10 +38,18 @@ export const pdfFeedbackPrinter = (fontPath?: string): FeedbackPrinter => ({
     const done = new Promise<Buffer>((resolve) => doc.on('end', () => resolve(Buffer.concat(chunks))))
     const width = doc.page.width - 96
     doc.rect(0, 0, doc.page.width, 90).fill(RED)
-    doc.font('cjk').fillColor('#fff').fontSize(22).text('在职党员双报到 · 志愿服务反馈卡', 48, 24, { width, align: 'center' })
-    doc.fontSize(12).text(`${card.streetName} ${card.communityName} · ${card.periodLabel}`, 48, 58, { width, align: 'center' })
+    doc
+      .font('cjk')
+      .fillColor('#fff')
+      .fontSize(22)
+      .text('在职党员双报到 · 志愿服务反馈卡', 48, 24, { width, align: 'center' })
+    doc
+      .fontSize(12)
+      .text(`${card.streetName} ${card.communityName} · ${card.periodLabel}`, 48, 58, { width, align: 'center' })
     doc.fillColor('#222').fontSize(16).text(`致：${card.unitName}`, 48, 116)
-    doc.fontSize(12).text(`贵单位在职党员${card.periodLabel}在${card.communityName}参加志愿服务的情况如下，特此反馈。`, { width })
+    doc
+      .fontSize(12)
+      .text(`贵单位在职党员${card.periodLabel}在${card.communityName}参加志愿服务的情况如下，特此反馈。`, { width })
     doc.moveDown()
     const t = card.totals
     const figures = [
@@ -58,9 +69,13 @@ export const pdfFeedbackPrinter = (fontPath?: string): FeedbackPrinter => ({
     doc.moveDown().fontSize(14).text('参与的活动')
     doc.fontSize(11)
     if (card.activities.length === 0) doc.text('本期暂无记录。')
-    for (const a of card.activities) doc.text(`${a.date}\u3000${a.title}\u3000${a.people} 人，${hours(a.minutes)} 小时`, { width })
+    for (const a of card.activities)
+      doc.text(`${a.date}\u3000${a.title}\u3000${a.people} 人，${hours(a.minutes)} 小时`, { width })
     doc.moveDown(2).fontSize(12).text(`${card.communityName}（盖章）`, { width, align: 'right' })
-    doc.fontSize(10).fillColor('#666').text(`打印时间：${card.printedAt}\u3000数据来源：网格连心平台记录`, { width, align: 'right' })
+    doc
+      .fontSize(10)
+      .fillColor('#666')
+      .text(`打印时间：${card.printedAt}\u3000数据来源：网格连心平台记录`, { width, align: 'right' })
     doc.end()
     return done
   },

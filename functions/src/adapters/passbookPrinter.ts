@@ -29,7 +29,12 @@ const RED = '#c0392b'
 export const pdfPassbookPrinter = (fontPath?: string): PassbookPrinter => ({
   async renderPdf(book) {
     const font = findFont(fontPath)
-    const doc = new PDFDocument({ size: 'A4', margin: 48, font: null as unknown as string, info: { Title: '积分存折', Producer: 'GridLink' } })
+    const doc = new PDFDocument({
+      size: 'A4',
+      margin: 48,
+      font: null as unknown as string,
+      info: { Title: '积分存折', Producer: 'GridLink' },
+    })
     doc.registerFont('cjk', font.path, font.family)
     const chunks: Buffer[] = []
     doc.on('data', (c: Buffer) => chunks.push(c))
@@ -47,11 +52,17 @@ export const pdfPassbookPrinter = (fontPath?: string): PassbookPrinter => ({
       doc
         .fontSize(13)
         .fillColor('#222')
-        .text(`${book.communityName} · ${book.residentName}${book.household ? ` · ${book.household}` : ''}`, 48, 84, { width, align: 'center' })
+        .text(`${book.communityName} · ${book.residentName}${book.household ? ` · ${book.household}` : ''}`, 48, 84, {
+          width,
+          align: 'center',
+        })
       doc
         .fontSize(11)
         .fillColor('#555')
-        .text(`当前结余 ${book.balance} 分 · 打印于 ${beijing(book.printedAt)}（北京时间）`, 48, 106, { width, align: 'center' })
+        .text(`当前结余 ${book.balance} 分 · 打印于 ${beijing(book.printedAt)}（北京时间）`, 48, 106, {
+          width,
+          align: 'center',
+        })
       let y = 136
       doc.fontSize(12).fillColor('#222')
       for (const c of cols) doc.text(c.title, c.x, y, { width: c.w, align: c.align ?? 'left' })
@@ -73,7 +84,9 @@ export const pdfPassbookPrinter = (fontPath?: string): PassbookPrinter => ({
         y = header()
       }
       cells.forEach((t, i) =>
-        doc.fillColor(i === 3 && e.delta < 0 ? '#a93226' : '#222').text(t, cols[i]!.x, y, { width: cols[i]!.w, align: cols[i]!.align ?? 'left' }),
+        doc
+          .fillColor(i === 3 && e.delta < 0 ? '#a93226' : '#222')
+          .text(t, cols[i]!.x, y, { width: cols[i]!.w, align: cols[i]!.align ?? 'left' }),
       )
       y += h
     }

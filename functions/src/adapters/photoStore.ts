@@ -10,13 +10,22 @@ import type { Config } from '../config'
 export const s3PhotoStore = (config: Config): PhotoStore => {
   const client = new S3Client(
     config.s3Endpoint
-      ? { endpoint: config.s3Endpoint, forcePathStyle: true, region: 'ap-east-1', credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' } }
+      ? {
+          endpoint: config.s3Endpoint,
+          forcePathStyle: true,
+          region: 'ap-east-1',
+          credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' },
+        }
       : {},
   )
   const Bucket = config.photoBucket
   return {
     async presignUpload(key, contentType, size) {
-      const url = await getSignedUrl(client, new PutObjectCommand({ Bucket, Key: key, ContentType: contentType, ContentLength: size }), { expiresIn: 600 })
+      const url = await getSignedUrl(
+        client,
+        new PutObjectCommand({ Bucket, Key: key, ContentType: contentType, ContentLength: size }),
+        { expiresIn: 600 },
+      )
       return { url, headers: { 'content-type': contentType } }
     },
     async exists(key) {

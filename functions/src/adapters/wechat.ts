@@ -14,7 +14,12 @@ export const call = async (url: string, init?: RequestInit): Promise<Response> =
 /** WeChat's jscode2session, at `wechatApiBase` (a loopback stand-in on the local stack, the real host elsewhere). */
 export const wechatSessions = (config: Config): WechatSessionPort => ({
   async exchangeCode(code) {
-    const query = new URLSearchParams({ appid: config.wechatAppId, secret: config.wechatSecret, js_code: code, grant_type: 'authorization_code' })
+    const query = new URLSearchParams({
+      appid: config.wechatAppId,
+      secret: config.wechatSecret,
+      js_code: code,
+      grant_type: 'authorization_code',
+    })
     const res = await call(`${config.wechatApiBase}/sns/jscode2session?${query}`)
     if (!res.ok) throw new DomainError('auth.wechatUnavailable')
     const body = (await res.json().catch(() => ({}))) as { openid?: string; errcode?: number }
@@ -38,7 +43,11 @@ export const dropAccessToken = () => {
 /** The mini-program's server access token (cgi-bin/token), cached until five minutes before it expires. */
 export const accessToken = async (config: Config): Promise<string> => {
   if (!token || token.until < Date.now()) {
-    const q = new URLSearchParams({ grant_type: 'client_credential', appid: config.wechatAppId, secret: config.wechatSecret })
+    const q = new URLSearchParams({
+      grant_type: 'client_credential',
+      appid: config.wechatAppId,
+      secret: config.wechatSecret,
+    })
     const res = await call(`${config.wechatApiBase}/cgi-bin/token?${q}`)
     const body = (await res.json().catch(() => ({}))) as { access_token?: string; expires_in?: number }
     if (!body.access_token) throw new DomainError('auth.wechatUnavailable')
@@ -54,18 +63,21 @@ export const accessToken = async (config: Config): Promise<string> => {
 export const subscribeSender = (config: Config): SubscribeSender => ({
   async send(message) {
     try {
-      const res = await call(`${config.wechatApiBase}/cgi-bin/message/subscribe/send?access_token=${await accessToken(config)}`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({
-          touser: message.openid,
-          template_id: message.templateId,
-          page: message.page,
-          data: message.data,
-          miniprogram_state: config.stage === 'prod' ? 'formal' : 'trial',
-          lang: 'zh_CN',
-        }),
-      })
+      const res = await call(
+        `${config.wechatApiBase}/cgi-bin/message/subscribe/send?access_token=${await accessToken(config)}`,
+        {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({
+            touser: message.openid,
+            template_id: message.templateId,
+            page: message.page,
+            data: message.data,
+            miniprogram_state: config.stage === 'prod' ? 'formal' : 'trial',
+            lang: 'zh_CN',
+          }),
+        },
+      )
       const body = (await res.json().catch(() => ({}))) as { errcode?: number }
       if (!body.errcode) return 'sent'
       if (body.errcode === 43101) return 'refused'

@@ -17,7 +17,8 @@ const esc = (s: string) =>
     .replace(/>/g, '&gt;')
     .replace(/"/g, '&quot;')
 
-const column = (n: number): string => (n < 26 ? String.fromCharCode(65 + n) : column(Math.floor(n / 26) - 1) + String.fromCharCode(65 + (n % 26)))
+const column = (n: number): string =>
+  n < 26 ? String.fromCharCode(65 + n) : column(Math.floor(n / 26) - 1) + String.fromCharCode(65 + (n % 26))
 
 const cell = (value: string | number, ref: string, style?: number) =>
   typeof value === 'number' && Number.isFinite(value)
@@ -31,9 +32,14 @@ export const xlsxWriter: SheetWriter = {
     const sheetName = esc(name.replace(/[\\/?*[\]:]/g, ' ').slice(0, 31))
     const all = [columns.map((c) => c.header), ...rows]
     const sheetRows = all
-      .map((r, i) => `<row r="${i + 1}">${r.map((v, j) => cell(v, `${column(j)}${i + 1}`, i === 0 ? 1 : undefined)).join('')}</row>`)
+      .map(
+        (r, i) =>
+          `<row r="${i + 1}">${r.map((v, j) => cell(v, `${column(j)}${i + 1}`, i === 0 ? 1 : undefined)).join('')}</row>`,
+      )
       .join('')
-    const cols = columns.map((c, i) => `<col min="${i + 1}" max="${i + 1}" width="${c.width}" customWidth="1"/>`).join('')
+    const cols = columns
+      .map((c, i) => `<col min="${i + 1}" max="${i + 1}" width="${c.width}" customWidth="1"/>`)
+      .join('')
     const ns = 'http://schemas.openxmlformats.org'
     const files: Record<string, string> = {
       '[Content_Types].xml': xml(
@@ -55,6 +61,8 @@ export const xlsxWriter: SheetWriter = {
         `<worksheet xmlns="${ns}/spreadsheetml/2006/main"><sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews><cols>${cols}</cols><sheetData>${sheetRows}</sheetData></worksheet>`,
       ),
     }
-    return Buffer.from(zipSync(Object.fromEntries(Object.entries(files).map(([k, v]) => [k, strToU8(v)])), { level: 6 }))
+    return Buffer.from(
+      zipSync(Object.fromEntries(Object.entries(files).map(([k, v]) => [k, strToU8(v)])), { level: 6 }),
+    )
   },
 }

@@ -16,14 +16,17 @@ const thenShow = async (ctx: AuthedContext, changed: Promise<{ matterId: string 
 
 export const routes = implement(deliberationRoutes, {
   getDeliberationSettings: ({ params }, { deps }) => getSettings(deps, params),
-  putDeliberationSettings: ({ params, body }, ctx) => putSettings(ctx.deps, ctx, { communityId: params.communityId, settings: body }),
+  putDeliberationSettings: ({ params, body }, ctx) =>
+    putSettings(ctx.deps, ctx, { communityId: params.communityId, settings: body }),
   proposeMatter: ({ body }, ctx) => thenShow(ctx, proposeMatter(ctx.deps, ctx, body)),
   listMatters: ({ query }, ctx) => listMatters(ctx.deps, ctx, query),
   getMatter: ({ params }, ctx) => getMatter(ctx.deps, ctx, params),
   secondMatter: ({ params }, ctx) => thenShow(ctx, secondMatter(ctx.deps, ctx, params)),
   withdrawMatter: ({ params, body }, ctx) => thenShow(ctx, withdrawMatter(ctx.deps, ctx, { ...params, ...body })),
   reviseMatter: ({ params, body }, ctx) => thenShow(ctx, reviseMatter(ctx.deps, ctx, { ...params, ...body })),
-  reviewQueue: async ({ params }, ctx) => ({ items: (await reviewQueue(ctx.deps, ctx, params)).map((m) => summary(m)) }),
+  reviewQueue: async ({ params }, ctx) => ({
+    items: (await reviewQueue(ctx.deps, ctx, params)).map((m) => summary(m)),
+  }),
   reviewMatter: ({ params, body }, ctx) => thenShow(ctx, reviewMatter(ctx.deps, ctx, { ...params, ...body })),
   answerEscalation: ({ params, body }, ctx) => thenShow(ctx, answerEscalation(ctx.deps, ctx, { ...params, ...body })),
   listComments: async ({ params }, ctx) => ({ items: await listComments(ctx.deps, ctx, params) }),

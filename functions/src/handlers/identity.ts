@@ -1,5 +1,11 @@
 import { identityRoutes } from '../../../contracts/identity'
-import { decideBinding, listBindingRequests, listBuildingHouseholds, requestBinding, setRepresentative } from '../domain/identity/bindings'
+import {
+  decideBinding,
+  listBindingRequests,
+  listBuildingHouseholds,
+  requestBinding,
+  setRepresentative,
+} from '../domain/identity/bindings'
 import { putProfile } from '../domain/identity/profile'
 import { demoLogin, listDemoIdentities, loginWithWechat } from '../domain/identity/login'
 import { getMe, grantRole } from '../domain/identity/roles'
@@ -15,7 +21,8 @@ export const routes = implement(identityRoutes, {
   requestBinding: ({ body }, { deps, user }) => requestBinding(deps, user, body),
   listBindingRequests: ({ query }, { deps, principal }) => listBindingRequests(deps, principal, query),
   decideBinding: ({ params, body }, { deps, principal }) => decideBinding(deps, principal, { ...params, ...body }),
-  setRepresentative: ({ params, body }, { deps, principal }) => setRepresentative(deps, principal, { ...params, ...body }),
+  setRepresentative: ({ params, body }, { deps, principal }) =>
+    setRepresentative(deps, principal, { ...params, ...body }),
   grantRole: ({ body }, { deps, principal }) => grantRole(deps, principal, body),
 })
 export const handler = httpHandler(routes)

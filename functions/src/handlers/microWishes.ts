@@ -10,11 +10,13 @@ import { communityWall, gridWall } from '../domain/microWishes/wall'
 import { httpHandler, implement, type AuthedContext } from '../http/router'
 
 /** A change answers with the wish as the caller now sees it. */
-const thenShow = async (ctx: AuthedContext, changed: Promise<{ wishId: string }>) => getWish(ctx.deps, ctx, { wishId: (await changed).wishId })
+const thenShow = async (ctx: AuthedContext, changed: Promise<{ wishId: string }>) =>
+  getWish(ctx.deps, ctx, { wishId: (await changed).wishId })
 
 export const routes = implement(microWishRoutes, {
   getWishSettings: ({ params }, { deps }) => getWishSettings(deps, params),
-  putWishSettings: ({ params, body }, ctx) => putWishSettings(ctx.deps, ctx, { communityId: params.communityId, settings: body }),
+  putWishSettings: ({ params, body }, ctx) =>
+    putWishSettings(ctx.deps, ctx, { communityId: params.communityId, settings: body }),
   postWish: ({ body }, ctx) => thenShow(ctx, postWish(ctx.deps, ctx, body)),
   reviseWish: ({ params, body }, ctx) => thenShow(ctx, reviseWish(ctx.deps, ctx, { ...params, ...body })),
   getWish: ({ params }, ctx) => getWish(ctx.deps, ctx, params),

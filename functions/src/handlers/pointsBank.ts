@@ -4,7 +4,13 @@ import { awardPoints } from '../domain/pointsBank/award'
 import { accountEntries, getBudget, listTransfers, reverseTransfer, topUpBudget } from '../domain/pointsBank/budget'
 import { getChecks, runChecks } from '../domain/pointsBank/checks'
 import { getMyPassbook, getMyPoints } from '../domain/pointsBank/passbook'
-import { cancelRedemption, fulfilRedemption, getRedemption, listMyRedemptions, lookupPickup } from '../domain/pointsBank/pickup'
+import {
+  cancelRedemption,
+  fulfilRedemption,
+  getRedemption,
+  listMyRedemptions,
+  lookupPickup,
+} from '../domain/pointsBank/pickup'
 import { redeemItem } from '../domain/pointsBank/redeem'
 import { findResidents } from '../domain/pointsBank/residents'
 import { getPointsSettings, putPointsSettings } from '../domain/pointsBank/settings'
@@ -16,7 +22,8 @@ export const routes = implement(pointsBankRoutes, {
   getMyPassbook: ({ query }, ctx) => getMyPassbook(ctx.deps, ctx, query),
   getPointsStaff: (_, ctx) => pointsStaff(ctx.deps, ctx),
   getPointsSettings: ({ params }, { deps }) => getPointsSettings(deps, params),
-  putPointsSettings: ({ params, body }, ctx) => putPointsSettings(ctx.deps, ctx, { communityId: params.communityId, settings: body }),
+  putPointsSettings: ({ params, body }, ctx) =>
+    putPointsSettings(ctx.deps, ctx, { communityId: params.communityId, settings: body }),
   findResidents: ({ params, query }, ctx) => findResidents(ctx.deps, ctx, { ...params, ...query }),
   awardPoints: ({ params, body }, ctx) => awardPoints(ctx.deps, ctx, { ...params, ...body }),
   getBudget: ({ params }, ctx) => getBudget(ctx.deps, ctx, params),

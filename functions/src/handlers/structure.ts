@@ -1,5 +1,12 @@
 import { structureRoutes } from '../../../contracts/structure'
-import { addHouseholds, createBuilding, createCommunity, createCompound, getCommunityStructure, renamePlace } from '../domain/structure/createPlaces'
+import {
+  addHouseholds,
+  createBuilding,
+  createCommunity,
+  createCompound,
+  getCommunityStructure,
+  renamePlace,
+} from '../domain/structure/createPlaces'
 import { createGrid, updateGrid } from '../domain/structure/manageGrids'
 import { listOrganisations, putOrganisation } from '../domain/structure/organisations'
 import { httpHandler, implement } from '../http/router'

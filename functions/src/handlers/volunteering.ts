@@ -8,10 +8,21 @@ import { confirmActivity } from '../domain/volunteering/confirm'
 import { exportRecords, exportStats, feedbackCard } from '../domain/volunteering/exports'
 import type { VolunteeringDeps } from '../domain/volunteering/ports'
 import { answerCorrection, listCorrections, myRecords, requestCorrection } from '../domain/volunteering/records'
-import { decideRegistration, listRegistrations, myRegistration, putMyRegistration } from '../domain/volunteering/registrations'
+import {
+  decideRegistration,
+  listRegistrations,
+  myRegistration,
+  putMyRegistration,
+} from '../domain/volunteering/registrations'
 import { cancelSignUp, changeCapacity, signUp } from '../domain/volunteering/signup'
 import { getStats } from '../domain/volunteering/stats'
-import { createUnit, getVolunteerSettings, listUnits, putVolunteerSettings, updateUnit } from '../domain/volunteering/units'
+import {
+  createUnit,
+  getVolunteerSettings,
+  listUnits,
+  putVolunteerSettings,
+  updateUnit,
+} from '../domain/volunteering/units'
 import type { AppDeps } from '../http/deps'
 import { httpHandler, implement } from '../http/router'
 
@@ -32,8 +43,12 @@ export const routes = implement(volunteeringRoutes, {
   updateUnit: ({ params, body }, ctx) => updateUnit(v(ctx.deps), ctx, params.unitId, body),
   getMyRegistration: async (_i, ctx) => ({ registration: await myRegistration(v(ctx.deps), ctx) }),
   putMyRegistration: async ({ body }, ctx) => ({ registration: await putMyRegistration(v(ctx.deps), ctx, body) }),
-  listRegistrations: async ({ params, query }, ctx) => ({ items: await listRegistrations(v(ctx.deps), ctx, params.communityId, query.status) }),
-  decideRegistration: async ({ params, body }, ctx) => ({ registration: await decideRegistration(v(ctx.deps), ctx, params.userId, body) }),
+  listRegistrations: async ({ params, query }, ctx) => ({
+    items: await listRegistrations(v(ctx.deps), ctx, params.communityId, query.status),
+  }),
+  decideRegistration: async ({ params, body }, ctx) => ({
+    registration: await decideRegistration(v(ctx.deps), ctx, params.userId, body),
+  }),
   getSettings: ({ params }, ctx) => getVolunteerSettings(v(ctx.deps), params.communityId),
   putSettings: ({ params, body }, ctx) => putVolunteerSettings(v(ctx.deps), ctx, params.communityId, body),
   publishActivity: ({ body }, ctx) => publishActivity(v(ctx.deps), ctx, body),
@@ -45,7 +60,8 @@ export const routes = implement(volunteeringRoutes, {
   getSiteCode: ({ params }, ctx) => siteCode(v(ctx.deps), ctx, params.activityId),
   checkIn: ({ params, body }, ctx) => scanAttendance(v(ctx.deps), ctx, params.activityId, 'checkIn', body),
   checkOut: ({ params, body }, ctx) => scanAttendance(v(ctx.deps), ctx, params.activityId, 'checkOut', body),
-  proxyAttendance: ({ params, body }, ctx) => proxyAttendance(v(ctx.deps), ctx, params.activityId, params.userId, body.action),
+  proxyAttendance: ({ params, body }, ctx) =>
+    proxyAttendance(v(ctx.deps), ctx, params.activityId, params.userId, body.action),
   getAttendance: ({ params }, ctx) => attendanceView(v(ctx.deps), ctx, params.activityId),
   confirmActivity: ({ params, body }, ctx) => confirmActivity(v(ctx.deps), ctx, params.activityId, body),
   myRecords: (_i, ctx) => myRecords(v(ctx.deps), ctx),
@@ -53,8 +69,10 @@ export const routes = implement(volunteeringRoutes, {
   listCorrections: async ({ params }, ctx) => ({ items: await listCorrections(v(ctx.deps), ctx, params.activityId) }),
   answerCorrection: ({ params, body }, ctx) => answerCorrection(v(ctx.deps), ctx, params.requestId, body),
   getStats: ({ query }, ctx) => getStats(v(ctx.deps), ctx, query),
-  exportRecords: async ({ params, query }, ctx) => file(XLSX)(await exportRecords(v(ctx.deps), ctx, params.communityId, query.period)),
-  exportStats: async ({ params, query }, ctx) => file(XLSX)(await exportStats(v(ctx.deps), ctx, params.communityId, query.period)),
+  exportRecords: async ({ params, query }, ctx) =>
+    file(XLSX)(await exportRecords(v(ctx.deps), ctx, params.communityId, query.period)),
+  exportStats: async ({ params, query }, ctx) =>
+    file(XLSX)(await exportStats(v(ctx.deps), ctx, params.communityId, query.period)),
   feedbackCard: async ({ params, query }, ctx) =>
     file('application/pdf')(await feedbackCard(v(ctx.deps), ctx, params.communityId, params.unitId, query.period)),
 })

@@ -48,7 +48,18 @@ import { dynamoStatStore } from '../storage/volunteering/stats'
 import { dynamoUnitStore } from '../storage/volunteering/units'
 
 /** Everything any use case may ask for; each capability's use cases take only the part they name. */
-export type AppDeps = IdentityDeps & StructureDeps & OrganisationDeps & GridDeps & DeliberationDeps & NotificationDeps & UploadDeps & ModerationDeps & LedgerDeps & PointsBankDeps & MicroWishDeps & VolunteeringDeps & { schedule: DueStore; config: Config }
+export type AppDeps = IdentityDeps &
+  StructureDeps &
+  OrganisationDeps &
+  GridDeps &
+  DeliberationDeps &
+  NotificationDeps &
+  UploadDeps &
+  ModerationDeps &
+  LedgerDeps &
+  PointsBankDeps &
+  MicroWishDeps &
+  VolunteeringDeps & { schedule: DueStore; config: Config }
 
 /** Card rendering, which only the grids function carries (pdfkit and the QR encoder would triple the other bundles). */
 export type CardRendering = Pick<GridDeps, 'printer' | 'qr'>
@@ -73,7 +84,10 @@ export const buildDeps = (config: Config, cards: CardRenderingFactory = noCardRe
   // The grid card counts the community's open matters; deliberation answers, grids does not import it.
   openMatters: {
     openInCommunity: async (communityId) =>
-      (await dynamoMatterStore.listOpen(communityId)).map((m) => ({ scope: { type: m.scope.type, id: m.scope.id }, polling: m.status === 'polling' })),
+      (await dynamoMatterStore.listOpen(communityId)).map((m) => ({
+        scope: { type: m.scope.type, id: m.scope.id },
+        polling: m.status === 'polling',
+      })),
   },
   notices: dynamoNoticeStore,
   subscriptions: dynamoSubscriptionStore,
@@ -92,7 +106,10 @@ export const buildDeps = (config: Config, cards: CardRenderingFactory = noCardRe
   // rule admits holders of the inServiceMember role at the community (no unit).
   servingMembers: {
     servingMember: async (communityId, userId) => {
-      const m = await inServiceMembers({ volunteerRegistrations: dynamoRegistrationStore }).approvedMember(communityId, userId)
+      const m = await inServiceMembers({ volunteerRegistrations: dynamoRegistrationStore }).approvedMember(
+        communityId,
+        userId,
+      )
       return m && { unitId: m.unitId, unitName: m.unitName }
     },
   },

@@ -18,7 +18,10 @@ const load = () => {
   const module = { exports: {} }
   new Function('module', 'exports', 'require', outputFiles[0].text)(module, module.exports, require)
   events = Object.fromEntries(
-    Object.entries(module.exports.allRoutes).map(([fn, routes]) => [fn, Object.values(routes).map((r) => ({ httpApi: { method: r.method, path: r.path } }))]),
+    Object.entries(module.exports.allRoutes).map(([fn, routes]) => [
+      fn,
+      Object.values(routes).map((r) => ({ httpApi: { method: r.method, path: r.path } })),
+    ]),
   )
   return events
 }

@@ -75,7 +75,8 @@ export const buildOpenApi = () => {
     info: {
       title: '网格连心 GridLink API',
       version: '0.1.0',
-      description: '党建引领小区治理：网格、身份、五议工作法、通知……每个错误响应形如 `{ error: { code, message, details? } }`。',
+      description:
+        '党建引领小区治理：网格、身份、五议工作法、通知……每个错误响应形如 `{ error: { code, message, details? } }`。',
       license: { name: 'Proprietary', url: 'https://gridlink.example.cn/license' },
     },
     servers: [
@@ -83,6 +84,9 @@ export const buildOpenApi = () => {
       { url: 'http://127.0.0.1:3000', description: '本地（npm start）' },
     ],
     security: [{ session: [] }],
-    tags: Object.keys(allRoutes).map((name) => ({ name, description: tagDescriptions[name as keyof typeof allRoutes] })),
+    tags: Object.keys(allRoutes).map((name) => ({
+      name,
+      description: tagDescriptions[name as keyof typeof allRoutes],
+    })),
   })
 }

@@ -27,10 +27,15 @@ export const readBody = (event: APIGatewayProxyEventV2): Parsed<unknown> => {
   }
 }
 
-const zodDetails = (error: z.ZodError, prefix: string): ErrorDetail[] => error.issues.map((i) => ({ path: [prefix, ...i.path].join('.'), message: i.message }))
+const zodDetails = (error: z.ZodError, prefix: string): ErrorDetail[] =>
+  error.issues.map((i) => ({ path: [prefix, ...i.path].join('.'), message: i.message }))
 
 /** Parses one part of the request with its contract schema; every problem of every part is reported together. */
-export const parsePart = (schema: z.ZodTypeAny | undefined, value: unknown, prefix: string): { ok: true; data: unknown } | { ok: false; details: ErrorDetail[] } => {
+export const parsePart = (
+  schema: z.ZodTypeAny | undefined,
+  value: unknown,
+  prefix: string,
+): { ok: true; data: unknown } | { ok: false; details: ErrorDetail[] } => {
   if (!schema) return { ok: true, data: undefined }
   const parsed = schema.safeParse(value)
   return parsed.success ? { ok: true, data: parsed.data } : { ok: false, details: zodDetails(parsed.error, prefix) }
@@ -54,7 +59,10 @@ export const compilePath = (path: string) => {
 }
 
 /** Path parameters, or undefined when one is not valid percent-encoding (a bad path is a 4xx, not a fault). */
-export const matchPath = (compiled: { regex: RegExp; names: string[] }, path: string): Record<string, string> | undefined | 'malformed' => {
+export const matchPath = (
+  compiled: { regex: RegExp; names: string[] },
+  path: string,
+): Record<string, string> | undefined | 'malformed' => {
   const m = compiled.regex.exec(path)
   if (!m) return undefined
   try {

@@ -11,7 +11,11 @@ import { appDeps, type AppDeps, type CardRenderingFactory } from './deps'
 import { logger } from './log'
 import { bearerToken, compilePath, matchPath, parsePart, readBody } from './request'
 
-type Input<S> = [NonNullable<S>] extends [never] ? undefined : NonNullable<S> extends z.ZodTypeAny ? z.output<NonNullable<S>> : undefined
+type Input<S> = [NonNullable<S>] extends [never]
+  ? undefined
+  : NonNullable<S> extends z.ZodTypeAny
+    ? z.output<NonNullable<S>>
+    : undefined
 
 export interface RouteInput<C extends RouteContract> {
   params: Input<C['params']>
@@ -32,7 +36,10 @@ export interface BinaryResult {
 
 type Result<C extends RouteContract> = z.input<C['response']> | BinaryResult
 /** What implements one route: its input and result types come from the contract; a user route gets the caller. */
-export type Implementation<C extends RouteContract> = (input: RouteInput<C>, ctx: C['auth'] extends 'user' ? AuthedContext : PublicContext) => Promise<Result<C>>
+export type Implementation<C extends RouteContract> = (
+  input: RouteInput<C>,
+  ctx: C['auth'] extends 'user' ? AuthedContext : PublicContext,
+) => Promise<Result<C>>
 
 export interface BoundRoute {
   contract: RouteContract
@@ -43,7 +50,10 @@ export interface BoundRoute {
  * A capability's routes: one implementation for every contract of its group, and nothing else (the compiler
  * holds both), so the contracts stay the one list of routes.
  */
-export const implement = <G extends Record<string, RouteContract>>(group: G, implementations: { [K in keyof G]: Implementation<G[K]> }): BoundRoute[] =>
+export const implement = <G extends Record<string, RouteContract>>(
+  group: G,
+  implementations: { [K in keyof G]: Implementation<G[K]> },
+): BoundRoute[] =>
   Object.keys(group).map((name) => ({ contract: group[name]!, run: implementations[name] as BoundRoute['run'] }))
 
 const json = (statusCode: number, body: unknown, requestId: string): APIGatewayProxyStructuredResultV2 => ({
@@ -53,9 +63,18 @@ const json = (statusCode: number, body: unknown, requestId: string): APIGatewayP
 })
 
 /** The one error shape; a fault of ours names the request, so a resident can quote it and we can find its log line. */
-export const errorResponse = (code: ErrorCode, requestId: string, details?: ErrorDetail[]): APIGatewayProxyStructuredResultV2 => {
+export const errorResponse = (
+  code: ErrorCode,
+  requestId: string,
+  details?: ErrorDetail[],
+): APIGatewayProxyStructuredResultV2 => {
   const body: ErrorBody = {
-    error: { code, message: errorCatalog[code].message, ...(details?.length ? { details } : {}), ...(code === 'internal' ? { requestId } : {}) },
+    error: {
+      code,
+      message: errorCatalog[code].message,
+      ...(details?.length ? { details } : {}),
+      ...(code === 'internal' ? { requestId } : {}),
+    },
   }
   return json(errorCatalog[code].status, body, requestId)
 }
@@ -81,13 +100,25 @@ export const httpHandler = (routes: BoundRoute[], cards?: CardRenderingFactory) 
     const started = performance.now()
     // API Gateway's own id, so our line and its access log agree; serverless offline gives every request the same
     // placeholder, so locally each request gets an id of its own.
-    const requestId = process.env.IS_OFFLINE === 'true' || !event.requestContext?.requestId ? ulid() : event.requestContext.requestId
+    const requestId =
+      process.env.IS_OFFLINE === 'true' || !event.requestContext?.requestId ? ulid() : event.requestContext.requestId
     const method = event.requestContext?.http?.method ?? 'GET'
     const path = event.rawPath ?? '/'
     let operation = 'unmatched'
     const done = (response: APIGatewayProxyStructuredResultV2, error?: unknown) => {
-      const code = response.statusCode && response.statusCode >= 400 ? (JSON.parse(String(response.body)) as ErrorBody).error.code : undefined
-      const line = { requestId, route: operation, method, path, status: response.statusCode, latencyMs: Math.round(performance.now() - started), ...(code ? { errorCode: code } : {}) }
+      const code =
+        response.statusCode && response.statusCode >= 400
+          ? (JSON.parse(String(response.body)) as ErrorBody).error.code
+          : undefined
+      const line = {
+        requestId,
+        route: operation,
+        method,
+        path,
+        status: response.statusCode,
+        latencyMs: Math.round(performance.now() - started),
+        ...(code ? { errorCode: code } : {}),
+      }
       if (error) logger.error('request failed', { ...line, error: error as Error })
       else logger.info('request', line)
       return response
@@ -125,9 +156,18 @@ export const httpHandler = (routes: BoundRoute[], cards?: CardRenderingFactory) 
         if (typeof authed === 'string') return done(errorResponse(authed, requestId))
         ctx = authed
       }
-      const input = { params: p.ok ? p.data : undefined, query: q.ok ? q.data : undefined, body: b.ok ? b.data : undefined }
+      const input = {
+        params: p.ok ? p.data : undefined,
+        query: q.ok ? q.data : undefined,
+        body: b.ok ? b.data : undefined,
+      }
       const result = await matched.run(input as RouteInput<RouteContract>, ctx)
-      if (result && typeof result === 'object' && 'binary' in result && Buffer.isBuffer((result as BinaryResult).binary)) {
+      if (
+        result &&
+        typeof result === 'object' &&
+        'binary' in result &&
+        Buffer.isBuffer((result as BinaryResult).binary)
+      ) {
         const bin = result as BinaryResult
         return done({
           statusCode: 200,
@@ -142,7 +182,8 @@ export const httpHandler = (routes: BoundRoute[], cards?: CardRenderingFactory) 
       }
       return done(json(c.status ?? 200, result, requestId))
     } catch (error) {
-      if (error instanceof DomainError && error.code !== 'internal') return done(errorResponse(error.code, requestId, error.details))
+      if (error instanceof DomainError && error.code !== 'internal')
+        return done(errorResponse(error.code, requestId, error.details))
       return done(errorResponse('internal', requestId), error)
     }
   }

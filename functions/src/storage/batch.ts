@@ -1,11 +1,22 @@
-import { BatchGetCommand, BatchGetRequest, executeBatchGet, type Entity, type FormattedItem, type KeyInputItem } from 'dynamodb-toolbox'
+import {
+  BatchGetCommand,
+  BatchGetRequest,
+  executeBatchGet,
+  type Entity,
+  type FormattedItem,
+  type KeyInputItem,
+} from 'dynamodb-toolbox'
 import { GridLinkTable } from './table'
 
 /**
  * Reads many items of one entity by key in BatchGetItem calls of at most 100 keys (duplicates asked once),
  * retrying what DynamoDB leaves unprocessed. Returns the items in the order of `keys`, undefined where missing.
  */
-export const batchGet = async <E extends Entity>(entity: E, keys: KeyInputItem<E>[], options: { consistent?: boolean } = {}): Promise<(FormattedItem<E> | undefined)[]> => {
+export const batchGet = async <E extends Entity>(
+  entity: E,
+  keys: KeyInputItem<E>[],
+  options: { consistent?: boolean } = {},
+): Promise<(FormattedItem<E> | undefined)[]> => {
   const id = (key: KeyInputItem<E>) => JSON.stringify(entity.build(BatchGetRequest).key(key).params())
   const unique = [...new Map(keys.map((key) => [id(key), key])).entries()]
   const found = new Map<string, FormattedItem<E> | undefined>()

@@ -57,7 +57,12 @@ export const createDocumentClient = (): DynamoDBDocumentClient => {
       try {
         const result = await next(args)
         const out = result.output as { ConsumedCapacity?: ConsumedCapacity | ConsumedCapacity[] }
-        meter.calls.push({ command, capacity: sumCapacity(out.ConsumedCapacity), start: started, end: performance.now() })
+        meter.calls.push({
+          command,
+          capacity: sumCapacity(out.ConsumedCapacity),
+          start: started,
+          end: performance.now(),
+        })
         return result
       } catch (error) {
         // A refused condition still costs a round trip (its capacity is not reported back).

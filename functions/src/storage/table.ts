@@ -14,8 +14,16 @@ export const GridLinkTable = new Table({
   partitionKey: { name: 'pk', type: 'string' },
   sortKey: { name: 'sk', type: 'string' },
   indexes: {
-    gsi1: { type: 'global', partitionKey: { name: 'gsi1pk', type: 'string' }, sortKey: { name: 'gsi1sk', type: 'string' } },
-    gsi2: { type: 'global', partitionKey: { name: 'gsi2pk', type: 'string' }, sortKey: { name: 'gsi2sk', type: 'string' } },
+    gsi1: {
+      type: 'global',
+      partitionKey: { name: 'gsi1pk', type: 'string' },
+      sortKey: { name: 'gsi1sk', type: 'string' },
+    },
+    gsi2: {
+      type: 'global',
+      partitionKey: { name: 'gsi2pk', type: 'string' },
+      sortKey: { name: 'gsi2sk', type: 'string' },
+    },
   },
   entityAttributeSavedAs: '_et',
 })

@@ -3,7 +3,9 @@ import type { z } from 'zod'
 
 /** The reason code of each item of a cancelled transaction, by position; undefined if it was not a cancellation. */
 export const cancellationCodes = (error: unknown): string[] | undefined =>
-  isTransactionCancelled(error) ? ((error as { CancellationReasons?: { Code?: string }[] }).CancellationReasons ?? []).map((r) => r.Code ?? 'None') : undefined
+  isTransactionCancelled(error)
+    ? ((error as { CancellationReasons?: { Code?: string }[] }).CancellationReasons ?? []).map((r) => r.Code ?? 'None')
+    : undefined
 
 /** Which items of a cancelled transaction failed their condition (by position), or undefined if none did. */
 export const failedConditions = (error: unknown): number[] | undefined => {
@@ -19,7 +21,9 @@ export const withConflictRetry = async <T>(run: () => Promise<T>, attempts = 6):
     try {
       return await run()
     } catch (error) {
-      const conflicted = cancellationCodes(error)?.includes('TransactionConflict') || (error as { name?: string }).name === 'TransactionConflictException'
+      const conflicted =
+        cancellationCodes(error)?.includes('TransactionConflict') ||
+        (error as { name?: string }).name === 'TransactionConflictException'
       if (!conflicted || attempt >= attempts) throw error
       await new Promise((r) => setTimeout(r, 10 + Math.random() * 40 * (attempt + 1)))
     }
@@ -29,7 +33,9 @@ export const withConflictRetry = async <T>(run: () => Promise<T>, attempts = 6):
 /** A stored item that does not match its schema: a bug or a bad migration, never the caller's fault. Fails loudly. */
 export class StoredItemInvalid extends Error {
   constructor(what: string, issues: z.ZodIssue[]) {
-    super(`stored ${what} does not match its schema: ${issues.map((i) => `${i.path.join('.') || '(root)'} ${i.message}`).join('; ')}`)
+    super(
+      `stored ${what} does not match its schema: ${issues.map((i) => `${i.path.join('.') || '(root)'} ${i.message}`).join('; ')}`,
+    )
     this.name = 'StoredItemInvalid'
   }
 }

@@ -7,7 +7,14 @@ import { a11y, hidden } from '../lib/a11y'
  * own (首页, 议事); otherwise it is a row of a list (我的). `className` names it for the browser tests. To a
  * screen reader it is a link named by its title and line.
  */
-export function LinkRow(props: { className: string; title: string; sub: ReactNode; onClick: () => void; card?: boolean; badge?: ReactNode }) {
+export function LinkRow(props: {
+  className: string
+  title: string
+  sub: ReactNode
+  onClick: () => void
+  card?: boolean
+  badge?: ReactNode
+}) {
   return (
     <View
       className={`${props.card ? 'card staff-entry' : 'row staff-entry'} ${props.className}`}

@@ -13,8 +13,14 @@ export function PrivacySummary() {
       <Text className="privacy-summary__text">
         为了让您参与小区议事、联系网格员，「网格连心」会使用：您的微信登录标识（识别您的账号）；您申请绑定的房屋（楼栋、单元、房号）；您提交的提议、照片、意见、投票和评议。
       </Text>
-      <Text className="privacy-summary__text">这些信息只用于本社区的议事和网格服务，只向议题范围内的居民和负责的工作人员展示，不会出售或用于其他用途。</Text>
-      <View className="link privacy-policy-link" {...a11y('link')} onClick={() => void Taro.navigateTo({ url: PAGES.privacy })}>
+      <Text className="privacy-summary__text">
+        这些信息只用于本社区的议事和网格服务，只向议题范围内的居民和负责的工作人员展示，不会出售或用于其他用途。
+      </Text>
+      <View
+        className="link privacy-policy-link"
+        {...a11y('link')}
+        onClick={() => void Taro.navigateTo({ url: PAGES.privacy })}
+      >
         查看《网格连心隐私政策》
       </View>
     </View>

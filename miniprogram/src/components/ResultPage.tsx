@@ -29,8 +29,17 @@ const icons = { success: '✓', error: '!', info: 'i' } as const
  * A whole screen that says how something ended — submitted, not found, not allowed, failed — with what to do
  * next. Never a dead end: without any action given it offers 返回 (back, or 首页 when there is nothing behind).
  */
-export function ResultPage({ kind = 'error', title, text, primary, secondary, className = '', children }: ResultPageProps) {
-  const actions = primary || secondary ? [primary, secondary] : [{ text: '返回', onClick: goBackOrHome, className: 'result-back' }]
+export function ResultPage({
+  kind = 'error',
+  title,
+  text,
+  primary,
+  secondary,
+  className = '',
+  children,
+}: ResultPageProps) {
+  const actions =
+    primary || secondary ? [primary, secondary] : [{ text: '返回', onClick: goBackOrHome, className: 'result-back' }]
   return (
     <View className={`result result--${kind} ${className}`} {...(kind === 'error' ? a11y('alert') : {})}>
       <View className="result__icon" {...hidden()}>
@@ -43,7 +52,13 @@ export function ResultPage({ kind = 'error', title, text, primary, secondary, cl
         {actions.map(
           (a, i) =>
             a && (
-              <Button key={a.text} kind={i === 0 && primary ? 'primary' : 'ghost'} block className={`result__action ${a.className ?? ''}`} onClick={a.onClick}>
+              <Button
+                key={a.text}
+                kind={i === 0 && primary ? 'primary' : 'ghost'}
+                block
+                className={`result__action ${a.className ?? ''}`}
+                onClick={a.onClick}
+              >
                 {a.text}
               </Button>
             ),

@@ -11,7 +11,15 @@ import './Screen.scss'
  * server cannot be reached (what was loaded stays on the page), an error boundary around the page's content,
  * and the privacy notice when WeChat asks for it. `bottomBar` stays fixed at the bottom (the matter page's actions).
  */
-export function Screen({ className = '', children, bottomBar }: { className?: string; children: ReactNode; bottomBar?: ReactNode }) {
+export function Screen({
+  className = '',
+  children,
+  bottomBar,
+}: {
+  className?: string
+  children: ReactNode
+  bottomBar?: ReactNode
+}) {
   const care = useCare()
   const offline = useOffline()
   const privacy = usePrivacyAsked()

@@ -19,7 +19,15 @@ export interface TimelineEntry {
  * time), where it left things, and why. Hooks: `timeline-entry timeline-entry--<action>` with `__label`, `__who`,
  * `__status`, `__note`.
  */
-export function Timeline({ title, entries, className = '' }: { title: string; entries: TimelineEntry[]; className?: string }) {
+export function Timeline({
+  title,
+  entries,
+  className = '',
+}: {
+  title: string
+  entries: TimelineEntry[]
+  className?: string
+}) {
   const newest = [...entries].reverse()
   return (
     <View className={`card timeline ${className}`}>

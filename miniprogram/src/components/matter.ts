@@ -38,19 +38,22 @@ export const COMMITTEE_ROLES: readonly Role[] = ['committee', 'communityAdmin']
 /** The communities whose review queue the user may open (committee or admin held at the community). */
 export const reviewCommunities = (me: Me): { communityId: string; name: string }[] => {
   const out = new Map<string, string>()
-  for (const g of me.grants) if (COMMITTEE_ROLES.includes(g.role) && g.place.type === 'community') out.set(g.place.id, g.placeName)
+  for (const g of me.grants)
+    if (COMMITTEE_ROLES.includes(g.role) && g.place.type === 'community') out.set(g.place.id, g.placeName)
   return [...out].map(([communityId, name]) => ({ communityId, name }))
 }
 
 /** The communities whose 议事规则 (六议六不议, rules of procedure) the user keeps: community admin held at the community. */
 export const adminCommunities = (me: Me): { communityId: string; name: string }[] => {
   const out = new Map<string, string>()
-  for (const g of me.grants) if (g.role === 'communityAdmin' && g.place.type === 'community') out.set(g.place.id, g.placeName)
+  for (const g of me.grants)
+    if (g.role === 'communityAdmin' && g.place.type === 'community') out.set(g.place.id, g.placeName)
   return [...out].map(([communityId, name]) => ({ communityId, name }))
 }
 
 /** The user's community: their household's, else the one a staff role is held at. */
-export const communityOf = (me: Me): string | undefined => me.households[0]?.communityId ?? me.grants.find((g) => g.place.type === 'community')?.place.id
+export const communityOf = (me: Me): string | undefined =>
+  me.households[0]?.communityId ?? me.grants.find((g) => g.place.type === 'community')?.place.id
 
 // The five steps and how a matter stands in them: lib/steps.ts (pure, unit-tested).
 export { ENDED_EARLY, FIVE_STEPS, endedAt, progressLine, stepStates, type FiveStep, type StepState } from '../lib/steps'

@@ -20,4 +20,5 @@ export const reviewPlaces = (me: Me): ReviewPlace[] =>
     return []
   })
 
-export const householdLabel = (h: { buildingName: string; unit: string; room: string }): string => `${h.buildingName} ${h.unit}单元 ${h.room}室`
+export const householdLabel = (h: { buildingName: string; unit: string; room: string }): string =>
+  `${h.buildingName} ${h.unit}单元 ${h.room}室`

@@ -91,7 +91,12 @@ export function ReportSheet({ report }: { report: Report }) {
           <Button kind="plain" className="report-cancel" disabled={report.busy} onClick={report.close}>
             取消
           </Button>
-          <Button className="report-confirm" disabled={!report.reason} busy={report.busy} onClick={() => void report.confirm()}>
+          <Button
+            className="report-confirm"
+            disabled={!report.reason}
+            busy={report.busy}
+            onClick={() => void report.confirm()}
+          >
             {report.reason ? '确认举报' : '请先选择理由'}
           </Button>
         </View>
@@ -101,7 +106,17 @@ export function ReportSheet({ report }: { report: Report }) {
 }
 
 /** The entry to 内容审核 for the committee and the admin, with how many items wait (a failure only hides the count). */
-export function ModerationLink({ communityId, name, className, card }: { communityId: string; name: string; className: string; card?: boolean }) {
+export function ModerationLink({
+  communityId,
+  name,
+  className,
+  card,
+}: {
+  communityId: string
+  name: string
+  className: string
+  card?: boolean
+}) {
   const queue = useAsync(() => moderationQueue(communityId), [communityId])
   const total = queue.data?.counts.total ?? 0
   return (

@@ -26,7 +26,9 @@ let seq = 0
  * stays with its error and a retry; the form sends the keys of the uploaded ones.
  */
 export function usePhotos(max = 9, initial: { key: string; url: string }[] = []) {
-  const [items, setItems] = useState<PhotoItem[]>(() => initial.map((p) => ({ id: `p${++seq}`, src: p.url, key: p.key, state: 'done', progress: 1 })))
+  const [items, setItems] = useState<PhotoItem[]>(() =>
+    initial.map((p) => ({ id: `p${++seq}`, src: p.url, key: p.key, state: 'done', progress: 1 })),
+  )
   const itemsRef = useRef(items)
   itemsRef.current = items
 
@@ -58,7 +60,13 @@ export function usePhotos(max = 9, initial: { key: string; url: string }[] = [])
     } catch {
       return // the user closed the picker
     }
-    const added = paths.map((path): PhotoItem => ({ id: `p${++seq}`, src: path, path, state: 'uploading', progress: 0 }))
+    const added = paths.map((path): PhotoItem => ({
+      id: `p${++seq}`,
+      src: path,
+      path,
+      state: 'uploading',
+      progress: 0,
+    }))
     setItems((all) => [...all, ...added])
     for (const p of added) start(p.id, p.path!)
   }, [max, start])
@@ -80,7 +88,8 @@ export function usePhotos(max = 9, initial: { key: string; url: string }[] = [])
 
 export type Photos = ReturnType<typeof usePhotos>
 
-const stateText = (p: PhotoItem) => (p.state === 'uploading' ? `上传中 ${Math.round(p.progress * 100)}%` : p.state === 'failed' ? '上传失败' : '')
+const stateText = (p: PhotoItem) =>
+  p.state === 'uploading' ? `上传中 ${Math.round(p.progress * 100)}%` : p.state === 'failed' ? '上传失败' : ''
 
 /** The thumbnails with their upload state, a remove button each, and the add tile. Classes: `<prefix>-photo`, `<prefix>-photo-add`. */
 export function PhotoField({ photos, prefix }: { photos: Photos; prefix: string }) {
@@ -93,13 +102,21 @@ export function PhotoField({ photos, prefix }: { photos: Photos; prefix: string 
             <View className="photos__mask">
               <Text className="photos__state">{stateText(p)}</Text>
               {p.state === 'failed' && (
-                <View className={`photos__retry ${prefix}-photo-retry`} {...a11y('button', { label: '重新上传这张照片' })} onClick={() => photos.retry(p.id)}>
+                <View
+                  className={`photos__retry ${prefix}-photo-retry`}
+                  {...a11y('button', { label: '重新上传这张照片' })}
+                  onClick={() => photos.retry(p.id)}
+                >
                   重试
                 </View>
               )}
             </View>
           )}
-          <View className={`photos__remove ${prefix}-photo-remove`} {...a11y('button', { label: '删除这张照片' })} onClick={() => photos.remove(p.id)}>
+          <View
+            className={`photos__remove ${prefix}-photo-remove`}
+            {...a11y('button', { label: '删除这张照片' })}
+            onClick={() => photos.remove(p.id)}
+          >
             ×
           </View>
         </View>

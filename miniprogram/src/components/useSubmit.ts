@@ -62,7 +62,9 @@ export function useSubmit<F extends string>({ validate, values }: SubmitOptions<
       return await send()
     } catch (e) {
       const byField = fieldErrors(e) as FieldErrors<F>
-      setApiErrors((Object.keys(byField) as F[]).map((field) => ({ field, message: byField[field]!, value: values?.[field] })))
+      setApiErrors(
+        (Object.keys(byField) as F[]).map((field) => ({ field, message: byField[field]!, value: values?.[field] })),
+      )
       // 401: the login page is opening, nothing to say here.
       if (!(e instanceof ApiError && e.status === 401)) setFormError(messageOf(e))
       return undefined

@@ -6,9 +6,11 @@ import { mergeInternalComponents } from '@tarojs/shared'
  */
 import WEAPP_VIEW_ARIA from './weappViewAria.json'
 
-if (process.env.TARO_ENV === 'weapp') mergeInternalComponents({ View: Object.fromEntries((WEAPP_VIEW_ARIA as string[]).map((a) => [a, ''])) })
+if (process.env.TARO_ENV === 'weapp')
+  mergeInternalComponents({ View: Object.fromEntries((WEAPP_VIEW_ARIA as string[]).map((a) => [a, ''])) })
 
-export type Role = 'button' | 'link' | 'tab' | 'radio' | 'checkbox' | 'switch' | 'img' | 'alert' | 'dialog' | 'tablist' | 'radiogroup'
+export type Role =
+  'button' | 'link' | 'tab' | 'radio' | 'checkbox' | 'switch' | 'img' | 'alert' | 'dialog' | 'tablist' | 'radiogroup'
 
 export interface A11y {
   /** What a screen reader reads instead of the text inside (only when the text alone says too little). */
@@ -42,4 +44,5 @@ export const a11y = (role: Role, opts: A11y = {}): Record<string, string> => {
 }
 
 /** Marks decoration (an arrow, an icon letter) that a screen reader should skip. */
-export const hidden = (): Record<string, string> => (process.env.TARO_ENV === 'h5' ? { 'aria-hidden': 'true' } : { ariaHidden: 'true' })
+export const hidden = (): Record<string, string> =>
+  process.env.TARO_ENV === 'h5' ? { 'aria-hidden': 'true' } : { ariaHidden: 'true' }

@@ -12,10 +12,18 @@ export const FIVE_STEPS = steps.filter((s): s is Exclude<Step, 'closed'> => s !=
 export type FiveStep = (typeof FIVE_STEPS)[number]
 
 /** How a matter that stopped before the end ended, in the words of its step: 已撤回 / 不予受理 / 未通过. */
-export const ENDED_EARLY: Partial<Record<MatterStatus, string>> = { withdrawn: '已撤回', rejected: '不予受理', failed: '未通过' }
+export const ENDED_EARLY: Partial<Record<MatterStatus, string>> = {
+  withdrawn: '已撤回',
+  rejected: '不予受理',
+  failed: '未通过',
+}
 
 /** Where each early end happens when the timeline does not say (withdrawn: before review, as the proposer may). */
-const endedAtFallback: Partial<Record<MatterStatus, FiveStep>> = { withdrawn: 'propose', rejected: 'review', failed: 'consult' }
+const endedAtFallback: Partial<Record<MatterStatus, FiveStep>> = {
+  withdrawn: 'propose',
+  rejected: 'review',
+  failed: 'consult',
+}
 
 /**
  * The step a matter stopped in, for one that ended early: the step of the status it had just before the

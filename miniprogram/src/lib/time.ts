@@ -10,7 +10,13 @@ const pad = (n: number) => String(n).padStart(2, '0')
 /** The Beijing wall clock of an instant, read through the UTC getters of a shifted Date. */
 const beijing = (ms: number) => {
   const d = new Date(ms + OFFSET_MS)
-  return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate(), hour: d.getUTCHours(), minute: d.getUTCMinutes() }
+  return {
+    year: d.getUTCFullYear(),
+    month: d.getUTCMonth() + 1,
+    day: d.getUTCDate(),
+    hour: d.getUTCHours(),
+    minute: d.getUTCMinutes(),
+  }
 }
 
 /** 「11月23日 16:05」, with the year in front when it is not this year's (Beijing). An unreadable value comes back as it was. */

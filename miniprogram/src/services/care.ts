@@ -36,7 +36,9 @@ const systemLarge = (): boolean => {
 
 const stored = (): boolean | undefined => {
   const raw: unknown = Taro.getStorageSync(KEY)
-  return raw && typeof raw === 'object' && typeof (raw as { on?: unknown }).on === 'boolean' ? (raw as { on: boolean }).on : undefined
+  return raw && typeof raw === 'object' && typeof (raw as { on?: unknown }).on === 'boolean'
+    ? (raw as { on: boolean }).on
+    : undefined
 }
 
 let current: boolean | undefined

@@ -53,7 +53,9 @@ type Part<K extends string, T, Optional extends boolean = false> = [T] extends [
     : { [P in K]: T }
 
 /** What a call needs, derived from the route contract: path params, query and body as the API accepts them. */
-export type CallInput<C> = Part<'params', RouteParams<C>> & Part<'query', RouteQuery<C>, true> & Part<'body', RouteBody<C>>
+export type CallInput<C> = Part<'params', RouteParams<C>> &
+  Part<'query', RouteQuery<C>, true> &
+  Part<'body', RouteBody<C>>
 
 const buildUrl = (route: RouteContract, params?: Record<string, unknown>, query?: Record<string, unknown>): string => {
   const path = route.path.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(String(params?.[name] ?? '')))
@@ -73,7 +75,11 @@ const errorFrom = (status: number, data: unknown): ApiError => {
     const m = typeof message === 'string' && message ? message : errorMessage(c)
     return new ApiError(c, m, status, Array.isArray(details) ? (details as ErrorDetail[]) : [])
   }
-  return new ApiError(status >= 500 ? 'internal' : 'response.invalid', status >= 500 ? errorMessage('internal') : '操作失败，请稍后重试', status)
+  return new ApiError(
+    status >= 500 ? 'internal' : 'response.invalid',
+    status >= 500 ? errorMessage('internal') : '操作失败，请稍后重试',
+    status,
+  )
 }
 
 const safeJson = (text: string): unknown => {
@@ -100,7 +106,11 @@ const sessionLost = () => {
  * session — then rejects with the error. Reports to services/network whether the server could be reached.
  */
 export async function call<C extends RouteContract>(route: C, input: CallInput<C>): Promise<RouteResponse<C>> {
-  const { params, query, body } = input as { params?: Record<string, unknown>; query?: Record<string, unknown>; body?: unknown }
+  const { params, query, body } = input as {
+    params?: Record<string, unknown>
+    query?: Record<string, unknown>
+    body?: unknown
+  }
   const session = getSession()
   if (route.auth === 'user' && !session) {
     if (sessionExpired()) sessionLost()

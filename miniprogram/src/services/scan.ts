@@ -7,7 +7,9 @@ import { IS_H5 } from './env'
  * "scanned". Nothing else of the app or the server knows about it.
  */
 export const scanQr = async (): Promise<string> => {
-  const stub = IS_H5 ? (globalThis as { __gridlinkScanCode?: () => Promise<{ result: string }> }).__gridlinkScanCode : undefined
+  const stub = IS_H5
+    ? (globalThis as { __gridlinkScanCode?: () => Promise<{ result: string }> }).__gridlinkScanCode
+    : undefined
   const res = stub ? await stub() : await Taro.scanCode({ onlyFromCamera: false, scanType: ['qrCode'] })
   return res.result
 }

@@ -66,7 +66,9 @@ async function ask(topics: Topic[], ids: TemplateIds): Promise<Topic[]> {
   }
   const tmplIds = [...new Set(asked.map((t) => ids[t]!))]
   // Called before any await: still within the user's tap.
-  const res = (await Taro.requestSubscribeMessage({ tmplIds } as Taro.requestSubscribeMessage.Option)) as unknown as Record<string, unknown>
+  const res = (await Taro.requestSubscribeMessage({
+    tmplIds,
+  } as Taro.requestSubscribeMessage.Option)) as unknown as Record<string, unknown>
   // 'reject' (or 'ban', or 「总是保持以上选择」 with reject): not nagged, nothing recorded.
   return asked.filter((t) => res[ids[t]!] === 'accept')
 }
@@ -91,7 +93,9 @@ export function requestConsent(topics: Topic[], communityId?: string): Consent {
   if (wanted.length === 0 || asking || !isLoggedIn()) return none
   asking = true
   // With the ids cached the dialog opens synchronously, inside the tap; without them WeChat may refuse it (warned).
-  const answered = (templateIds ? ask(wanted, templateIds) : loadTemplateIds(communityId).then((ids) => ask(wanted, ids)))
+  const answered = (
+    templateIds ? ask(wanted, templateIds) : loadTemplateIds(communityId).then((ids) => ask(wanted, ids))
+  )
     .catch((e: unknown) => {
       console.warn('[subscribe] not asked', e)
       return [] as Topic[]
@@ -113,4 +117,5 @@ export function requestConsent(topics: Topic[], communityId?: string): Consent {
 }
 
 /** Asks for `topics` and records the 「允许」s; resolves to the topics recorded. Never rejects. See requestConsent. */
-export const askToSubscribe = (topics: Topic[], communityId?: string): Promise<Topic[]> => requestConsent(topics, communityId).recorded
+export const askToSubscribe = (topics: Topic[], communityId?: string): Promise<Topic[]> =>
+  requestConsent(topics, communityId).recorded

@@ -17,7 +17,11 @@ const typeFromName = (name: string): PhotoType | undefined => {
 }
 
 const asPhotoType = (type: string | undefined): PhotoType | undefined =>
-  type === 'image/jpeg' || type === 'image/png' || type === 'image/webp' ? type : type === 'image/jpg' ? 'image/jpeg' : undefined
+  type === 'image/jpeg' || type === 'image/png' || type === 'image/webp'
+    ? type
+    : type === 'image/jpg'
+      ? 'image/jpeg'
+      : undefined
 
 const unsupported = () => new ApiError('upload.type', '仅支持 JPG、PNG、WebP 格式的照片', 0)
 const tooBig = () => new ApiError('upload.size', '照片不能超过 5 MB', 0)
@@ -71,7 +75,14 @@ export async function uploadPhoto(path: string, onProgress: (share: number) => v
   } else {
     let res: Taro.request.SuccessCallbackResult
     try {
-      res = await Taro.request({ url: upload.uploadUrl, method: 'PUT', header: upload.headers, data: photo.bytes, responseType: 'text', dataType: '其他' })
+      res = await Taro.request({
+        url: upload.uploadUrl,
+        method: 'PUT',
+        header: upload.headers,
+        data: photo.bytes,
+        responseType: 'text',
+        dataType: '其他',
+      })
     } catch {
       throw putFailed()
     }

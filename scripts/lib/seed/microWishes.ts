@@ -76,10 +76,18 @@ const upload = async (token: string, rgb: [number, number, number]) => {
 const day = (days: number) => new Date(Date.now() + 8 * 3_600_000 + days * 86_400_000).toISOString().slice(0, 10)
 
 export const seedMicroWishes = async (s: { communityId: string; buildingIds: string[] }) => {
-  const { Item } = await SeedMarkerEntity.build(GetItemCommand).key({ name: MICRO_WISHES_SEED }).options({ consistent: true }).send()
+  const { Item } = await SeedMarkerEntity.build(GetItemCommand)
+    .key({ name: MICRO_WISHES_SEED })
+    .options({ consistent: true })
+    .send()
   if (Item) return false
-  const login = async (key: string) => ok(await call('POST', '/auth/demo-login', { body: { key } }), `login ${key}`).token as string
-  const [worker, head, member] = [await login('gridWorker'), await login('buildingHead'), await login('inServiceMember')]
+  const login = async (key: string) =>
+    ok(await call('POST', '/auth/demo-login', { body: { key } }), `login ${key}`).token as string
+  const [worker, head, member] = [
+    await login('gridWorker'),
+    await login('buildingHead'),
+    await login('inServiceMember'),
+  ]
   // The fulfillers' points come from the community's budget.
   await topUp(
     { ledger: dynamoLedgerStore, now: () => new Date() },
@@ -92,14 +100,24 @@ export const seedMicroWishes = async (s: { communityId: string; buildingIds: str
       at: new Date().toISOString(),
     },
   )
-  const household = async (building: number, unit: string, room: string) => (await structure.findHouseholdId(s.buildingIds[building]!, unit, room))!
+  const household = async (building: number, unit: string, room: string) =>
+    (await structure.findHouseholdId(s.buildingIds[building]!, unit, room))!
   const post = async (token: string, body: Record<string, unknown>, rgb?: [number, number, number]) => {
     const photo = rgb ? await upload(token, rgb) : undefined
-    return ok(await call('POST', '/wishes', { token, body: { wishId: ulid(), ...(photo ? { photoKeys: [photo] } : {}), ...body } }), `wish ${body.title}`)
+    return ok(
+      await call('POST', '/wishes', {
+        token,
+        body: { wishId: ulid(), ...(photo ? { photoKeys: [photo] } : {}), ...body },
+      }),
+      `wish ${body.title}`,
+    )
   }
   const publish = async (wishId: string, hardship: string, points: number, note: string) =>
     ok(
-      await call('POST', `/wishes/${wishId}/vetting`, { token: worker, body: { decision: 'publish', method: 'visit', note, hardship, points, claimDays: 7 } }),
+      await call('POST', `/wishes/${wishId}/vetting`, {
+        token: worker,
+        body: { decision: 'publish', method: 'visit', note, hardship, points, claimDays: 7 },
+      }),
       'vetting',
     )
 
@@ -148,10 +166,19 @@ export const seedMicroWishes = async (s: { communityId: string; buildingIds: str
   if (delivered) {
     ok(await call('POST', `/wishes/${radio.wishId}/claim`, { token: member }), 'claim')
     ok(
-      await call('POST', `/wishes/${radio.wishId}/fulfilment`, { token: member, body: { note: '收音机已送到，调好了戏曲台', photoKeys: [delivered] } }),
+      await call('POST', `/wishes/${radio.wishId}/fulfilment`, {
+        token: member,
+        body: { note: '收音机已送到，调好了戏曲台', photoKeys: [delivered] },
+      }),
       'fulfil',
     )
-    ok(await call('POST', `/wishes/${radio.wishId}/confirmation`, { token: worker, body: { thanks: '李大爷说：谢谢党员同志，天天都能听戏了！' } }), 'confirm')
+    ok(
+      await call('POST', `/wishes/${radio.wishId}/confirmation`, {
+        token: worker,
+        body: { thanks: '李大爷说：谢谢党员同志，天天都能听戏了！' },
+      }),
+      'confirm',
+    )
   }
 
   // Waiting for 李红梅 to check.

@@ -21,14 +21,23 @@ const ok = <T>(res: { status: number; body: T }, what: string): T => {
 }
 
 export const seedOrganisations = async (summary: { communityId: string; users: Record<string, string> }) => {
-  const { Item } = await SeedMarkerEntity.build(GetItemCommand).key({ name: ORGANISATIONS_SEED }).options({ consistent: true }).send()
+  const { Item } = await SeedMarkerEntity.build(GetItemCommand)
+    .key({ name: ORGANISATIONS_SEED })
+    .options({ consistent: true })
+    .send()
   if (Item) return
-  const admin = ok(await call('POST', '/auth/demo-login', { body: { key: 'communityAdmin' } }), 'login communityAdmin').token as string
+  const admin = ok(await call('POST', '/auth/demo-login', { body: { key: 'communityAdmin' } }), 'login communityAdmin')
+    .token as string
   const ids = demoOrganisationIds(summary.communityId)
   const put = async (organisationId: string, body: { kind: string; name: string; memberIds: string[] }) =>
-    ok(await call('PUT', `/communities/${summary.communityId}/organisations/${organisationId}`, { token: admin, body }), `organisation ${body.name}`)
+    ok(
+      await call('PUT', `/communities/${summary.communityId}/organisations/${organisationId}`, { token: admin, body }),
+      `organisation ${body.name}`,
+    )
   await put(ids.property, { kind: 'property', name: '阳光物业', memberIds: [summary.users.propertyManager!] })
   await put(ids.committee, { kind: 'community', name: '幸福里社区居委会', memberIds: [summary.users.communityAdmin!] })
   await put(ids.street, { kind: 'department', name: '沙河街道城市管理办公室', memberIds: [] })
-  await SeedMarkerEntity.build(PutItemCommand).item({ name: ORGANISATIONS_SEED, at: new Date().toISOString(), summaryJson: '{}' }).send()
+  await SeedMarkerEntity.build(PutItemCommand)
+    .item({ name: ORGANISATIONS_SEED, at: new Date().toISOString(), summaryJson: '{}' })
+    .send()
 }

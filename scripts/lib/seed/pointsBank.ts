@@ -32,19 +32,45 @@ export const demoRules = [
     awardRoles: ['gridWorker', 'buildingHead', 'communityAdmin'],
     active: true,
   },
-  { ruleId: 'sorting', name: '垃圾分类督导', amount: 3, cap: { period: 'day', times: 1 }, awardRoles: ['gridWorker', 'communityAdmin'], active: true },
-  { ruleId: 'volunteer', name: '志愿服务（半天）', amount: 10, awardRoles: ['committee', 'communityAdmin'], active: true },
+  {
+    ruleId: 'sorting',
+    name: '垃圾分类督导',
+    amount: 3,
+    cap: { period: 'day', times: 1 },
+    awardRoles: ['gridWorker', 'communityAdmin'],
+    active: true,
+  },
+  {
+    ruleId: 'volunteer',
+    name: '志愿服务（半天）',
+    amount: 10,
+    awardRoles: ['committee', 'communityAdmin'],
+    active: true,
+  },
 ]
 
 export const seedPointsBank = async (summary: { communityId: string; users: Record<string, string> }) => {
-  const { Item } = await SeedMarkerEntity.build(GetItemCommand).key({ name: POINTS_BANK_SEED }).options({ consistent: true }).send()
+  const { Item } = await SeedMarkerEntity.build(GetItemCommand)
+    .key({ name: POINTS_BANK_SEED })
+    .options({ consistent: true })
+    .send()
   if (Item) return
-  const login = async (key: string) => ok(await call('POST', '/auth/demo-login', { body: { key } }), `login ${key}`).token as string
+  const login = async (key: string) =>
+    ok(await call('POST', '/auth/demo-login', { body: { key } }), `login ${key}`).token as string
   const [admin, worker] = [await login('communityAdmin'), await login('gridWorker')]
   const c = summary.communityId
-  ok(await call('PUT', `/communities/${c}/points-settings`, { token: admin, body: { expiry: 'none', rules: demoRules } }), 'points settings')
   ok(
-    await call('POST', `/communities/${c}/points/top-ups`, { token: admin, body: { topUpId: ulid(), amount: 5000, reason: '年度积分预算（社区党建经费）' } }),
+    await call('PUT', `/communities/${c}/points-settings`, {
+      token: admin,
+      body: { expiry: 'none', rules: demoRules },
+    }),
+    'points settings',
+  )
+  ok(
+    await call('POST', `/communities/${c}/points/top-ups`, {
+      token: admin,
+      body: { topUpId: ulid(), amount: 5000, reason: '年度积分预算（社区党建经费）' },
+    }),
     'budget',
   )
   const items = [
@@ -57,7 +83,14 @@ export const seedPointsBank = async (summary: { communityId: string; users: Reco
       donor: '幸福里便民超市',
       description: '共建单位捐赠，每户每月限兑2瓶。',
     },
-    { name: '东北大米（5斤）', kind: 'goods', price: 50, stock: 15, limit: { count: 1, period: 'month' }, description: '每人每月限兑1袋。' },
+    {
+      name: '东北大米（5斤）',
+      kind: 'goods',
+      price: 50,
+      stock: 15,
+      limit: { count: 1, period: 'month' },
+      description: '每人每月限兑1袋。',
+    },
     {
       name: '上门理发（老年人）',
       kind: 'service',
@@ -66,7 +99,13 @@ export const seedPointsBank = async (summary: { communityId: string; users: Reco
       donor: '阳光物业',
       description: '行动不便的老人可预约上门，兑换后由服务站联系您约时间。',
     },
-    { name: '小家电维修', kind: 'service', price: 40, stock: 5, description: '电饭煲、电风扇等小家电，送到服务站检修。' },
+    {
+      name: '小家电维修',
+      kind: 'service',
+      price: 40,
+      stock: 5,
+      description: '电饭煲、电风扇等小家电，送到服务站检修。',
+    },
   ]
   for (const item of items)
     ok(
@@ -78,11 +117,16 @@ export const seedPointsBank = async (summary: { communityId: string; users: Reco
     )
   const award = async (token: string, ruleId: string) =>
     ok(
-      await call('POST', `/communities/${c}/points/awards`, { token, body: { awardId: ulid(), ruleId, userId: summary.users.representative } }),
+      await call('POST', `/communities/${c}/points/awards`, {
+        token,
+        body: { awardId: ulid(), ruleId, userId: summary.users.representative },
+      }),
       `award ${ruleId}`,
     )
   await award(worker, 'clean-stairs')
   await award(worker, 'clean-stairs')
   for (let i = 0; i < 5; i++) await award(admin, 'volunteer')
-  await SeedMarkerEntity.build(PutItemCommand).item({ name: POINTS_BANK_SEED, at: new Date().toISOString(), summaryJson: '{}' }).send()
+  await SeedMarkerEntity.build(PutItemCommand)
+    .item({ name: POINTS_BANK_SEED, at: new Date().toISOString(), summaryJson: '{}' })
+    .send()
 }

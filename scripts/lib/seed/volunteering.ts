@@ -22,9 +22,13 @@ const ok = <T>(res: { status: number; body: T }, what: string): T => {
 export const DEMO_SITE = { latitude: 22.5431, longitude: 114.0579 }
 
 export const seedVolunteering = async (s: { communityId: string }) => {
-  const { Item } = await SeedMarkerEntity.build(GetItemCommand).key({ name: VOLUNTEERING_SEED }).options({ consistent: true }).send()
+  const { Item } = await SeedMarkerEntity.build(GetItemCommand)
+    .key({ name: VOLUNTEERING_SEED })
+    .options({ consistent: true })
+    .send()
   if (Item) return false
-  const login = async (key: string) => ok(await call('POST', '/auth/demo-login', { body: { key } }), `login ${key}`).token as string
+  const login = async (key: string) =>
+    ok(await call('POST', '/auth/demo-login', { body: { key } }), `login ${key}`).token as string
   const [admin, committee, member, resident] = [
     await login('communityAdmin'),
     await login('committee'),
@@ -50,12 +54,28 @@ export const seedVolunteering = async (s: { communityId: string }) => {
   )
 
   const register = async (token: string, body: Record<string, unknown>) =>
-    ok(await call('PUT', '/me/volunteer-registration', { token, body: { communityId: s.communityId, ...body } }), 'registration')
-  const zhao = (await register(member, { kind: 'member', unitId: tax.unitId, skills: ['政策讲解', '电脑维修'], availability: ['weekend', 'weekdayEvening'] }))
+    ok(
+      await call('PUT', '/me/volunteer-registration', { token, body: { communityId: s.communityId, ...body } }),
+      'registration',
+    )
+  const zhao = (
+    await register(member, {
+      kind: 'member',
+      unitId: tax.unitId,
+      skills: ['政策讲解', '电脑维修'],
+      availability: ['weekend', 'weekdayEvening'],
+    })
+  ).registration
+  const liu = (await register(resident, { kind: 'volunteer', skills: ['陪伴老人'], availability: ['weekdayDay'] }))
     .registration
-  const liu = (await register(resident, { kind: 'volunteer', skills: ['陪伴老人'], availability: ['weekdayDay'] })).registration
   for (const r of [zhao, liu])
-    ok(await call('POST', `/volunteer-registrations/${r.userId}/decision`, { token: admin, body: { decision: 'approve' } }), 'approval')
+    ok(
+      await call('POST', `/volunteer-registrations/${r.userId}/decision`, {
+        token: admin,
+        body: { decision: 'approve' },
+      }),
+      'approval',
+    )
 
   // The points the volunteers earn come from the community's budget.
   await topUp(
@@ -95,9 +115,17 @@ export const seedVolunteering = async (s: { communityId: string }) => {
     audience: 'all',
     ...extra,
   })
-  const publish = async (body: ReturnType<typeof activity>) => ok(await call('POST', '/activities', { token: committee, body }), `activity ${body.title}`)
+  const publish = async (body: ReturnType<typeof activity>) =>
+    ok(await call('POST', '/activities', { token: committee, body }), `activity ${body.title}`)
   await publish(
-    activity('关爱独居老人上门探访', '两人一组探访阳光花园的独居老人，帮忙检查水电燃气、陪老人聊聊天。', 'elderly', '幸福里社区党群服务中心', 30, 120),
+    activity(
+      '关爱独居老人上门探访',
+      '两人一组探访阳光花园的独居老人，帮忙检查水电燃气、陪老人聊聊天。',
+      'elderly',
+      '幸福里社区党群服务中心',
+      30,
+      120,
+    ),
   )
   await publish(
     activity(
@@ -115,7 +143,11 @@ export const seedVolunteering = async (s: { communityId: string }) => {
     ),
   )
   await SeedMarkerEntity.build(PutItemCommand)
-    .item({ name: VOLUNTEERING_SEED, at: new Date().toISOString(), summaryJson: JSON.stringify({ unitId: tax.unitId }) })
+    .item({
+      name: VOLUNTEERING_SEED,
+      at: new Date().toISOString(),
+      summaryJson: JSON.stringify({ unitId: tax.unitId }),
+    })
     .send()
   return true
 }

@@ -34,7 +34,14 @@ export interface Moment {
 }
 type Decide = (m: MatterRecord, ctx: Moment & { facts: Facts; homes: Home[] }) => Change | Promise<Change>
 
-const write = async (deps: DeliberationDeps, m: MatterRecord, who: { userId: string; displayName: string }, action: string, moment: Moment, c: Change) => {
+const write = async (
+  deps: DeliberationDeps,
+  m: MatterRecord,
+  who: { userId: string; displayName: string },
+  action: string,
+  moment: Moment,
+  c: Change,
+) => {
   const next: MatterRecord = { ...m, ...c.set, status: c.status, updatedAt: moment.at, version: m.version + 1 }
   const outcome = await deps.matters.transition(
     m,
@@ -53,18 +60,37 @@ const write = async (deps: DeliberationDeps, m: MatterRecord, who: { userId: str
  * The ritual every transition of the five steps shares: load the matter, check the state table for this caller,
  * decide the change, and write it with its timeline entry, notices and due work in one conditional transaction.
  */
-export const advance = async (deps: DeliberationDeps, actor: Actor, matterId: string, action: Action, decide: Decide): Promise<MatterRecord> => {
+export const advance = async (
+  deps: DeliberationDeps,
+  actor: Actor,
+  matterId: string,
+  action: Action,
+  decide: Decide,
+): Promise<MatterRecord> => {
   const m = found(await deps.matters.get(matterId), 'matter.notFound')
   const homes = await homesOf(deps, actor)
   const facts = await factsFor(deps, actor, m, homes, { participation: false })
   assertMay(action, m, facts)
   const now = deps.now()
   const moment = { now, at: now.toISOString() }
-  return write(deps, m, actorOf(actor, m, action === 'report' && facts.isResponsible), action, moment, await decide(m, { ...moment, facts, homes }))
+  return write(
+    deps,
+    m,
+    actorOf(actor, m, action === 'report' && facts.isResponsible),
+    action,
+    moment,
+    await decide(m, { ...moment, facts, homes }),
+  )
 }
 
 /** A transition the system makes (the scheduler closing a poll, enough seconds arriving): no caller to check. */
-export const advanceAsSystem = (deps: DeliberationDeps, m: MatterRecord, action: string, change: Change, who = systemActor) => {
+export const advanceAsSystem = (
+  deps: DeliberationDeps,
+  m: MatterRecord,
+  action: string,
+  change: Change,
+  who = systemActor,
+) => {
   const now = deps.now()
   return write(deps, m, who, action, { now, at: now.toISOString() }, change)
 }

@@ -18,14 +18,24 @@ import { authorOf, markOf, matterContent, textDraft } from './content'
  * The discussion as the caller may see it: a held or removed comment only to its writer and the staff, marked;
  * its moderation is read for all the comments at once.
  */
-export const listComments = async (deps: DeliberationDeps, actor: Actor, input: { matterId: string }): Promise<Comment[]> => {
+export const listComments = async (
+  deps: DeliberationDeps,
+  actor: Actor,
+  input: { matterId: string },
+): Promise<Comment[]> => {
   const m = found(await deps.matters.get(input.matterId), 'matter.notFound')
   const f = await factsFor(deps, actor, m, undefined, { participation: false })
   if (!canView(f)) throw new DomainError('matter.notFound')
   const comments = await deps.matters.comments(m.matterId)
-  const mod = await readModeration(deps, comments.map((c) => matterContent.comment(m.matterId, c.commentId)))
+  const mod = await readModeration(
+    deps,
+    comments.map((c) => matterContent.comment(m.matterId, c.commentId)),
+  )
   return comments.flatMap((c) => {
-    const seen = seenAs(mod.get(matterContent.comment(m.matterId, c.commentId)), { isAuthor: c.authorId === actor.principal.userId, isStaff: f.isStaff })
+    const seen = seenAs(mod.get(matterContent.comment(m.matterId, c.commentId)), {
+      isAuthor: c.authorId === actor.principal.userId,
+      isStaff: f.isStaff,
+    })
     if (!seen.show && !seen.moderation) return []
     return [{ ...c, ...(seen.show ? {} : { text: '' }), ...markOf(seen) }]
   })
@@ -35,7 +45,11 @@ export const listComments = async (deps: DeliberationDeps, actor: Actor, input: 
  * Residents in scope (and staff) discuss the matter before and during the poll. The client names the comment
  * (`commentId`) before it submits: a repeat returns the first comment.
  */
-export const addComment = async (deps: DeliberationDeps, actor: Actor, input: { matterId: string; commentId: string; text: string }): Promise<Comment> => {
+export const addComment = async (
+  deps: DeliberationDeps,
+  actor: Actor,
+  input: { matterId: string; commentId: string; text: string },
+): Promise<Comment> => {
   const m = found(await deps.matters.get(input.matterId), 'matter.notFound')
   assertMay('comment', m, await factsFor(deps, actor, m, undefined, { participation: false }))
   const earlier = await deps.matters.getComment(m.matterId, input.commentId)
@@ -51,8 +65,13 @@ export const addComment = async (deps: DeliberationDeps, actor: Actor, input: { 
     text: input.text,
     at: deps.now().toISOString(),
   }
-  const held = heldText(screening, textDraft(m, matterContent.comment(m.matterId, comment.commentId), authorOf(actor), comment.text), comment.at)
-  if ((await deps.matters.addComment(m.matterId, comment, held)).ok) return held.length ? { ...comment, moderation: { state: 'review', label: '审核中，仅自己可见' } } : comment
+  const held = heldText(
+    screening,
+    textDraft(m, matterContent.comment(m.matterId, comment.commentId), authorOf(actor), comment.text),
+    comment.at,
+  )
+  if ((await deps.matters.addComment(m.matterId, comment, held)).ok)
+    return held.length ? { ...comment, moderation: { state: 'review', label: '审核中，仅自己可见' } } : comment
   const first = found(await deps.matters.getComment(m.matterId, input.commentId), 'matter.notFound')
   return first.authorId === actor.principal.userId ? first : fail('request.idConflict')
 }
@@ -63,7 +82,9 @@ export const householdsInScope = async (deps: DeliberationDeps, m: MatterRecord)
   if (m.scope.type === 'building') buildingIds = [m.scope.id]
   else {
     const { buildings } = await deps.structure.listCommunity(m.communityId)
-    buildingIds = buildings.filter((b) => m.scope.type === 'community' || b.compoundId === m.scope.id).map((b) => b.buildingId)
+    buildingIds = buildings
+      .filter((b) => m.scope.type === 'community' || b.compoundId === m.scope.id)
+      .map((b) => b.buildingId)
   }
   const lists = await Promise.all(buildingIds.map((b) => deps.structure.listHouseholdAddresses(b)))
   return lists.flat().map((h) => h.householdId)
@@ -79,12 +100,20 @@ const pct = (x: number) => `${Math.round(x * 1000) / 10}%`
 export const openPoll = async (
   deps: DeliberationDeps,
   actor: Actor,
-  input: { matterId: string; options: string[]; opensAt: string; closesAt: string; secret: boolean; rule: z.output<typeof PollRule> },
+  input: {
+    matterId: string
+    options: string[]
+    opensAt: string
+    closesAt: string
+    secret: boolean
+    rule: z.output<typeof PollRule>
+  },
 ) =>
   advance(deps, actor, input.matterId, 'openPoll', async (m, { now, at }) => {
     const opensAt = new Date(input.opensAt)
     const closesAt = new Date(input.closesAt)
-    if (closesAt.getTime() <= now.getTime()) fail('poll.timeInvalid', [{ path: 'body.closesAt', message: '截止时间须在将来' }])
+    if (closesAt.getTime() <= now.getTime())
+      fail('poll.timeInvalid', [{ path: 'body.closesAt', message: '截止时间须在将来' }])
     const openNow = opensAt.getTime() <= now.getTime()
     const poll: PollRecord = {
       pollId: deps.newId(),
@@ -114,7 +143,11 @@ export const openPoll = async (
       notices: (next) => [notices.toScope(next, at, 'pollOpen', `开始表决，截止${beijingTime(poll.closesAt)}`)],
       due: [
         openNow
-          ? { kind: 'deliberation.pollClose', at: new Date(closesAt.getTime() + CLOSE_GRACE_MS).toISOString(), subjectId: poll.pollId }
+          ? {
+              kind: 'deliberation.pollClose',
+              at: new Date(closesAt.getTime() + CLOSE_GRACE_MS).toISOString(),
+              subjectId: poll.pollId,
+            }
           : { kind: 'deliberation.pollOpen', at: poll.opensAt, subjectId: poll.pollId },
       ],
     }
@@ -124,10 +157,19 @@ export const openPoll = async (
  * One household, one vote, cast by its representative. The check and the write are one transaction, so two
  * members racing, or one member tapping twice, count once. Tallies stay hidden until the poll closes.
  */
-export const castVote = async (deps: DeliberationDeps, actor: Actor, input: { pollId: string; option: number; householdId?: string }) => {
+export const castVote = async (
+  deps: DeliberationDeps,
+  actor: Actor,
+  input: { pollId: string; option: number; householdId?: string },
+) => {
   const poll = found(await deps.polls.get(input.pollId), 'poll.notFound')
   const now = deps.now()
-  if (poll.state !== 'open' || now.getTime() < new Date(poll.opensAt).getTime() || now.getTime() >= new Date(poll.closesAt).getTime()) fail('poll.notOpen')
+  if (
+    poll.state !== 'open' ||
+    now.getTime() < new Date(poll.opensAt).getTime() ||
+    now.getTime() >= new Date(poll.closesAt).getTime()
+  )
+    fail('poll.notOpen')
   if (input.option >= poll.options.length) fail('vote.badOption')
   const m = found(await deps.matters.get(poll.matterId), 'matter.notFound')
   const homes = await homesOf(deps, actor)
@@ -135,6 +177,10 @@ export const castVote = async (deps: DeliberationDeps, actor: Actor, input: { po
   assertMay('vote', m, await factsFor(deps, actor, m, homes, { participation: false }))
   const householdId = householdFor(homes, m, input.householdId)
   const outcome = await deps.polls.castVote(poll, householdId, actor.principal.userId, input.option, now.toISOString())
-  orFail(outcome, { already: 'vote.already', notRepresentative: 'vote.notRepresentative', notEligible: 'vote.notEligible' })
+  orFail(outcome, {
+    already: 'vote.already',
+    notRepresentative: 'vote.notRepresentative',
+    notEligible: 'vote.notEligible',
+  })
   return { accepted: true as const, householdId }
 }

@@ -39,7 +39,10 @@ export const textDraft = (m: MatterRecord, contentKey: string, author: Author, t
   text,
 })
 
-export const authorOf = (actor: Actor): Author => ({ userId: actor.principal.userId, displayName: actor.principal.displayName })
+export const authorOf = (actor: Actor): Author => ({
+  userId: actor.principal.userId,
+  displayName: actor.principal.displayName,
+})
 
 /** The photo's writer is in its key (`uploads/<userId>/…`). */
 const photoAuthorId = (photoKey: string) => photoKey.split('/')[1] ?? ''
@@ -56,17 +59,25 @@ export const photosSeen = async (
 ) => {
   const seen = keys.map((key) => ({
     key,
-    ...seenAs(mod.get(photoContentKey(key)), { isAuthor: photoAuthorId(key) === viewer.userId, isStaff: viewer.isStaff }),
+    ...seenAs(mod.get(photoContentKey(key)), {
+      isAuthor: photoAuthorId(key) === viewer.userId,
+      isStaff: viewer.isStaff,
+    }),
   }))
   const shown = seen.filter((s) => s.show)
   const photos = await Promise.all(
-    shown.map(async (s) => ({ key: s.key, url: await deps.photos.viewUrl(s.key), ...(s.moderation ? { moderation: s.moderation } : {}) })),
+    shown.map(async (s) => ({
+      key: s.key,
+      url: await deps.photos.viewUrl(s.key),
+      ...(s.moderation ? { moderation: s.moderation } : {}),
+    })),
   )
   return { photos, withheld: seen.length - shown.length }
 }
 
 /** The mark a viewer who may see a held piece gets, or nothing. */
-export const markOf = (seen: { moderation?: ContentModeration }) => (seen.moderation ? { moderation: seen.moderation } : {})
+export const markOf = (seen: { moderation?: ContentModeration }) =>
+  seen.moderation ? { moderation: seen.moderation } : {}
 
 /**
  * What a resident may report on a matter they can see: one of its comments, or one of its photos or its report's
@@ -84,7 +95,8 @@ export const deliberationContent: ContentSource<DeliberationDeps> = {
     const photoKey = contentKey.startsWith('photo:') ? contentKey.slice('photo:'.length) : undefined
     if (!photoKey || !(m.photoKeys.includes(photoKey) || m.report?.photoKeys.includes(photoKey))) return undefined
     const authorId = photoAuthorId(photoKey)
-    const author = authorId === m.proposerId ? m.proposerName : ((await deps.identity.getUser(authorId))?.displayName ?? '工作人员')
+    const author =
+      authorId === m.proposerId ? m.proposerName : ((await deps.identity.getUser(authorId))?.displayName ?? '工作人员')
     return { ...publishedIn(m, { userId: authorId, displayName: author }), contentKey, kind: 'photo', photoKey }
   },
 }

@@ -10,7 +10,11 @@ import type { DeliberationDeps } from './ports'
 import { settingsFor } from './settings'
 
 /** 大众评议: one rating per household of the poll's electorate, by its representative, during the window. */
-export const rateMatter = async (deps: DeliberationDeps, actor: Actor, input: { matterId: string; rating: z.infer<typeof Rating>; householdId?: string }) => {
+export const rateMatter = async (
+  deps: DeliberationDeps,
+  actor: Actor,
+  input: { matterId: string; rating: z.infer<typeof Rating>; householdId?: string },
+) => {
   const m = found(await deps.matters.get(input.matterId), 'matter.notFound')
   const homes = await homesOf(deps, actor)
   assertMay('rate', m, await factsFor(deps, actor, m, homes, { participation: false }))
@@ -19,7 +23,14 @@ export const rateMatter = async (deps: DeliberationDeps, actor: Actor, input: { 
   const householdId = householdFor(homes, m, input.householdId)
   // The households that rate are those of the poll's electorate (the ones that were asked).
   if (m.pollId && !(await deps.polls.householdVotes([{ pollId: m.pollId, householdId }])).size) fail('vote.notEligible')
-  const outcome = await deps.ratings.rate(m.matterId, m.evaluation!.round, householdId, actor.principal.userId, input.rating, now.toISOString())
+  const outcome = await deps.ratings.rate(
+    m.matterId,
+    m.evaluation!.round,
+    householdId,
+    actor.principal.userId,
+    input.rating,
+    now.toISOString(),
+  )
   orFail(outcome, { already: 'rating.already', notRepresentative: 'vote.notRepresentative' })
   return { accepted: true as const, householdId }
 }
@@ -42,7 +53,12 @@ export const closeEvaluation = async (deps: DeliberationDeps, matterId: string) 
     label: passed ? '评议通过，办结' : '评议未达满意度门槛，退回整改',
     note,
     notices: (next) => [
-      notices.toScope(next, at, 'evaluationResult', passed ? `评议通过，已办结（${note}）` : `评议未达标，退回整改（${note}）`),
+      notices.toScope(
+        next,
+        at,
+        'evaluationResult',
+        passed ? `评议通过，已办结（${note}）` : `评议未达标，退回整改（${note}）`,
+      ),
       ...(passed ? [] : [notices.toRole(next, at, reworkBy, '评议未达满意度门槛，请整改后重新报告')]),
     ],
   })

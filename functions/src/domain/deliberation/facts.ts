@@ -8,10 +8,16 @@ import { guard, type Action } from './states'
 
 export type { Actor, Home }
 
-const scopePlace = (scope: ScopeRef): PlaceRef => ({ type: scope.type, id: scope.id, name: scope.name, path: scope.path })
+const scopePlace = (scope: ScopeRef): PlaceRef => ({
+  type: scope.type,
+  id: scope.id,
+  name: scope.name,
+  path: scope.path,
+})
 
 /** The caller's households inside the matter's scope. */
-export const homesInScope = (homes: Home[], m: Pick<MatterRecord, 'scope'>) => homes.filter((h) => isWithin(h.path, m.scope.path))
+export const homesInScope = (homes: Home[], m: Pick<MatterRecord, 'scope'>) =>
+  homes.filter((h) => isWithin(h.path, m.scope.path))
 
 /** The household the caller votes or rates for: the one named, or the one they represent in the matter's scope. */
 export const householdFor = (allHomes: Home[], m: Pick<MatterRecord, 'scope'>, householdId?: string): string => {
@@ -20,7 +26,10 @@ export const householdFor = (allHomes: Home[], m: Pick<MatterRecord, 'scope'>, h
     throw new DomainError(code)
   }
   if (householdId) return homes.find((h) => h.householdId === householdId)?.householdId ?? fail('vote.notEligible')
-  return homes.find((h) => h.represents)?.householdId ?? (homes.length ? fail('vote.notRepresentative') : fail('vote.notEligible'))
+  return (
+    homes.find((h) => h.represents)?.householdId ??
+    (homes.length ? fail('vote.notRepresentative') : fail('vote.notEligible'))
+  )
 }
 
 /** Structure read while deciding many matters for one caller (a listing): each building or grid read once. */
@@ -33,10 +42,13 @@ export interface ReachCache {
 export const reachCache = (): ReachCache => ({ buildingGrid: new Map(), gridCompounds: new Map() })
 
 /** The party a matter is handed to: the resolution's, else the review's. */
-export const namedParty = (m: Pick<MatterRecord, 'resolution' | 'responsibleParty'>) => m.resolution?.responsibleParty ?? m.responsibleParty
+export const namedParty = (m: Pick<MatterRecord, 'resolution' | 'responsibleParty'>) =>
+  m.resolution?.responsibleParty ?? m.responsibleParty
 
 const myOrganisations = (deps: DeliberationDeps, actor: Actor, cache: ReachCache) =>
-  (cache.organisations ??= deps.organisations.ofMember(actor.principal.userId).then((list) => new Set(list.map((o) => o.organisationId))))
+  (cache.organisations ??= deps.organisations
+    .ofMember(actor.principal.userId)
+    .then((list) => new Set(list.map((o) => o.organisationId))))
 
 const memo = <T>(map: Map<string, Promise<T>>, key: string, read: () => Promise<T>): Promise<T> => {
   let hit = map.get(key)
@@ -55,35 +67,56 @@ const compoundsOfGrid = async (deps: DeliberationDeps, gridId: string): Promise<
  * Whether a grant held at a grid (the grid worker's) reaches the matter's scope: a building of the grid, a
  * compound the grid lies in, or the grid's community. Grid grants are the only ones whose reach needs reads.
  */
-const gridReach = async (deps: DeliberationDeps, gridIds: string[], scope: ScopeRef, cache: ReachCache): Promise<boolean> => {
+const gridReach = async (
+  deps: DeliberationDeps,
+  gridIds: string[],
+  scope: ScopeRef,
+  cache: ReachCache,
+): Promise<boolean> => {
   if (gridIds.length === 0) return false
   if (scope.type === 'building') {
-    const gridId = await memo(cache.buildingGrid, scope.id, async () => (await deps.structure.getBuilding(scope.id))?.gridId)
+    const gridId = await memo(
+      cache.buildingGrid,
+      scope.id,
+      async () => (await deps.structure.getBuilding(scope.id))?.gridId,
+    )
     return gridId !== undefined && gridIds.includes(gridId)
   }
   if (scope.type === 'compound') {
-    const compounds = await Promise.all(gridIds.map((g) => memo(cache.gridCompounds, g, () => compoundsOfGrid(deps, g))))
+    const compounds = await Promise.all(
+      gridIds.map((g) => memo(cache.gridCompounds, g, () => compoundsOfGrid(deps, g))),
+    )
     return compounds.some((c) => c.has(scope.id))
   }
   return false
 }
 
 /** Who the caller is relative to one matter (before what they have already done on it). */
-const roleFacts = async (deps: DeliberationDeps, actor: Actor, m: MatterRecord, homes: Home[], cache: ReachCache, organisations: Set<string>) => {
+const roleFacts = async (
+  deps: DeliberationDeps,
+  actor: Actor,
+  m: MatterRecord,
+  homes: Home[],
+  cache: ReachCache,
+  organisations: Set<string>,
+) => {
   const place = scopePlace(m.scope)
   const p = actor.principal
   const gridIds = p.grants.filter((g) => g.placeType === 'grid').map((g) => g.placeId)
   // A community-scope matter lies over every grid of the community: the grant's own path shows it.
   const reachedByGrid =
-    p.grants.some((g) => g.placeType === 'grid' && isWithin(g.placePath, m.scope.path) && g.placePath !== m.scope.path) ||
-    (await gridReach(deps, gridIds, m.scope, cache))
+    p.grants.some(
+      (g) => g.placeType === 'grid' && isWithin(g.placePath, m.scope.path) && g.placePath !== m.scope.path,
+    ) || (await gridReach(deps, gridIds, m.scope, cache))
   const mine = homesInScope(homes, m)
   return {
     isProposer: m.proposerId === p.userId,
     livesInScope: mine.length > 0,
     representsInScope: mine.some((h) => h.represents),
     isCommittee: holdsRole(p, ['committee'], place),
-    isBuildingHead: m.scope.type === 'building' && p.grants.some((g) => g.role === 'buildingHead' && g.placeType === 'building' && g.placeId === m.scope.id),
+    isBuildingHead:
+      m.scope.type === 'building' &&
+      p.grants.some((g) => g.role === 'buildingHead' && g.placeType === 'building' && g.placeId === m.scope.id),
     isPropertyManager: holdsRole(p, ['propertyManager'], place),
     // Staff who serve the place or part of it: they see the matter and may speak in its discussion.
     isStaff: holdsRole(p, ['committee', 'communityAdmin', 'buildingHead', 'propertyManager'], place) || reachedByGrid,
@@ -103,14 +136,27 @@ const participation = async (deps: DeliberationDeps, actor: Actor, homes: Home[]
     const mine = homesInScope(homes, m)
     return (mine.find((h) => h.represents) ?? mine[0])?.householdId
   }
-  const toSecond = matters.filter((m) => m.status === 'seconding' && m.proposerId !== actor.principal.userId && homesInScope(homes, m).length > 0)
-  const toVote = matters.flatMap((m) => (m.status === 'polling' && m.pollId && representing(m) ? [{ pollId: m.pollId, householdId: representing(m)! }] : []))
+  const toSecond = matters.filter(
+    (m) => m.status === 'seconding' && m.proposerId !== actor.principal.userId && homesInScope(homes, m).length > 0,
+  )
+  const toVote = matters.flatMap((m) =>
+    m.status === 'polling' && m.pollId && representing(m) ? [{ pollId: m.pollId, householdId: representing(m)! }] : [],
+  )
   const toRate = matters.flatMap((m) =>
-    m.status === 'evaluating' && m.evaluation && representing(m) ? [{ matterId: m.matterId, round: m.evaluation.round, householdId: representing(m)! }] : [],
+    m.status === 'evaluating' && m.evaluation && representing(m)
+      ? [{ matterId: m.matterId, round: m.evaluation.round, householdId: representing(m)! }]
+      : [],
   )
   const [seconded, votes, rated] = await Promise.all([
-    toSecond.length ? deps.matters.secondedBy(actor.principal.userId, toSecond.map((m) => m.matterId)) : Promise.resolve(new Set<string>()),
-    toVote.length ? deps.polls.householdVotes(toVote) : Promise.resolve(new Map<string, { voted: boolean; option?: number }>()),
+    toSecond.length
+      ? deps.matters.secondedBy(
+          actor.principal.userId,
+          toSecond.map((m) => m.matterId),
+        )
+      : Promise.resolve(new Set<string>()),
+    toVote.length
+      ? deps.polls.householdVotes(toVote)
+      : Promise.resolve(new Map<string, { voted: boolean; option?: number }>()),
     toRate.length ? deps.ratings.ratedHouseholds(toRate) : Promise.resolve(new Set<string>()),
   ])
   return (m: MatterRecord) => {
@@ -140,14 +186,21 @@ export const factsForMany = async (
   options: { cache?: ReachCache; participation?: boolean } = {},
 ): Promise<Facts[]> => {
   const cache = options.cache ?? reachCache()
-  const organisations = matters.some((m) => namedParty(m)?.organisationId) ? await myOrganisations(deps, actor, cache) : new Set<string>()
+  const organisations = matters.some((m) => namedParty(m)?.organisationId)
+    ? await myOrganisations(deps, actor, cache)
+    : new Set<string>()
   const roles = await Promise.all(matters.map((m) => roleFacts(deps, actor, m, homes, cache, organisations)))
   const done = options.participation === false ? () => nothingDone : await participation(deps, actor, homes, matters)
   return matters.map((m, i) => ({ ...roles[i]!, ...done(m) }))
 }
 
-export const factsFor = async (deps: DeliberationDeps, actor: Actor, m: MatterRecord, homes?: Home[], options: { participation?: boolean } = {}): Promise<Facts> =>
-  (await factsForMany(deps, actor, [m], homes ?? (await homesOf(deps, actor)), options))[0]!
+export const factsFor = async (
+  deps: DeliberationDeps,
+  actor: Actor,
+  m: MatterRecord,
+  homes?: Home[],
+  options: { participation?: boolean } = {},
+): Promise<Facts> => (await factsForMany(deps, actor, [m], homes ?? (await homesOf(deps, actor)), options))[0]!
 
 export const assertMay = (action: Action, m: MatterRecord, f: Facts) => {
   const code = guard(action, m, f)

@@ -45,9 +45,20 @@ export interface MatterRecord {
   pollId?: string
   /** The open poll's closing time, kept on the matter so a list shows the deadline without reading the poll. */
   pollClosesAt?: string
-  resolution?: { responsibleParty: z.infer<typeof ResponsibleParty>; tasks: string[]; dueDate: string; publishedAt: string; round: number }
+  resolution?: {
+    responsibleParty: z.infer<typeof ResponsibleParty>
+    tasks: string[]
+    dueDate: string
+    publishedAt: string
+    round: number
+  }
   report?: { note: string; photoKeys: string[]; at: string; round: number }
-  evaluation?: { round: number; closesAt: string; counts?: { satisfied: number; basic: number; unsatisfied: number }; score?: number }
+  evaluation?: {
+    round: number
+    closesAt: string
+    counts?: { satisfied: number; basic: number; unsatisfied: number }
+    score?: number
+  }
 }
 
 export interface PollRecord {
@@ -76,12 +87,42 @@ export const defaultSettings: DeliberationSettings = {
     { categoryId: 'environment-order', name: '环境卫生与秩序', kind: 'deliberate' },
     { categoryId: 'conventions', name: '居民公约与自治规则', kind: 'deliberate' },
     { categoryId: 'common-interests', name: '安全、停车等共同利益', kind: 'deliberate' },
-    { categoryId: 'against-law', name: '违反法律法规和政策的事项', kind: 'exclude', reason: '违反法律法规和政策的事项不得议事，请通过合法途径反映。' },
-    { categoryId: 'beyond-authority', name: '超出小区职权范围的事项', kind: 'exclude', reason: '超出小区职权范围，请向相关职能部门反映。' },
-    { categoryId: 'private-disputes', name: '纯属个人私事或邻里私人纠纷', kind: 'exclude', reason: '个人私事和私人纠纷不属于公共议事范围，可申请网格员或人民调解员协助调解。' },
-    { categoryId: 'already-decided', name: '已经法定程序决定的事项', kind: 'exclude', reason: '已经法定程序作出决定的事项不再重复议事。' },
-    { categoryId: 'party-internal', name: '党组织内部事务', kind: 'exclude', reason: '党组织内部事务按党内规定办理，不提交居民议事。' },
-    { categoryId: 'commercial', name: '商业经营和营利性事项', kind: 'exclude', reason: '商业经营和营利性事项不属于居民议事范围。' },
+    {
+      categoryId: 'against-law',
+      name: '违反法律法规和政策的事项',
+      kind: 'exclude',
+      reason: '违反法律法规和政策的事项不得议事，请通过合法途径反映。',
+    },
+    {
+      categoryId: 'beyond-authority',
+      name: '超出小区职权范围的事项',
+      kind: 'exclude',
+      reason: '超出小区职权范围，请向相关职能部门反映。',
+    },
+    {
+      categoryId: 'private-disputes',
+      name: '纯属个人私事或邻里私人纠纷',
+      kind: 'exclude',
+      reason: '个人私事和私人纠纷不属于公共议事范围，可申请网格员或人民调解员协助调解。',
+    },
+    {
+      categoryId: 'already-decided',
+      name: '已经法定程序决定的事项',
+      kind: 'exclude',
+      reason: '已经法定程序作出决定的事项不再重复议事。',
+    },
+    {
+      categoryId: 'party-internal',
+      name: '党组织内部事务',
+      kind: 'exclude',
+      reason: '党组织内部事务按党内规定办理，不提交居民议事。',
+    },
+    {
+      categoryId: 'commercial',
+      name: '商业经营和营利性事项',
+      kind: 'exclude',
+      reason: '商业经营和营利性事项不属于居民议事范围。',
+    },
   ],
   secondsNeeded: 3,
   evaluationDays: 7,

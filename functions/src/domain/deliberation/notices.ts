@@ -29,7 +29,11 @@ export const event = (
  * Who acts, as the timeline shows them: with the role and place they act as on this matter (网格员, 1号楼楼长), or the
  * organisation they act for when it is the one named responsible (阳光物业). Made now, stored with the entry.
  */
-export const actorOf = (a: Actor, m?: Pick<MatterRecord, 'scope' | 'resolution' | 'responsibleParty'>, actsForParty = false) => {
+export const actorOf = (
+  a: Actor,
+  m?: Pick<MatterRecord, 'scope' | 'resolution' | 'responsibleParty'>,
+  actsForParty = false,
+) => {
   const party = actsForParty && m ? (m.resolution?.responsibleParty ?? m.responsibleParty)?.name : undefined
   const role = party ?? (m ? staffLabel(a.principal, m.scope.path) : undefined)
   return { userId: a.principal.userId, displayName: a.principal.displayName, ...(role ? { role } : {}) }
@@ -51,11 +55,21 @@ const notice = (m: MatterRecord, at: string, topic: Topic, kind: string, text: s
 /** The notices each transition queues (WeChat subscribe messages in production). */
 export const notices = {
   toProposer: (m: MatterRecord, at: string, text: string) =>
-    notice(m, at, 'progress', 'matterProgress', `您的议题${quote(m)}${text}`, { kind: 'users', userIds: [m.proposerId] }),
+    notice(m, at, 'progress', 'matterProgress', `您的议题${quote(m)}${text}`, {
+      kind: 'users',
+      userIds: [m.proposerId],
+    }),
   toCommittee: (m: MatterRecord, at: string, text: string) =>
-    notice(m, at, 'task', 'reviewNeeded', `议题${quote(m)}${text}`, { kind: 'role', role: 'committee', placePath: m.scope.path }),
+    notice(m, at, 'task', 'reviewNeeded', `议题${quote(m)}${text}`, {
+      kind: 'role',
+      role: 'committee',
+      placePath: m.scope.path,
+    }),
   toScope: (m: MatterRecord, at: string, kind: string, text: string) =>
-    notice(m, at, 'community', kind, `${m.scope.name}议题${quote(m)}${text}`, { kind: 'households', placePath: m.scope.path }),
+    notice(m, at, 'community', kind, `${m.scope.name}议题${quote(m)}${text}`, {
+      kind: 'households',
+      placePath: m.scope.path,
+    }),
   toRole: (m: MatterRecord, at: string, role: Role, text: string) =>
     notice(m, at, 'task', 'taskAssigned', `议题${quote(m)}${text}`, { kind: 'role', role, placePath: m.scope.path }),
   /** The accounts of the organisation a matter is handed to. */

@@ -17,7 +17,12 @@ export interface MatterStore {
   /** Strongly consistent unless asked otherwise (a cheap look whether a create was already made). */
   get(matterId: string, options?: { consistent?: boolean }): Promise<MatterRecord | undefined>
   /** Writes a new matter with its first timeline entry, notices and held content; refused `exists` when the id is taken (a repeat). */
-  create(matter: MatterRecord, event: TimelineEvent, notices: QueuedNotice[], content?: ContentWrite[]): Promise<Outcome<'exists'>>
+  create(
+    matter: MatterRecord,
+    event: TimelineEvent,
+    notices: QueuedNotice[],
+    content?: ContentWrite[],
+  ): Promise<Outcome<'exists'>>
   /**
    * Writes `next` if the stored matter is still at `expected.version` and `expected.status`, with its timeline
    * entry, notices, due work and held content, in one transaction; refused `moved` when someone moved it first.
@@ -32,7 +37,11 @@ export interface MatterStore {
   ): Promise<Outcome<'moved'>>
   timeline(matterId: string): Promise<TimelineEvent[]>
   /** One page of the community's matters, newest first within a step; `next` continues after it. */
-  page(communityId: string, step: string | undefined, page: { limit: number; cursor?: string }): Promise<Outcome<'badCursor', { items: MatterRecord[]; next?: string }>>
+  page(
+    communityId: string,
+    step: string | undefined,
+    page: { limit: number; cursor?: string },
+  ): Promise<Outcome<'badCursor', { items: MatterRecord[]; next?: string }>>
   listByStep(communityId: string, step: string): Promise<MatterRecord[]>
   /** Matters of the community in any step but closed. */
   listOpen(communityId: string): Promise<MatterRecord[]>
@@ -56,12 +65,20 @@ export interface PollStore {
   create(poll: PollRecord, householdIds: string[]): Promise<void>
   setState(poll: PollRecord, from: PollRecord['state'], next: Partial<PollRecord>): Promise<Outcome<'moved'>>
   /** One transaction: the voter is the household's representative, the household is in the electorate and has not voted, the ballot is written. */
-  castVote(poll: PollRecord, householdId: string, userId: string, option: number, at: string): Promise<Outcome<'notRepresentative' | 'notEligible' | 'already'>>
+  castVote(
+    poll: PollRecord,
+    householdId: string,
+    userId: string,
+    option: number,
+    at: string,
+  ): Promise<Outcome<'notRepresentative' | 'notEligible' | 'already'>>
   /**
    * For each (poll, household): whether the household is in that poll's electorate (absent from the map if not),
    * whether it has voted and, in a named poll, how. One read for all, keyed `voteKey(pollId, householdId)`.
    */
-  householdVotes(keys: { pollId: string; householdId: string }[]): Promise<Map<string, { voted: boolean; option?: number }>>
+  householdVotes(
+    keys: { pollId: string; householdId: string }[],
+  ): Promise<Map<string, { voted: boolean; option?: number }>>
   /** How many households have voted so far (not how). */
   turnout(pollId: string): Promise<number>
   tally(poll: PollRecord): Promise<number[]>
@@ -71,7 +88,14 @@ export type RatingCounts = { satisfied: number; basic: number; unsatisfied: numb
 
 /** Households' ratings of a resolution round (storage/deliberation/ratings.ts). */
 export interface RatingStore {
-  rate(matterId: string, round: number, householdId: string, userId: string, rating: z.infer<typeof Rating>, at: string): Promise<Outcome<'notRepresentative' | 'already'>>
+  rate(
+    matterId: string,
+    round: number,
+    householdId: string,
+    userId: string,
+    rating: z.infer<typeof Rating>,
+    at: string,
+  ): Promise<Outcome<'notRepresentative' | 'already'>>
   /** Which of these (matter, round, household) have rated, as `rateKey(…)`; one read for all. */
   ratedHouseholds(keys: { matterId: string; round: number; householdId: string }[]): Promise<Set<string>>
   counts(matterId: string, round: number): Promise<RatingCounts>

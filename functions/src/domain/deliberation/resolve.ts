@@ -23,7 +23,13 @@ export const computeResult = (poll: Pick<PollRecord, 'electorate' | 'rule'>, cou
   const ballots = counts.reduce((s, c) => s + c, 0)
   const turnout = poll.electorate === 0 ? 0 : ballots / poll.electorate
   const passShareReached = ballots === 0 ? 0 : (counts[poll.rule.passOption] ?? 0) / ballots
-  return { counts, ballots, turnout, passShareReached, passed: turnout >= poll.rule.minTurnout && passShareReached > poll.rule.passShare }
+  return {
+    counts,
+    ballots,
+    turnout,
+    passShareReached,
+    passed: turnout >= poll.rule.minTurnout && passShareReached > poll.rule.passShare,
+  }
 }
 
 /**
@@ -38,7 +44,11 @@ export const openScheduledPoll = async (deps: DeliberationDeps, pollId: string) 
     const households = await householdsInScope(deps, m)
     await deps.polls.create({ ...poll, electorate: households.length, state: 'open' }, households)
   }
-  return { kind: 'deliberation.pollClose', at: new Date(new Date(poll.closesAt).getTime() + CLOSE_GRACE_MS).toISOString(), subjectId: poll.pollId }
+  return {
+    kind: 'deliberation.pollClose',
+    at: new Date(new Date(poll.closesAt).getTime() + CLOSE_GRACE_MS).toISOString(),
+    subjectId: poll.pollId,
+  }
 }
 
 /** Closes a poll whose time is up (after the grace every accepted vote needs to land) and moves its matter on. */
@@ -83,9 +93,20 @@ export const recordResolution = async (
     )
     const due = dayText(input.dueDate)
     return {
-      content: heldText(screening, textDraft(m, matterContent.resolution(m.matterId, 1), authorOf(actor), `${party.name}：${input.tasks.join('；')}`), at),
+      content: heldText(
+        screening,
+        textDraft(
+          m,
+          matterContent.resolution(m.matterId, 1),
+          authorOf(actor),
+          `${party.name}：${input.tasks.join('；')}`,
+        ),
+        at,
+      ),
       status: 'inProgress',
-      set: { resolution: { responsibleParty: party, tasks: input.tasks, dueDate: input.dueDate, publishedAt: at, round: 1 } },
+      set: {
+        resolution: { responsibleParty: party, tasks: input.tasks, dueDate: input.dueDate, publishedAt: at, round: 1 },
+      },
       label: '形成决议并公示',
       note: `责任方：${party.name}；完成期限：${due}；任务：${input.tasks.join('；')}`,
       notices: (next) => [
@@ -103,7 +124,11 @@ const dayText = (date: string) => {
 }
 
 /** The responsible party reports it done (photos, note); the households in scope rate it during the window. */
-export const reportDone = async (deps: DeliberationDeps, actor: Actor, input: { matterId: string; note: string; photoKeys: string[] }) =>
+export const reportDone = async (
+  deps: DeliberationDeps,
+  actor: Actor,
+  input: { matterId: string; note: string; photoKeys: string[] },
+) =>
   advance(deps, actor, input.matterId, 'report', async (m, { now, at }) => {
     await checkPhotos(deps, actor, input.photoKeys)
     const screening = await screenText(deps, actor, [{ field: 'body.note', text: input.note }], 'forum')
@@ -112,7 +137,11 @@ export const reportDone = async (deps: DeliberationDeps, actor: Actor, input: { 
     const round = (m.evaluation?.round ?? 0) + 1
     const closesAt = new Date(now.getTime() + evaluationDays * DAY_MS).toISOString()
     return {
-      content: heldText(screening, textDraft(m, matterContent.report(m.matterId, round), authorOf(actor), input.note), at),
+      content: heldText(
+        screening,
+        textDraft(m, matterContent.report(m.matterId, round), authorOf(actor), input.note),
+        at,
+      ),
       status: 'evaluating',
       set: { report: { note: input.note, photoKeys: input.photoKeys, at, round }, evaluation: { round, closesAt } },
       label: round > 1 ? `整改后报告办结（第${round}轮）` : '责任方报告办结',

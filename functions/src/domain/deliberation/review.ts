@@ -10,7 +10,11 @@ import { notices } from './notices'
 import type { DeliberationDeps } from './ports'
 import { settingsFor } from './settings'
 
-const triageText = { small: '小事，由小区内办理', general: '一般事，由社区办理', major: '大事，报街道「吹哨」，职能部门报到' }
+const triageText = {
+  small: '小事，由小区内办理',
+  general: '一般事，由社区办理',
+  major: '大事，报街道「吹哨」，职能部门报到',
+}
 const DAY_MS = 86_400_000
 
 /**
@@ -24,14 +28,22 @@ export const pickedParty = async (deps: DeliberationDeps, communityId: string, c
 }
 
 /** The organisation's accounts, told the matter is theirs (as a staff task). */
-export const toOrganisation = (org: OrganisationRecord, text: string) => (next: Parameters<typeof notices.toUsers>[0], at: string) =>
-  org.memberIds.length ? [notices.toUsers(next, at, org.memberIds, text)] : []
+export const toOrganisation =
+  (org: OrganisationRecord, text: string) => (next: Parameters<typeof notices.toUsers>[0], at: string) =>
+    org.memberIds.length ? [notices.toUsers(next, at, org.memberIds, text)] : []
 
 /** The committee's queue: matters of their community awaiting review, oldest first. */
 export const reviewQueue = async (deps: DeliberationDeps, actor: Actor, input: { communityId: string }) => {
-  const place = found(await deps.structure.resolvePlace({ type: 'community', id: input.communityId }), 'community.notFound')
+  const place = found(
+    await deps.structure.resolvePlace({ type: 'community', id: input.communityId }),
+    'community.notFound',
+  )
   // A compound-level committee (小区党支部) sees the queue too, filtered to what it covers.
-  if (!actor.principal.grants.some((g) => g.role === 'committee' && (isWithin(place.path, g.placePath) || isWithin(g.placePath, place.path))))
+  if (
+    !actor.principal.grants.some(
+      (g) => g.role === 'committee' && (isWithin(place.path, g.placePath) || isWithin(g.placePath, place.path)),
+    )
+  )
     authorize(actor.principal, ['committee'], place)
   const matters = await deps.matters.listByStep(input.communityId, 'review')
   // Being on the committee depends on roles alone: no need to read the caller's homes.
@@ -47,28 +59,40 @@ export const reviewMatter = async (
   deps: DeliberationDeps,
   actor: Actor,
   input: { matterId: string } & (
-    | { decision: 'accept'; triage: z.infer<typeof Triage>; responsibleParty: { organisationId: string }; note?: string }
+    | {
+        decision: 'accept'
+        triage: z.infer<typeof Triage>
+        responsibleParty: { organisationId: string }
+        note?: string
+      }
     | { decision: 'return'; note: string }
     | { decision: 'reject'; reason: string }
   ),
 ) =>
   advance(deps, actor, input.matterId, input.decision, async (m, { now, at }) => {
     if (input.decision === 'accept') {
-      const [{ escalationDays }, { party, org }] = await Promise.all([settingsFor(deps, m.communityId), pickedParty(deps, m.communityId, input.responsibleParty)])
+      const [{ escalationDays }, { party, org }] = await Promise.all([
+        settingsFor(deps, m.communityId),
+        pickedParty(deps, m.communityId, input.responsibleParty),
+      ])
       const major = input.triage === 'major'
       return {
         status: 'awaitingPoll',
         set: {
           triage: input.triage,
           responsibleParty: party,
-          ...(major ? { escalation: { deadline: new Date(now.getTime() + escalationDays * DAY_MS).toISOString() } } : {}),
+          ...(major
+            ? { escalation: { deadline: new Date(now.getTime() + escalationDays * DAY_MS).toISOString() } }
+            : {}),
         },
         label: '两委审议：受理',
         note: [`${triageText[input.triage]}；责任方：${party.name}`, input.note].filter(Boolean).join('。'),
         notices: (next) => [
           notices.toProposer(next, at, `已受理（${triageText[input.triage]}），进入民主商议`),
           notices.toScope(next, at, 'consultOpen', '进入民主商议，欢迎发表意见'),
-          ...(major ? [notices.toRole(next, at, 'communityAdmin', `已报街道吹哨，请职能部门在${escalationDays}天内答复`)] : []),
+          ...(major
+            ? [notices.toRole(next, at, 'communityAdmin', `已报街道吹哨，请职能部门在${escalationDays}天内答复`)]
+            : []),
           ...toOrganisation(org, '已受理，由贵单位负责，决议形成后请办理')(next, at),
         ],
       }
@@ -91,7 +115,11 @@ export const reviewMatter = async (
   })
 
 /** 街道吹哨、部门报到: the department's answer to a 大事, recorded by the committee or the street. */
-export const answerEscalation = async (deps: DeliberationDeps, actor: Actor, input: { matterId: string; answer: string }) =>
+export const answerEscalation = async (
+  deps: DeliberationDeps,
+  actor: Actor,
+  input: { matterId: string; answer: string },
+) =>
   advance(deps, actor, input.matterId, 'answerEscalation', (m, { at }) => ({
     status: m.status,
     set: { escalation: { ...m.escalation!, answeredAt: at, answer: input.answer } },

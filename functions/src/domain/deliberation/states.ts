@@ -23,7 +23,16 @@ export type Action =
   | 'report'
   | 'rate'
 
-const open: MatterStatus[] = ['seconding', 'returned', 'awaitingReview', 'awaitingPoll', 'polling', 'awaitingResolution', 'inProgress', 'evaluating']
+const open: MatterStatus[] = [
+  'seconding',
+  'returned',
+  'awaitingReview',
+  'awaitingPoll',
+  'polling',
+  'awaitingResolution',
+  'inProgress',
+  'evaluating',
+]
 
 export const allowedFrom: Record<Action, readonly MatterStatus[]> = {
   second: ['seconding'],
@@ -91,7 +100,9 @@ const mayAct = (action: Action, m: MatterRecord, f: Facts): ErrorCode | undefine
     case 'report':
       // The party named by the resolution (or, before it, by the review) reports: an account of the organisation named,
       // or (matters named before the registry) a property manager covering the scope; the committee may report for it.
-      return f.isCommittee || f.isResponsible || ((m.resolution?.responsibleParty ?? m.responsibleParty)?.kind === 'property' && f.isPropertyManager)
+      return f.isCommittee ||
+        f.isResponsible ||
+        ((m.resolution?.responsibleParty ?? m.responsibleParty)?.kind === 'property' && f.isPropertyManager)
         ? undefined
         : 'auth.forbidden'
     case 'vote':

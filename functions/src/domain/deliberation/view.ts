@@ -13,7 +13,8 @@ import type { DeliberationDeps } from './ports'
 import { canView, possibleActions, type Facts } from './states'
 
 /** When the current step ends for residents: the poll's close while polling, the window's end while evaluating. */
-const deadlineOf = (m: MatterRecord) => (m.status === 'polling' ? m.pollClosesAt : m.status === 'evaluating' ? m.evaluation?.closesAt : undefined)
+const deadlineOf = (m: MatterRecord) =>
+  m.status === 'polling' ? m.pollClosesAt : m.status === 'evaluating' ? m.evaluation?.closesAt : undefined
 
 /** What the matter asks of the caller now, from what the state table lets them do. */
 const asks = (can: string[]) => (['second', 'vote', 'rate'] as const).filter((a) => can.includes(a))
@@ -46,7 +47,12 @@ const bodiesSeen = async (deps: DeliberationDeps, actor: Actor, matters: MatterR
     deps,
     matters.map((m) => matterContent.body(m.matterId)),
   )
-  return matters.map((m, i) => seenAs(mod.get(matterContent.body(m.matterId)), { isAuthor: m.proposerId === actor.principal.userId, isStaff: facts[i]!.isStaff }))
+  return matters.map((m, i) =>
+    seenAs(mod.get(matterContent.body(m.matterId)), {
+      isAuthor: m.proposerId === actor.principal.userId,
+      isStaff: facts[i]!.isStaff,
+    }),
+  )
 }
 
 const pollView = async (deps: DeliberationDeps, poll: PollRecord, f: Facts, inScope: boolean): Promise<PollView> => ({
@@ -64,7 +70,9 @@ const pollView = async (deps: DeliberationDeps, poll: PollRecord, f: Facts, inSc
   ...(f.householdOption !== undefined && !poll.secret ? { myHouseholdOption: f.householdOption } : {}),
   // How many households have voted shows while the poll is open (turnout, for those who rally the building);
   // how they voted, the tally, is hidden until the poll is closed.
-  ...(poll.state === 'open' || poll.state === 'closing' ? { votedHouseholds: await deps.polls.turnout(poll.pollId) } : {}),
+  ...(poll.state === 'open' || poll.state === 'closing'
+    ? { votedHouseholds: await deps.polls.turnout(poll.pollId) }
+    : {}),
   ...(poll.state === 'closed' && poll.result ? { result: poll.result, votedHouseholds: poll.result.ballots } : {}),
 })
 
@@ -86,15 +94,25 @@ export const getMatter = async (deps: DeliberationDeps, actor: Actor, input: { m
     deps.matters.timeline(m.matterId),
     m.pollId ? deps.polls.get(m.pollId) : Promise.resolve(undefined),
     // Content safety: the moderation of everything the page shows, in one batched read.
-    readModeration(deps, [keys.body, ...(keys.resolution ? [keys.resolution] : []), ...(keys.report ? [keys.report] : []), ...[...m.photoKeys, ...reportPhotoKeys].map(photoContentKey)]),
+    readModeration(deps, [
+      keys.body,
+      ...(keys.resolution ? [keys.resolution] : []),
+      ...(keys.report ? [keys.report] : []),
+      ...[...m.photoKeys, ...reportPhotoKeys].map(photoContentKey),
+    ]),
   ])
   const viewer = { userId: actor.principal.userId, isStaff: f.isStaff }
   const body = seenAs(mod.get(keys.body), { isAuthor: f.isProposer, isStaff: f.isStaff })
   // A proposal held for review, or removed, is not there for its neighbours.
   if (!body.show && !body.moderation) throw new DomainError('matter.notFound')
-  const resolution = keys.resolution ? seenAs(mod.get(keys.resolution), { isAuthor: false, isStaff: f.isStaff }) : undefined
+  const resolution = keys.resolution
+    ? seenAs(mod.get(keys.resolution), { isAuthor: false, isStaff: f.isStaff })
+    : undefined
   const report = keys.report ? seenAs(mod.get(keys.report), { isAuthor: false, isStaff: f.isStaff }) : undefined
-  const [photoList, reportPhotos] = await Promise.all([photosSeen(deps, m.photoKeys, mod, viewer), photosSeen(deps, reportPhotoKeys, mod, viewer)])
+  const [photoList, reportPhotos] = await Promise.all([
+    photosSeen(deps, m.photoKeys, mod, viewer),
+    photosSeen(deps, reportPhotoKeys, mod, viewer),
+  ])
   const withheld = photoList.withheld + (report?.show ? reportPhotos.withheld : 0)
   const now = deps.now().getTime()
   return {
@@ -108,13 +126,30 @@ export const getMatter = async (deps: DeliberationDeps, actor: Actor, input: { m
     ...(m.closedReason ? { closedReason: m.closedReason } : {}),
     ...(m.triage ? { triage: m.triage } : {}),
     ...(m.responsibleParty ? { responsibleParty: m.responsibleParty } : {}),
-    ...(m.escalation ? { escalation: { ...m.escalation, overdue: !m.escalation.answeredAt && new Date(m.escalation.deadline).getTime() < now } } : {}),
+    ...(m.escalation
+      ? {
+          escalation: {
+            ...m.escalation,
+            overdue: !m.escalation.answeredAt && new Date(m.escalation.deadline).getTime() < now,
+          },
+        }
+      : {}),
     ...(poll ? { poll: await pollView(deps, poll, f, inScope) } : {}),
     ...(m.resolution && resolution?.show ? { resolution: { ...m.resolution, ...markOf(resolution) } } : {}),
     ...(m.report && report?.show
-      ? { report: { note: m.report.note, photos: reportPhotos.photos, at: m.report.at, round: m.report.round, ...markOf(report) } }
+      ? {
+          report: {
+            note: m.report.note,
+            photos: reportPhotos.photos,
+            at: m.report.at,
+            round: m.report.round,
+            ...markOf(report),
+          },
+        }
       : {}),
-    ...(m.evaluation ? { evaluation: { ...m.evaluation, ...(inScope ? { myHouseholdRated: f.householdRated } : {}) } } : {}),
+    ...(m.evaluation
+      ? { evaluation: { ...m.evaluation, ...(inScope ? { myHouseholdRated: f.householdRated } : {}) } }
+      : {}),
     timeline,
     iSeconded: f.hasSeconded,
     can: possibleActions(m, f),
@@ -136,7 +171,9 @@ export const listMatters = async (
 ): Promise<{ items: MatterSummary[]; nextCursor?: string }> => {
   const homes = await homesOf(deps, actor)
   if (input.mine === 'true') {
-    const mine = (await deps.matters.listByProposer(actor.principal.userId)).filter((m) => !input.step || stepOf[m.status] === input.step)
+    const mine = (await deps.matters.listByProposer(actor.principal.userId)).filter(
+      (m) => !input.step || stepOf[m.status] === input.step,
+    )
     const facts = await factsForMany(deps, actor, mine, homes)
     const seen = await bodiesSeen(deps, actor, mine, facts)
     return { items: mine.map((m, i) => summary(m, facts[i], seen[i]!.moderation)) }
@@ -169,7 +206,8 @@ export const listMatters = async (
 /** Every notice a matter's transitions queued and what the sender did with it. */
 export const listNotifications = async (deps: DeliberationDeps, actor: Actor, input: { matterId: string }) => {
   const m = found(await deps.matters.get(input.matterId), 'matter.notFound')
-  if (!canView(await factsFor(deps, actor, m, undefined, { participation: false }))) throw new DomainError('matter.notFound')
+  if (!canView(await factsFor(deps, actor, m, undefined, { participation: false })))
+    throw new DomainError('matter.notFound')
   const items = await deps.notices.forSubject('matter', m.matterId)
   return items.map((n) => ({
     at: n.at,

@@ -12,7 +12,8 @@ import { cardLink, GRID_PAGE, type CardRenderInput, type GridDeps } from './port
  * only where at least four characters stay hidden (11 or more): the first three and last four of a shorter
  * number would be all of it.
  */
-export const maskPhone = (phone: string): string => (phone.length >= 11 ? `${phone.slice(0, 3)}****${phone.slice(-4)}` : '****')
+export const maskPhone = (phone: string): string =>
+  phone.length >= 11 ? `${phone.slice(0, 3)}****${phone.slice(-4)}` : '****'
 
 const staffRoles = ['gridWorker', 'communityAdmin', 'committee'] as const
 // One collator for every sort: `localeCompare(…, 'zh-CN')` builds a new one on each call.
@@ -35,7 +36,9 @@ const peopleOf = async (deps: GridDeps, grids: GridRecord[]) => {
   ])
   const grants = inBuildings.flat()
   const workerOf = new Map(grids.map((g, i) => [g.gridId, workers[i]!.find((w) => w.role === 'gridWorker')]))
-  const userIds = [...new Set([...[...workerOf.values()].flatMap((w) => (w ? [w.userId] : [])), ...grants.map((g) => g.userId)])]
+  const userIds = [
+    ...new Set([...[...workerOf.values()].flatMap((w) => (w ? [w.userId] : [])), ...grants.map((g) => g.userId)]),
+  ]
   const users = new Map((await deps.identity.getUsers(userIds)).map((u) => [u.userId, u] as const))
   return { worker: (gridId: string) => workerOf.get(gridId) && users.get(workerOf.get(gridId)!.userId), grants, users }
 }
@@ -51,7 +54,11 @@ const cardOf = (grid: GridRecord, ctx: CardContext, people: People): PublicCard 
   const buildings = grid.buildingIds.flatMap((id) => (ctx.buildings.get(id) ? [ctx.buildings.get(id)!] : []))
   // Open in the grid: what concerns one of its buildings, a compound it lies in, or its community.
   const inGrid = ctx.open.filter(({ scope }) =>
-    scope.type === 'building' ? grid.buildingIds.includes(scope.id) : scope.type === 'compound' ? buildings.some((b) => b.compoundId === scope.id) : scope.id === grid.communityId,
+    scope.type === 'building'
+      ? grid.buildingIds.includes(scope.id)
+      : scope.type === 'compound'
+        ? buildings.some((b) => b.compoundId === scope.id)
+        : scope.id === grid.communityId,
   )
   const here = (g: StoredGrant) => g.buildingId !== undefined && grid.buildingIds.includes(g.buildingId)
   const worker = people.worker(grid.gridId)
@@ -68,7 +75,9 @@ const cardOf = (grid: GridRecord, ctx: CardContext, people: People): PublicCard 
         buildingId: b.buildingId,
         name: b.name,
         compoundName: ctx.compoundNames.get(b.compoundId) ?? '',
-        heads: people.grants.filter((g) => g.role === 'buildingHead' && g.placeId === b.buildingId).map((g) => person(people.users.get(g.userId))),
+        heads: people.grants
+          .filter((g) => g.role === 'buildingHead' && g.placeId === b.buildingId)
+          .map((g) => person(people.users.get(g.userId))),
       })),
     partyHouseholds: people.grants
       .filter((g) => g.role === 'partyHousehold' && here(g))
@@ -85,7 +94,9 @@ const contextOfGrid = async (deps: GridDeps, grid: GridRecord): Promise<CardCont
     deps.structure.getBuildings(grid.buildingIds),
     deps.openMatters.openInCommunity(grid.communityId),
   ])
-  const compounds = await Promise.all([...new Set(buildings.map((b) => b.compoundId))].map((id) => deps.structure.getCompound(id)))
+  const compounds = await Promise.all(
+    [...new Set(buildings.map((b) => b.compoundId))].map((id) => deps.structure.getCompound(id)),
+  )
   return {
     communityName: community?.name ?? '',
     streetName: street?.name ?? '',
@@ -110,7 +121,11 @@ const gridForCode = async (deps: GridDeps, code: string) => {
  */
 export const getPublicCard = async (deps: GridDeps, input: { code: string }): Promise<PublicCard> => {
   const grid = await gridForCode(deps, input.code)
-  const [ctx, people, wishes] = await Promise.all([contextOfGrid(deps, grid), peopleOf(deps, [grid]), deps.openWishes?.onWall(grid.gridId)])
+  const [ctx, people, wishes] = await Promise.all([
+    contextOfGrid(deps, grid),
+    peopleOf(deps, [grid]),
+    deps.openWishes?.onWall(grid.gridId),
+  ])
   const card = cardOf(grid, ctx, people)
   return wishes === undefined ? card : { ...card, openCounts: { ...card.openCounts, wishes } }
 }
@@ -127,14 +142,26 @@ export const getGridContact = async (deps: GridDeps, input: { gridId: string }) 
 /** A building's heads with their full numbers, for a logged-in resident's tap-to-call; in the card's order, with a phone only. */
 export const getBuildingHeadContacts = async (deps: GridDeps, input: { buildingId: string }) => {
   const building = found(await deps.structure.getBuilding(input.buildingId), 'building.notFound')
-  const heads = (await deps.identity.grantsInBuilding(building.buildingId)).filter((g) => g.role === 'buildingHead' && g.placeId === building.buildingId)
+  const heads = (await deps.identity.grantsInBuilding(building.buildingId)).filter(
+    (g) => g.role === 'buildingHead' && g.placeId === building.buildingId,
+  )
   const users = new Map((await deps.identity.getUsers(heads.map((h) => h.userId))).map((u) => [u.userId, u]))
-  return { items: heads.flatMap((h) => (users.get(h.userId)?.phone ? [{ name: users.get(h.userId)!.displayName, phone: users.get(h.userId)!.phone! }] : [])) }
+  return {
+    items: heads.flatMap((h) =>
+      users.get(h.userId)?.phone
+        ? [{ name: users.get(h.userId)!.displayName, phone: users.get(h.userId)!.phone! }]
+        : [],
+    ),
+  }
 }
 
 const staffGrid = async (deps: GridDeps, actor: Principal, gridId: string) => {
   const grid = found(await deps.structure.getGrid(gridId), 'grid.notFound')
-  authorize(actor, staffRoles, found(await deps.structure.resolvePlace({ type: 'grid', id: grid.gridId }), 'grid.notFound'))
+  authorize(
+    actor,
+    staffRoles,
+    found(await deps.structure.resolvePlace({ type: 'grid', id: grid.gridId }), 'grid.notFound'),
+  )
   return grid
 }
 
@@ -175,7 +202,11 @@ export const printGridCard = async (deps: GridDeps, actor: Principal, input: { g
 /** Every grid of a community, one page each, for a print run: the community's places are read once for all of them. */
 export const printCommunityCards = async (deps: GridDeps, actor: Principal, input: { communityId: string }) => {
   const community = found(await deps.structure.getCommunity(input.communityId), 'community.notFound')
-  authorize(actor, ['communityAdmin', 'committee'], found(await deps.structure.resolvePlace({ type: 'community', id: community.communityId }), 'community.notFound'))
+  authorize(
+    actor,
+    ['communityAdmin', 'committee'],
+    found(await deps.structure.resolvePlace({ type: 'community', id: community.communityId }), 'community.notFound'),
+  )
   const [{ compounds, buildings, grids }, street, open] = await Promise.all([
     deps.structure.listCommunity(community.communityId),
     deps.structure.getStreet(community.streetId),
@@ -188,5 +219,11 @@ export const printCommunityCards = async (deps: GridDeps, actor: Principal, inpu
     compoundNames: new Map(compounds.map((c: Compound) => [c.compoundId, c.name])),
     open,
   }
-  return deps.printer.renderPdf(await renderInputs(deps, [...grids].sort((a, b) => byName.compare(a.name, b.name)), ctx))
+  return deps.printer.renderPdf(
+    await renderInputs(
+      deps,
+      [...grids].sort((a, b) => byName.compare(a.name, b.name)),
+      ctx,
+    ),
+  )
 }

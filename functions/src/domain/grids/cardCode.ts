@@ -30,7 +30,8 @@ const mac = (secret: string, body: string) => base32(createHmac('sha256', secret
 
 export const newCardNo = (): string => base32(randomBytes(8), CARD_NO_LENGTH)
 
-export const signCardCode = (secret: string, cardNo: string): string => `${VERSION}${cardNo}${mac(secret, VERSION + cardNo)}`
+export const signCardCode = (secret: string, cardNo: string): string =>
+  `${VERSION}${cardNo}${mac(secret, VERSION + cardNo)}`
 
 /** The card number inside a genuine code, or undefined for anything else. */
 export const readCardCode = (secret: string, code: string): string | undefined => {

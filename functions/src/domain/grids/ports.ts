@@ -26,7 +26,9 @@ export interface QrSource {
 /** What is open in a community, for the card's counts: each capability with open work over places says where. */
 export interface OpenWork {
   /** Open items of a community, each with the place it concerns and whether it is a poll now. */
-  openInCommunity(communityId: string): Promise<{ scope: { type: 'building' | 'compound' | 'community'; id: string }; polling: boolean }[]>
+  openInCommunity(
+    communityId: string,
+  ): Promise<{ scope: { type: 'building' | 'compound' | 'community'; id: string }; polling: boolean }[]>
 }
 
 export interface GridDeps {

@@ -8,7 +8,11 @@ import { pageWith, type HomeDeps } from './ports'
 const wideRoles = ['committee', 'communityAdmin', 'propertyManager'] as const
 const numeric = new Intl.Collator('zh-CN', { numeric: true })
 
-const roleLines = (actor: Actor, homes: { householdId: string; represents: boolean }[], organisations: { name: string }[]) => {
+const roleLines = (
+  actor: Actor,
+  homes: { householdId: string; represents: boolean }[],
+  organisations: { name: string }[],
+) => {
   const lines = actor.user.memberships.map((m) => {
     const represents = homes.find((h) => h.householdId === m.householdId)?.represents
     return `${represents ? '户代表' : '住户'} · ${m.buildingName}${m.unit}单元${m.room}室`
@@ -33,9 +37,16 @@ const roleLines = (actor: Actor, homes: { householdId: string; represents: boole
  */
 export const myHome = async (deps: HomeDeps, actor: Actor, input: { gridId?: string }): Promise<Home> => {
   const grants = actor.principal.grants
-  const [homes, organisations] = await Promise.all([homesOf(deps, actor), deps.organisations.ofMember(actor.principal.userId)])
-  const headBuildings = grants.filter((g) => g.role === 'buildingHead' && g.placeType === 'building').map((g) => g.placeId)
-  const buildings = await deps.structure.getBuildings([...new Set([...actor.user.memberships.map((m) => m.buildingId), ...headBuildings])])
+  const [homes, organisations] = await Promise.all([
+    homesOf(deps, actor),
+    deps.organisations.ofMember(actor.principal.userId),
+  ])
+  const headBuildings = grants
+    .filter((g) => g.role === 'buildingHead' && g.placeType === 'building')
+    .map((g) => g.placeId)
+  const buildings = await deps.structure.getBuildings([
+    ...new Set([...actor.user.memberships.map((m) => m.buildingId), ...headBuildings]),
+  ])
   const gridOfBuilding = new Map(buildings.map((b) => [b.buildingId, b.gridId]))
   // My own grids, in order: my household's, the one I work in, my building's as its head.
   const ownGridIds = [
@@ -45,7 +56,9 @@ export const myHome = async (deps: HomeDeps, actor: Actor, input: { gridId?: str
   ].filter((id): id is string => Boolean(id))
 
   const communityId =
-    homes.map((h) => communityOfPath(h.path)).find(Boolean) ?? grants.map((g) => communityOfPath(g.placePath)).find(Boolean) ?? organisations[0]?.communityId
+    homes.map((h) => communityOfPath(h.path)).find(Boolean) ??
+    grants.map((g) => communityOfPath(g.placePath)).find(Boolean) ??
+    organisations[0]?.communityId
   const communityIds = [
     ...new Set([
       ...homes.map((h) => communityOfPath(h.path)),
@@ -55,14 +68,22 @@ export const myHome = async (deps: HomeDeps, actor: Actor, input: { gridId?: str
   ].filter((id): id is string => Boolean(id))
 
   // Staff of a compound or the community: the grids they serve, to choose from.
-  const wide = communityId ? grants.filter((g) => (wideRoles as readonly string[]).includes(g.role) && ['community', 'compound', 'street'].includes(g.placeType)) : []
+  const wide = communityId
+    ? grants.filter(
+        (g) =>
+          (wideRoles as readonly string[]).includes(g.role) &&
+          ['community', 'compound', 'street'].includes(g.placeType),
+      )
+    : []
   const structure = wide.length && communityId ? await deps.structure.listCommunity(communityId) : undefined
   const buildingNames = new Map((structure?.buildings ?? buildings).map((b) => [b.buildingId, b.name]))
   const compoundOf = new Map((structure?.buildings ?? []).map((b) => [b.buildingId, b.compoundId]))
   const served = (structure?.grids ?? [])
     .filter((grid) =>
       wide.some((g) =>
-        g.placeType === 'compound' ? grid.buildingIds.some((b) => compoundOf.get(b) === g.placeId) : g.placeType === 'street' || communityOfPath(g.placePath) === grid.communityId,
+        g.placeType === 'compound'
+          ? grid.buildingIds.some((b) => compoundOf.get(b) === g.placeId)
+          : g.placeType === 'street' || communityOfPath(g.placePath) === grid.communityId,
       ),
     )
     .sort((a, b) => numeric.compare(a.name, b.name))
@@ -70,14 +91,21 @@ export const myHome = async (deps: HomeDeps, actor: Actor, input: { gridId?: str
     gridId: g.gridId,
     name: g.name,
     communityId: g.communityId,
-    buildingNames: g.buildingIds.map((b) => buildingNames.get(b) ?? '').filter(Boolean).sort(numeric.compare),
+    buildingNames: g.buildingIds
+      .map((b) => buildingNames.get(b) ?? '')
+      .filter(Boolean)
+      .sort(numeric.compare),
     code: deps.gridCardCode(g),
   })
 
-  const wanted = [input.gridId, ...ownGridIds].find((id) => id && (ownGridIds.includes(id) || served.some((g) => g.gridId === id)))
+  const wanted = [input.gridId, ...ownGridIds].find(
+    (id) => id && (ownGridIds.includes(id) || served.some((g) => g.gridId === id)),
+  )
   const chosenId = wanted ?? (served.length === 1 ? served[0]!.gridId : undefined)
   const [grid, community, todoLists] = await Promise.all([
-    chosenId ? (served.find((g) => g.gridId === chosenId) ?? deps.structure.getGrid(chosenId)) : Promise.resolve(undefined),
+    chosenId
+      ? (served.find((g) => g.gridId === chosenId) ?? deps.structure.getGrid(chosenId))
+      : Promise.resolve(undefined),
     communityId ? deps.structure.getCommunity(communityId) : Promise.resolve(undefined),
     Promise.all(
       deps.todoSources.map((s) =>
@@ -106,8 +134,20 @@ export const myHome = async (deps: HomeDeps, actor: Actor, input: { gridId?: str
     todos: todoLists.flatMap((l) => l.todos),
     services: [
       { key: 'matters', label: '议事', hint: '提议、附议、投票', page: '/pages/matters/index', open: true },
-      { key: 'wishes', label: '微心愿', hint: '心愿墙', page: pageWith('/packages/wishes/pages/wall/index', at), open: true },
-      { key: 'volunteer', label: '志愿活动', hint: '报名与签到', page: pageWith('/packages/volunteer/pages/activities/index', grid ? { gridId: grid.gridId } : { communityId }), open: true },
+      {
+        key: 'wishes',
+        label: '微心愿',
+        hint: '心愿墙',
+        page: pageWith('/packages/wishes/pages/wall/index', at),
+        open: true,
+      },
+      {
+        key: 'volunteer',
+        label: '志愿活动',
+        hint: '报名与签到',
+        page: pageWith('/packages/volunteer/pages/activities/index', grid ? { gridId: grid.gridId } : { communityId }),
+        open: true,
+      },
       { key: 'points', label: '积分', hint: '积分超市', page: '/packages/points/pages/index/index', open: true },
     ],
     ...(todoLists.some((l) => !l.ok) ? { incomplete: true } : {}),

@@ -40,7 +40,13 @@ export const pageWith = (path: string, query: Record<string, string | undefined>
 }
 
 /** One 待办 line from the items it counts: the item's own page when there is one, else the list. */
-export const todoOf = <T>(key: string, label: string, items: T[], list: string, one?: (item: T) => { page: string; hint?: string }): HomeTodo[] => {
+export const todoOf = <T>(
+  key: string,
+  label: string,
+  items: T[],
+  list: string,
+  one?: (item: T) => { page: string; hint?: string },
+): HomeTodo[] => {
   if (items.length === 0) return []
   const single = items.length === 1 && one ? one(items[0]!) : undefined
   const first = one ? one(items[0]!) : undefined

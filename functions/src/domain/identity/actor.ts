@@ -24,7 +24,15 @@ export const homesOf = async (deps: { structure: StructureStore }, actor: Actor)
         deps.structure.resolvePlace({ type: 'household', id: m.householdId }),
         deps.structure.getHousehold(m.householdId),
       ])
-      return ref ? [{ householdId: ref.id, path: ref.path, represents: household?.representativeUserId === actor.principal.userId }] : []
+      return ref
+        ? [
+            {
+              householdId: ref.id,
+              path: ref.path,
+              represents: household?.representativeUserId === actor.principal.userId,
+            },
+          ]
+        : []
     }),
   )
   return homes.flat()
@@ -32,4 +40,5 @@ export const homesOf = async (deps: { structure: StructureStore }, actor: Actor)
 
 /** The caller's own community: that of their first household, else of their first role below a street. */
 export const communityOf = (actor: Actor, homes: Home[]): string | undefined =>
-  homes.map((h) => communityOfPath(h.path)).find(Boolean) ?? actor.principal.grants.map((g) => communityOfPath(g.placePath)).find(Boolean)
+  homes.map((h) => communityOfPath(h.path)).find(Boolean) ??
+  actor.principal.grants.map((g) => communityOfPath(g.placePath)).find(Boolean)

@@ -42,7 +42,10 @@ export const requestBinding = async (
     status: 'pending',
     createdAt: deps.now().toISOString(),
   }
-  orFail(await deps.identity.saveBindingRequest(request), { pending: 'binding.alreadyPending', member: 'binding.alreadyMember' })
+  orFail(await deps.identity.saveBindingRequest(request), {
+    pending: 'binding.alreadyPending',
+    member: 'binding.alreadyMember',
+  })
   return request
 }
 
@@ -55,7 +58,10 @@ export const listBindingRequests = async (
   if ((input.buildingId === undefined) === (input.gridId === undefined))
     fail('request.invalid', [{ path: 'buildingId', message: '请指定楼栋或网格之一' }])
   if (input.buildingId) {
-    const place = found(await deps.structure.resolvePlace({ type: 'building', id: input.buildingId }), 'building.notFound')
+    const place = found(
+      await deps.structure.resolvePlace({ type: 'building', id: input.buildingId }),
+      'building.notFound',
+    )
     authorize(actor, deciders, place)
     return { items: await deps.identity.bindingQueue(input.buildingId, input.status) }
   }
@@ -77,12 +83,17 @@ export const decideBinding = async (
 ): Promise<BindingRequest> => {
   const key = found(parseRequestId(input.requestId), 'binding.notFound')
   const request = found(await deps.identity.getBindingRequest(key.userId, key.householdId), 'binding.notFound')
-  const place = found(await deps.structure.resolvePlace({ type: 'building', id: request.buildingId }), 'building.notFound')
+  const place = found(
+    await deps.structure.resolvePlace({ type: 'building', id: request.buildingId }),
+    'building.notFound',
+  )
   authorize(actor, deciders, place)
   if (request.status !== 'pending') fail('binding.notPending')
   const at = deps.now().toISOString()
   const decided =
-    input.decision === 'approve' ? await deps.identity.approveBinding(request, actor.userId, at) : await deps.identity.refuseBinding(request, actor.userId, at, input.reason)
+    input.decision === 'approve'
+      ? await deps.identity.approveBinding(request, actor.userId, at)
+      : await deps.identity.refuseBinding(request, actor.userId, at, input.reason)
   return orFail(decided, { notPending: 'binding.notPending' })
 }
 
@@ -92,7 +103,10 @@ export const setRepresentative = async (
   actor: Principal,
   input: { householdId: string; userId: string },
 ) => {
-  const place = found(await deps.structure.resolvePlace({ type: 'household', id: input.householdId }), 'household.notFound')
+  const place = found(
+    await deps.structure.resolvePlace({ type: 'household', id: input.householdId }),
+    'household.notFound',
+  )
   authorize(actor, ['gridWorker', 'communityAdmin'], place)
   if (!(await deps.identity.isMember(input.userId, input.householdId))) fail('household.notMember')
   orFail(await deps.identity.setRepresentative(input.householdId, input.userId), { missing: 'household.notFound' })
@@ -102,5 +116,9 @@ export const setRepresentative = async (
 /** A building's units and rooms as the register has them: any logged-in resident chooses from them (AP8). */
 export const listBuildingHouseholds = async (deps: IdentityDeps, input: { buildingId: string }) => {
   const building = found(await deps.structure.getBuilding(input.buildingId), 'building.notFound')
-  return { buildingId: building.buildingId, buildingName: building.name, units: unitsAndRooms(await deps.structure.listHouseholdAddresses(building.buildingId)) }
+  return {
+    buildingId: building.buildingId,
+    buildingName: building.name,
+    units: unitsAndRooms(await deps.structure.listHouseholdAddresses(building.buildingId)),
+  }
 }

@@ -8,7 +8,14 @@ import { communityOfPath, isWithin, type Grant, type Principal } from '../shared
  */
 
 /** The roles a label names, most telling first. Residents (and in-service members, who act as residents) get none. */
-const order: readonly Role[] = ['committee', 'communityAdmin', 'gridWorker', 'buildingHead', 'propertyManager', 'partyHousehold']
+const order: readonly Role[] = [
+  'committee',
+  'communityAdmin',
+  'gridWorker',
+  'buildingHead',
+  'propertyManager',
+  'partyHousehold',
+]
 
 const labelOf = (g: Grant): string => {
   switch (g.role) {
@@ -36,7 +43,11 @@ export const staffLabel = (principal: Pick<Principal, 'grants'>, placePath: stri
   const community = communityOfPath(placePath)
   const related = (g: Grant) => isWithin(placePath, g.placePath) || isWithin(g.placePath, placePath)
   const candidates = principal.grants
-    .filter((g) => order.includes(g.role) && (related(g) || (community !== undefined && communityOfPath(g.placePath) === community)))
+    .filter(
+      (g) =>
+        order.includes(g.role) &&
+        (related(g) || (community !== undefined && communityOfPath(g.placePath) === community)),
+    )
     .sort((a, b) => Number(related(b)) - Number(related(a)) || order.indexOf(a.role) - order.indexOf(b.role))
   return candidates[0] && labelOf(candidates[0])
 }

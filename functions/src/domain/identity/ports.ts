@@ -58,7 +58,12 @@ export interface IdentityStore {
   saveBindingRequest(request: BindingRequest): Promise<Outcome<'pending' | 'member'>>
   /** Approves, binds the member and makes them representative if the household has none: one transaction. */
   approveBinding(request: BindingRequest, decidedBy: string, at: string): Promise<Outcome<'notPending', BindingRequest>>
-  refuseBinding(request: BindingRequest, decidedBy: string, at: string, reason: string): Promise<Outcome<'notPending', BindingRequest>>
+  refuseBinding(
+    request: BindingRequest,
+    decidedBy: string,
+    at: string,
+    reason: string,
+  ): Promise<Outcome<'notPending', BindingRequest>>
   bindingQueue(buildingId: string, status: BindingRequest['status']): Promise<BindingRequest[]>
   isMember(userId: string, householdId: string): Promise<boolean>
   /** Sets the representative of an existing household (refused `missing` otherwise). */

@@ -15,11 +15,16 @@ export type ProfileDeps = IdentityDeps & ScreeningDeps
  * the user has a community, so a late verdict can hide it). A nickname WeChat wants a person to look at is not used:
  * a name is shown at once everywhere its owner acts, so it cannot wait in a queue.
  */
-export const putProfile = async (deps: ProfileDeps, actor: Actor, input: { nickname?: string; avatarKey?: string }): Promise<Me> => {
+export const putProfile = async (
+  deps: ProfileDeps,
+  actor: Actor,
+  input: { nickname?: string; avatarKey?: string },
+): Promise<Me> => {
   if (input.avatarKey) await checkPhotos(deps, actor, [input.avatarKey], 'body.avatarKey')
   if (input.nickname !== undefined) {
     const screening = await screenText(deps, actor, [{ field: 'body.nickname', text: input.nickname }], 'profile')
-    if (screening.verdict === 'review') fail('profile.nicknameHeld', [{ path: 'body.nickname', message: '这个昵称需要人工审核，暂时不能使用，请换一个' }])
+    if (screening.verdict === 'review')
+      fail('profile.nicknameHeld', [{ path: 'body.nickname', message: '这个昵称需要人工审核，暂时不能使用，请换一个' }])
   }
   if (input.avatarKey) {
     const homes = await homesOf(deps, actor)
@@ -31,7 +36,13 @@ export const putProfile = async (deps: ProfileDeps, actor: Actor, input: { nickn
         deps,
         actor,
         [input.avatarKey],
-        { communityId, placePath, subject: { kind: 'profile', id: actor.principal.userId, title: `${name}的头像`, page: 'pages/mine/index' }, authorId: actor.principal.userId, authorName: name },
+        {
+          communityId,
+          placePath,
+          subject: { kind: 'profile', id: actor.principal.userId, title: `${name}的头像`, page: 'pages/mine/index' },
+          authorId: actor.principal.userId,
+          authorName: name,
+        },
         'profile',
       )
     }

@@ -9,7 +9,11 @@ import type { IdentityDeps, LoadedUser } from './ports'
  * A community admin grants roles inside their community (a street-level admin inside the street). Each role
  * is held at the kind of place it belongs to: a building head at a building, a grid worker at a grid.
  */
-export const grantRole = async (deps: IdentityDeps, actor: Principal, input: { userId: string; role: Role; place: Place }) => {
+export const grantRole = async (
+  deps: IdentityDeps,
+  actor: Principal,
+  input: { userId: string; role: Role; place: Place },
+) => {
   if (!roleFitsPlace(input.role, input.place.type)) fail('role.placeMismatch')
   const place = found(await deps.structure.resolvePlace(input.place), `${input.place.type}.notFound`)
   authorize(actor, ['communityAdmin'], place)
@@ -54,7 +58,10 @@ export const getMe = async (deps: IdentityDeps & { photos?: PhotoStore }, loaded
       // A membership whose household is gone (never in practice) is left out rather than shown without a place.
       if (!h) return []
       const { compoundId, communityId } = h
-      const [compoundName, communityName] = await Promise.all([nameOf('compound', compoundId), nameOf('community', communityId)])
+      const [compoundName, communityName] = await Promise.all([
+        nameOf('compound', compoundId),
+        nameOf('community', communityId),
+      ])
       return [
         {
           householdId: m.householdId,
@@ -78,7 +85,11 @@ export const getMe = async (deps: IdentityDeps & { photos?: PhotoStore }, loaded
     displayName: loaded.user.displayName,
     hasNickname: loaded.user.nicknameSet === true,
     ...(avatarUrl ? { avatarUrl } : {}),
-    grants: loaded.grants.map((g) => ({ role: g.role, place: { type: g.placeType, id: g.placeId }, placeName: g.placeName })),
+    grants: loaded.grants.map((g) => ({
+      role: g.role,
+      place: { type: g.placeType, id: g.placeId },
+      placeName: g.placeName,
+    })),
     households,
     bindingRequests: loaded.bindingRequests,
   }

@@ -12,7 +12,14 @@ export const auditCommunity = async (deps: LedgerDeps, communityId: string) => {
     const entries = await deps.ledger.allEntries(communityId, head.account)
     const broken = verifyChain(entries)
     const { balance, problems } = reconcileAccount(head, entries)
-    return { account: head.account, balance, cached: head.balance, entries: entries.length, ...(broken ? { brokenAt: broken } : {}), problems }
+    return {
+      account: head.account,
+      balance,
+      cached: head.balance,
+      entries: entries.length,
+      ...(broken ? { brokenAt: broken } : {}),
+      problems,
+    }
   }
   // Eight accounts at a time: a community of a few thousand accounts is checked within the scheduler's minute.
   const accounts: Awaited<ReturnType<typeof check>>[] = []

@@ -37,16 +37,26 @@ export const expiringAtYearStart = (entries: Entry[], year: number): number => {
 export const expiringNext = (entries: Entry[], now: Date): { amount: number; at: string } => {
   const year = beijingYearOf(now) + 1
   const balance = [...entries].sort((a, b) => b.seq - a.seq)[0]?.balanceAfter ?? 0
-  const cameIn = entries.filter((e) => e.at >= beijingYearStart(year - 1) && e.delta > 0).reduce((s, e) => s + e.delta, 0)
+  const cameIn = entries
+    .filter((e) => e.at >= beijingYearStart(year - 1) && e.delta > 0)
+    .reduce((s, e) => s + e.delta, 0)
   return { amount: Math.max(0, balance - cameIn), at: beijingYearStart(year) }
 }
 
 /** An account's entries newest first, back to (and including the first one before) `since`. */
-export const entriesBack = async (deps: LedgerDeps, communityId: string, account: string, since: string): Promise<Entry[]> => {
+export const entriesBack = async (
+  deps: LedgerDeps,
+  communityId: string,
+  account: string,
+  since: string,
+): Promise<Entry[]> => {
   const out: Entry[] = []
   let before: number | undefined
   for (;;) {
-    const page = await deps.ledger.entries(communityId, account, { limit: 100, ...(before !== undefined ? { before } : {}) })
+    const page = await deps.ledger.entries(communityId, account, {
+      limit: 100,
+      ...(before !== undefined ? { before } : {}),
+    })
     out.push(...page.items)
     if (!page.next || page.items.some((e) => e.at < since)) return out
     before = page.next
@@ -57,12 +67,18 @@ export const entriesBack = async (deps: LedgerDeps, communityId: string, account
  * Moves what expires at the start of `year` from a resident's account to the community's expiry account. Refused
  * `nothing` when nothing expires; a second run for the same account and year returns the first transfer.
  */
-export const expireAccount = async (deps: LedgerDeps, r: { communityId: string; userId: string; year: number; at: string }) => {
+export const expireAccount = async (
+  deps: LedgerDeps,
+  r: { communityId: string; userId: string; year: number; at: string },
+) => {
   const account = residentAccount(r.userId)
   const expiry = accountId({ kind: 'expiry' })
   const key = `expire:${r.year}:${r.userId}`
   return runTransfer<'nothing'>(deps, r.communityId, key, async () => {
-    const amount = expiringAtYearStart(await entriesBack(deps, r.communityId, account, beijingYearStart(r.year - 1)), r.year)
+    const amount = expiringAtYearStart(
+      await entriesBack(deps, r.communityId, account, beijingYearStart(r.year - 1)),
+      r.year,
+    )
     if (amount === 0) return refused('nothing')
     return done({
       heads: await deps.ledger.heads(r.communityId, [account, expiry]),

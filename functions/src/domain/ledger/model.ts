@@ -20,10 +20,18 @@ import { done, refused, type Outcome } from '../shared/outcome'
 export const POOL_SHARDS = 32
 
 export type AccountRef =
-  { kind: 'issuer' } | { kind: 'expiry' } | { kind: 'pool'; shard: number } | { kind: 'shop'; shard: number } | { kind: 'resident'; userId: string }
+  | { kind: 'issuer' }
+  | { kind: 'expiry' }
+  | { kind: 'pool'; shard: number }
+  | { kind: 'shop'; shard: number }
+  | { kind: 'resident'; userId: string }
 
 export const accountId = (a: AccountRef): string =>
-  a.kind === 'resident' ? `user:${a.userId}` : a.kind === 'pool' || a.kind === 'shop' ? `${a.kind}:${String(a.shard).padStart(2, '0')}` : a.kind
+  a.kind === 'resident'
+    ? `user:${a.userId}`
+    : a.kind === 'pool' || a.kind === 'shop'
+      ? `${a.kind}:${String(a.shard).padStart(2, '0')}`
+      : a.kind
 
 export const residentAccount = (userId: string) => accountId({ kind: 'resident', userId })
 export const poolAccounts = () => Array.from({ length: POOL_SHARDS }, (_, shard) => accountId({ kind: 'pool', shard }))
@@ -150,11 +158,19 @@ export const isWholePositive = (n: number) => Number.isSafeInteger(n) && n > 0
  * Refused `unbalanced` when the legs do not sum to zero or are not whole points, `insufficient` (with the account)
  * when an account other than the issuer would go below zero.
  */
-export const planTransfer = (input: TransferInput, heads: Map<string, Head>): Outcome<'unbalanced' | 'insufficient', Plan> => {
+export const planTransfer = (
+  input: TransferInput,
+  heads: Map<string, Head>,
+): Outcome<'unbalanced' | 'insufficient', Plan> => {
   const legs = new Map<string, number>()
   for (const l of input.legs) legs.set(l.account, (legs.get(l.account) ?? 0) + l.delta)
   const deltas = [...legs.values()]
-  if (deltas.some((d) => !Number.isSafeInteger(d) || d === 0) || deltas.reduce((s, d) => s + d, 0) !== 0 || legs.size < 2) return refused('unbalanced')
+  if (
+    deltas.some((d) => !Number.isSafeInteger(d) || d === 0) ||
+    deltas.reduce((s, d) => s + d, 0) !== 0 ||
+    legs.size < 2
+  )
+    return refused('unbalanced')
   const entries: Entry[] = []
   const next: Plan['heads'] = []
   for (const [account, delta] of legs) {
@@ -181,7 +197,11 @@ export const planTransfer = (input: TransferInput, heads: Map<string, Head>): Ou
     next.push({ next: { account, balance: balanceAfter, seq: entry.seq, lastHash: entry.hash }, expectedSeq: head.seq })
   }
   return done({
-    transfer: { ...input, legs: [...legs].map(([account, delta]) => ({ account, delta })), entries: entries.map((e) => ({ account: e.account, seq: e.seq })) },
+    transfer: {
+      ...input,
+      legs: [...legs].map(([account, delta]) => ({ account, delta })),
+      entries: entries.map((e) => ({ account: e.account, seq: e.seq })),
+    },
     entries,
     heads: next,
   })
@@ -211,7 +231,8 @@ export const reconcileAccount = (head: Head | undefined, entries: Entry[]) => {
   const fromEntries = entries.reduce((s, e) => s + e.delta, 0)
   const lastSeq = entries.reduce((m, e) => Math.max(m, e.seq), 0)
   const problems: string[] = []
-  if ((head?.balance ?? 0) !== fromEntries) problems.push(`余额缓存 ${head?.balance ?? 0}，按记录合计应为 ${fromEntries}`)
+  if ((head?.balance ?? 0) !== fromEntries)
+    problems.push(`余额缓存 ${head?.balance ?? 0}，按记录合计应为 ${fromEntries}`)
   if ((head?.seq ?? 0) !== lastSeq) problems.push(`记录数 ${lastSeq}，账户头记为 ${head?.seq ?? 0}`)
   const last = entries.find((e) => e.seq === lastSeq)
   if (last && head && head.lastHash !== last.hash) problems.push('账户头的哈希与最后一笔记录不符')

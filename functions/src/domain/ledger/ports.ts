@@ -12,7 +12,11 @@ export interface LedgerStore {
   commit(plan: Plan): Promise<Outcome<'exists' | 'moved'>>
   getTransfer(communityId: string, transferId: string): Promise<Transfer | undefined>
   /** An account's entries, newest first, a page at a time (`before`: the sequence to continue below). */
-  entries(communityId: string, account: string, page: { limit: number; before?: number }): Promise<{ items: Entry[]; next?: number }>
+  entries(
+    communityId: string,
+    account: string,
+    page: { limit: number; before?: number },
+  ): Promise<{ items: Entry[]; next?: number }>
   /** Every entry of an account, in order (verification and reconciliation). */
   allEntries(communityId: string, account: string): Promise<Entry[]>
   /** Every account head of a community (reconciliation, the admin's overview). */

@@ -15,7 +15,8 @@ import {
 import type { LedgerDeps } from './ports'
 
 const ATTEMPTS = 40
-const pause = (attempt: number) => new Promise((r) => setTimeout(r, 5 + Math.random() * Math.min(200, 10 * (attempt + 1))))
+const pause = (attempt: number) =>
+  new Promise((r) => setTimeout(r, 5 + Math.random() * Math.min(200, 10 * (attempt + 1))))
 
 export interface Moved {
   transfer: Transfer
@@ -116,7 +117,13 @@ export const credit = async <R extends string = never>(
   commit?: (plan: Plan) => Promise<Outcome<'exists' | 'moved' | R>>,
 ): Promise<Outcome<R | 'budgetSpent' | 'badAmount' | 'insufficient' | 'unbalanced', Moved>> => {
   if (!isWholePositive(r.amount)) return refused('badAmount')
-  return runTransfer<R | 'budgetSpent'>(deps, r.communityId, r.key, creditBuild(deps, r), commit ?? ((plan) => deps.ledger.commit(plan)))
+  return runTransfer<R | 'budgetSpent'>(
+    deps,
+    r.communityId,
+    r.key,
+    creditBuild(deps, r),
+    commit ?? ((plan) => deps.ledger.commit(plan)),
+  )
 }
 
 /** Plans a credit against the current heads: paid from the pool (shards picked as payFromPool says) into the resident's account. */
@@ -142,12 +149,22 @@ export const creditBuild = (deps: LedgerDeps, r: CreditRequest) => async () => {
 /** Puts points into the issuance pool, spread evenly over its shards: the budget the community admin sets and tops up. */
 export const topUp = async (
   deps: LedgerDeps,
-  r: { communityId: string; amount: number; key: string; reason: string; by: { userId: string; displayName: string }; at: string },
+  r: {
+    communityId: string
+    amount: number
+    key: string
+    reason: string
+    by: { userId: string; displayName: string }
+    at: string
+  },
 ) => {
   if (!isWholePositive(r.amount)) return refused('badAmount')
   const shards = poolAccounts()
   const legs = shards
-    .map((account, i) => ({ account, delta: Math.floor(r.amount / shards.length) + (i < r.amount % shards.length ? 1 : 0) }))
+    .map((account, i) => ({
+      account,
+      delta: Math.floor(r.amount / shards.length) + (i < r.amount % shards.length ? 1 : 0),
+    }))
     .filter((l) => l.delta > 0)
   const issuer = accountId({ kind: 'issuer' })
   return runTransfer(deps, r.communityId, r.key, async () =>
@@ -174,7 +191,13 @@ export const topUp = async (
  */
 export const reverse = async (
   deps: LedgerDeps,
-  r: { communityId: string; transferId: string; reason: string; by: { userId: string; displayName: string }; at: string },
+  r: {
+    communityId: string
+    transferId: string
+    reason: string
+    by: { userId: string; displayName: string }
+    at: string
+  },
 ) => {
   const original = await deps.ledger.getTransfer(r.communityId, r.transferId)
   if (!original) return refused('notFound')

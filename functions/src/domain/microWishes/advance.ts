@@ -30,7 +30,10 @@ export interface Moment {
   now: Date
   at: string
 }
-export type Decide = (w: WishRecord, ctx: Moment & { facts: Facts & { claimant?: Claimant }; settings: WishSettings }) => Change | Promise<Change>
+export type Decide = (
+  w: WishRecord,
+  ctx: Moment & { facts: Facts & { claimant?: Claimant }; settings: WishSettings },
+) => Change | Promise<Change>
 
 /** The public part of a wish, as the wall keeps it: the title, a photo, the building and the surname. */
 export const storedCard = (w: WishRecord): StoredCard => {
@@ -51,7 +54,9 @@ export const storedCard = (w: WishRecord): StoredCard => {
     points: w.vetting?.points ?? 0,
     onWallSince: w.onWallSince ?? w.publishedAt ?? w.createdAt,
     status: done ? 'confirmed' : 'published',
-    ...(done && w.claim ? { claimantName: w.claim.name, ...(w.claim.unitName ? { claimantUnit: w.claim.unitName } : {}) } : {}),
+    ...(done && w.claim
+      ? { claimantName: w.claim.name, ...(w.claim.unitName ? { claimantUnit: w.claim.unitName } : {}) }
+      : {}),
     ...(done && w.confirmation ? { confirmedAt: w.confirmation.at } : {}),
     ...(done && w.thanks ? { thanks: w.thanks.text } : {}),
   }
@@ -62,7 +67,8 @@ const wallChanges = (prev: WishRecord, next: WishRecord): WishEffects['wall'] =>
   const wall: NonNullable<WishEffects['wall']> = {}
   if (prev.status === 'published' && next.status !== 'published' && prev.onWallSince) wall.removeOpen = prev.onWallSince
   if (next.status === 'published' && prev.status !== 'published') wall.addOpen = storedCard(next)
-  if (next.status === 'confirmed' && (prev.status !== 'confirmed' || prev.thanks?.text !== next.thanks?.text)) wall.putDone = storedCard(next)
+  if (next.status === 'confirmed' && (prev.status !== 'confirmed' || prev.thanks?.text !== next.thanks?.text))
+    wall.putDone = storedCard(next)
   return wall
 }
 
@@ -73,7 +79,14 @@ const apply = (w: WishRecord, c: Change, at: string): WishRecord => {
 }
 
 /** Writes one change; refused codes come back as the store said them. */
-const write = async (deps: MicroWishDeps, w: WishRecord, who: { userId: string; displayName: string }, action: string, moment: Moment, c: Change) => {
+const write = async (
+  deps: MicroWishDeps,
+  w: WishRecord,
+  who: { userId: string; displayName: string },
+  action: string,
+  moment: Moment,
+  c: Change,
+) => {
   const next = apply(w, c, moment.at)
   // A wish that closes (confirmed, refused, withdrawn) frees a place in its household's limit.
   const household = isOpen(w.status) && !isOpen(next.status) ? { household: { delta: -1 as const } } : {}
@@ -84,7 +97,12 @@ const write = async (deps: MicroWishDeps, w: WishRecord, who: { userId: string; 
     ...(c.due ? { due: c.due } : {}),
     wall: wallChanges(w, next),
   }
-  const written = await deps.wishes.transition(w, next, c.label ? event(c.action ?? action, c.label, who, moment.at, next.status, c.note) : undefined, effects)
+  const written = await deps.wishes.transition(
+    w,
+    next,
+    c.label ? event(c.action ?? action, c.label, who, moment.at, next.status, c.note) : undefined,
+    effects,
+  )
   return { written, next }
 }
 
@@ -96,7 +114,13 @@ const ATTEMPTS = 3
  * transaction. When someone changed the wish in between, it is read and checked again, so a member who came
  * second to a claim is told the wish is taken.
  */
-export const advance = async (deps: MicroWishDeps, actor: Actor, wishId: string, action: Action, decide: Decide): Promise<WishRecord> => {
+export const advance = async (
+  deps: MicroWishDeps,
+  actor: Actor,
+  wishId: string,
+  action: Action,
+  decide: Decide,
+): Promise<WishRecord> => {
   for (let attempt = 0; ; attempt++) {
     const w = found(await deps.wishes.get(wishId), 'wish.notFound')
     const settings = await settingsFor(deps, w.communityId)
@@ -110,7 +134,8 @@ export const advance = async (deps: MicroWishDeps, actor: Actor, wishId: string,
     const { written, next } = await write(deps, w, actorOf(actor), action, moment, change)
     if (written.ok) return next
     if (written.refused === 'claimLimit') throw new DomainError('wish.claimLimit')
-    if (written.refused === 'busy' || attempt + 1 >= ATTEMPTS) throw new DomainError(action === 'claim' ? 'wish.busy' : 'wish.wrongState')
+    if (written.refused === 'busy' || attempt + 1 >= ATTEMPTS)
+      throw new DomainError(action === 'claim' ? 'wish.busy' : 'wish.wrongState')
   }
 }
 
@@ -118,6 +143,13 @@ export const advance = async (deps: MicroWishDeps, actor: Actor, wishId: string,
  * A change the system makes (a claim lapsing, a wish confirming itself, points paid): no caller to check; `now` is
  * the scheduler's moment. Refused `moved` when the wish changed meanwhile; the scheduled job reads it again.
  */
-export const advanceAsSystem = async (deps: MicroWishDeps, w: WishRecord, action: string, change: Change, who = systemActor, now = deps.now()) => {
+export const advanceAsSystem = async (
+  deps: MicroWishDeps,
+  w: WishRecord,
+  action: string,
+  change: Change,
+  who = systemActor,
+  now = deps.now(),
+) => {
   return write(deps, w, who, action, { now, at: now.toISOString() }, change)
 }

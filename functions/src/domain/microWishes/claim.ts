@@ -25,7 +25,10 @@ export const claimLogOf = (w: WishRecord, outcome: ClaimLog['outcome']): ClaimLo
 /** The claim's deadline and its reminder (the community's lead before it, if that is still ahead). */
 export const claimSchedule = (w: WishRecord, deadline: string, reminderHours: number, now: Date) => {
   const remindAt = new Date(new Date(deadline).getTime() - reminderHours * 3_600_000)
-  return [{ kind: LAPSE, at: deadline, subjectId: w.wishId }, ...(remindAt > now ? [{ kind: REMIND, at: remindAt.toISOString(), subjectId: w.wishId }] : [])]
+  return [
+    { kind: LAPSE, at: deadline, subjectId: w.wishId },
+    ...(remindAt > now ? [{ kind: REMIND, at: remindAt.toISOString(), subjectId: w.wishId }] : []),
+  ]
 }
 
 /** The unit a claim counts for on the figures (`none` when the member registered none). */
@@ -61,7 +64,12 @@ export const claimWish = async (deps: MicroWishDeps, actor: Actor, input: { wish
       set: { claim, claims: w.claims + 1 },
       label: `${me.displayName}${unit ? `（${unit.unitName}）` : ''}认领心愿，${beijingTime(deadline)}前完成`,
       effects: {
-        member: { userId: me.userId, delta: { active: 1, claimed: 1 }, activeLimit: settings.activeClaimLimit, ...(unit ? { unit } : {}) },
+        member: {
+          userId: me.userId,
+          delta: { active: 1, claimed: 1 },
+          activeLimit: settings.activeClaimLimit,
+          ...(unit ? { unit } : {}),
+        },
         claimLog: claimLogOf(next, 'active'),
         stats: { delta: { claimed: 1 }, unit: unitOf(next) },
       },
@@ -72,7 +80,13 @@ export const claimWish = async (deps: MicroWishDeps, actor: Actor, input: { wish
 }
 
 /** A claim that ends without fulfilment (released, lapsed, reopened): the wish goes back to the wall. */
-export const backToWall = (w: WishRecord, at: string, outcome: 'released' | 'lapsed' | 'reopened', label: string, note?: string): Change => {
+export const backToWall = (
+  w: WishRecord,
+  at: string,
+  outcome: 'released' | 'lapsed' | 'reopened',
+  label: string,
+  note?: string,
+): Change => {
   const counted = outcome === 'released' ? { released: 1 } : outcome === 'lapsed' ? { lapsed: 1 } : {}
   return {
     status: 'published',
@@ -98,7 +112,13 @@ export const releaseWish = (deps: MicroWishDeps, actor: Actor, input: { wishId: 
 const ATTEMPTS = 3
 
 /** Runs a system change on the wish's current state; read again when it moved under the write. Safe to run again. */
-const systemChange = async (deps: MicroWishDeps, wishId: string, action: string, now: Date, decide: (w: WishRecord, now: Date) => Change | undefined) => {
+const systemChange = async (
+  deps: MicroWishDeps,
+  wishId: string,
+  action: string,
+  now: Date,
+  decide: (w: WishRecord, now: Date) => Change | undefined,
+) => {
   for (let i = 0; i < ATTEMPTS; i++) {
     const w = await deps.wishes.get(wishId)
     const change = w && decide(w, now)
@@ -143,7 +163,15 @@ export const remindClaimant = async (deps: MicroWishDeps, wishId: string, now = 
     return {
       status: 'claimed',
       set: { claim },
-      notices: (next) => [notices.toClaimant(next, claim.userId, at, 'wishReminder', `将于${beijingTime(claim.deadline)}到期，请尽快完成`)],
+      notices: (next) => [
+        notices.toClaimant(
+          next,
+          claim.userId,
+          at,
+          'wishReminder',
+          `将于${beijingTime(claim.deadline)}到期，请尽快完成`,
+        ),
+      ],
     }
   })
 }

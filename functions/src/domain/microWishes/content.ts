@@ -45,12 +45,24 @@ export const screenWishText = async (
   deps: MicroWishDeps,
   actor: Actor,
   w: WishRecord,
-  content: { key: string; parts: { field: string; text: string }[]; scene: Scene; photoKeys?: string[]; replaces?: boolean },
+  content: {
+    key: string
+    parts: { field: string; text: string }[]
+    scene: Scene
+    photoKeys?: string[]
+    replaces?: boolean
+  },
   at: string,
 ): Promise<ContentWrite[]> => {
   const screening = await screenText(deps, actor, content.parts, content.scene)
-  if (content.photoKeys?.length) await screenPhotos(deps, actor, content.photoKeys, publishedIn(w, actor), content.scene)
-  const draft: ContentDraft = { ...publishedIn(w, actor), contentKey: content.key, kind: 'text', text: content.parts.map((p) => p.text).join('\n') }
+  if (content.photoKeys?.length)
+    await screenPhotos(deps, actor, content.photoKeys, publishedIn(w, actor), content.scene)
+  const draft: ContentDraft = {
+    ...publishedIn(w, actor),
+    contentKey: content.key,
+    kind: 'text',
+    text: content.parts.map((p) => p.text).join('\n'),
+  }
   return content.replaces ? replacedText(screening, draft, at) : heldText(screening, draft, at)
 }
 
@@ -77,10 +89,15 @@ export const moderationFor = async (
     photos: (keys) => {
       const seen = keys.map((key) => ({
         key,
-        ...seenAs(mod.get(photoContentKey(key)), { isAuthor: photoAuthorId(key) === viewer.userId, isStaff: viewer.isStaff }),
+        ...seenAs(mod.get(photoContentKey(key)), {
+          isAuthor: photoAuthorId(key) === viewer.userId,
+          isStaff: viewer.isStaff,
+        }),
       }))
       return {
-        shown: seen.filter((s) => s.show).map((s) => ({ key: s.key, ...(s.moderation ? { moderation: s.moderation } : {}) })),
+        shown: seen
+          .filter((s) => s.show)
+          .map((s) => ({ key: s.key, ...(s.moderation ? { moderation: s.moderation } : {}) })),
         withheld: seen.filter((s) => !s.show).length,
       }
     },

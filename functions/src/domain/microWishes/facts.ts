@@ -43,11 +43,25 @@ export const claimantOf = async (
   const p = actor.principal
   const communityPath = communityPathOf(w.placePath)
   const registration = await deps.servingMembers.servingMember(w.communityId, p.userId)
-  if (registration) return registration.unitId ? { unit: { unitId: registration.unitId, unitName: registration.unitName || registration.unitId } } : {}
-  if (!p.system && holdsRole(p, ['inServiceMember'], { type: 'community', id: w.communityId, name: '', path: communityPath })) return {}
-  if (settings.whoMayClaim === 'membersAndPartyHouseholds' && p.grants.some((g) => g.role === 'partyHousehold' && isWithin(g.placePath, communityPath)))
+  if (registration)
+    return registration.unitId
+      ? { unit: { unitId: registration.unitId, unitName: registration.unitName || registration.unitId } }
+      : {}
+  if (
+    !p.system &&
+    holdsRole(p, ['inServiceMember'], { type: 'community', id: w.communityId, name: '', path: communityPath })
+  )
     return {}
-  if (settings.whoMayClaim === 'membersAndResidents' && (await homesOf(deps, actor)).some((h) => isWithin(h.path, communityPath))) return {}
+  if (
+    settings.whoMayClaim === 'membersAndPartyHouseholds' &&
+    p.grants.some((g) => g.role === 'partyHousehold' && isWithin(g.placePath, communityPath))
+  )
+    return {}
+  if (
+    settings.whoMayClaim === 'membersAndResidents' &&
+    (await homesOf(deps, actor)).some((h) => isWithin(h.path, communityPath))
+  )
+    return {}
   return undefined
 }
 
@@ -78,7 +92,12 @@ export const factsFor = async (
   // A claim is read for when one is asked for, or possible at all (a view of a wish on the wall).
   if (!(options.claim ?? w.status === 'published') || isPoster || ofHousehold) return base
   const [claimant, record] = await Promise.all([claimantOf(deps, actor, w, settings), deps.wishes.member(p.userId)])
-  return { ...base, mayClaim: claimant !== undefined, activeClaims: record?.active ?? 0, ...(claimant ? { claimant } : {}) }
+  return {
+    ...base,
+    mayClaim: claimant !== undefined,
+    activeClaims: record?.active ?? 0,
+    ...(claimant ? { claimant } : {}),
+  }
 }
 
 export const assertMay = (action: Action, w: WishRecord, f: Facts) => {

@@ -20,7 +20,17 @@ const row = (c: Record<StatKey, number>) => {
   }
 }
 
-const zero = { posted: 0, vetted: 0, refused: 0, claimed: 0, fulfilled: 0, lapsed: 0, released: 0, reopened: 0, hoursToFulfil: 0 }
+const zero = {
+  posted: 0,
+  vetted: 0,
+  refused: 0,
+  claimed: 0,
+  fulfilled: 0,
+  lapsed: 0,
+  released: 0,
+  reopened: 0,
+  hoursToFulfil: 0,
+}
 const byName = new Intl.Collator('zh-CN', { numeric: true })
 
 /**
@@ -29,12 +39,16 @@ const byName = new Intl.Collator('zh-CN', { numeric: true })
  * mean days from publication to confirmed fulfilment. Counters kept as the wishes move: one Query, no Scan.
  */
 export const wishFigures = async (deps: MicroWishDeps, actor: Actor, input: { communityId: string }) => {
-  const place = found(await deps.structure.resolvePlace({ type: 'community', id: input.communityId }), 'community.notFound')
+  const place = found(
+    await deps.structure.resolvePlace({ type: 'community', id: input.communityId }),
+    'community.notFound',
+  )
   const p = actor.principal
   const gridWorkerHere = p.grants.some((g) => g.role === 'gridWorker' && isWithin(g.placePath, place.path))
   if (!holdsRole(p, ['committee', 'communityAdmin'], place) && !gridWorkerHere) fail('auth.forbidden')
   const rows: StatRow[] = await deps.wishes.stats(input.communityId)
-  const of = (kind: StatRow['kind']) => rows.filter((r) => r.kind === kind).sort((a, b) => byName.compare(a.name, b.name))
+  const of = (kind: StatRow['kind']) =>
+    rows.filter((r) => r.kind === kind).sort((a, b) => byName.compare(a.name, b.name))
   return {
     community: row(rows.find((r) => r.kind === 'all')?.counts ?? zero),
     grids: of('grid').map((r) => ({ gridId: r.id, gridName: r.name, ...row(r.counts) })),

@@ -16,14 +16,24 @@ export const CREDIT = 'microWishes.credit'
 export const CREDIT_RETRY_MS = 3_600_000
 
 /** The claimant reports the wish fulfilled, with a photo and a note; the resident is asked to confirm. */
-export const fulfilWish = (deps: MicroWishDeps, actor: Actor, input: { wishId: string; note: string; photoKeys: string[] }) =>
+export const fulfilWish = (
+  deps: MicroWishDeps,
+  actor: Actor,
+  input: { wishId: string; note: string; photoKeys: string[] },
+) =>
   advance(deps, actor, input.wishId, 'fulfil', async (w, { now, at, settings }) => {
     await checkPhotos(deps, actor, input.photoKeys)
     const content = await screenWishText(
       deps,
       actor,
       w,
-      { key: wishContent.fulfilment(w.wishId), parts: [{ field: 'body.note', text: input.note }], scene: 'forum', photoKeys: input.photoKeys, replaces: true },
+      {
+        key: wishContent.fulfilment(w.wishId),
+        parts: [{ field: 'body.note', text: input.note }],
+        scene: 'forum',
+        photoKeys: input.photoKeys,
+        replaces: true,
+      },
       at,
     )
     const autoConfirmAt = new Date(now.getTime() + settings.autoConfirmDays * DAY_MS).toISOString()
@@ -52,7 +62,12 @@ const confirmation = (
 ): Change => {
   const claim = w.claim!
   const hours = w.publishedAt ? Math.round((Date.parse(at) - Date.parse(w.publishedAt)) / 360_000) / 10 : 0
-  const label = how === 'auto' ? '到期无人确认，系统自动确认心愿已实现' : how === 'gridWorker' ? '网格员代居民确认心愿已实现' : '居民确认收到，心愿已实现'
+  const label =
+    how === 'auto'
+      ? '到期无人确认，系统自动确认心愿已实现'
+      : how === 'gridWorker'
+        ? '网格员代居民确认心愿已实现'
+        : '居民确认收到，心愿已实现'
   return {
     status: 'confirmed',
     set: {
@@ -69,7 +84,13 @@ const confirmation = (
     },
     due: [{ kind: CREDIT, at, subjectId: w.wishId }],
     notices: (next) => [
-      notices.toClaimant(next, claim.userId, at, 'wishConfirmed', `已确认实现，${w.vetting?.points ?? 0}积分计入您的账户${thanks ? '，还收到一封感谢信' : ''}`),
+      notices.toClaimant(
+        next,
+        claim.userId,
+        at,
+        'wishConfirmed',
+        `已确认实现，${w.vetting?.points ?? 0}积分计入您的账户${thanks ? '，还收到一封感谢信' : ''}`,
+      ),
     ],
   }
 }
@@ -81,13 +102,21 @@ const confirmation = (
 export const confirmWish = async (deps: MicroWishDeps, actor: Actor, input: { wishId: string; thanks?: string }) => {
   const already = async () => {
     const w = found(await deps.wishes.get(input.wishId), 'wish.notFound')
-    return w.status === 'confirmed' && (w.posterId === actor.principal.userId || isGridWorkerOf(actor, w)) ? w : undefined
+    return w.status === 'confirmed' && (w.posterId === actor.principal.userId || isGridWorkerOf(actor, w))
+      ? w
+      : undefined
   }
   const earlier = await already()
   if (earlier) return earlier
   try {
     const confirmed = await advance(deps, actor, input.wishId, 'confirm', async (w, { at, facts }) => {
-      const change = confirmation(w, at, actorOf(actor), facts.isPoster && !w.onBehalf ? 'resident' : 'gridWorker', input.thanks)
+      const change = confirmation(
+        w,
+        at,
+        actorOf(actor),
+        facts.isPoster && !w.onBehalf ? 'resident' : 'gridWorker',
+        input.thanks,
+      )
       const content = input.thanks ? await screenThanks(deps, actor, w, input.thanks, 'body.thanks', at) : []
       return { ...change, effects: { ...change.effects, content } }
     })
@@ -133,10 +162,19 @@ export const disputeWish = (deps: MicroWishDeps, actor: Actor, input: { wishId: 
  * The grid worker settles a dispute: confirm it fulfilled (the points are paid), ask the claimant to do it again
  * (a new claim period), or return the wish to the wall (the claim ends).
  */
-export const decideDispute = async (deps: MicroWishDeps, actor: Actor, input: { wishId: string; decision: 'confirm' | 'redo' | 'reopen'; note: string }) => {
+export const decideDispute = async (
+  deps: MicroWishDeps,
+  actor: Actor,
+  input: { wishId: string; decision: 'confirm' | 'redo' | 'reopen'; note: string },
+) => {
   const decided = await advance(deps, actor, input.wishId, 'decide', (w, { now, at, settings }): Change => {
     const claimant = w.claim!.userId
-    if (input.decision === 'confirm') return { ...confirmation(w, at, actorOf(actor), 'gridWorker'), label: '网格员处理异议：确认心愿已实现', note: input.note }
+    if (input.decision === 'confirm')
+      return {
+        ...confirmation(w, at, actorOf(actor), 'gridWorker'),
+        label: '网格员处理异议：确认心愿已实现',
+        note: input.note,
+      }
     if (input.decision === 'reopen')
       return {
         ...backToWall(w, at, 'reopened', '网格员处理异议：心愿回到心愿墙', input.note),
@@ -172,7 +210,14 @@ export const autoConfirm = async (deps: MicroWishDeps, wishId: string, now = dep
   for (let i = 0; i < 3; i++) {
     const w = await deps.wishes.get(wishId)
     if (!w || w.status !== 'fulfilled' || !w.fulfilment || new Date(w.fulfilment.autoConfirmAt) > now) return
-    const { written } = await advanceAsSystem(deps, w, 'autoConfirm', confirmation(w, now.toISOString(), systemActor, 'auto'), systemActor, now)
+    const { written } = await advanceAsSystem(
+      deps,
+      w,
+      'autoConfirm',
+      confirmation(w, now.toISOString(), systemActor, 'auto'),
+      systemActor,
+      now,
+    )
     if (written.ok) return creditWish(deps, wishId, now)
   }
   throw new Error(`microWishes: auto-confirmation of ${wishId} kept moving`)
@@ -183,7 +228,11 @@ export const autoConfirm = async (deps: MicroWishDeps, wishId: string, now = dep
  * credit per key (`wish:<wishId>`), and the wish records it (with the member's points) on a versioned write, so a
  * second run finds it paid. When the community's budget cannot pay, it is tried again later (the wish shows it pending).
  */
-export const creditWish = async (deps: MicroWishDeps, wishId: string, now = deps.now()): Promise<'paid' | 'pending' | 'none'> => {
+export const creditWish = async (
+  deps: MicroWishDeps,
+  wishId: string,
+  now = deps.now(),
+): Promise<'paid' | 'pending' | 'none'> => {
   for (let i = 0; i < 5; i++) {
     const w = await deps.wishes.get(wishId)
     if (!w || w.status !== 'confirmed' || !w.claim) return 'none'
@@ -203,7 +252,11 @@ export const creditWish = async (deps: MicroWishDeps, wishId: string, now = deps
       at: now.toISOString(),
     })
     if (!paid.ok) {
-      await deps.schedule.add({ kind: CREDIT, at: new Date(now.getTime() + CREDIT_RETRY_MS).toISOString(), subjectId: wishId })
+      await deps.schedule.add({
+        kind: CREDIT,
+        at: new Date(now.getTime() + CREDIT_RETRY_MS).toISOString(),
+        subjectId: wishId,
+      })
       return 'pending'
     }
     const { written } = await advanceAsSystem(

@@ -1,5 +1,12 @@
 import type { z } from 'zod'
-import type { CheckMethod, Hardship, WallCard, WishCategory, WishSettings, WishStatus } from '../../../../contracts/microWishes'
+import type {
+  CheckMethod,
+  Hardship,
+  WallCard,
+  WishCategory,
+  WishSettings,
+  WishStatus,
+} from '../../../../contracts/microWishes'
 
 export type { WishSettings, WishStatus }
 
@@ -114,7 +121,17 @@ export interface MemberRecord {
   unitName?: string
 }
 
-export const statKeys = ['posted', 'vetted', 'refused', 'claimed', 'fulfilled', 'lapsed', 'released', 'reopened', 'hoursToFulfil'] as const
+export const statKeys = [
+  'posted',
+  'vetted',
+  'refused',
+  'claimed',
+  'fulfilled',
+  'lapsed',
+  'released',
+  'reopened',
+  'hoursToFulfil',
+] as const
 export type StatKey = (typeof statKeys)[number]
 export type StatDelta = Partial<Record<StatKey, number>>
 
@@ -127,7 +144,14 @@ export interface StatRow {
 }
 
 /** Statuses in which a wish counts against its household's limit of open wishes. */
-export const openStatuses: readonly WishStatus[] = ['awaitingVetting', 'returned', 'published', 'claimed', 'fulfilled', 'disputed']
+export const openStatuses: readonly WishStatus[] = [
+  'awaitingVetting',
+  'returned',
+  'published',
+  'claimed',
+  'fulfilled',
+  'disputed',
+]
 export const isOpen = (s: WishStatus) => openStatuses.includes(s)
 
 export const defaultWishSettings: WishSettings = {
@@ -142,7 +166,22 @@ export const defaultWishSettings: WishSettings = {
 }
 
 /** 姓**: the wall shows the surname only (one character; two for the common compound surnames). */
-const compoundSurnames = ['欧阳', '司马', '上官', '诸葛', '东方', '皇甫', '尉迟', '公孙', '慕容', '令狐', '长孙', '宇文', '司徒', '夏侯']
+const compoundSurnames = [
+  '欧阳',
+  '司马',
+  '上官',
+  '诸葛',
+  '东方',
+  '皇甫',
+  '尉迟',
+  '公孙',
+  '慕容',
+  '令狐',
+  '长孙',
+  '宇文',
+  '司徒',
+  '夏侯',
+]
 export const maskName = (name: string): string => {
   const n = name.trim()
   if (!n) return '居民'

@@ -52,4 +52,6 @@ export const notices = {
 
 /** Leaves out a notice to the one who acted (a grid worker vetting the wish they posted for a resident). */
 export const notTo = (actorId: string, list: Notice[]) =>
-  list.filter((n) => !(n.audience.kind === 'users' && n.audience.userIds.length === 1 && n.audience.userIds[0] === actorId))
+  list.filter(
+    (n) => !(n.audience.kind === 'users' && n.audience.userIds.length === 1 && n.audience.userIds[0] === actorId),
+  )

@@ -8,9 +8,20 @@ import type { DueItem, DueStore } from '../schedule/ports'
 import type { Outcome } from '../shared/outcome'
 import type { StructureStore } from '../structure/ports'
 import type { PhotoStore } from '../uploads/ports'
-import type { ClaimLog, MemberRecord, StatDelta, StatRow, StoredCard, WishEvent, WishRecord, WishSettings } from './model'
+import type {
+  ClaimLog,
+  MemberRecord,
+  StatDelta,
+  StatRow,
+  StoredCard,
+  WishEvent,
+  WishRecord,
+  WishSettings,
+} from './model'
 
-export type MemberDelta = Partial<Record<'active' | 'claimed' | 'fulfilled' | 'lapsed' | 'released' | 'pointsEarned', number>>
+export type MemberDelta = Partial<
+  Record<'active' | 'claimed' | 'fulfilled' | 'lapsed' | 'released' | 'pointsEarned', number>
+>
 
 /** What a change of a wish writes beside the wish and its timeline entry, all in one transaction. */
 export interface WishEffects {
@@ -43,7 +54,12 @@ export interface WishStore {
    * effects, in one transaction; refused `moved` when someone changed it first, `claimLimit` when the member's
    * active claims are at the limit. A transaction conflict is retried; `busy` when it keeps conflicting.
    */
-  transition(expected: WishRecord, next: WishRecord, event: WishEvent | undefined, effects: WishEffects): Promise<Outcome<'moved' | 'claimLimit' | 'busy'>>
+  transition(
+    expected: WishRecord,
+    next: WishRecord,
+    event: WishEvent | undefined,
+    effects: WishEffects,
+  ): Promise<Outcome<'moved' | 'claimLimit' | 'busy'>>
   timeline(wishId: string): Promise<WishEvent[]>
   /** One page of a wall: open cards newest first or soonest wanted first, or fulfilled ones newest first. */
   wall(

@@ -47,11 +47,22 @@ const checkWantedBy = (deps: MicroWishDeps, wantedBy: string) => {
 }
 
 /** The household a wish is for, and who may post for it: a member of the household, or the worker of its grid. */
-const householdFor = async (deps: MicroWishDeps, actor: Actor, input: { householdId?: string; onBehalf?: OnBehalf }): Promise<PlaceRef> => {
+const householdFor = async (
+  deps: MicroWishDeps,
+  actor: Actor,
+  input: { householdId?: string; onBehalf?: OnBehalf },
+): Promise<PlaceRef> => {
   if (input.onBehalf) {
     const { householdId, buildingId, unit, room } = input.onBehalf
-    const id = householdId ?? (buildingId && unit && room ? await deps.structure.findHouseholdId(buildingId, normaliseUnit(unit), normaliseRoom(room)) : undefined)
-    const ref = found(id ? await deps.structure.resolvePlace({ type: 'household', id }) : undefined, 'household.notFound')
+    const id =
+      householdId ??
+      (buildingId && unit && room
+        ? await deps.structure.findHouseholdId(buildingId, normaliseUnit(unit), normaliseRoom(room))
+        : undefined)
+    const ref = found(
+      id ? await deps.structure.resolvePlace({ type: 'household', id }) : undefined,
+      'household.notFound',
+    )
     // "A grid worker can post one on behalf of a resident who cannot": a resident of the grid they serve.
     if (!holdsRole(actor.principal, ['gridWorker'], ref)) fail('auth.forbidden')
     return ref
@@ -79,7 +90,11 @@ export const postWish = async (
   const ref = await householdFor(deps, actor, input)
   const gridId = ref.gridId ?? fail('wish.noGrid')
   const communityId = communityOfPath(ref.path)!
-  const [household, grid, settings] = await Promise.all([deps.structure.getHousehold(ref.id), deps.structure.getGrid(gridId), settingsFor(deps, communityId)])
+  const [household, grid, settings] = await Promise.all([
+    deps.structure.getHousehold(ref.id),
+    deps.structure.getGrid(gridId),
+    settingsFor(deps, communityId),
+  ])
   if (!household || !grid) return fail('wish.noGrid')
   const building = found(await deps.structure.getBuilding(household.buildingId), 'household.notFound')
   checkWantedBy(deps, input.wantedBy)
@@ -100,7 +115,13 @@ export const postWish = async (
       unit: household.unit,
       room: household.room,
       name: input.onBehalf?.residentName ?? me.displayName,
-      ...(input.onBehalf ? (input.onBehalf.residentPhone ? { phone: input.onBehalf.residentPhone } : {}) : me.phone ? { phone: me.phone } : {}),
+      ...(input.onBehalf
+        ? input.onBehalf.residentPhone
+          ? { phone: input.onBehalf.residentPhone }
+          : {}
+        : me.phone
+          ? { phone: me.phone }
+          : {}),
     },
     posterId: me.userId,
     posterName: me.displayName,
@@ -151,13 +172,25 @@ export const reviseWish = (deps: MicroWishDeps, actor: Actor, input: WishText & 
       deps,
       actor,
       { ...w, title: input.title },
-      { key: wishContent.body(w.wishId), parts: bodyParts(input), scene: 'forum', photoKeys: input.photoKeys, replaces: true },
+      {
+        key: wishContent.body(w.wishId),
+        parts: bodyParts(input),
+        scene: 'forum',
+        photoKeys: input.photoKeys,
+        replaces: true,
+      },
       at,
     )
     return {
       effects: { content },
       status: 'awaitingVetting',
-      set: { title: input.title, text: input.text, categoryId: input.categoryId, photoKeys: input.photoKeys, wantedBy: input.wantedBy },
+      set: {
+        title: input.title,
+        text: input.text,
+        categoryId: input.categoryId,
+        photoKeys: input.photoKeys,
+        wantedBy: input.wantedBy,
+      },
       clear: ['returnNote'],
       label: '发布人修改后重新提交',
       notices: (next) => [notices.toGridWorker(next, at, 'wishToVet', '已修改，待您重新审核')],

@@ -7,7 +7,19 @@ import type { WishRecord } from './model'
  * first; the order of the answers is fixed (who you are, then where the wish is, then your own limits), so the same
  * attempt always gets the same code, and `can` lists exactly what the caller may do now.
  */
-export type Action = 'revise' | 'withdraw' | 'publish' | 'return' | 'refuse' | 'claim' | 'release' | 'fulfil' | 'confirm' | 'dispute' | 'decide' | 'thank'
+export type Action =
+  | 'revise'
+  | 'withdraw'
+  | 'publish'
+  | 'return'
+  | 'refuse'
+  | 'claim'
+  | 'release'
+  | 'fulfil'
+  | 'confirm'
+  | 'dispute'
+  | 'decide'
+  | 'thank'
 
 export const allowedFrom: Record<Action, readonly WishStatus[]> = {
   revise: ['returned'],
@@ -73,7 +85,8 @@ const mayAct = (action: Action, f: Facts): ErrorCode | undefined => {
 export const guard = (action: Action, w: WishRecord, f: Facts): ErrorCode | undefined => {
   const who = mayAct(action, f)
   if (who) return who
-  if (!allowedFrom[action].includes(w.status)) return action === 'claim' && takenStatuses.includes(w.status) ? 'wish.taken' : 'wish.wrongState'
+  if (!allowedFrom[action].includes(w.status))
+    return action === 'claim' && takenStatuses.includes(w.status) ? 'wish.taken' : 'wish.wrongState'
   if (action === 'thank' && w.thanks) return 'wish.wrongState'
   // Last, the caller's own limit (the claim's transaction holds it again, whatever the concurrency).
   if (action === 'claim' && f.activeClaims >= f.activeClaimLimit) return 'wish.claimLimit'
@@ -81,7 +94,8 @@ export const guard = (action: Action, w: WishRecord, f: Facts): ErrorCode | unde
 }
 
 /** The actions the caller could take now: the mini-program shows exactly these buttons. */
-export const possibleActions = (w: WishRecord, f: Facts): Action[] => (Object.keys(allowedFrom) as Action[]).filter((a) => guard(a, w, f) === undefined)
+export const possibleActions = (w: WishRecord, f: Facts): Action[] =>
+  (Object.keys(allowedFrom) as Action[]).filter((a) => guard(a, w, f) === undefined)
 
 /** On the wall or past it: any logged-in user may read the (masked) wish. */
 export const publicStatuses: readonly WishStatus[] = ['published', 'claimed', 'fulfilled', 'disputed', 'confirmed']

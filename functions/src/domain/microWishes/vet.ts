@@ -7,7 +7,14 @@ import { actorOf, notices } from './notices'
 import type { MicroWishDeps } from './ports'
 
 export type Vetting =
-  | { decision: 'publish'; method: z.infer<typeof CheckMethod>; note: string; hardship: z.infer<typeof Hardship>; points: number; claimDays: number }
+  | {
+      decision: 'publish'
+      method: z.infer<typeof CheckMethod>
+      note: string
+      hardship: z.infer<typeof Hardship>
+      points: number
+      claimDays: number
+    }
   | { decision: 'return'; reason: string }
   | { decision: 'refuse'; reason: string }
 
@@ -37,7 +44,9 @@ export const vetWish = (deps: MicroWishDeps, actor: Actor, input: { wishId: stri
         notices: (next) => [notices.toPoster(next, at, 'wishRefused', `未予发布：${input.reason}`)],
       }
     if (input.points < settings.pointsMin || input.points > settings.pointsMax)
-      fail('wish.pointsOutOfRange', [{ path: 'body.points', message: `积分须在 ${settings.pointsMin}–${settings.pointsMax} 分之间` }])
+      fail('wish.pointsOutOfRange', [
+        { path: 'body.points', message: `积分须在 ${settings.pointsMin}–${settings.pointsMax} 分之间` },
+      ])
     const me = actorOf(actor)
     return {
       status: 'published',

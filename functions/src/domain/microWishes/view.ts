@@ -1,6 +1,11 @@
 import type { Wish, WishSummary } from '../../../../contracts/microWishes'
 import type { ContentModeration } from '../../../../contracts/moderation'
-import { checkMethodLabels, hardshipLabels, wishCategoryLabels, wishStatusLabels } from '../../../../contracts/microWishes'
+import {
+  checkMethodLabels,
+  hardshipLabels,
+  wishCategoryLabels,
+  wishStatusLabels,
+} from '../../../../contracts/microWishes'
 import { communityOf, homesOf, type Actor } from '../identity/actor'
 import { residentAccount } from '../ledger/model'
 import { DomainError, found } from '../shared/errors'
@@ -12,13 +17,21 @@ import type { MicroWishDeps } from './ports'
 import { settingsFor } from './settings'
 import { canView, isInsider, possibleActions, type Facts } from './states'
 
-const photo = async (deps: MicroWishDeps, key: string | undefined) => (key ? { photo: { key, url: await deps.photos.viewUrl(key) } } : {})
+const photo = async (deps: MicroWishDeps, key: string | undefined) =>
+  key ? { photo: { key, url: await deps.photos.viewUrl(key) } } : {}
 /** Presigned only for those the caller sees (content safety decided which, and which carry a mark). */
 const photos = (deps: MicroWishDeps, shown: { key: string; moderation?: ContentModeration }[]) =>
-  Promise.all(shown.map(async (p) => ({ key: p.key, url: await deps.photos.viewUrl(p.key), ...(p.moderation ? { moderation: p.moderation } : {}) })))
+  Promise.all(
+    shown.map(async (p) => ({
+      key: p.key,
+      url: await deps.photos.viewUrl(p.key),
+      ...(p.moderation ? { moderation: p.moderation } : {}),
+    })),
+  )
 
 /** When the wish next needs something: the claim's deadline, or the day it confirms itself. */
-const deadlineOf = (w: WishRecord) => (w.status === 'claimed' ? w.claim?.deadline : w.status === 'fulfilled' ? w.fulfilment?.autoConfirmAt : undefined)
+const deadlineOf = (w: WishRecord) =>
+  w.status === 'claimed' ? w.claim?.deadline : w.status === 'fulfilled' ? w.fulfilment?.autoConfirmAt : undefined
 
 /** A wish in a list: public parts only (the surname, the building), whoever asks. */
 export const summary = async (deps: MicroWishDeps, w: WishRecord): Promise<WishSummary> => {
@@ -73,7 +86,12 @@ const contactFor = (w: WishRecord) =>
         via: 'gridWorker' as const,
         note: '网格员代居民发布，请先与网格员联系，一同上门',
       }
-    : { name: w.beneficiary.name, ...(w.beneficiary.phone ? { phone: w.beneficiary.phone } : {}), address: addressOf(w.beneficiary), via: 'resident' as const }
+    : {
+        name: w.beneficiary.name,
+        ...(w.beneficiary.phone ? { phone: w.beneficiary.phone } : {}),
+        address: addressOf(w.beneficiary),
+        via: 'resident' as const,
+      }
 
 /**
  * The wish page. Any logged-in user may read a wish on the wall or past it (masked, as on the wall); before the
@@ -89,7 +107,11 @@ export const getWish = async (deps: MicroWishDeps, actor: Actor, input: { wishId
   const staff = f.isGridWorker || f.isCommunityStaff
   const concerned = insider || f.isClaimant
   // Content safety: the moderation of everything the page shows, in one batched read.
-  const keys = { body: wishContent.body(w.wishId), fulfilment: wishContent.fulfilment(w.wishId), thanks: wishContent.thanks(w.wishId) }
+  const keys = {
+    body: wishContent.body(w.wishId),
+    fulfilment: wishContent.fulfilment(w.wishId),
+    thanks: wishContent.thanks(w.wishId),
+  }
   const seen = await moderationFor(
     deps,
     { userId: actor.principal.userId, isStaff: staff },
@@ -120,7 +142,8 @@ export const getWish = async (deps: MicroWishDeps, actor: Actor, input: { wishId
     ...(body.moderation ? { moderation: body.moderation } : {}),
     ...(w.publishedAt ? { publishedAt: w.publishedAt } : {}),
     ...(w.vetting ? { claimDays: w.vetting.claimDays } : {}),
-    ...(w.claim && (w.status === 'claimed' || w.status === 'fulfilled' || w.status === 'disputed' || w.status === 'confirmed')
+    ...(w.claim &&
+    (w.status === 'claimed' || w.status === 'fulfilled' || w.status === 'disputed' || w.status === 'confirmed')
       ? {
           claim: {
             claimantName: w.claim.name,
@@ -145,16 +168,31 @@ export const getWish = async (deps: MicroWishDeps, actor: Actor, input: { wishId
       ? {
           confirmation: {
             at: w.confirmation.at,
-            byName: insider || w.confirmation.byId !== w.posterId || w.onBehalf ? w.confirmation.byName : maskName(w.confirmation.byName),
+            byName:
+              insider || w.confirmation.byId !== w.posterId || w.onBehalf
+                ? w.confirmation.byName
+                : maskName(w.confirmation.byName),
             auto: w.confirmation.auto,
           },
         }
       : {}),
     ...(w.thanks && (thanks?.show || thanks?.moderation)
-      ? { thanks: { text: thanks.show ? w.thanks.text : '', at: w.thanks.at, ...(thanks.moderation ? { moderation: thanks.moderation } : {}) } }
+      ? {
+          thanks: {
+            text: thanks.show ? w.thanks.text : '',
+            at: w.thanks.at,
+            ...(thanks.moderation ? { moderation: thanks.moderation } : {}),
+          },
+        }
       : {}),
     ...(w.status === 'confirmed' && w.vetting
-      ? { credit: { amount: w.credited?.amount ?? w.vetting.points, ...(w.credited ? { at: w.credited.at } : {}), pending: !w.credited } }
+      ? {
+          credit: {
+            amount: w.credited?.amount ?? w.vetting.points,
+            ...(w.credited ? { at: w.credited.at } : {}),
+            pending: !w.credited,
+          },
+        }
       : {}),
     ...(insider ? { address: addressOf(w.beneficiary) } : {}),
     ...(insider && w.onBehalf ? { onBehalfOf: w.beneficiary.name } : {}),
@@ -177,7 +215,12 @@ export const getWish = async (deps: MicroWishDeps, actor: Actor, input: { wishId
     ...(running ? { contact: contactFor(w) } : {}),
     iPosted: f.isPoster,
     iClaimed: f.isClaimant,
-    timeline: timelineFor(w, events, f, new Set([...(note && !note.show ? ['fulfil'] : []), ...(thanks && !thanks.show ? ['confirm', 'thank'] : [])])),
+    timeline: timelineFor(
+      w,
+      events,
+      f,
+      new Set([...(note && !note.show ? ['fulfil'] : []), ...(thanks && !thanks.show ? ['confirm', 'thank'] : [])]),
+    ),
     can: possibleActions(w, f),
   }
 }
@@ -195,7 +238,9 @@ const emptyRecord = { active: 0, claimed: 0, fulfilled: 0, lapsed: 0, released: 
 export const listMyClaims = async (deps: MicroWishDeps, actor: Actor, input: { communityId?: string }) => {
   const userId = actor.principal.userId
   const [record, claims] = await Promise.all([deps.wishes.member(userId), deps.wishes.claimsOf(userId)])
-  const wishes = new Map((await deps.wishes.getMany([...new Set(claims.map((c) => c.wishId))])).map((w) => [w.wishId, w]))
+  const wishes = new Map(
+    (await deps.wishes.getMany([...new Set(claims.map((c) => c.wishId))])).map((w) => [w.wishId, w]),
+  )
   const items = await Promise.all(
     claims.map(async (c) => {
       const w = wishes.get(c.wishId)
@@ -210,11 +255,19 @@ export const listMyClaims = async (deps: MicroWishDeps, actor: Actor, input: { c
       }
     }),
   )
-  const communityId = input.communityId ?? [...wishes.values()][0]?.communityId ?? communityOf(actor, await homesOf(deps, actor))
+  const communityId =
+    input.communityId ?? [...wishes.values()][0]?.communityId ?? communityOf(actor, await homesOf(deps, actor))
   const account = residentAccount(userId)
-  const balance = communityId ? ((await deps.ledger.heads(communityId, [account])).get(account)?.balance ?? 0) : undefined
+  const balance = communityId
+    ? ((await deps.ledger.heads(communityId, [account])).get(account)?.balance ?? 0)
+    : undefined
   const { unitId: _unit, ...shown } = { ...emptyRecord, ...record }
-  return { record: shown, items, ...(balance !== undefined ? { balance } : {}), ...(communityId ? { communityId } : {}) }
+  return {
+    record: shown,
+    items,
+    ...(balance !== undefined ? { balance } : {}),
+    ...(communityId ? { communityId } : {}),
+  }
 }
 
 /** The grid worker's work: each grid they serve, its wishes to vet and its disputes, oldest first. */
@@ -228,12 +281,23 @@ export const wishQueue = async (deps: MicroWishDeps, actor: Actor) => {
         deps.structure.getGrid(g.placeId),
       ])
       const buildings = grid ? await deps.structure.getBuildings(grid.buildingIds) : []
-      return { vetting, disputes, buildings: buildings.map((b) => ({ buildingId: b.buildingId, name: b.name })).sort((a, b) => byName.compare(a.name, b.name)) }
+      return {
+        vetting,
+        disputes,
+        buildings: buildings
+          .map((b) => ({ buildingId: b.buildingId, name: b.name }))
+          .sort((a, b) => byName.compare(a.name, b.name)),
+      }
     }),
   )
   return {
     vetting: await Promise.all(read.flatMap((r) => r.vetting).map((w) => summary(deps, w))),
     disputes: await Promise.all(read.flatMap((r) => r.disputes).map((w) => summary(deps, w))),
-    grids: grids.map((g, i) => ({ gridId: g.placeId, gridName: g.placeName, communityId: communityOfPath(g.placePath)!, buildings: read[i]!.buildings })),
+    grids: grids.map((g, i) => ({
+      gridId: g.placeId,
+      gridName: g.placeName,
+      communityId: communityOfPath(g.placePath)!,
+      buildings: read[i]!.buildings,
+    })),
   }
 }

@@ -26,7 +26,10 @@ const shown = async (deps: MicroWishDeps, { photoKey, ...card }: StoredCard): Pr
  * card and nothing more (title, photo, building, 姓**), so no room, phone or hardship category can reach it.
  */
 const wall = async (deps: MicroWishDeps, scope: WallScope, q: WallQuery) => {
-  const page = await deps.wishes.wall(scope, q.show, q.order, { limit: q.limit ?? PAGE, ...(q.cursor ? { cursor: q.cursor } : {}) })
+  const page = await deps.wishes.wall(scope, q.show, q.order, {
+    limit: q.limit ?? PAGE,
+    ...(q.cursor ? { cursor: q.cursor } : {}),
+  })
   if (!page.ok) throw new DomainError('cursor.invalid')
   // Content safety, one batched read for the page: a held wish is not on the wall, a held photo or thank-you not on its card.
   const cards = page.value.items
@@ -44,7 +47,10 @@ const wall = async (deps: MicroWishDeps, scope: WallScope, q: WallQuery) => {
     const thanksShown = thanks !== undefined && seen.text(wishContent.thanks(c.wishId), NOBODY).show
     return [{ ...rest, ...(photoShown ? { photoKey } : {}), ...(thanksShown ? { thanks } : {}) }]
   })
-  return { items: await Promise.all(visible.map((c) => shown(deps, c))), ...(page.value.next ? { nextCursor: page.value.next } : {}) }
+  return {
+    items: await Promise.all(visible.map((c) => shown(deps, c))),
+    ...(page.value.next ? { nextCursor: page.value.next } : {}),
+  }
 }
 
 export const gridWall = async (deps: MicroWishDeps, input: { gridId: string } & WallQuery) => {

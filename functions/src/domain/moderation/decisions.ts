@@ -21,15 +21,21 @@ const mayWatch = (p: Principal, place: PlaceRef) => holdsRole(p, ['committee', '
 const watchesPart = (p: Principal, communityPath: string) =>
   p.grants.some((g) => (g.role === 'committee' || g.role === 'communityAdmin') && isWithin(g.placePath, communityPath))
 
-export const settingsOf = async (deps: Pick<ModerationDeps, 'moderation'>, communityId: string): Promise<ModerationSettings> =>
-  (await deps.moderation.settings(communityId)) ?? defaultModerationSettings
+export const settingsOf = async (
+  deps: Pick<ModerationDeps, 'moderation'>,
+  communityId: string,
+): Promise<ModerationSettings> => (await deps.moderation.settings(communityId)) ?? defaultModerationSettings
 
 export const getModerationSettings = async (deps: ModerationDeps, input: { communityId: string }) => {
   await community(deps, input.communityId)
   return settingsOf(deps, input.communityId)
 }
 
-export const putModerationSettings = async (deps: ModerationDeps, actor: Actor, input: { communityId: string; settings: ModerationSettings }) => {
+export const putModerationSettings = async (
+  deps: ModerationDeps,
+  actor: Actor,
+  input: { communityId: string; settings: ModerationSettings },
+) => {
   authorize(actor.principal, ['communityAdmin'], await community(deps, input.communityId))
   await deps.moderation.putSettings(input.communityId, input.settings)
   return input.settings
@@ -39,7 +45,9 @@ export const putModerationSettings = async (deps: ModerationDeps, actor: Actor, 
 export const moderationQueue = async (deps: ModerationDeps, actor: Actor, input: { communityId: string }) => {
   const place = await community(deps, input.communityId)
   if (!mayWatch(actor.principal, place) && !watchesPart(actor.principal, place.path)) fail('auth.forbidden')
-  const records = (await deps.moderation.queue(input.communityId)).filter((r) => isHeld(r.state) && mayWatch(actor.principal, placeOf(r)))
+  const records = (await deps.moderation.queue(input.communityId)).filter(
+    (r) => isHeld(r.state) && mayWatch(actor.principal, placeOf(r)),
+  )
   const items = await Promise.all(
     records.map(async (r) => ({
       contentKey: r.contentKey,
@@ -60,7 +68,10 @@ export const moderationQueue = async (deps: ModerationDeps, actor: Actor, input:
   return { items, counts: { review, reported: items.length - review, total: items.length } }
 }
 
-const decisionView = (r: Pick<ContentRecord, 'contentKey' | 'kind' | 'subject' | 'authorName'>, d: ContentDecision) => ({
+const decisionView = (
+  r: Pick<ContentRecord, 'contentKey' | 'kind' | 'subject' | 'authorName'>,
+  d: ContentDecision,
+) => ({
   contentKey: r.contentKey,
   kind: r.kind,
   subject: r.subject,
@@ -76,19 +87,39 @@ const decisionView = (r: Pick<ContentRecord, 'contentKey' | 'kind' | 'subject' |
  * A committee member covering the place restores a held item or removes it, saying why; the decision (who, when,
  * why) is kept on the record. The same decision again answers the first; a different one after it is refused.
  */
-export const decideContent = async (deps: ModerationDeps, actor: Actor, input: { contentKey: string; decision: 'restore' | 'remove'; reason: string }) => {
+export const decideContent = async (
+  deps: ModerationDeps,
+  actor: Actor,
+  input: { contentKey: string; decision: 'restore' | 'remove'; reason: string },
+) => {
   for (let attempt = 0; attempt < 5; attempt++) {
     const record = found(await deps.moderation.get(input.contentKey), 'content.notFound')
     if (!holdsRole(actor.principal, ['committee'], placeOf(record))) fail('auth.forbidden')
     if (!isHeld(record.state)) {
-      if (record.decision && record.decision.outcome === input.decision && record.decision.byId === actor.principal.userId)
+      if (
+        record.decision &&
+        record.decision.outcome === input.decision &&
+        record.decision.byId === actor.principal.userId
+      )
         return decisionView(record, record.decision)
       fail('moderation.notPending')
     }
     const at = deps.now().toISOString()
-    const decision: ContentDecision = { outcome: input.decision, byId: actor.principal.userId, byName: actor.principal.displayName, at, reason: input.reason }
+    const decision: ContentDecision = {
+      outcome: input.decision,
+      byId: actor.principal.userId,
+      byName: actor.principal.displayName,
+      at,
+      reason: input.reason,
+    }
     const { queuedAt: _q, ...rest } = record
-    const next: ContentRecord = { ...rest, state: input.decision === 'restore' ? 'restored' : 'removed', decision, updatedAt: at, version: record.version + 1 }
+    const next: ContentRecord = {
+      ...rest,
+      state: input.decision === 'restore' ? 'restored' : 'removed',
+      decision,
+      updatedAt: at,
+      version: record.version + 1,
+    }
     if ((await deps.moderation.update(record, next, decision)).ok) return decisionView(next, decision)
   }
   throw new DomainError('moderation.notPending')

@@ -1,4 +1,9 @@
-import type { ContentModeration, ContentState, ModerationSettings, ReportReason } from '../../../../contracts/moderation'
+import type {
+  ContentModeration,
+  ContentState,
+  ModerationSettings,
+  ReportReason,
+} from '../../../../contracts/moderation'
 
 export type { ContentState, ReportReason }
 

@@ -2,7 +2,15 @@ import type { Actor } from '../identity/actor'
 import type { Outcome } from '../shared/outcome'
 import type { StructureStore } from '../structure/ports'
 import type { PhotoStore } from '../uploads/ports'
-import type { ContentDecision, ContentDraft, ContentRecord, ModerationSettings, ReportReason, Scene, Verdict } from './model'
+import type {
+  ContentDecision,
+  ContentDraft,
+  ContentRecord,
+  ModerationSettings,
+  ReportReason,
+  Scene,
+  Verdict,
+} from './model'
 
 /**
  * WeChat's content security APIs (adapters/contentSafety.ts; the local WeChat stand-in plays them). Both throw
@@ -38,7 +46,8 @@ export interface ModerationStore {
 }
 
 /** A decision as the community's record keeps it: with what it was about. */
-export type LoggedDecision = ContentDecision & Pick<ContentRecord, 'contentKey' | 'communityId' | 'kind' | 'subject' | 'authorName' | 'placePath'>
+export type LoggedDecision = ContentDecision &
+  Pick<ContentRecord, 'contentKey' | 'communityId' | 'kind' | 'subject' | 'authorName' | 'placePath'>
 
 /** What content screening needs: the WeChat port, the store, photos (to sign the GET WeChat fetches). */
 export interface ScreeningDeps {

@@ -7,15 +7,22 @@ import type { ModerationDeps } from './ports'
 export const pushSignature = (token: string, timestamp: string, nonce: string) =>
   createHash('sha1').update([token, timestamp, nonce].sort().join('')).digest('hex')
 
-const verify = (deps: Pick<ModerationDeps, 'pushToken'>, q: { signature: string; timestamp: string; nonce: string }) => {
+const verify = (
+  deps: Pick<ModerationDeps, 'pushToken'>,
+  q: { signature: string; timestamp: string; nonce: string },
+) => {
   const expected = Buffer.from(deps.pushToken ? pushSignature(deps.pushToken, q.timestamp, q.nonce) : '')
   const given = Buffer.from(q.signature.toLowerCase())
   // No token configured: nothing can be verified, so nothing is taken.
-  if (!deps.pushToken || expected.length !== given.length || !timingSafeEqual(expected, given)) fail('wechat.badSignature')
+  if (!deps.pushToken || expected.length !== given.length || !timingSafeEqual(expected, given))
+    fail('wechat.badSignature')
 }
 
 /** The console's check of the server URL: a correctly signed GET gets its echostr back. */
-export const answerPushCheck = (deps: Pick<ModerationDeps, 'pushToken'>, q: { signature: string; timestamp: string; nonce: string; echostr: string }) => {
+export const answerPushCheck = (
+  deps: Pick<ModerationDeps, 'pushToken'>,
+  q: { signature: string; timestamp: string; nonce: string; echostr: string },
+) => {
   verify(deps, q)
   return q.echostr
 }
@@ -39,13 +46,24 @@ export const applyPhotoVerdict = async (deps: ModerationDeps, traceId: string, v
     const record = await deps.moderation.get(contentKey)
     if (!record || record.verdict?.traceId === traceId) return false
     const at = deps.now().toISOString()
-    const base: ContentRecord = { ...record, verdict: { ...verdict, traceId, at }, updatedAt: at, version: record.version + 1 }
+    const base: ContentRecord = {
+      ...record,
+      verdict: { ...verdict, traceId, at },
+      updatedAt: at,
+      version: record.version + 1,
+    }
     let next: ContentRecord = base
     let decision: ContentDecision | undefined
     if (verdict.suggest === 'pass') next = { ...base, state: record.state === 'pending' ? 'passed' : record.state }
-    else if (verdict.suggest === 'review') next = isShown(record.state) && record.state !== 'restored' ? { ...base, state: 'review', queuedAt: at } : base
+    else if (verdict.suggest === 'review')
+      next = isShown(record.state) && record.state !== 'restored' ? { ...base, state: 'review', queuedAt: at } : base
     else if (record.state !== 'removed' && record.state !== 'blocked') {
-      decision = { outcome: 'block', ...WECHAT, at, reason: `图片未通过内容安全检测${labelNames[verdict.label] ? `（${labelNames[verdict.label]}）` : ''}` }
+      decision = {
+        outcome: 'block',
+        ...WECHAT,
+        at,
+        reason: `图片未通过内容安全检测${labelNames[verdict.label] ? `（${labelNames[verdict.label]}）` : ''}`,
+      }
       const { queuedAt: _q, ...rest } = base
       next = { ...rest, state: 'blocked', decision }
     }
@@ -68,7 +86,10 @@ export const receivePush = async (
   verify(deps, q)
   if (body.Event === 'wxa_media_check' && body.trace_id) {
     const suggest = suggestOf(body.result?.suggest)
-    const verdict: Verdict = body.errcode || !suggest ? { suggest: 'review', label: body.result?.label ?? 0 } : { suggest, label: body.result?.label ?? 100 }
+    const verdict: Verdict =
+      body.errcode || !suggest
+        ? { suggest: 'review', label: body.result?.label ?? 0 }
+        : { suggest, label: body.result?.label ?? 100 }
     await applyPhotoVerdict(deps, body.trace_id, verdict)
   }
   return 'success'

@@ -1,7 +1,14 @@
 import type { ErrorDetail } from '../../../../contracts/errors'
 import type { Actor } from '../identity/actor'
 import { fail } from '../shared/errors'
-import { labelNames, photoContentKey, type ContentDraft, type ContentRecord, type ContentWrite, type Scene } from './model'
+import {
+  labelNames,
+  photoContentKey,
+  type ContentDraft,
+  type ContentRecord,
+  type ContentWrite,
+  type Scene,
+} from './model'
 import type { ModerationStore, ScreeningDeps } from './ports'
 
 /*
@@ -25,11 +32,21 @@ export type Screening = { verdict: 'pass' } | { verdict: 'review'; label: number
  * is refused with `content.risky` naming its field(s); any asking for review makes the whole `review`. When WeChat
  * cannot be asked the write is refused with `content.checkUnavailable` (503): nothing unchecked is published.
  */
-export const screenText = async (deps: Pick<ScreeningDeps, 'safety'>, actor: Actor, parts: TextPart[], scene: Scene): Promise<Screening> => {
+export const screenText = async (
+  deps: Pick<ScreeningDeps, 'safety'>,
+  actor: Actor,
+  parts: TextPart[],
+  scene: Scene,
+): Promise<Screening> => {
   const toCheck = parts.filter((p) => p.text.trim() !== '')
   if (toCheck.length === 0) return { verdict: 'pass' }
   const openid = actor.user.openid ?? fail('content.checkUnavailable')
-  const verdicts = await Promise.all(toCheck.map(async (part) => ({ part, verdict: await deps.safety.checkText({ content: part.text, scene, openid }) })))
+  const verdicts = await Promise.all(
+    toCheck.map(async (part) => ({
+      part,
+      verdict: await deps.safety.checkText({ content: part.text, scene, openid }),
+    })),
+  )
   const risky = verdicts.filter((v) => v.verdict.suggest === 'risky')
   if (risky.length > 0) {
     const details: ErrorDetail[] = risky.map(({ part, verdict }) => ({
@@ -40,16 +57,29 @@ export const screenText = async (deps: Pick<ScreeningDeps, 'safety'>, actor: Act
   }
   const review = verdicts.find((v) => v.verdict.suggest === 'review')
   return review
-    ? { verdict: 'review', label: review.verdict.label, ...(review.verdict.traceId ? { traceId: review.verdict.traceId } : {}) }
+    ? {
+        verdict: 'review',
+        label: review.verdict.label,
+        ...(review.verdict.traceId ? { traceId: review.verdict.traceId } : {}),
+      }
     : { verdict: 'pass' }
 }
 
-const heldRecord = (screening: Extract<Screening, { verdict: 'review' }>, draft: ContentDraft, at: string): ContentRecord => ({
+const heldRecord = (
+  screening: Extract<Screening, { verdict: 'review' }>,
+  draft: ContentDraft,
+  at: string,
+): ContentRecord => ({
   ...draft,
   state: 'review',
   reports: 0,
   reasons: [],
-  verdict: { suggest: 'review', label: screening.label, ...(screening.traceId ? { traceId: screening.traceId } : {}), at },
+  verdict: {
+    suggest: 'review',
+    label: screening.label,
+    ...(screening.traceId ? { traceId: screening.traceId } : {}),
+    at,
+  },
   queuedAt: at,
   createdAt: at,
   updatedAt: at,
@@ -103,7 +133,10 @@ export const screenPhotos = async (
 }
 
 /** The moderation records of the content a view is about to show, in one batched read. */
-export const readModeration = (deps: { moderation: ModerationStore }, contentKeys: string[]): Promise<Map<string, ContentRecord>> =>
+export const readModeration = (
+  deps: { moderation: ModerationStore },
+  contentKeys: string[],
+): Promise<Map<string, ContentRecord>> =>
   contentKeys.length ? deps.moderation.states(contentKeys) : Promise.resolve(new Map())
 
 export { photoContentKey, seenAs } from './model'

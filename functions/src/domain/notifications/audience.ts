@@ -19,4 +19,8 @@ export const reaches = (audience: Audience, s: Subscriber): boolean => {
 
 /** A short account of an audience for the delivery log. */
 export const describeAudience = (a: Audience): string =>
-  a.kind === 'users' ? `用户 ${a.userIds.join(',')}` : a.kind === 'role' ? `${a.role} @ ${a.placePath}` : `范围内各户 @ ${a.placePath}`
+  a.kind === 'users'
+    ? `用户 ${a.userIds.join(',')}`
+    : a.kind === 'role'
+      ? `${a.role} @ ${a.placePath}`
+      : `范围内各户 @ ${a.placePath}`

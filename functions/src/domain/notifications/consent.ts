@@ -25,7 +25,11 @@ export const listSubscriptions = async (deps: NotificationDeps, actor: Actor, in
  * live and which roles they hold are kept with the consent, refreshed on every tap, so the sender can match a
  * notice's audience against the few who consented.
  */
-export const addSubscriptions = async (deps: NotificationDeps, actor: Actor, input: { topics: Topic[]; communityId?: string }) => {
+export const addSubscriptions = async (
+  deps: NotificationDeps,
+  actor: Actor,
+  input: { topics: Topic[]; communityId?: string },
+) => {
   const homes = await homesOf(deps, actor)
   const communityId = input.communityId ?? communityOf(actor, homes) ?? fail('subscription.noCommunity')
   const openid = actor.user.openid ?? fail('subscription.noOpenid')

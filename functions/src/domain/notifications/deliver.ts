@@ -8,7 +8,8 @@ export const queued = (n: Notice, newId: () => string): QueuedNotice => ({ ...n,
 /** WeChat's `thing` keywords take at most 20 characters. */
 const thing = (text: string) => (text.length > 20 ? `${text.slice(0, 19)}…` : text)
 /** `time` keywords: Beijing time, as residents read it. */
-export const beijingTime = (iso: string) => new Date(new Date(iso).getTime() + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ')
+export const beijingTime = (iso: string) =>
+  new Date(new Date(iso).getTime() + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ')
 
 /**
  * Sends one queued notice (the scheduler's `notifications.send` job): matched against the users of its
@@ -20,7 +21,14 @@ export const sendNotice = async (deps: NotificationDeps, ref: string): Promise<v
   const n = key && (await deps.notices.get(key.subjectKind, key.subjectId, key.noticeId))
   if (!n) return
   const template = deps.subscribeTemplates[n.topic]
-  const outcome: Delivery = { at: deps.now().toISOString(), topic: n.topic, audience: 0, sent: 0, skipped: 0, failed: 0 }
+  const outcome: Delivery = {
+    at: deps.now().toISOString(),
+    topic: n.topic,
+    audience: 0,
+    sent: 0,
+    skipped: 0,
+    failed: 0,
+  }
   if (!template) return deps.notices.markDelivered(n, { ...outcome, reason: '本环境未配置该主题的订阅消息模板' })
   const audience = (await deps.subscriptions.subscribers(n.communityId, n.topic)).filter((s) => reaches(n.audience, s))
   outcome.audience = audience.length

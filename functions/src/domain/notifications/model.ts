@@ -68,8 +68,11 @@ export interface Subscriber {
 }
 
 /** The schedule's name for "send this notice": its subject and its id within the subject. */
-export const noticeRef = (n: Pick<QueuedNotice, 'subject' | 'noticeId'>) => `${n.subject.kind}|${n.subject.id}|${n.noticeId}`
-export const parseNoticeRef = (ref: string): { subjectKind: string; subjectId: string; noticeId: string } | undefined => {
+export const noticeRef = (n: Pick<QueuedNotice, 'subject' | 'noticeId'>) =>
+  `${n.subject.kind}|${n.subject.id}|${n.noticeId}`
+export const parseNoticeRef = (
+  ref: string,
+): { subjectKind: string; subjectId: string; noticeId: string } | undefined => {
   const [subjectKind, subjectId, noticeId, extra] = ref.split('|')
   return subjectKind && subjectId && noticeId && extra === undefined ? { subjectKind, subjectId, noticeId } : undefined
 }

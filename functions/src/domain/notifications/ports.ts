@@ -6,7 +6,11 @@ import type { Delivery, QueuedNotice, Subscriber } from './model'
 export interface NoticeStore {
   /** Queues notices outside any other write (a capability's scheduled job telling of what it did). */
   queue(notices: QueuedNotice[]): Promise<void>
-  get(subjectKind: string, subjectId: string, noticeId: string): Promise<(QueuedNotice & { delivery?: Delivery }) | undefined>
+  get(
+    subjectKind: string,
+    subjectId: string,
+    noticeId: string,
+  ): Promise<(QueuedNotice & { delivery?: Delivery }) | undefined>
   /** Every notice queued about one subject, oldest first, with what the sender did. */
   forSubject(subjectKind: string, subjectId: string): Promise<(QueuedNotice & { delivery?: Delivery })[]>
   markDelivered(n: QueuedNotice, delivery: Delivery): Promise<void>

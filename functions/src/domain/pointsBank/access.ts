@@ -13,7 +13,12 @@ export const communityPlace = async (deps: Pick<PointsBankDeps, 'structure'>, co
   found(await deps.structure.resolvePlace({ type: 'community', id: communityId }), 'community.notFound')
 
 /** The caller holds one of `roles` at the community or above it. */
-export const authorizeIn = async (deps: Pick<PointsBankDeps, 'structure'>, actor: Actor, roles: readonly Role[], communityId: string) => {
+export const authorizeIn = async (
+  deps: Pick<PointsBankDeps, 'structure'>,
+  actor: Actor,
+  roles: readonly Role[],
+  communityId: string,
+) => {
   const place = await communityPlace(deps, communityId)
   authorize(actor.principal, roles, place)
   return place
@@ -22,7 +27,9 @@ export const authorizeIn = async (deps: Pick<PointsBankDeps, 'structure'>, actor
 /** The caller holds one of `roles` somewhere in the community (a grid worker at their grid) or above it. */
 export const holdsIn = (principal: Principal, roles: readonly Role[], community: PlaceRef) =>
   principal.system === true ||
-  principal.grants.some((g) => roles.includes(g.role) && (isWithin(g.placePath, community.path) || isWithin(community.path, g.placePath)))
+  principal.grants.some(
+    (g) => roles.includes(g.role) && (isWithin(g.placePath, community.path) || isWithin(community.path, g.placePath)),
+  )
 
 export const requireIn = (principal: Principal, roles: readonly Role[], community: PlaceRef) => {
   if (!holdsIn(principal, roles, community)) fail('auth.forbidden')
@@ -32,7 +39,11 @@ export const requireIn = (principal: Principal, roles: readonly Role[], communit
  * The community whose points the caller asks about: the one named, else that of their first household; they must
  * live there (a points account is a resident's). Refused `points.notResident` otherwise.
  */
-export const residentCommunity = async (deps: PointsBankDeps, actor: Actor, communityId?: string): Promise<{ place: PlaceRef; homes: Home[] }> => {
+export const residentCommunity = async (
+  deps: PointsBankDeps,
+  actor: Actor,
+  communityId?: string,
+): Promise<{ place: PlaceRef; homes: Home[] }> => {
   const homes = await homesOf(deps, actor)
   const id = communityId ?? homes.map((h) => communityOfPath(h.path)).find(Boolean) ?? fail('points.notResident')
   const place = await communityPlace(deps, id)
@@ -48,7 +59,9 @@ export const byOf = (actor: Actor) => ({ userId: actor.principal.userId, display
  * those entries): hand over redemptions, award by some rule, read the ledger, run it (the admin).
  */
 export const pointsStaff = async (deps: PointsBankDeps, actor: Actor) => {
-  const ids = [...new Set(actor.principal.grants.map((g) => communityOfPath(g.placePath)).filter((c): c is string => !!c))]
+  const ids = [
+    ...new Set(actor.principal.grants.map((g) => communityOfPath(g.placePath)).filter((c): c is string => !!c)),
+  ]
   const items = await Promise.all(
     ids.map(async (communityId) => {
       const place = await deps.structure.resolvePlace({ type: 'community', id: communityId })

@@ -18,12 +18,18 @@ import { transferViews } from './views'
  * `credit`, keyed by the client's award id, so a double tap awards once; refused `points.budgetSpent`, with
  * nothing written, when the pool cannot pay.
  */
-export const awardPoints = async (deps: PointsBankDeps, actor: Actor, input: { communityId: string; awardId: string; ruleId: string; userId: string }) => {
+export const awardPoints = async (
+  deps: PointsBankDeps,
+  actor: Actor,
+  input: { communityId: string; awardId: string; ruleId: string; userId: string },
+) => {
   const community = await communityPlace(deps, input.communityId)
   const key = `award:${input.awardId}`
   const earlier = await deps.ledger.getTransfer(input.communityId, key)
   if (earlier && earlier.by.userId !== actor.principal.userId) fail('request.idConflict')
-  const rule = (await pointsSettingsFor(deps, input.communityId)).rules.find((r) => r.ruleId === input.ruleId && r.active) ?? fail('points.ruleNotFound')
+  const rule =
+    (await pointsSettingsFor(deps, input.communityId)).rules.find((r) => r.ruleId === input.ruleId && r.active) ??
+    fail('points.ruleNotFound')
   const { loaded, homes } = await homesIn(deps, input.userId, community)
   if (homes.length === 0) fail('points.notResident')
   if (!homes.some((h) => holdsRole(actor.principal, rule.awardRoles, h.place))) fail('auth.forbidden')
@@ -35,7 +41,8 @@ export const awardPoints = async (deps: PointsBankDeps, actor: Actor, input: { c
     period: periodKey(rule.cap.period, now),
     times: rule.cap.times,
   }
-  if (!earlier && cap && (await deps.awards.capUsed(cap.communityId, cap.ruleId, cap.userId, cap.period)) >= cap.times) fail('points.capReached')
+  if (!earlier && cap && (await deps.awards.capUsed(cap.communityId, cap.ruleId, cap.userId, cap.period)) >= cap.times)
+    fail('points.capReached')
   const moved = orFail(
     await credit(
       deps,

@@ -13,18 +13,36 @@ import { pointsSettingsFor, scheduleCommunity } from './settings'
 /** 积分预算: where the community's points are, and the top-ups that funded them. */
 export const getBudget = async (deps: PointsBankDeps, actor: Actor, input: { communityId: string }) => {
   await authorizeIn(deps, actor, LEDGER_ROLES, input.communityId)
-  const [sums, topUps] = [await communityBalances(deps, input.communityId), await deps.ledger.transfers(input.communityId, '', { limit: 20 }, 'topUp')]
-  return { communityId: input.communityId, ...sums, topUps: await transferViews(deps, topUps.ok ? topUps.value.items : []) }
+  const [sums, topUps] = [
+    await communityBalances(deps, input.communityId),
+    await deps.ledger.transfers(input.communityId, '', { limit: 20 }, 'topUp'),
+  ]
+  return {
+    communityId: input.communityId,
+    ...sums,
+    topUps: await transferViews(deps, topUps.ok ? topUps.value.items : []),
+  }
 }
 
 /** The community admin tops up the issuance pool: a transfer from the issuer, recorded like every other. */
-export const topUpBudget = async (deps: PointsBankDeps, actor: Actor, input: { communityId: string; topUpId: string; amount: number; reason: string }) => {
+export const topUpBudget = async (
+  deps: PointsBankDeps,
+  actor: Actor,
+  input: { communityId: string; topUpId: string; amount: number; reason: string },
+) => {
   await authorizeIn(deps, actor, ['communityAdmin'], input.communityId)
   const key = `topUp:${input.topUpId}`
   const earlier = await deps.ledger.getTransfer(input.communityId, key)
   if (earlier && earlier.by.userId !== actor.principal.userId) fail('request.idConflict')
   orFail(
-    await topUp(deps, { communityId: input.communityId, amount: input.amount, key, reason: input.reason, by: byOf(actor), at: deps.now().toISOString() }),
+    await topUp(deps, {
+      communityId: input.communityId,
+      amount: input.amount,
+      key,
+      reason: input.reason,
+      by: byOf(actor),
+      at: deps.now().toISOString(),
+    }),
     {
       badAmount: 'request.invalid',
       insufficient: 'points.insufficient',
@@ -43,7 +61,12 @@ export const listTransfers = async (
 ) => {
   await authorizeIn(deps, actor, LEDGER_ROLES, input.communityId)
   const page = orFail(
-    await deps.ledger.transfers(input.communityId, input.month, { limit: 30, ...(input.cursor ? { cursor: input.cursor } : {}) }, input.kind),
+    await deps.ledger.transfers(
+      input.communityId,
+      input.month,
+      { limit: 30, ...(input.cursor ? { cursor: input.cursor } : {}) },
+      input.kind,
+    ),
     {
       badCursor: 'cursor.invalid',
     },
@@ -65,12 +88,23 @@ export const listTransfers = async (
  * reverses; the original stays. Refused when the transfer is a redemption (the resident cancels it), a reversal,
  * or when an account has since spent what would go back.
  */
-export const reverseTransfer = async (deps: PointsBankDeps, actor: Actor, input: { communityId: string; transferId: string; reason: string }) => {
+export const reverseTransfer = async (
+  deps: PointsBankDeps,
+  actor: Actor,
+  input: { communityId: string; transferId: string; reason: string },
+) => {
   await authorizeIn(deps, actor, ['communityAdmin'], input.communityId)
-  const original = (await deps.ledger.getTransfer(input.communityId, input.transferId)) ?? fail('points.transferNotFound')
+  const original =
+    (await deps.ledger.getTransfer(input.communityId, input.transferId)) ?? fail('points.transferNotFound')
   if (!reversibleKinds.includes(original.kind)) fail('points.notReversible')
   const moved = orFail(
-    await reverse(deps, { communityId: input.communityId, transferId: input.transferId, reason: input.reason, by: byOf(actor), at: deps.now().toISOString() }),
+    await reverse(deps, {
+      communityId: input.communityId,
+      transferId: input.transferId,
+      reason: input.reason,
+      by: byOf(actor),
+      at: deps.now().toISOString(),
+    }),
     {
       notFound: 'points.transferNotFound',
       notReversible: 'points.notReversible',
@@ -82,7 +116,11 @@ export const reverseTransfer = async (deps: PointsBankDeps, actor: Actor, input:
 }
 
 /** A resident's passbook as staff read it (积分台账 → one resident). */
-export const accountEntries = async (deps: PointsBankDeps, actor: Actor, input: { communityId: string; userId: string; before?: number; limit: number }) => {
+export const accountEntries = async (
+  deps: PointsBankDeps,
+  actor: Actor,
+  input: { communityId: string; userId: string; before?: number; limit: number },
+) => {
   await authorizeIn(deps, actor, LEDGER_ROLES, input.communityId)
   const page = await deps.ledger.entries(input.communityId, residentAccount(input.userId), {
     limit: input.limit,

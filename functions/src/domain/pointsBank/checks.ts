@@ -11,7 +11,11 @@ import { accountLabels } from './views'
  * the community summing to zero, and every account's hash chain with its first broken link. The report is kept
  * (the admin's page shows the latest) and returned.
  */
-export const checkCommunity = async (deps: PointsBankDeps, communityId: string, trigger: CheckReport['trigger']): Promise<CheckReport> => {
+export const checkCommunity = async (
+  deps: PointsBankDeps,
+  communityId: string,
+  trigger: CheckReport['trigger'],
+): Promise<CheckReport> => {
   const audit = await auditCommunity(deps, communityId)
   const label = await accountLabels(
     deps,
@@ -29,12 +33,20 @@ export const checkCommunity = async (deps: PointsBankDeps, communityId: string, 
       ok: audit.balanced && audit.discrepancies.every((d) => d.problems.length === 0),
       discrepancies: audit.discrepancies
         .filter((d) => d.problems.length > 0)
-        .map((d) => ({ account: d.account, label: label(d.account), cached: d.cached, fromEntries: d.balance, problems: d.problems })),
+        .map((d) => ({
+          account: d.account,
+          label: label(d.account),
+          cached: d.cached,
+          fromEntries: d.balance,
+          problems: d.problems,
+        })),
     },
     chain: {
       ok: audit.discrepancies.every((d) => !d.brokenAt),
       broken: audit.discrepancies.flatMap((d) =>
-        d.brokenAt ? [{ account: d.account, label: label(d.account), seq: d.brokenAt.seq, problem: d.brokenAt.problem }] : [],
+        d.brokenAt
+          ? [{ account: d.account, label: label(d.account), seq: d.brokenAt.seq, problem: d.brokenAt.problem }]
+          : [],
       ),
     },
   }

@@ -18,7 +18,12 @@ export const exportTransfers = async (
   const all: Transfer[] = []
   let cursor: string | undefined
   do {
-    const page = await deps.ledger.transfers(input.communityId, input.month, { limit: 200, ...(cursor ? { cursor } : {}) }, input.kind)
+    const page = await deps.ledger.transfers(
+      input.communityId,
+      input.month,
+      { limit: 200, ...(cursor ? { cursor } : {}) },
+      input.kind,
+    )
     if (!page.ok) break
     all.push(...page.value.items)
     cursor = page.value.next
@@ -37,7 +42,16 @@ export const exportTransfers = async (
       { header: '记录编号', width: 36 },
     ],
     rows: views.flatMap((t) =>
-      t.legs.map((l) => [beijing(t.at), transferKindLabels[t.kind], t.reason, t.source.label, l.label, l.delta, t.by.name, t.transferId]),
+      t.legs.map((l) => [
+        beijing(t.at),
+        transferKindLabels[t.kind],
+        t.reason,
+        t.source.label,
+        l.label,
+        l.delta,
+        t.by.name,
+        t.transferId,
+      ]),
     ),
   })
 }

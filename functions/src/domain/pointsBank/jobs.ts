@@ -40,7 +40,8 @@ export const pointsBankJobs: Jobs<PointsBankDeps> = {
     const settings = await pointsSettingsFor(deps, communityId)
     if (settings.expiry === 'none') return
     // Next year's run, written first (the same key whichever run writes it).
-    if (!yearText) await deps.schedule.add({ kind: JOB.expirePoints, at: beijingYearStart(year + 1), subjectId: communityId })
+    if (!yearText)
+      await deps.schedule.add({ kind: JOB.expirePoints, at: beijingYearStart(year + 1), subjectId: communityId })
     const residents = (await deps.ledger.allHeads(communityId))
       .filter((h) => parseAccount(h.account)?.kind === 'resident' && h.balance > 0 && (!after || h.account > after))
       .sort((a, b) => (a.account < b.account ? -1 : 1))
@@ -50,6 +51,10 @@ export const pointsBankJobs: Jobs<PointsBankDeps> = {
       await expireAccount(deps, { communityId, userId: ref.userId, year, at: now.toISOString() })
     }
     if (residents.length > EXPIRY_BATCH)
-      await deps.schedule.add({ kind: JOB.expirePoints, at: now.toISOString(), subjectId: `${communityId}|${year}|${residents[EXPIRY_BATCH - 1]!.account}` })
+      await deps.schedule.add({
+        kind: JOB.expirePoints,
+        at: now.toISOString(),
+        subjectId: `${communityId}|${year}|${residents[EXPIRY_BATCH - 1]!.account}`,
+      })
   },
 }

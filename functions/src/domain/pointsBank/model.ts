@@ -28,7 +28,11 @@ export const spread = (total: number, shards = STOCK_SHARDS): number[] =>
 export type ItemState = (typeof itemStates)[number]
 
 /** Whether a resident can redeem it now, and if not, why (the catalogue shows it). */
-export const itemState = (item: Pick<ShopItemRecord, 'active' | 'activeFrom' | 'activeUntil'>, stock: number, now: Date): ItemState => {
+export const itemState = (
+  item: Pick<ShopItemRecord, 'active' | 'activeFrom' | 'activeUntil'>,
+  stock: number,
+  now: Date,
+): ItemState => {
   const t = now.toISOString()
   if (!item.active) return 'offShelf'
   if (item.activeFrom && t < new Date(item.activeFrom).toISOString()) return 'notYet'

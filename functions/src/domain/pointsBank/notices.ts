@@ -38,7 +38,12 @@ export const pickupReminder = (r: RedemptionRecord, at: string): QueuedNotice =>
 
 export const lowStock = (item: ShopItemRecord, stock: number, communityPath: string, at: string): Notice => ({
   communityId: item.communityId,
-  subject: { kind: 'shopItem', id: item.itemId, title: item.name, page: `${ITEMS_PAGE}?communityId=${item.communityId}` },
+  subject: {
+    kind: 'shopItem',
+    id: item.itemId,
+    title: item.name,
+    page: `${ITEMS_PAGE}?communityId=${item.communityId}`,
+  },
   topic: 'points',
   kind: 'lowStock',
   text: stock > 0 ? `库存只剩${stock}件，请及时补货` : '已兑完，请及时补货',

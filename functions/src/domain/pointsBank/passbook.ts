@@ -12,7 +12,10 @@ import { passbookEntry } from './views'
 export const getMyPoints = async (deps: PointsBankDeps, actor: Actor, input: { communityId?: string }) => {
   const { place } = await residentCommunity(deps, actor, input.communityId)
   const account = residentAccount(actor.principal.userId)
-  const [heads, settings] = await Promise.all([deps.ledger.heads(place.id, [account]), pointsSettingsFor(deps, place.id)])
+  const [heads, settings] = await Promise.all([
+    deps.ledger.heads(place.id, [account]),
+    pointsSettingsFor(deps, place.id),
+  ])
   const balance = heads.get(account)?.balance ?? 0
   const now = deps.now()
   const expiring =
@@ -25,12 +28,18 @@ export const getMyPoints = async (deps: PointsBankDeps, actor: Actor, input: { c
     balance,
     expiry: settings.expiry,
     ...(expiring && expiring.amount > 0 ? { expiring } : {}),
-    rules: settings.rules.filter((r) => r.active).map((r) => ({ ruleId: r.ruleId, name: r.name, amount: r.amount, ...(r.cap ? { cap: r.cap } : {}) })),
+    rules: settings.rules
+      .filter((r) => r.active)
+      .map((r) => ({ ruleId: r.ruleId, name: r.name, amount: r.amount, ...(r.cap ? { cap: r.cap } : {}) })),
   }
 }
 
 /** 积分存折: a page of the caller's entries, newest first, each with its running balance. */
-export const getMyPassbook = async (deps: PointsBankDeps, actor: Actor, input: { communityId?: string; before?: number; limit: number }) => {
+export const getMyPassbook = async (
+  deps: PointsBankDeps,
+  actor: Actor,
+  input: { communityId?: string; before?: number; limit: number },
+) => {
   const { place } = await residentCommunity(deps, actor, input.communityId)
   const page = await deps.ledger.entries(place.id, residentAccount(actor.principal.userId), {
     limit: input.limit,
@@ -40,7 +49,12 @@ export const getMyPassbook = async (deps: PointsBankDeps, actor: Actor, input: {
 }
 
 /** The passbook on paper: every entry, oldest first as a bank passbook prints them. */
-export const printPassbook = async (deps: PointsBankDeps, actor: Actor, input: { communityId?: string }, printer: PassbookPrinter) => {
+export const printPassbook = async (
+  deps: PointsBankDeps,
+  actor: Actor,
+  input: { communityId?: string },
+  printer: PassbookPrinter,
+) => {
   const { place, homes } = await residentCommunity(deps, actor, input.communityId)
   const entries = await deps.ledger.allEntries(place.id, residentAccount(actor.principal.userId))
   const user = found(await deps.identity.getUser(actor.principal.userId), 'user.notFound')
@@ -51,6 +65,12 @@ export const printPassbook = async (deps: PointsBankDeps, actor: Actor, input: {
     ...(household ? { household } : {}),
     balance: entries.at(-1)?.balanceAfter ?? 0,
     printedAt: deps.now().toISOString(),
-    entries: entries.map((e) => ({ at: e.at, reason: e.reason, source: e.source.label, delta: e.delta, balanceAfter: e.balanceAfter })),
+    entries: entries.map((e) => ({
+      at: e.at,
+      reason: e.reason,
+      source: e.source.label,
+      delta: e.delta,
+      balanceAfter: e.balanceAfter,
+    })),
   })
 }

@@ -17,7 +17,12 @@ const factsFor = (actor: Actor | undefined, r: RedemptionRecord, community: Plac
 })
 
 /** A redemption as the caller sees it: its owner gets the pickup code while it waits; staff get who and what. */
-export const redemptionView = async (deps: PointsBankDeps, actor: Actor, r: RedemptionRecord, community?: PlaceRef): Promise<z.input<typeof Redemption>> => {
+export const redemptionView = async (
+  deps: PointsBankDeps,
+  actor: Actor,
+  r: RedemptionRecord,
+  community?: PlaceRef,
+): Promise<z.input<typeof Redemption>> => {
   const place = community ?? (await communityPlace(deps, r.communityId))
   const f = factsFor(actor, r, place, deps.now())
   return {
@@ -60,7 +65,12 @@ export const listMyRedemptions = async (deps: PointsBankDeps, actor: Actor, inpu
  * that moves the redemption from ready to `state` on that condition: of a cancel, an expiry and a pickup racing,
  * exactly one wins, and only a cancel or an expiry refunds (once: the refund's key is the redemption's).
  */
-const settle = async (deps: PointsBankDeps, r: RedemptionRecord, state: 'cancelled' | 'expired', by: { userId: string; displayName: string }) => {
+const settle = async (
+  deps: PointsBankDeps,
+  r: RedemptionRecord,
+  state: 'cancelled' | 'expired',
+  by: { userId: string; displayName: string },
+) => {
   const at = deps.now().toISOString()
   const paid = found(await deps.ledger.getTransfer(r.communityId, r.transferId), 'redemption.notFound')
   const key = refundKey(r.redemptionId)
@@ -83,7 +93,8 @@ const settle = async (deps: PointsBankDeps, r: RedemptionRecord, state: 'cancell
           transferId: key,
           kind: 'refund' as const,
           legs: paid.legs.map((l) => ({ account: l.account, delta: -l.delta })),
-          reason: state === 'cancelled' ? `取消兑换「${r.itemName}」，积分退回` : `兑换「${r.itemName}」逾期未领取，积分退回`,
+          reason:
+            state === 'cancelled' ? `取消兑换「${r.itemName}」，积分退回` : `兑换「${r.itemName}」逾期未领取，积分退回`,
           source: { kind: 'redemption', id: r.redemptionId, label: r.itemName },
           by,
           at,
@@ -93,7 +104,11 @@ const settle = async (deps: PointsBankDeps, r: RedemptionRecord, state: 'cancell
     },
     (plan) => deps.redemptions.settle(plan, next!, []),
   )
-  orFail(moved, { notReady: 'redemption.notReady', insufficient: 'redemption.notReady', unbalanced: 'redemption.notReady' })
+  orFail(moved, {
+    notReady: 'redemption.notReady',
+    insufficient: 'redemption.notReady',
+    unbalanced: 'redemption.notReady',
+  })
   const after = found(await deps.redemptions.get(r.redemptionId), 'redemption.notFound')
   // The refund was there already: whoever made it (the other of cancel and expiry) settled it their way.
   if (after.state !== state) fail('redemption.notReady')
@@ -137,14 +152,19 @@ const refuseCode = async (deps: PointsBankDeps, actor: Actor): Promise<never> =>
   return fail('pickup.invalid')
 }
 const checkThrottle = async (deps: PointsBankDeps, actor: Actor) => {
-  if ((await deps.redemptions.failures(actor.principal.userId, hourOf(deps.now()))) >= PICKUP_ATTEMPTS_PER_HOUR) fail('pickup.tooManyAttempts')
+  if ((await deps.redemptions.failures(actor.principal.userId, hourOf(deps.now()))) >= PICKUP_ATTEMPTS_PER_HOUR)
+    fail('pickup.tooManyAttempts')
 }
 
 /**
  * 核销, first half: staff scan the QR or type the six digits and see what to hand over and to whom. A code of
  * another community, a settled one, a forged or mistyped one: the same `pickup.invalid`.
  */
-export const lookupPickup = async (deps: PointsBankDeps, actor: Actor, input: { communityId: string; code: string }) => {
+export const lookupPickup = async (
+  deps: PointsBankDeps,
+  actor: Actor,
+  input: { communityId: string; code: string },
+) => {
   const community = await communityPlace(deps, input.communityId)
   requireIn(actor.principal, PICKUP_ROLES, community)
   await checkThrottle(deps, actor)
@@ -156,7 +176,11 @@ export const lookupPickup = async (deps: PointsBankDeps, actor: Actor, input: { 
 }
 
 /** 核销, second half: confirmed once, whoever confirms second (another phone, a retry) is told it is done. */
-export const fulfilRedemption = async (deps: PointsBankDeps, actor: Actor, input: { redemptionId: string; code: string }) => {
+export const fulfilRedemption = async (
+  deps: PointsBankDeps,
+  actor: Actor,
+  input: { redemptionId: string; code: string },
+) => {
   const parsed = parsePickup(input.code)
   const r = await deps.redemptions.get(input.redemptionId)
   if (!r) return refuseCode(deps, actor)

@@ -42,7 +42,11 @@ export interface ShopStore {
    * Adds `delta` to each named shard (a shard taken from must still hold what it gives), with a log entry under the
    * change's id, at once: refused `exists` for a change made before, `moved` when a shard holds less than it gives.
    */
-  changeStock(item: ShopItemRecord, change: StockChange, ops: { shard: number; delta: number }[]): Promise<Outcome<'exists' | 'moved'>>
+  changeStock(
+    item: ShopItemRecord,
+    change: StockChange,
+    ops: { shard: number; delta: number }[],
+  ): Promise<Outcome<'exists' | 'moved'>>
   /** How many of each item the user took in a period (`itemId|period` → count). */
   limitsUsed(userId: string, keys: { itemId: string; period: string }[]): Promise<Map<string, number>>
   /** Sets the item's low-stock flag; false when it was already set (someone else tells the admin). */

@@ -6,7 +6,17 @@ import { fail, found } from '../shared/errors'
 import { done, orFail, refused } from '../shared/outcome'
 import { isWithin } from '../shared/places'
 import { byOf, communityPlace } from './access'
-import { itemState, JOB, newPickupCode, newPickupToken, periodKey, pickupDeadline, redeemKey, REMINDER_BEFORE_MS, type RedemptionRecord } from './model'
+import {
+  itemState,
+  JOB,
+  newPickupCode,
+  newPickupToken,
+  periodKey,
+  pickupDeadline,
+  redeemKey,
+  REMINDER_BEFORE_MS,
+  type RedemptionRecord,
+} from './model'
 import { redemptionReady } from './notices'
 import type { PointsBankDeps } from './ports'
 import { householdLabel } from './residents'
@@ -24,7 +34,11 @@ const pick = <T>(xs: T[]): T => xs[Math.floor(Math.random() * xs.length)]!
  * repeat returns the first result. The stock is spread over shards, so 200 residents at once do not queue on one
  * item (docs/access-patterns.md).
  */
-export const redeemItem = async (deps: PointsBankDeps, actor: Actor, input: { itemId: string; redemptionId: string }) => {
+export const redeemItem = async (
+  deps: PointsBankDeps,
+  actor: Actor,
+  input: { itemId: string; redemptionId: string },
+) => {
   const me = actor.principal.userId
   const earlier = await deps.redemptions.get(input.redemptionId)
   if (earlier) return earlier.userId === me ? redemptionView(deps, actor, earlier) : fail('request.idConflict')
@@ -54,10 +68,13 @@ export const redeemItem = async (deps: PointsBankDeps, actor: Actor, input: { it
       const limitPeriod = item.limit ? periodKey(item.limit.period, now) : undefined
       const [stock, used, heads] = await Promise.all([
         deps.shop.stock(item.itemId),
-        limitPeriod ? deps.shop.limitsUsed(me, [{ itemId: item.itemId, period: limitPeriod }]) : Promise.resolve(new Map<string, number>()),
+        limitPeriod
+          ? deps.shop.limitsUsed(me, [{ itemId: item.itemId, period: limitPeriod }])
+          : Promise.resolve(new Map<string, number>()),
         deps.ledger.heads(item.communityId, [account, shop]),
       ])
-      if (item.limit && (used.get(`${item.itemId}|${limitPeriod}`) ?? 0) >= item.limit.count) return refused('limitReached')
+      if (item.limit && (used.get(`${item.itemId}|${limitPeriod}`) ?? 0) >= item.limit.count)
+        return refused('limitReached')
       const open = stock.filter((s) => s.count > 0)
       if (open.length === 0) return refused('soldOut')
       if ((heads.get(account)?.balance ?? 0) < item.price) return refused('insufficient')
@@ -109,7 +126,9 @@ export const redeemItem = async (deps: PointsBankDeps, actor: Actor, input: { it
         notices: [queued(redemptionReady(r, at), deps.newId)],
         due: [
           { kind: JOB.expirePickup, at: deadline, subjectId: r.redemptionId },
-          ...(remindAt > now ? [{ kind: JOB.remindPickup, at: remindAt.toISOString(), subjectId: r.redemptionId }] : []),
+          ...(remindAt > now
+            ? [{ kind: JOB.remindPickup, at: remindAt.toISOString(), subjectId: r.redemptionId }]
+            : []),
         ],
       })
     },

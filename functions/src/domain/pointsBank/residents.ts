@@ -8,7 +8,8 @@ import { communityPlace, requireIn } from './access'
 import type { PointsBankDeps } from './ports'
 import { pointsSettingsFor } from './settings'
 
-export const householdLabel = (m: { buildingName: string; unit: string; room: string }) => `${m.buildingName} ${m.unit}单元 ${m.room}室`
+export const householdLabel = (m: { buildingName: string; unit: string; room: string }) =>
+  `${m.buildingName} ${m.unit}单元 ${m.room}室`
 
 export const householdLabelOf = async (_deps: unknown, memberships: Membership[], householdId?: string) => {
   const m = memberships.find((x) => x.householdId === householdId) ?? memberships[0]
@@ -19,9 +20,17 @@ export const householdLabelOf = async (_deps: unknown, memberships: Membership[]
 export const homesIn = async (deps: PointsBankDeps, userId: string, community: PlaceRef) => {
   const loaded = found(await deps.identity.loadUser(userId), 'user.notFound')
   const places = await Promise.all(
-    loaded.memberships.map(async (m) => ({ m, place: await deps.structure.resolvePlace({ type: 'household', id: m.householdId }) })),
+    loaded.memberships.map(async (m) => ({
+      m,
+      place: await deps.structure.resolvePlace({ type: 'household', id: m.householdId }),
+    })),
   )
-  return { loaded, homes: places.filter((p): p is { m: Membership; place: PlaceRef } => !!p.place && isWithin(p.place.path, community.path)) }
+  return {
+    loaded,
+    homes: places.filter(
+      (p): p is { m: Membership; place: PlaceRef } => !!p.place && isWithin(p.place.path, community.path),
+    ),
+  }
 }
 
 /** The roles that may award some active rule of the community: who may look residents up for an award. */
@@ -34,7 +43,11 @@ const awardingRoles = async (deps: PointsBankDeps, communityId: string): Promise
  * the grid's buildings for a grid worker, one building for its head), whose name or room matches. One Query per
  * building (its approved bindings, AP6).
  */
-export const findResidents = async (deps: PointsBankDeps, actor: Actor, input: { communityId: string; q: string; buildingId?: string }) => {
+export const findResidents = async (
+  deps: PointsBankDeps,
+  actor: Actor,
+  input: { communityId: string; q: string; buildingId?: string },
+) => {
   const community = await communityPlace(deps, input.communityId)
   const roles = await awardingRoles(deps, input.communityId)
   requireIn(actor.principal, roles, community)
@@ -55,10 +68,18 @@ export const findResidents = async (deps: PointsBankDeps, actor: Actor, input: {
   const q = input.q.replace(/\s+/g, '')
   const found: { userId: string; name: string; household: string }[] = []
   for (let i = 0; i < inScope.length && found.length < 20; i += 8) {
-    const queues = await Promise.all(inScope.slice(i, i + 8).map((b) => deps.identity.bindingQueue(b.buildingId, 'approved')))
+    const queues = await Promise.all(
+      inScope.slice(i, i + 8).map((b) => deps.identity.bindingQueue(b.buildingId, 'approved')),
+    )
     for (const r of queues.flat()) {
       const room = `${r.unit}-${r.room}`
-      if (r.userName.includes(q) || r.room === q || room === q || `${r.unit}单元${r.room}` === q || householdLabel(r).replace(/\s+/g, '').includes(q))
+      if (
+        r.userName.includes(q) ||
+        r.room === q ||
+        room === q ||
+        `${r.unit}单元${r.room}` === q ||
+        householdLabel(r).replace(/\s+/g, '').includes(q)
+      )
         found.push({ userId: r.userId, name: r.userName, household: householdLabel(r) })
     }
   }

@@ -20,14 +20,27 @@ export const getPointsSettings = async (deps: PointsBankDeps, input: { community
  * them again changes nothing (a due item is keyed by its time and community), so every use case that starts the
  * points bank of a community (settings, a top-up) calls this.
  */
-export const scheduleCommunity = async (deps: PointsBankDeps, communityId: string, expiry: PointsSettings['expiry']) => {
+export const scheduleCommunity = async (
+  deps: PointsBankDeps,
+  communityId: string,
+  expiry: PointsSettings['expiry'],
+) => {
   const now = deps.now()
   await deps.schedule.add({ kind: JOB.reconcile, at: nextReconcileAt(now), subjectId: communityId })
-  if (expiry !== 'none') await deps.schedule.add({ kind: JOB.expirePoints, at: beijingYearStart(beijingYearOf(now) + 1), subjectId: communityId })
+  if (expiry !== 'none')
+    await deps.schedule.add({
+      kind: JOB.expirePoints,
+      at: beijingYearStart(beijingYearOf(now) + 1),
+      subjectId: communityId,
+    })
 }
 
 /** The community admin defines the earning rules and chooses whether points expire. */
-export const putPointsSettings = async (deps: PointsBankDeps, actor: Actor, input: { communityId: string; settings: PointsSettings }) => {
+export const putPointsSettings = async (
+  deps: PointsBankDeps,
+  actor: Actor,
+  input: { communityId: string; settings: PointsSettings },
+) => {
   await authorizeIn(deps, actor, ['communityAdmin'], input.communityId)
   await deps.pointsSettings.put(input.communityId, input.settings)
   await scheduleCommunity(deps, input.communityId, input.settings.expiry)

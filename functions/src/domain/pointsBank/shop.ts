@@ -13,7 +13,12 @@ import type { PointsBankDeps, StockShard } from './ports'
 
 type ItemView = z.input<typeof ShopItemView>
 
-export const itemView = async (deps: PointsBankDeps, item: ShopItemRecord, stock: number, mine?: { used: number; remaining: number }): Promise<ItemView> => {
+export const itemView = async (
+  deps: PointsBankDeps,
+  item: ShopItemRecord,
+  stock: number,
+  mine?: { used: number; remaining: number },
+): Promise<ItemView> => {
   const { createdBy: _by, ...fields } = item
   return {
     ...fields,
@@ -28,7 +33,11 @@ export const itemView = async (deps: PointsBankDeps, item: ShopItemRecord, stock
  * 积分超市: a resident of the community sees what is on sale (sold-out ones too, said so), with their own limit
  * left this period and their balance; the admin (`all`) sees everything, off the shelf and ended included.
  */
-export const listShopItems = async (deps: PointsBankDeps, actor: Actor, input: { communityId: string; all?: boolean }) => {
+export const listShopItems = async (
+  deps: PointsBankDeps,
+  actor: Actor,
+  input: { communityId: string; all?: boolean },
+) => {
   const community = await communityPlace(deps, input.communityId)
   if (input.all) await authorizeIn(deps, actor, ['communityAdmin'], input.communityId)
   const homes = (await homesOf(deps, actor)).filter((h) => isWithin(h.path, community.path))
@@ -40,23 +49,36 @@ export const listShopItems = async (deps: PointsBankDeps, actor: Actor, input: {
   const me = actor.principal.userId
   const used = await deps.shop.limitsUsed(
     me,
-    listed.flatMap(({ item }) => (item.limit ? [{ itemId: item.itemId, period: periodKey(item.limit.period, now) }] : [])),
+    listed.flatMap(({ item }) =>
+      item.limit ? [{ itemId: item.itemId, period: periodKey(item.limit.period, now) }] : [],
+    ),
   )
   const items = await Promise.all(
     listed.map(({ item, stock }) => {
       const n = item.limit ? (used.get(`${item.itemId}|${periodKey(item.limit.period, now)}`) ?? 0) : 0
-      return itemView(deps, item, stock, item.limit && homes.length ? { used: n, remaining: Math.max(0, item.limit.count - n) } : undefined)
+      return itemView(
+        deps,
+        item,
+        stock,
+        item.limit && homes.length ? { used: n, remaining: Math.max(0, item.limit.count - n) } : undefined,
+      )
     }),
   )
   const account = residentAccount(me)
-  const balance = homes.length ? ((await deps.ledger.heads(input.communityId, [account])).get(account)?.balance ?? 0) : undefined
+  const balance = homes.length
+    ? ((await deps.ledger.heads(input.communityId, [account])).get(account)?.balance ?? 0)
+    : undefined
   return { items, ...(balance !== undefined ? { balance } : {}) }
 }
 
 const stockOf = (shards: StockShard[]) => shards.reduce((s, x) => s + x.count, 0)
 
 /** The admin puts an item on sale; the client names it, so a repeat returns the first. */
-export const createShopItem = async (deps: PointsBankDeps, actor: Actor, input: ShopItemFields & { communityId: string; itemId: string; stock: number }) => {
+export const createShopItem = async (
+  deps: PointsBankDeps,
+  actor: Actor,
+  input: ShopItemFields & { communityId: string; itemId: string; stock: number },
+) => {
   await authorizeIn(deps, actor, ['communityAdmin'], input.communityId)
   const { communityId, itemId, stock, ...fields } = input
   const repeat = async () => {
@@ -67,7 +89,14 @@ export const createShopItem = async (deps: PointsBankDeps, actor: Actor, input: 
   if (await deps.shop.get(itemId)) return repeat()
   if (fields.photoKey) await checkPhotos(deps, actor, [fields.photoKey], 'body.photoKey')
   const at = deps.now().toISOString()
-  const item: ShopItemRecord = { ...fields, itemId, communityId, createdAt: at, updatedAt: at, createdBy: actor.principal.userId }
+  const item: ShopItemRecord = {
+    ...fields,
+    itemId,
+    communityId,
+    createdAt: at,
+    updatedAt: at,
+    createdBy: actor.principal.userId,
+  }
   const written = await deps.shop.create(item, spread(stock))
   if (!written.ok) return repeat()
   return itemView(deps, item, stock)
@@ -81,10 +110,15 @@ const adminItem = async (deps: PointsBankDeps, actor: Actor, itemId: string) => 
 }
 
 /** Name, price, limit, window, photo…; the stock changes only through adjustStock, so its log stays whole. */
-export const updateShopItem = async (deps: PointsBankDeps, actor: Actor, input: ShopItemFields & { itemId: string }) => {
+export const updateShopItem = async (
+  deps: PointsBankDeps,
+  actor: Actor,
+  input: ShopItemFields & { itemId: string },
+) => {
   const item = await adminItem(deps, actor, input.itemId)
   const { itemId: _id, ...fields } = input
-  if (fields.photoKey && fields.photoKey !== item.photoKey) await checkPhotos(deps, actor, [fields.photoKey], 'body.photoKey')
+  if (fields.photoKey && fields.photoKey !== item.photoKey)
+    await checkPhotos(deps, actor, [fields.photoKey], 'body.photoKey')
   const next: ShopItemRecord = { ...item, ...fields, updatedAt: deps.now().toISOString() }
   if (!fields.photoKey) delete next.photoKey
   await deps.shop.update(next)
@@ -95,7 +129,11 @@ export const updateShopItem = async (deps: PointsBankDeps, actor: Actor, input: 
  * 补货 / 减少库存: spread over the shards (more to the emptiest, less from the fullest) with a log entry under the
  * client's change id. Taking away more than is left is refused `shop.stockTooLow`.
  */
-export const adjustStock = async (deps: PointsBankDeps, actor: Actor, input: { itemId: string; changeId: string; delta: number; reason: string }) => {
+export const adjustStock = async (
+  deps: PointsBankDeps,
+  actor: Actor,
+  input: { itemId: string; changeId: string; delta: number; reason: string },
+) => {
   const item = await adminItem(deps, actor, input.itemId)
   const change = {
     changeId: input.changeId,
@@ -109,7 +147,9 @@ export const adjustStock = async (deps: PointsBankDeps, actor: Actor, input: { i
     const total = stockOf(shards)
     if (input.delta < 0 && total < -input.delta) fail('shop.stockTooLow')
     const ops = new Map<number, number>()
-    const counts = new Map(Array.from({ length: STOCK_SHARDS }, (_, i) => [i, shards.find((s) => s.shard === i)?.count ?? 0]))
+    const counts = new Map(
+      Array.from({ length: STOCK_SHARDS }, (_, i) => [i, shards.find((s) => s.shard === i)?.count ?? 0]),
+    )
     for (let left = Math.abs(input.delta); left > 0; left--) {
       const sorted = [...counts].sort((a, b) => (input.delta > 0 ? a[1] - b[1] : b[1] - a[1]))
       const [shard] = sorted[0]!

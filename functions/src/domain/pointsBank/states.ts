@@ -21,10 +21,15 @@ export const redemptionFrom: Record<RedemptionAction, readonly RedemptionRecord[
   expire: ['ready'],
 }
 
-export const redemptionGuard = (action: RedemptionAction, r: RedemptionRecord, f: RedemptionFacts): ErrorCode | undefined => {
+export const redemptionGuard = (
+  action: RedemptionAction,
+  r: RedemptionRecord,
+  f: RedemptionFacts,
+): ErrorCode | undefined => {
   if (action === 'cancel' && !f.isOwner) return 'redemption.notFound'
   if (action === 'fulfil' && !f.isStaff) return 'auth.forbidden'
-  if (!redemptionFrom[action].includes(r.state)) return action === 'fulfil' && r.state === 'fulfilled' ? 'redemption.fulfilled' : 'redemption.notReady'
+  if (!redemptionFrom[action].includes(r.state))
+    return action === 'fulfil' && r.state === 'fulfilled' ? 'redemption.fulfilled' : 'redemption.notReady'
   const past = f.now.toISOString() >= r.deadline
   if (action === 'fulfil' && past) return 'redemption.expired'
   if (action === 'expire' && !past) return 'redemption.notReady'

@@ -4,7 +4,10 @@ import { parseAccount, systemAccountLabels, type Entry, type Transfer } from '..
 import type { PointsBankDeps } from './ports'
 
 /** Names for the accounts of some transfers: residents by name (one read for all), the community's own by what they are. */
-export const accountLabels = async (deps: Pick<PointsBankDeps, 'identity'>, accounts: string[]): Promise<(account: string) => string> => {
+export const accountLabels = async (
+  deps: Pick<PointsBankDeps, 'identity'>,
+  accounts: string[],
+): Promise<(account: string) => string> => {
   const userIds = [
     ...new Set(
       accounts.flatMap((a) => {
@@ -13,19 +16,27 @@ export const accountLabels = async (deps: Pick<PointsBankDeps, 'identity'>, acco
       }),
     ),
   ]
-  const names = new Map((userIds.length ? await deps.identity.getUsers(userIds) : []).map((u) => [u.userId, u.displayName]))
+  const names = new Map(
+    (userIds.length ? await deps.identity.getUsers(userIds) : []).map((u) => [u.userId, u.displayName]),
+  )
   return (account) => {
     const r = parseAccount(account)
     if (!r) return account
     if (r.kind === 'resident') return names.get(r.userId) ?? '居民'
-    return r.kind === 'pool' || r.kind === 'shop' ? `${systemAccountLabels[r.kind]} ${r.shard + 1}号分账` : systemAccountLabels[r.kind]
+    return r.kind === 'pool' || r.kind === 'shop'
+      ? `${systemAccountLabels[r.kind]} ${r.shard + 1}号分账`
+      : systemAccountLabels[r.kind]
   }
 }
 
 /** Earnings and top-ups may be corrected by a reversing entry; redemptions are cancelled by the resident instead. */
 export const reversibleKinds: readonly Transfer['kind'][] = ['earn', 'topUp']
 
-export const transferViews = async (deps: Pick<PointsBankDeps, 'identity'>, transfers: Transfer[], reversed = new Set<string>()): Promise<TransferView[]> => {
+export const transferViews = async (
+  deps: Pick<PointsBankDeps, 'identity'>,
+  transfers: Transfer[],
+  reversed = new Set<string>(),
+): Promise<TransferView[]> => {
   const label = await accountLabels(
     deps,
     transfers.flatMap((t) => t.legs.map((l) => l.account)),

@@ -15,7 +15,12 @@ export interface TickReport {
  * this run's jobs are sent in the same run when `notifications.send` comes last). An item is claimed before its
  * job runs, so two overlapping ticks never run one item twice; an item whose job throws stays, and is retried.
  */
-export const runDue = async <D>(deps: D & { schedule: DueStore }, jobs: Jobs<D>, now: Date, perKind = 200): Promise<TickReport> => {
+export const runDue = async <D>(
+  deps: D & { schedule: DueStore },
+  jobs: Jobs<D>,
+  now: Date,
+  perKind = 200,
+): Promise<TickReport> => {
   const report: TickReport = { ran: {}, failed: [] }
   for (const [kind, job] of Object.entries(jobs)) {
     const items = await deps.schedule.due(kind, now.toISOString(), perKind)

@@ -19,7 +19,8 @@ export interface PlaceRef {
 }
 
 /** Whether `path` is `ancestor` or lies under it (`…/building:B/household:H` lies within `…/building:B`). */
-export const isWithin = (path: string, ancestor: string): boolean => path === ancestor || path.startsWith(`${ancestor}/`)
+export const isWithin = (path: string, ancestor: string): boolean =>
+  path === ancestor || path.startsWith(`${ancestor}/`)
 
 /** The community a place path runs through (`street:S/community:C/…` → `C`). */
 export const communityOfPath = (path: string): string | undefined =>
@@ -49,7 +50,13 @@ export interface Principal {
   system?: boolean
 }
 
-export const systemPrincipal: Principal = { userId: 'system', displayName: '系统', grants: [], householdIds: [], system: true }
+export const systemPrincipal: Principal = {
+  userId: 'system',
+  displayName: '系统',
+  grants: [],
+  householdIds: [],
+  system: true,
+}
 
 /** Does a role held at `grant`'s place reach `target`? A place reaches everything below it; a grid reaches its buildings. */
 export const covers = (grant: Grant, target: PlaceRef): boolean => {

@@ -6,7 +6,9 @@
 const bare = (s: string) => s.normalize('NFKC').replace(/\s+/g, '').toUpperCase()
 
 export const normaliseUnit = (unit: string): string => {
-  const s = bare(unit).replace(/^第/, '').replace(/(单元|单)$/, '')
+  const s = bare(unit)
+    .replace(/^第/, '')
+    .replace(/(单元|单)$/, '')
   return s || bare(unit)
 }
 

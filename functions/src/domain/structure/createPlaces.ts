@@ -9,7 +9,12 @@ import { normaliseRoom, normaliseUnit } from './address'
  * A create the client named (`…Id` in the body) is written once: a repeat finds the first under the same parent
  * and returns it; the same id used for something else is refused.
  */
-const createOnce = async <T>(written: Outcome<'exists'>, made: T, earlier: () => Promise<T | undefined>, sameParent: (t: T) => boolean): Promise<T> => {
+const createOnce = async <T>(
+  written: Outcome<'exists'>,
+  made: T,
+  earlier: () => Promise<T | undefined>,
+  sameParent: (t: T) => boolean,
+): Promise<T> => {
   if (written.ok) return made
   const first = await earlier()
   return first && sameParent(first) ? first : fail('request.idConflict')
@@ -46,9 +51,17 @@ export const createCompound = async (
   input: { communityId: string; name: string; compoundId?: string },
 ): Promise<Compound> => {
   const community = found(await deps.structure.getCommunity(input.communityId), 'community.notFound')
-  const place = found(await deps.structure.resolvePlace({ type: 'community', id: community.communityId }), 'community.notFound')
+  const place = found(
+    await deps.structure.resolvePlace({ type: 'community', id: community.communityId }),
+    'community.notFound',
+  )
   authorize(actor, ['communityAdmin'], place)
-  const compound = { compoundId: input.compoundId ?? deps.newId(), communityId: community.communityId, streetId: community.streetId, name: input.name }
+  const compound = {
+    compoundId: input.compoundId ?? deps.newId(),
+    communityId: community.communityId,
+    streetId: community.streetId,
+    name: input.name,
+  }
   const made = await createOnce(
     await deps.structure.putCompound(compound),
     compound,
@@ -64,7 +77,10 @@ export const createBuilding = async (
   input: { compoundId: string; name: string; buildingId?: string },
 ): Promise<Building> => {
   const compound = found(await deps.structure.getCompound(input.compoundId), 'compound.notFound')
-  const place = found(await deps.structure.resolvePlace({ type: 'compound', id: compound.compoundId }), 'compound.notFound')
+  const place = found(
+    await deps.structure.resolvePlace({ type: 'compound', id: compound.compoundId }),
+    'compound.notFound',
+  )
   authorize(actor, ['communityAdmin'], place)
   const building = {
     buildingId: input.buildingId ?? deps.newId(),
@@ -89,10 +105,17 @@ export const addHouseholds = async (
   input: { buildingId: string; households: { unit: string; room: string }[] },
 ) => {
   const building = found(await deps.structure.getBuilding(input.buildingId), 'building.notFound')
-  const place = found(await deps.structure.resolvePlace({ type: 'building', id: building.buildingId }), 'building.notFound')
+  const place = found(
+    await deps.structure.resolvePlace({ type: 'building', id: building.buildingId }),
+    'building.notFound',
+  )
   authorize(actor, ['communityAdmin', 'gridWorker'], place)
   // The register keeps the bare form (1, 101), whichever way the staff wrote it (1单元, 101室).
-  const unique = new Map(input.households.map((h) => ({ unit: normaliseUnit(h.unit), room: normaliseRoom(h.room) })).map((h) => [`${h.unit}#${h.room}`, h]))
+  const unique = new Map(
+    input.households
+      .map((h) => ({ unit: normaliseUnit(h.unit), room: normaliseRoom(h.room) }))
+      .map((h) => [`${h.unit}#${h.room}`, h]),
+  )
   return deps.structure.addHouseholds(
     building,
     [...unique.values()].map((h) => ({ householdId: deps.newId(), unit: h.unit, room: h.room })),
@@ -104,15 +127,23 @@ export const renamePlace = async (
   actor: Principal,
   input: { placeType: 'community' | 'compound' | 'building'; placeId: string; name: string },
 ) => {
-  const place = found(await deps.structure.resolvePlace({ type: input.placeType, id: input.placeId }), `${input.placeType}.notFound`)
+  const place = found(
+    await deps.structure.resolvePlace({ type: input.placeType, id: input.placeId }),
+    `${input.placeType}.notFound`,
+  )
   authorize(actor, ['communityAdmin'], place)
-  orFail(await deps.structure.rename(input.placeType, input.placeId, input.name), { missing: `${input.placeType}.notFound` })
+  orFail(await deps.structure.rename(input.placeType, input.placeId, input.name), {
+    missing: `${input.placeType}.notFound`,
+  })
   return { ok: true as const }
 }
 
 export const getCommunityStructure = async (deps: StructureDeps, actor: Principal, input: { communityId: string }) => {
   const community = found(await deps.structure.getCommunity(input.communityId), 'community.notFound')
-  const place = found(await deps.structure.resolvePlace({ type: 'community', id: community.communityId }), 'community.notFound')
+  const place = found(
+    await deps.structure.resolvePlace({ type: 'community', id: community.communityId }),
+    'community.notFound',
+  )
   authorize(actor, ['communityAdmin', 'committee', 'gridWorker'], place)
   const { compounds, buildings, grids } = await deps.structure.listCommunity(community.communityId)
   return {

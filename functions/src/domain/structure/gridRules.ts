@@ -15,6 +15,7 @@ export const checkGridEdges = (communityId: string, chosen: Building[], communit
   const chosenIds = new Set(chosen.map((b) => b.buildingId))
   for (const compoundId of compounds) {
     const whole = community.filter((b) => b.compoundId === compoundId).every((b) => chosenIds.has(b.buildingId))
-    if (!whole) fail('grid.compoundMismatch', [{ path: 'buildingIds', message: '跨小区的网格必须包含每个小区的全部楼栋' }])
+    if (!whole)
+      fail('grid.compoundMismatch', [{ path: 'buildingIds', message: '跨小区的网格必须包含每个小区的全部楼栋' }])
   }
 }

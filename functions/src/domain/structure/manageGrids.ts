@@ -5,7 +5,12 @@ import { authorize, type Principal } from '../shared/places'
 import { checkGridEdges } from './gridRules'
 import type { GridRecord, StructureDeps } from './ports'
 
-const toGrid = ({ gridId, communityId, name, buildingIds }: GridRecord): Grid => ({ gridId, communityId, name, buildingIds })
+const toGrid = ({ gridId, communityId, name, buildingIds }: GridRecord): Grid => ({
+  gridId,
+  communityId,
+  name,
+  buildingIds,
+})
 
 const loadChosen = async (deps: StructureDeps, communityId: string, buildingIds: string[]) => {
   const ids = [...new Set(buildingIds)]
@@ -22,7 +27,10 @@ export const createGrid = async (
   input: { communityId: string; name: string; buildingIds: string[]; gridId?: string },
 ): Promise<Grid> => {
   const community = found(await deps.structure.getCommunity(input.communityId), 'community.notFound')
-  const place = found(await deps.structure.resolvePlace({ type: 'community', id: community.communityId }), 'community.notFound')
+  const place = found(
+    await deps.structure.resolvePlace({ type: 'community', id: community.communityId }),
+    'community.notFound',
+  )
   authorize(actor, ['communityAdmin'], place)
   if (input.gridId) {
     // A retried create the client named: the first grid is the answer.

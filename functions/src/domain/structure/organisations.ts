@@ -51,7 +51,12 @@ const communityPlace = async (deps: Pick<OrganisationDeps, 'structure'>, communi
   found(await deps.structure.resolvePlace({ type: 'community', id: communityId }), 'community.notFound')
 
 const view = async (deps: Pick<OrganisationDeps, 'identity'>, orgs: OrganisationRecord[]): Promise<Organisation[]> => {
-  const users = new Map((await deps.identity.getUsers([...new Set(orgs.flatMap((o) => o.memberIds))])).map((u) => [u.userId, u.displayName]))
+  const users = new Map(
+    (await deps.identity.getUsers([...new Set(orgs.flatMap((o) => o.memberIds))])).map((u) => [
+      u.userId,
+      u.displayName,
+    ]),
+  )
   return orgs.map((o) => ({
     organisationId: o.organisationId,
     communityId: o.communityId,
@@ -66,9 +71,15 @@ const byName = new Intl.Collator('zh-CN', { numeric: true })
 /** Read by any staff member serving the community or a place in it (the committee choosing, a worker seeing who carries a matter out). */
 export const listOrganisations = async (deps: OrganisationDeps, actor: Principal, input: { communityId: string }) => {
   const place = await communityPlace(deps, input.communityId)
-  const serves = actor.grants.some((g) => (staffRoles as readonly string[]).includes(g.role) && (isWithin(g.placePath, place.path) || isWithin(place.path, g.placePath)))
+  const serves = actor.grants.some(
+    (g) =>
+      (staffRoles as readonly string[]).includes(g.role) &&
+      (isWithin(g.placePath, place.path) || isWithin(place.path, g.placePath)),
+  )
   if (!serves) authorize(actor, staffRoles, place)
-  const orgs = (await deps.organisations.list(input.communityId)).sort((a, b) => a.kind.localeCompare(b.kind) || byName.compare(a.name, b.name))
+  const orgs = (await deps.organisations.list(input.communityId)).sort(
+    (a, b) => a.kind.localeCompare(b.kind) || byName.compare(a.name, b.name),
+  )
   return { items: await view(deps, orgs) }
 }
 
@@ -76,7 +87,13 @@ export const listOrganisations = async (deps: OrganisationDeps, actor: Principal
 export const putOrganisation = async (
   deps: OrganisationDeps,
   actor: Principal,
-  input: { communityId: string; organisationId: string; kind: OrganisationRecord['kind']; name: string; memberIds: string[] },
+  input: {
+    communityId: string
+    organisationId: string
+    kind: OrganisationRecord['kind']
+    name: string
+    memberIds: string[]
+  },
 ): Promise<Organisation> => {
   const place = await communityPlace(deps, input.communityId)
   authorize(actor, ['communityAdmin'], place)

@@ -16,7 +16,9 @@ export interface StructureStore {
   getCompound(compoundId: string): Promise<(Compound & { streetId: string }) | undefined>
   getBuilding(buildingId: string): Promise<(Building & { streetId: string }) | undefined>
   getBuildings(buildingIds: string[]): Promise<(Building & { streetId: string })[]>
-  getHousehold(householdId: string): Promise<(Household & { compoundId: string; communityId: string; streetId: string }) | undefined>
+  getHousehold(
+    householdId: string,
+  ): Promise<(Household & { compoundId: string; communityId: string; streetId: string }) | undefined>
   findHouseholdId(buildingId: string, unit: string, room: string): Promise<string | undefined>
   getGrid(gridId: string): Promise<GridRecord | undefined>
   gridIdForCard(cardNo: string): Promise<string | undefined>
@@ -31,7 +33,10 @@ export interface StructureStore {
   putCompound(compound: Compound & { streetId: string }): Promise<Outcome<'exists'>>
   putBuilding(building: Building & { streetId: string }): Promise<Outcome<'exists'>>
   /** Creates each household with its unique address, skipping addresses already registered. */
-  addHouseholds(building: Building & { streetId: string }, households: { householdId: string; unit: string; room: string }[]): Promise<{ created: Household[]; existing: number }>
+  addHouseholds(
+    building: Building & { streetId: string },
+    households: { householdId: string; unit: string; room: string }[],
+  ): Promise<{ created: Household[]; existing: number }>
   /** Writes the grid and its card, and claims each building for it; refused `buildingTaken` if one is in another grid. */
   createGrid(grid: GridRecord): Promise<Outcome<'exists' | 'buildingTaken'>>
   /** Renames and moves buildings in or out, all or nothing. */

@@ -66,7 +66,11 @@ const scheduleOf = (a: ActivityRecord, now: Date): DueItem[] => {
  * 需求发布: the committee, the community admin, a grid worker of the community, or the liaison of a unit paired with
  * it publishes an activity. The community's crediting rule is frozen on it: volunteers sign up under that rule.
  */
-export const publishActivity = async (deps: VolunteeringDeps, actor: Actor, input: Body<typeof routes.publishActivity>) => {
+export const publishActivity = async (
+  deps: VolunteeringDeps,
+  actor: Actor,
+  input: Body<typeof routes.publishActivity>,
+) => {
   const place = await communityPlace(deps, input.communityId)
   const community = found(await deps.structure.getCommunity(input.communityId), 'community.notFound')
   const unit = input.unitId ? found(await deps.volunteerUnits.get(input.unitId), 'unit.notFound') : undefined
@@ -86,7 +90,14 @@ export const publishActivity = async (deps: VolunteeringDeps, actor: Actor, inpu
   )
   const now = deps.now()
   const [start, end, deadline] = [Date.parse(input.startAt), Date.parse(input.endAt), Date.parse(input.signUpDeadline)]
-  if (!(start > now.getTime() && end > start && end - start <= 24 * HOUR && deadline <= start && deadline > now.getTime())) fail('activity.timeInvalid')
+  if (!(
+    start > now.getTime() &&
+    end > start &&
+    end - start <= 24 * HOUR &&
+    deadline <= start &&
+    deadline > now.getTime()
+  ))
+    fail('activity.timeInvalid')
   const iso = (ms: number) => new Date(ms).toISOString()
   const { unitId: _u, ...body } = input
   const a: ActivityRecord = {
@@ -136,11 +147,15 @@ export const listActivities = async (deps: VolunteeringDeps, actor: Actor, q: Qu
   const view = async (items: ActivityRecord[]) => {
     const places = new Map<string, Awaited<ReturnType<typeof communityPlace>>>()
     for (const id of new Set(items.map((a) => a.communityId))) places.set(id, await communityPlace(deps, id))
-    return items.map((a) => activityView(actor, a, { place: places.get(a.communityId)!, ...(registration ? { registration } : {}) }, now))
+    return items.map((a) =>
+      activityView(actor, a, { place: places.get(a.communityId)!, ...(registration ? { registration } : {}) }, now),
+    )
   }
   if (q.when === 'mine') {
     const ids = await deps.activities.listForVolunteer(actor.principal.userId, 50)
-    const items = (await deps.activities.getMany(ids)).filter((a) => myState(a, actor.principal.userId).state !== 'none')
+    const items = (await deps.activities.getMany(ids)).filter(
+      (a) => myState(a, actor.principal.userId).state !== 'none',
+    )
     return { items: await view(items) }
   }
   const communityId = await listingCommunity(deps, actor, q)
@@ -149,9 +164,9 @@ export const listActivities = async (deps: VolunteeringDeps, actor: Actor, q: Qu
   const t = now.getTime()
   const items =
     q.when === 'upcoming'
-      ? (await deps.activities.listForCommunity(communityId, 'upcoming', new Date(t - 24 * HOUR).toISOString(), 50)).filter(
-          (a) => a.phase !== 'confirmed' && Date.parse(a.endAt) + CHECK_OUT_LATE_MS > t,
-        )
+      ? (
+          await deps.activities.listForCommunity(communityId, 'upcoming', new Date(t - 24 * HOUR).toISOString(), 50)
+        ).filter((a) => a.phase !== 'confirmed' && Date.parse(a.endAt) + CHECK_OUT_LATE_MS > t)
       : (await deps.activities.listForCommunity(communityId, 'past', now.toISOString(), 50)).filter(
           (a) => a.phase === 'confirmed' || Date.parse(a.endAt) + CHECK_OUT_LATE_MS <= t,
         )

@@ -30,7 +30,11 @@ const refusalLabels: Record<string, string> = {
   'checkin.notOpen': '不在签到时间内',
   'checkin.notCheckedIn': '未签到就签退',
 }
-const codeRefusal = { badCode: 'checkin.badCode', wrongActivity: 'checkin.wrongActivity', expired: 'checkin.codeExpired' } as const
+const codeRefusal = {
+  badCode: 'checkin.badCode',
+  wrongActivity: 'checkin.wrongActivity',
+  expired: 'checkin.codeExpired',
+} as const
 
 const refuse = async (deps: VolunteeringDeps, actor: Actor, a: ActivityRecord, code: ErrorCode): Promise<never> => {
   await deps.attendance.refuse({
@@ -66,7 +70,13 @@ const scanned = (actor: Actor, a: ActivityRecord, scan: Scan, at: string): Prese
 })
 
 /** 签到 / 签退 by scanning. A second check-in (or check-out) is harmless: it changes nothing and answers as the first. */
-export const scanAttendance = async (deps: VolunteeringDeps, actor: Actor, activityId: string, action: 'checkIn' | 'checkOut', scan: Scan) => {
+export const scanAttendance = async (
+  deps: VolunteeringDeps,
+  actor: Actor,
+  activityId: string,
+  action: 'checkIn' | 'checkOut',
+  scan: Scan,
+) => {
   const a = await loadActivity(deps, activityId)
   const known = await knownFor(deps, actor, a)
   const now = deps.now()
@@ -87,7 +97,13 @@ export const scanAttendance = async (deps: VolunteeringDeps, actor: Actor, activ
 }
 
 /** The organiser checks in or out a volunteer without a smartphone: recorded as made by them, by name. */
-export const proxyAttendance = async (deps: VolunteeringDeps, actor: Actor, activityId: string, userId: string, action: 'checkIn' | 'checkOut') => {
+export const proxyAttendance = async (
+  deps: VolunteeringDeps,
+  actor: Actor,
+  activityId: string,
+  userId: string,
+  action: 'checkIn' | 'checkOut',
+) => {
   const a = await loadActivity(deps, activityId)
   const known = await knownFor(deps, actor, a, { attendance: false })
   const now = deps.now()
@@ -95,8 +111,18 @@ export const proxyAttendance = async (deps: VolunteeringDeps, actor: Actor, acti
   if (myState(a, userId).state !== 'placed') fail('checkin.notSignedUp')
   const theirs = await deps.attendance.get(activityId, userId)
   // The volunteer's own window: the same times as a scan would have.
-  const asThem = factsFor({ ...actor, principal: { ...actor.principal, userId } }, a, { ...known, ...(theirs ? { attendance: theirs } : {}) }, now)
-  const mark: PresenceMark = { at: now.toISOString(), by: 'proxy', byUserId: actor.principal.userId, byName: actor.principal.displayName }
+  const asThem = factsFor(
+    { ...actor, principal: { ...actor.principal, userId } },
+    a,
+    { ...known, ...(theirs ? { attendance: theirs } : {}) },
+    now,
+  )
+  const mark: PresenceMark = {
+    at: now.toISOString(),
+    by: 'proxy',
+    byUserId: actor.principal.userId,
+    byName: actor.principal.displayName,
+  }
   if (action === 'checkIn' && !theirs?.checkIn) {
     assertMay('checkIn', a, asThem)
     await deps.attendance.checkIn(activityId, userId, mark)
@@ -125,10 +151,15 @@ export const creditFor = (a: ActivityRecord, att: AttendanceRecord | undefined, 
     rule: a.rule,
     alreadyThatDay,
   })
-  return { minutes: c.minutes, points: pointsFor(c.minutes, a.pointsPerHour), note: c.notes.join('；') || '按签到签退时间计' }
+  return {
+    minutes: c.minutes,
+    points: pointsFor(c.minutes, a.pointsPerHour),
+    note: c.notes.join('；') || '按签到签退时间计',
+  }
 }
 
-const presence = (m: PresenceMark | undefined) => m && { at: m.at, by: m.by, ...(m.byName ? { byName: m.byName } : {}), ...(m.missed ? { missed: true } : {}) }
+const presence = (m: PresenceMark | undefined) =>
+  m && { at: m.at, by: m.by, ...(m.byName ? { byName: m.byName } : {}), ...(m.missed ? { missed: true } : {}) }
 
 /** The organiser's list: who is placed and waiting, their check-in and -out, and what the rule credits (or what was confirmed). */
 export const attendanceView = async (deps: VolunteeringDeps, actor: Actor, activityId: string, plan?: PlanRecord) => {
@@ -141,7 +172,9 @@ export const attendanceView = async (deps: VolunteeringDeps, actor: Actor, activ
     plan ?? (a.phase === 'confirmed' ? deps.activities.plan(activityId) : undefined),
     deps.identity.getUsers([...a.placedIds, ...a.waitingIds]),
   ])
-  const records = confirmed ? await Promise.all(confirmed.entries.map((e) => deps.serviceRecords.get(e.userId, `${activityId}_${e.userId}`))) : []
+  const records = confirmed
+    ? await Promise.all(confirmed.entries.map((e) => deps.serviceRecords.get(e.userId, `${activityId}_${e.userId}`)))
+    : []
   const byUser = new Map(rows.map((r) => [r.userId, r]))
   const name = (id: string) => users.find((u) => u.userId === id)?.displayName ?? '志愿者'
   const row = (userId: string, state: 'placed' | 'waiting', position?: number): z.input<typeof AttendanceRow> => {
@@ -156,15 +189,25 @@ export const attendanceView = async (deps: VolunteeringDeps, actor: Actor, activ
       ...(att?.checkIn ? { checkIn: presence(att.checkIn) } : {}),
       ...(att?.checkOut ? { checkOut: presence(att.checkOut) } : {}),
       credited: entry
-        ? { minutes: entry.minutes, points: entry.points, note: entry.excluded ? `未计入：${entry.excluded}` : entry.note }
+        ? {
+            minutes: entry.minutes,
+            points: entry.points,
+            note: entry.excluded ? `未计入：${entry.excluded}` : entry.note,
+          }
         : creditFor(a, att, 0),
-      ...(confirmed ? { points: record?.pointsState === 'credited' ? 'credited' : entry && entry.points > 0 ? 'pending' : 'none' } : {}),
+      ...(confirmed
+        ? { points: record?.pointsState === 'credited' ? 'credited' : entry && entry.points > 0 ? 'pending' : 'none' }
+        : {}),
     }
   }
   const counts = new Map<string, { userId: string; name: string; count: number; lastReason: string; lastAt: string }>()
   for (const r of refusals) {
     const c = counts.get(r.userId) ?? { userId: r.userId, name: r.name, count: 0, lastReason: '', lastAt: '' }
-    counts.set(r.userId, { ...c, count: c.count + 1, ...(r.at >= c.lastAt ? { lastReason: refusalLabels[r.reason] ?? '签到被拒', lastAt: r.at } : {}) })
+    counts.set(r.userId, {
+      ...c,
+      count: c.count + 1,
+      ...(r.at >= c.lastAt ? { lastReason: refusalLabels[r.reason] ?? '签到被拒', lastAt: r.at } : {}),
+    })
   }
   return {
     activity: activityView(actor, a, known, deps.now()),

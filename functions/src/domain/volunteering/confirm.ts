@@ -5,9 +5,25 @@ import { credit } from '../ledger/transfer'
 import { queued } from '../notifications/deliver'
 import { fail } from '../shared/errors'
 import { attendanceView, creditFor } from './attendance'
-import { activityCounters, recordCounters, servingCounters, servingMarker, unitActivityCounters, unitActivityMarker, type Belonging } from './counters'
+import {
+  activityCounters,
+  recordCounters,
+  servingCounters,
+  servingMarker,
+  unitActivityCounters,
+  unitActivityMarker,
+  type Belonging,
+} from './counters'
 import { assertMay, factsFor, knownFor, loadActivity } from './facts'
-import { recordIdOf, type ActivityRecord, type PlanEntry, type PlanRecord, type RegistrationRecord, type ServiceRecordRecord, type Body } from './model'
+import {
+  recordIdOf,
+  type ActivityRecord,
+  type PlanEntry,
+  type PlanRecord,
+  type RegistrationRecord,
+  type ServiceRecordRecord,
+  type Body,
+} from './model'
 import { volunteerNotices } from './notices'
 import type { VolunteeringDeps } from './ports'
 import { beijingDate, hoursText, periodsOf } from './rules'
@@ -26,9 +42,16 @@ const INLINE = 25
 
 /** Minutes already credited to a volunteer on a Beijing day, by activities other than this one. */
 export const minutesThatDay = async (deps: VolunteeringDeps, userId: string, date: string, exceptActivity: string) =>
-  (await deps.serviceRecords.forUser(userId)).filter((r) => r.date === date && r.activityId !== exceptActivity).reduce((s, r) => s + r.minutes, 0)
+  (await deps.serviceRecords.forUser(userId))
+    .filter((r) => r.date === date && r.activityId !== exceptActivity)
+    .reduce((s, r) => s + r.minutes, 0)
 
-export const confirmActivity = async (deps: VolunteeringDeps, actor: Actor, activityId: string, input: Body<typeof routes.confirmActivity>) => {
+export const confirmActivity = async (
+  deps: VolunteeringDeps,
+  actor: Actor,
+  activityId: string,
+  input: Body<typeof routes.confirmActivity>,
+) => {
   const a = await loadActivity(deps, activityId)
   const now = deps.now()
   const facts = factsFor(actor, a, await knownFor(deps, actor, a, { attendance: false }), now)
@@ -47,13 +70,22 @@ export const confirmActivity = async (deps: VolunteeringDeps, actor: Actor, acti
     a.placedIds.map(async (userId) => {
       const att = rows.find((r) => r.userId === userId)
       const name = users.find((u) => u.userId === userId)?.displayName ?? '志愿者'
-      const marks = { ...(att?.checkIn ? { checkIn: att.checkIn } : {}), ...(att?.checkOut ? { checkOut: att.checkOut } : {}) }
-      if (excluded.has(userId)) return { userId, name, minutes: 0, points: 0, note: '组织者未计入', excluded: excluded.get(userId)!, ...marks }
+      const marks = {
+        ...(att?.checkIn ? { checkIn: att.checkIn } : {}),
+        ...(att?.checkOut ? { checkOut: att.checkOut } : {}),
+      }
+      if (excluded.has(userId))
+        return { userId, name, minutes: 0, points: 0, note: '组织者未计入', excluded: excluded.get(userId)!, ...marks }
       const c = creditFor(a, att, att?.checkIn ? await minutesThatDay(deps, userId, date, activityId) : 0)
       return { userId, name, ...c, ...marks }
     }),
   )
-  const plan: PlanRecord = { activityId, confirmedAt: at, confirmedBy: { userId: actor.principal.userId, name: actor.principal.displayName }, entries }
+  const plan: PlanRecord = {
+    activityId,
+    confirmedAt: at,
+    confirmedBy: { userId: actor.principal.userId, name: actor.principal.displayName },
+    entries,
+  }
   const moved = await deps.activities.setPhase(a, ['open', 'ongoing', 'ended'], 'confirmed', {
     confirmedAt: at,
     confirmedBy: actor.principal.displayName,
@@ -75,7 +107,12 @@ const belongingOf = (a: ActivityRecord, userId: string, reg: RegistrationRecord 
 })
 
 /** The 平台记录 of one volunteer's service, with what 民政部令第67号 asks a record to hold. */
-const serviceRecord = (a: ActivityRecord, plan: PlanRecord, e: PlanEntry, reg: RegistrationRecord | undefined): ServiceRecordRecord => {
+const serviceRecord = (
+  a: ActivityRecord,
+  plan: PlanRecord,
+  e: PlanEntry,
+  reg: RegistrationRecord | undefined,
+): ServiceRecordRecord => {
   const b = belongingOf(a, e.userId, reg)
   const inAt = e.checkIn?.at ?? a.startAt
   const outAt = e.checkOut && !e.checkOut.missed ? e.checkOut.at : a.endAt
@@ -87,7 +124,12 @@ const serviceRecord = (a: ActivityRecord, plan: PlanRecord, e: PlanEntry, reg: R
   return {
     recordId: recordIdOf(a.activityId, e.userId),
     kind: 'service',
-    volunteer: { userId: e.userId, name: e.name, kind: b.kind, ...(b.unitId && reg?.unitName ? { unitName: reg.unitName } : {}) },
+    volunteer: {
+      userId: e.userId,
+      name: e.name,
+      kind: b.kind,
+      ...(b.unitId && reg?.unitName ? { unitName: reg.unitName } : {}),
+    },
     communityId: a.communityId,
     communityName: a.communityName,
     streetId: a.streetId,
@@ -113,12 +155,22 @@ const serviceRecord = (a: ActivityRecord, plan: PlanRecord, e: PlanEntry, reg: R
 
 /** Counts the volunteer as serving in the record's month, quarter and year (once each), and the unit's activity (once). */
 export const countDistinct = async (deps: VolunteeringDeps, b: Belonging, activityId: string, date: string) => {
-  for (const period of Object.values(periodsOf(date))) await deps.volunteerStats.once(servingMarker(b, period), servingCounters(b, period))
-  if (b.unitId) await deps.volunteerStats.once(unitActivityMarker(b.unitId, activityId), unitActivityCounters(b.unitId, b.communityId, date))
+  for (const period of Object.values(periodsOf(date)))
+    await deps.volunteerStats.once(servingMarker(b, period), servingCounters(b, period))
+  if (b.unitId)
+    await deps.volunteerStats.once(
+      unitActivityMarker(b.unitId, activityId),
+      unitActivityCounters(b.unitId, b.communityId, date),
+    )
 }
 
 /** Pays a record's points once (the ledger's key); a spent budget leaves them pending for the next run. */
-const payPoints = async (deps: VolunteeringDeps, a: ActivityRecord, r: ServiceRecordRecord, by: { userId: string; name: string }) => {
+const payPoints = async (
+  deps: VolunteeringDeps,
+  a: ActivityRecord,
+  r: ServiceRecordRecord,
+  by: { userId: string; name: string },
+) => {
   if (r.pointsState !== 'pending' || r.points <= 0) return true
   const paid = await credit(deps, {
     communityId: a.communityId,
@@ -142,7 +194,11 @@ const payPoints = async (deps: VolunteeringDeps, a: ActivityRecord, r: ServiceRe
  * Writes what a confirmed plan says, for every volunteer not yet done; safe to run any number of times. Returns
  * whether points are still waiting (the community's budget is spent): the scheduled run then tries again later.
  */
-export const settle = async (deps: VolunteeringDeps, activityId: string, max = Infinity): Promise<{ pending: boolean }> => {
+export const settle = async (
+  deps: VolunteeringDeps,
+  activityId: string,
+  max = Infinity,
+): Promise<{ pending: boolean }> => {
   const a = await deps.activities.get(activityId)
   const plan = a?.phase === 'confirmed' ? await deps.activities.plan(activityId) : undefined
   if (!a || !plan) return { pending: false }
@@ -159,7 +215,9 @@ export const settle = async (deps: VolunteeringDeps, activityId: string, max = I
     const reg = await deps.volunteerRegistrations.get(e.userId)
     const record = serviceRecord(a, plan, e, reg)
     const notice = queued(volunteerNotices.credited(a, plan.confirmedAt, e.userId, e.minutes, e.points), deps.newId)
-    const created = existing ? { ok: false } : await deps.serviceRecords.create(record, recordCounters(record), [notice])
+    const created = existing
+      ? { ok: false }
+      : await deps.serviceRecords.create(record, recordCounters(record), [notice])
     if (e.minutes > 0) await countDistinct(deps, belongingOf(a, e.userId, reg), activityId, record.date)
     const current = created.ok ? record : (existing ?? (await deps.serviceRecords.get(e.userId, recordId)))
     if (current && !(await payPoints(deps, a, current, plan.confirmedBy))) pending = true

@@ -11,7 +11,8 @@ export const ALL_SHARDS = 16
 export const TOTAL = 'TOTAL'
 
 export const shardOf = (id: string) => [...id].reduce((h, c) => (h * 31 + c.charCodeAt(0)) >>> 0, 7) % ALL_SHARDS
-export const allShards = (): StatScope[] => Array.from({ length: ALL_SHARDS }, (_, i) => `all:${String(i).padStart(2, '0')}` as StatScope)
+export const allShards = (): StatScope[] =>
+  Array.from({ length: ALL_SHARDS }, (_, i) => `all:${String(i).padStart(2, '0')}` as StatScope)
 const allScope = (userId: string) => `all:${String(shardOf(userId)).padStart(2, '0')}` as StatScope
 
 export interface Belonging {
@@ -25,7 +26,9 @@ export interface Belonging {
 /** The scopes a volunteer's service counts in, the person first. */
 export const scopesOf = (b: Belonging, options: { person?: boolean } = {}): StatScope[] => [
   ...(options.person === false ? [] : [`person:${b.userId}` as StatScope]),
-  ...(b.kind === 'member' && b.unitId ? [`unit:${b.unitId}` as StatScope, `unitin:${b.unitId}:${b.communityId}` as StatScope] : []),
+  ...(b.kind === 'member' && b.unitId
+    ? [`unit:${b.unitId}` as StatScope, `unitin:${b.unitId}:${b.communityId}` as StatScope]
+    : []),
   `community:${b.communityId}`,
   `street:${b.streetId}`,
   allScope(b.userId),
@@ -38,7 +41,10 @@ const periods = (date: string) => Object.values(periodsOf(date))
  * (present, below the attendance share) is on the record but not counted as served; an adjustment that brings an
  * activity's time up from nothing (or down to it) counts one service more (or fewer): `services`.
  */
-export const recordCounters = (r: ServiceRecordRecord, services = r.kind === 'service' && r.minutes > 0 ? 1 : 0): CounterAdd[] => {
+export const recordCounters = (
+  r: ServiceRecordRecord,
+  services = r.kind === 'service' && r.minutes > 0 ? 1 : 0,
+): CounterAdd[] => {
   const add: Partial<Counters> = { minutes: r.minutes, points: r.points, ...(services ? { services } : {}) }
   const b: Belonging = {
     userId: r.volunteer.userId,
@@ -52,11 +58,18 @@ export const recordCounters = (r: ServiceRecordRecord, services = r.kind === 'se
 
 /** A volunteer serving for the first time in a period: one more member (or volunteer) serving in each scope but their own. */
 export const servingCounters = (b: Belonging, period: string): CounterAdd[] =>
-  scopesOf(b, { person: false }).map((scope) => ({ scope, period, add: b.kind === 'member' ? { servingMembers: 1 } : { servingVolunteers: 1 } }))
+  scopesOf(b, { person: false }).map((scope) => ({
+    scope,
+    period,
+    add: b.kind === 'member' ? { servingMembers: 1 } : { servingVolunteers: 1 },
+  }))
 export const servingMarker = (b: Belonging, period: string) => `serving:${b.communityId}:${period}:${b.userId}`
 
 /** One more activity in the community's (street's, all) counts, once, when it is confirmed. */
-export const activityCounters = (a: { activityId: string; communityId: string; streetId: string; startAt: string }, date: string): CounterAdd[] => {
+export const activityCounters = (
+  a: { activityId: string; communityId: string; streetId: string; startAt: string },
+  date: string,
+): CounterAdd[] => {
   const scopes: StatScope[] = [`community:${a.communityId}`, `street:${a.streetId}`, allScope(a.activityId)]
   return scopes.flatMap((scope) => periods(date).map((period) => ({ scope, period, add: { activities: 1 } })))
 }
@@ -69,7 +82,20 @@ export const unitActivityMarker = (unitId: string, activityId: string) => `unitA
 
 /** An approved registration (+1) or one withdrawn (−1) in the reported counts of its scopes. */
 export const registrationCounters = (b: Belonging, delta: 1 | -1): CounterAdd[] =>
-  scopesOf(b, { person: false }).map((scope) => ({ scope, period: TOTAL, add: b.kind === 'member' ? { members: delta } : { volunteers: delta } }))
+  scopesOf(b, { person: false }).map((scope) => ({
+    scope,
+    period: TOTAL,
+    add: b.kind === 'member' ? { members: delta } : { volunteers: delta },
+  }))
 
-export const zero = (): Counters => ({ minutes: 0, services: 0, activities: 0, points: 0, servingMembers: 0, servingVolunteers: 0, members: 0, volunteers: 0 })
+export const zero = (): Counters => ({
+  minutes: 0,
+  services: 0,
+  activities: 0,
+  points: 0,
+  servingMembers: 0,
+  servingVolunteers: 0,
+  members: 0,
+  volunteers: 0,
+})
 export const counterKey = (scope: string, period: string) => `${scope}|${period}`

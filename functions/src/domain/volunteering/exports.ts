@@ -43,8 +43,15 @@ export const RECORD_COLUMNS = [
 
 export const exportRecords = async (deps: VolunteeringDeps, actor: Actor, communityId: string, period: string) => {
   assertLead(actor.principal, await communityPlace(deps, communityId))
-  const records = (await Promise.all(monthsOf(period).map((m) => deps.serviceRecords.forCommunityMonth(communityId, m)))).flat()
-  const phones = new Map((await deps.identity.getUsers([...new Set(records.map((r) => r.volunteer.userId))])).map((u) => [u.userId, u.phone ?? '']))
+  const records = (
+    await Promise.all(monthsOf(period).map((m) => deps.serviceRecords.forCommunityMonth(communityId, m)))
+  ).flat()
+  const phones = new Map(
+    (await deps.identity.getUsers([...new Set(records.map((r) => r.volunteer.userId))])).map((u) => [
+      u.userId,
+      u.phone ?? '',
+    ]),
+  )
   const rows = records
     .sort((a, b) => (a.date + a.recordedAt).localeCompare(b.date + b.recordedAt))
     .map((r) => [
@@ -70,7 +77,10 @@ export const exportRecords = async (deps: VolunteeringDeps, actor: Actor, commun
       [...r.notes, ...(r.reason ? [`更正理由：${r.reason}`] : [])].join('；'),
     ])
   const columns = RECORD_COLUMNS.map((header) => ({ header, width: /内容|名称|地点|备注/.test(header) ? 30 : 16 }))
-  return { filename: `平台记录-${periodLabel(period)}.xlsx`, binary: deps.spreadsheet.xlsx({ name: '服务时长', columns, rows }) }
+  return {
+    filename: `平台记录-${periodLabel(period)}.xlsx`,
+    binary: deps.spreadsheet.xlsx({ name: '服务时长', columns, rows }),
+  }
 }
 
 export const exportStats = async (deps: VolunteeringDeps, actor: Actor, communityId: string, period: string) => {
@@ -95,12 +105,24 @@ export const exportStats = async (deps: VolunteeringDeps, actor: Actor, communit
     ['姓名', '所属单位', '服务人次', '服务时长（小时）', '积分'],
     ...s.people.map((p) => [p.name, p.unitName ?? '', p.services, hours(p.minutes), p.points]),
   ]
-  const columns = [periodLabel(period), '', '', '', ''].map((header, i) => ({ header: i === 0 ? `志愿服务统计 ${header}` : header, width: i === 0 ? 28 : 18 }))
-  return { filename: `志愿服务统计-${s.name}-${periodLabel(period)}.xlsx`, binary: deps.spreadsheet.xlsx({ name: '志愿服务统计', columns, rows }) }
+  const columns = [periodLabel(period), '', '', '', ''].map((header, i) => ({
+    header: i === 0 ? `志愿服务统计 ${header}` : header,
+    width: i === 0 ? 28 : 18,
+  }))
+  return {
+    filename: `志愿服务统计-${s.name}-${periodLabel(period)}.xlsx`,
+    binary: deps.spreadsheet.xlsx({ name: '志愿服务统计', columns, rows }),
+  }
 }
 
 /** A unit's quarterly feedback card: its members' service in the community, for the community to send to the unit. */
-export const feedbackCard = async (deps: VolunteeringDeps, actor: Actor, communityId: string, unitId: string, quarter: string) => {
+export const feedbackCard = async (
+  deps: VolunteeringDeps,
+  actor: Actor,
+  communityId: string,
+  unitId: string,
+  quarter: string,
+) => {
   assertLead(actor.principal, await communityPlace(deps, communityId))
   const [community, unit] = [
     found(await deps.structure.getCommunity(communityId), 'community.notFound'),
@@ -108,7 +130,9 @@ export const feedbackCard = async (deps: VolunteeringDeps, actor: Actor, communi
   ]
   if (!unit.communityIds.includes(communityId)) fail('unit.notFound')
   const street = await deps.structure.getStreet(community.streetId)
-  const members = (await deps.volunteerRegistrations.listForUnit(unitId)).filter((r) => r.status === 'approved' && r.communityId === communityId)
+  const members = (await deps.volunteerRegistrations.listForUnit(unitId)).filter(
+    (r) => r.status === 'approved' && r.communityId === communityId,
+  )
   const scope = `unitin:${unitId}:${communityId}` as StatScope
   const got = await deps.volunteerStats.read([
     { scope, period: quarter },
@@ -117,12 +141,19 @@ export const feedbackCard = async (deps: VolunteeringDeps, actor: Actor, communi
   ])
   const c = got.get(counterKey(scope, quarter)) ?? zero()
   const total = got.get(counterKey(scope, TOTAL)) ?? zero()
-  const records = (await Promise.all(monthsOf(quarter).map((m) => deps.serviceRecords.forCommunityMonth(communityId, m))))
+  const records = (
+    await Promise.all(monthsOf(quarter).map((m) => deps.serviceRecords.forCommunityMonth(communityId, m)))
+  )
     .flat()
     .filter((r) => r.unitId === unitId)
   const byActivity = new Map<string, { title: string; date: string; people: Set<string>; minutes: number }>()
   for (const r of records) {
-    const e = byActivity.get(r.activityId) ?? { title: r.activityTitle, date: r.date, people: new Set<string>(), minutes: 0 }
+    const e = byActivity.get(r.activityId) ?? {
+      title: r.activityTitle,
+      date: r.date,
+      people: new Set<string>(),
+      minutes: 0,
+    }
     e.people.add(r.volunteer.userId)
     e.minutes += r.minutes
     byActivity.set(r.activityId, e)
@@ -138,8 +169,12 @@ export const feedbackCard = async (deps: VolunteeringDeps, actor: Actor, communi
       minutes: c.minutes,
       services: c.services,
       activities: c.activities,
-      ...(rate(total.members, unit.partyMembers) !== undefined ? { reportRate: rate(total.members, unit.partyMembers)! } : {}),
-      ...(rate(c.servingMembers, total.members) !== undefined ? { serviceRate: rate(c.servingMembers, total.members)! } : {}),
+      ...(rate(total.members, unit.partyMembers) !== undefined
+        ? { reportRate: rate(total.members, unit.partyMembers)! }
+        : {}),
+      ...(rate(c.servingMembers, total.members) !== undefined
+        ? { serviceRate: rate(c.servingMembers, total.members)! }
+        : {}),
     },
     people: members
       .map((m) => {

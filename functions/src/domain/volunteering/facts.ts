@@ -6,7 +6,10 @@ import type { VolunteeringDeps } from './ports'
 import { guard, type Action, type Facts } from './states'
 
 /** The community as authorization sees it (its path from the street), or `community.notFound`. */
-export const communityPlace = async (deps: Pick<VolunteeringDeps, 'structure'>, communityId: string): Promise<PlaceRef> =>
+export const communityPlace = async (
+  deps: Pick<VolunteeringDeps, 'structure'>,
+  communityId: string,
+): Promise<PlaceRef> =>
   found(await deps.structure.resolvePlace({ type: 'community', id: communityId }), 'community.notFound')
 
 /** 两委 or the community admin (a street's admin included): they keep units, registrations, the rule, and any activity. */
@@ -21,16 +24,23 @@ export const assertLead = (p: Principal, place: PlaceRef) => {
 }
 
 /** The organiser runs their activity; the community's leads may run any of its activities. */
-export const manages = (p: Principal, a: ActivityRecord, place: PlaceRef) => a.organiser.userId === p.userId || isCommunityLead(p, place)
+export const manages = (p: Principal, a: ActivityRecord, place: PlaceRef) =>
+  a.organiser.userId === p.userId || isCommunityLead(p, place)
 
-export const myState = (a: Pick<ActivityRecord, 'placedIds' | 'waitingIds'>, userId: string): { state: Facts['state']; position?: number } => {
+export const myState = (
+  a: Pick<ActivityRecord, 'placedIds' | 'waitingIds'>,
+  userId: string,
+): { state: Facts['state']; position?: number } => {
   if (a.placedIds.includes(userId)) return { state: 'placed' }
   const i = a.waitingIds.indexOf(userId)
   return i >= 0 ? { state: 'waiting', position: i + 1 } : { state: 'none' }
 }
 
 /** The caller's approved registration as the activity's community sees it. */
-export const registeredAs = (r: RegistrationRecord | undefined, communityId: string): Pick<Facts, 'registered' | 'elsewhere'> => {
+export const registeredAs = (
+  r: RegistrationRecord | undefined,
+  communityId: string,
+): Pick<Facts, 'registered' | 'elsewhere'> => {
   if (!r || r.status !== 'approved') return { elsewhere: false }
   return r.communityId === communityId ? { registered: r.kind, elsewhere: false } : { elsewhere: true }
 }
@@ -52,7 +62,12 @@ export const factsFor = (actor: Actor, a: ActivityRecord, known: Known, now: Dat
 })
 
 /** Reads what the facts need: the activity's community, the caller's registration and attendance. */
-export const knownFor = async (deps: VolunteeringDeps, actor: Actor, a: ActivityRecord, options: { attendance?: boolean } = {}): Promise<Known> => {
+export const knownFor = async (
+  deps: VolunteeringDeps,
+  actor: Actor,
+  a: ActivityRecord,
+  options: { attendance?: boolean } = {},
+): Promise<Known> => {
   const [place, registration, attendance] = await Promise.all([
     communityPlace(deps, a.communityId),
     deps.volunteerRegistrations.get(actor.principal.userId),
@@ -66,4 +81,5 @@ export const assertMay = (action: Action, a: ActivityRecord, f: Facts) => {
   if (code) throw new DomainError(code)
 }
 
-export const loadActivity = async (deps: VolunteeringDeps, activityId: string) => found(await deps.activities.get(activityId), 'activity.notFound')
+export const loadActivity = async (deps: VolunteeringDeps, activityId: string) =>
+  found(await deps.activities.get(activityId), 'activity.notFound')

@@ -33,13 +33,17 @@ export const volunteeringJobs: Jobs<VolunteeringDeps> = {
   },
   'volunteering.end': async (deps, activityId, { now }) => {
     const a = await deps.activities.get(activityId)
-    if (a) await move(deps, a, ['open', 'ongoing'], 'ended', { notices: [queued(volunteerNotices.toConfirm(a, now.toISOString()), deps.newId)] })
+    if (a)
+      await move(deps, a, ['open', 'ongoing'], 'ended', {
+        notices: [queued(volunteerNotices.toConfirm(a, now.toISOString()), deps.newId)],
+      })
   },
   'volunteering.close': async (deps, activityId) => {
     const a = await deps.activities.get(activityId)
     if (!a) return
     for (const att of await deps.attendance.list(activityId))
-      if (att.checkIn && !att.checkOut) await deps.attendance.checkOut(activityId, att.userId, { at: a.endAt, by: 'system', missed: true })
+      if (att.checkIn && !att.checkOut)
+        await deps.attendance.checkOut(activityId, att.userId, { at: a.endAt, by: 'system', missed: true })
   },
   'volunteering.remind': async (deps, activityId, { at, now }) => {
     const a = await deps.activities.get(activityId)

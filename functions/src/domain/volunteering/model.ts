@@ -120,7 +120,13 @@ export interface CorrectionRecord {
 }
 
 /** A roll-up counter: one scope (a person, a unit, a unit in a community, a community, a street, a shard of all) and one period. */
-export type StatScope = `person:${string}` | `unit:${string}` | `unitin:${string}:${string}` | `community:${string}` | `street:${string}` | `all:${string}`
+export type StatScope =
+  | `person:${string}`
+  | `unit:${string}`
+  | `unitin:${string}:${string}`
+  | `community:${string}`
+  | `street:${string}`
+  | `all:${string}`
 export interface Counters {
   minutes: number
   services: number

@@ -17,21 +17,28 @@ const notice = (a: ActivityRecord, at: string, kind: string, text: string, userI
 const when = (a: ActivityRecord) => beijingTime(a.startAt).slice(5)
 
 export const volunteerNotices = {
-  placed: (a: ActivityRecord, at: string, userId: string) => notice(a, at, 'signUpPlaced', `报名成功，${when(a)}开始，请准时到场签到`, [userId]),
+  placed: (a: ActivityRecord, at: string, userId: string) =>
+    notice(a, at, 'signUpPlaced', `报名成功，${when(a)}开始，请准时到场签到`, [userId]),
   waiting: (a: ActivityRecord, at: string, userId: string, position: number) =>
     notice(a, at, 'signUpWaiting', `名额已满，您是候补第${position}位，有空位会通知您`, [userId]),
-  promoted: (a: ActivityRecord, at: string, userIds: string[]) => notice(a, at, 'promoted', `候补转正：您已获得名额，${when(a)}开始`, userIds),
-  demoted: (a: ActivityRecord, at: string, userIds: string[]) => notice(a, at, 'capacityLowered', '名额调减，您已转为候补，有空位会通知您', userIds),
+  promoted: (a: ActivityRecord, at: string, userIds: string[]) =>
+    notice(a, at, 'promoted', `候补转正：您已获得名额，${when(a)}开始`, userIds),
+  demoted: (a: ActivityRecord, at: string, userIds: string[]) =>
+    notice(a, at, 'capacityLowered', '名额调减，您已转为候补，有空位会通知您', userIds),
   reminder: (a: ActivityRecord, at: string, userIds: string[], ahead: string) =>
     notice(a, at, 'reminder', `${ahead}开始（${when(a)}），地点：${a.place.name}`, userIds),
-  toConfirm: (a: ActivityRecord, at: string) => notice(a, at, 'confirmDue', '活动已结束，请核对签到名单并确认服务时长', [a.organiser.userId]),
+  toConfirm: (a: ActivityRecord, at: string) =>
+    notice(a, at, 'confirmDue', '活动已结束，请核对签到名单并确认服务时长', [a.organiser.userId]),
   credited: (a: ActivityRecord, at: string, userId: string, minutes: number, points: number) =>
     notice(
       a,
       at,
       'hoursCredited',
-      minutes > 0 ? `服务时长${hoursText(minutes)}已记录${points > 0 ? `，积分${points}` : ''}` : '在场时间不足，未计时长；有异议可申请更正',
+      minutes > 0
+        ? `服务时长${hoursText(minutes)}已记录${points > 0 ? `，积分${points}` : ''}`
+        : '在场时间不足，未计时长；有异议可申请更正',
       [userId],
     ),
-  corrected: (a: ActivityRecord, at: string, userId: string, text: string) => notice(a, at, 'correctionAnswered', text, [userId]),
+  corrected: (a: ActivityRecord, at: string, userId: string, text: string) =>
+    notice(a, at, 'correctionAnswered', text, [userId]),
 }

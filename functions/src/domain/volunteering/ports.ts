@@ -51,7 +51,12 @@ export interface ActivityStore {
   /** The new activity with its scheduled work (start, end, reminders); refused `exists` when the id is taken. */
   create(a: ActivityRecord, due: DueItem[]): Promise<Outcome<'exists'>>
   /** A community's activities starting from `from` on (upcoming), or before it, newest first (past). */
-  listForCommunity(communityId: string, when: 'upcoming' | 'past', from: string, limit: number): Promise<ActivityRecord[]>
+  listForCommunity(
+    communityId: string,
+    when: 'upcoming' | 'past',
+    from: string,
+    limit: number,
+  ): Promise<ActivityRecord[]>
   /** The activities the user signed up for (a pointer per sign-up, newest first). */
   listForVolunteer(userId: string, limit: number): Promise<string[]>
   /**
@@ -59,15 +64,31 @@ export interface ActivityStore {
    * (no place is ever given twice, whatever the concurrency). Refused `closed` when the activity no longer takes
    * sign-ups at `now`, `waitlistFull` when the waiting list is full too. `already` when the user is on a list.
    */
-  join(a: ActivityRecord, userId: string, now: string, maxWaiting: number): Promise<Outcome<'closed' | 'waitlistFull', 'placed' | 'waiting' | 'already'>>
+  join(
+    a: ActivityRecord,
+    userId: string,
+    now: string,
+    maxWaiting: number,
+  ): Promise<Outcome<'closed' | 'waitlistFull', 'placed' | 'waiting' | 'already'>>
   /** Rewrites both lists (and the capacity) if nobody changed them since `a` was read, with the notices; refused `moved`. */
-  rewrite(a: ActivityRecord, next: { placedIds: string[]; waitingIds: string[]; capacity: number }, notices: QueuedNotice[]): Promise<Outcome<'moved'>>
+  rewrite(
+    a: ActivityRecord,
+    next: { placedIds: string[]; waitingIds: string[]; capacity: number },
+    notices: QueuedNotice[],
+  ): Promise<Outcome<'moved'>>
   /** Moves the phase if it is still one of `from`, with what goes with it; refused `moved`. */
   setPhase(
     a: ActivityRecord,
     from: Phase[],
     to: Phase,
-    extra: { confirmedAt?: string; confirmedBy?: string; plan?: PlanRecord; counters?: CounterAdd[]; notices?: QueuedNotice[]; due?: DueItem[] },
+    extra: {
+      confirmedAt?: string
+      confirmedBy?: string
+      plan?: PlanRecord
+      counters?: CounterAdd[]
+      notices?: QueuedNotice[]
+      due?: DueItem[]
+    },
   ): Promise<Outcome<'moved'>>
   plan(activityId: string): Promise<PlanRecord | undefined>
 }
@@ -123,7 +144,15 @@ export interface FeedbackCardInput {
   communityName: string
   streetName: string
   periodLabel: string
-  totals: { members: number; servingMembers: number; minutes: number; services: number; activities: number; reportRate?: number; serviceRate?: number }
+  totals: {
+    members: number
+    servingMembers: number
+    minutes: number
+    services: number
+    activities: number
+    reportRate?: number
+    serviceRate?: number
+  }
   people: { name: string; minutes: number; services: number }[]
   activities: { title: string; date: string; people: number; minutes: number }[]
   printedAt: string
@@ -164,5 +193,8 @@ export interface VolunteeringDeps extends LedgerDeps {
  * of a community, and of which unit.
  */
 export interface InServiceMembers {
-  approvedMember(communityId: string, userId: string): Promise<{ unitId: string; unitName: string; approvedAt: string } | undefined>
+  approvedMember(
+    communityId: string,
+    userId: string,
+  ): Promise<{ unitId: string; unitName: string; approvedAt: string } | undefined>
 }

@@ -21,7 +21,13 @@ import { creditedMinutes, hoursText, pointsFor } from './rules'
  * reason and who made it; the points follow by a further credit, or a partial reversal of what was paid.
  */
 
-const publicRecord = ({ streetId: _s, unitId: _u, pointsTransferId: _p, recordedById: _r, ...r }: ServiceRecordRecord): ServiceRecord => r
+const publicRecord = ({
+  streetId: _s,
+  unitId: _u,
+  pointsTransferId: _p,
+  recordedById: _r,
+  ...r
+}: ServiceRecordRecord): ServiceRecord => r
 
 export const myRecords = async (deps: VolunteeringDeps, actor: Actor) => {
   const [records, corrections] = await Promise.all([
@@ -38,7 +44,12 @@ export const myRecords = async (deps: VolunteeringDeps, actor: Actor) => {
   }
 }
 
-export const requestCorrection = async (deps: VolunteeringDeps, actor: Actor, recordId: string, input: { requestId: string; text: string }) => {
+export const requestCorrection = async (
+  deps: VolunteeringDeps,
+  actor: Actor,
+  recordId: string,
+  input: { requestId: string; text: string },
+) => {
   const id = parseRecordId(recordId)
   if (!id || id.userId !== actor.principal.userId) fail('record.notFound')
   const record = found(await deps.serviceRecords.get(actor.principal.userId, recordId), 'record.notFound')
@@ -67,7 +78,12 @@ export const listCorrections = async (deps: VolunteeringDeps, actor: Actor, acti
 }
 
 /** Moves the difference in points: a further credit, or a partial reversal (refused when the volunteer already spent them). */
-const movePoints = async (deps: VolunteeringDeps, adj: ServiceRecordRecord, original: ServiceRecordRecord, by: Actor) => {
+const movePoints = async (
+  deps: VolunteeringDeps,
+  adj: ServiceRecordRecord,
+  original: ServiceRecordRecord,
+  by: Actor,
+) => {
   const who = { userId: by.principal.userId, displayName: by.principal.displayName }
   const at = deps.now().toISOString()
   const label = `志愿活动「${adj.activityTitle}」时长更正 ${hoursText(adj.minutes)}`
@@ -82,7 +98,11 @@ const movePoints = async (deps: VolunteeringDeps, adj: ServiceRecordRecord, orig
       by: who,
       at,
     })
-    return deps.serviceRecords.setPoints(adj, paid.ok ? 'credited' : 'pending', paid.ok ? paid.value.transfer.transferId : undefined)
+    return deps.serviceRecords.setPoints(
+      adj,
+      paid.ok ? 'credited' : 'pending',
+      paid.ok ? paid.value.transfer.transferId : undefined,
+    )
   }
   const user = residentAccount(adj.volunteer.userId)
   const pool = poolAccounts()[0]!
@@ -105,14 +125,23 @@ const movePoints = async (deps: VolunteeringDeps, adj: ServiceRecordRecord, orig
       },
     }),
   )
-  return deps.serviceRecords.setPoints(adj, back.ok ? 'credited' : 'notReclaimed', back.ok ? back.value.transfer.transferId : undefined)
+  return deps.serviceRecords.setPoints(
+    adj,
+    back.ok ? 'credited' : 'notReclaimed',
+    back.ok ? back.value.transfer.transferId : undefined,
+  )
 }
 
 /**
  * The organiser answers a correction request. Accepted: the rule is applied to the corrected check-in and
  * check-out, and the difference to what the volunteer holds for the activity becomes an adjusting record.
  */
-export const answerCorrection = async (deps: VolunteeringDeps, actor: Actor, requestId: string, input: Body<typeof routes.answerCorrection>) => {
+export const answerCorrection = async (
+  deps: VolunteeringDeps,
+  actor: Actor,
+  requestId: string,
+  input: Body<typeof routes.answerCorrection>,
+) => {
   const c = found(await deps.serviceRecords.getCorrection(requestId), 'correction.notFound')
   const a = await loadActivity(deps, c.activityId)
   if (!manages(actor.principal, a, await communityPlace(deps, a.communityId))) fail('auth.forbidden')
@@ -130,7 +159,10 @@ export const answerCorrection = async (deps: VolunteeringDeps, actor: Actor, req
       rule: a.rule,
       alreadyThatDay: await minutesThatDay(deps, c.userId, original.date, a.activityId),
     })
-    const delta = { minutes: fixed.minutes - held.minutes, points: pointsFor(fixed.minutes, a.pointsPerHour) - held.points }
+    const delta = {
+      minutes: fixed.minutes - held.minutes,
+      points: pointsFor(fixed.minutes, a.pointsPerHour) - held.points,
+    }
     if (delta.minutes !== 0 || delta.points !== 0) {
       // The adjustment is named by the request: answering twice (a retry) writes it once.
       const adj: ServiceRecordRecord = {
@@ -151,15 +183,24 @@ export const answerCorrection = async (deps: VolunteeringDeps, actor: Actor, req
       }
       delete adj.pointsTransferId
       const text = `服务时长已更正为${hoursText(fixed.minutes)}`
-      await deps.serviceRecords.create(adj, recordCounters(adj, (fixed.minutes > 0 ? 1 : 0) - (held.minutes > 0 ? 1 : 0)), [
-        queued(volunteerNotices.corrected(a, at, c.userId, text), deps.newId),
-      ])
-      if (adj.points !== 0) await movePoints(deps, (await deps.serviceRecords.get(c.userId, adj.recordId)) ?? adj, original, actor)
+      await deps.serviceRecords.create(
+        adj,
+        recordCounters(adj, (fixed.minutes > 0 ? 1 : 0) - (held.minutes > 0 ? 1 : 0)),
+        [queued(volunteerNotices.corrected(a, at, c.userId, text), deps.newId)],
+      )
+      if (adj.points !== 0)
+        await movePoints(deps, (await deps.serviceRecords.get(c.userId, adj.recordId)) ?? adj, original, actor)
       if (fixed.minutes > 0) {
         const unitId = original.unitId
         await countDistinct(
           deps,
-          { userId: c.userId, kind: original.volunteer.kind, communityId: a.communityId, streetId: a.streetId, ...(unitId ? { unitId } : {}) },
+          {
+            userId: c.userId,
+            kind: original.volunteer.kind,
+            communityId: a.communityId,
+            streetId: a.streetId,
+            ...(unitId ? { unitId } : {}),
+          },
           a.activityId,
           original.date,
         )
@@ -178,6 +219,8 @@ export const answerCorrection = async (deps: VolunteeringDeps, actor: Actor, req
   const answered = await deps.serviceRecords.answerCorrection(next)
   if (!answered.ok) fail('correction.notPending')
   if (input.decision === 'refuse')
-    await deps.notices.queue([queued(volunteerNotices.corrected(a, at, c.userId, `更正申请未获同意：${input.answer}`.slice(0, 40)), deps.newId)])
+    await deps.notices.queue([
+      queued(volunteerNotices.corrected(a, at, c.userId, `更正申请未获同意：${input.answer}`.slice(0, 40)), deps.newId),
+    ])
   return next
 }

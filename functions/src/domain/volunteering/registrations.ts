@@ -22,13 +22,18 @@ const belonging = (r: RegistrationRecord): Belonging => ({
   ...(r.unitId ? { unitId: r.unitId } : {}),
 })
 
-export const myRegistration = async (deps: VolunteeringDeps, actor: Actor) => (await deps.volunteerRegistrations.get(actor.principal.userId)) ?? null
+export const myRegistration = async (deps: VolunteeringDeps, actor: Actor) =>
+  (await deps.volunteerRegistrations.get(actor.principal.userId)) ?? null
 
 /**
  * Registers, or changes a registration. Skills, availability and phone change in place; a new community, kind or
  * unit goes back to the community for approval (and an approved one stops counting until then).
  */
-export const putMyRegistration = async (deps: VolunteeringDeps, actor: Actor, input: Body<typeof routes.putMyRegistration>) => {
+export const putMyRegistration = async (
+  deps: VolunteeringDeps,
+  actor: Actor,
+  input: Body<typeof routes.putMyRegistration>,
+) => {
   const community = found(await deps.structure.getCommunity(input.communityId), 'community.notFound')
   let unitName: string | undefined
   if (input.kind === 'member') {
@@ -45,7 +50,8 @@ export const putMyRegistration = async (deps: VolunteeringDeps, actor: Actor, in
   )
   const before = await deps.volunteerRegistrations.get(actor.principal.userId)
   const unitId = input.kind === 'member' ? input.unitId : undefined
-  const same = before && before.communityId === input.communityId && before.kind === input.kind && before.unitId === unitId
+  const same =
+    before && before.communityId === input.communityId && before.kind === input.kind && before.unitId === unitId
   const at = deps.now().toISOString()
   const next: RegistrationRecord = {
     userId: actor.principal.userId,
@@ -73,13 +79,23 @@ export const putMyRegistration = async (deps: VolunteeringDeps, actor: Actor, in
   return next
 }
 
-export const listRegistrations = async (deps: VolunteeringDeps, actor: Actor, communityId: string, status?: RegistrationRecord['status']) => {
+export const listRegistrations = async (
+  deps: VolunteeringDeps,
+  actor: Actor,
+  communityId: string,
+  status?: RegistrationRecord['status'],
+) => {
   assertLead(actor.principal, await communityPlace(deps, communityId))
   return deps.volunteerRegistrations.listForCommunity(communityId, status)
 }
 
 /** The community approves (it then counts among those reported) or refuses with a reason. */
-export const decideRegistration = async (deps: VolunteeringDeps, actor: Actor, userId: string, input: Body<typeof routes.decideRegistration>) => {
+export const decideRegistration = async (
+  deps: VolunteeringDeps,
+  actor: Actor,
+  userId: string,
+  input: Body<typeof routes.decideRegistration>,
+) => {
   const r = found(await deps.volunteerRegistrations.get(userId), 'registration.notFound')
   assertLead(actor.principal, await communityPlace(deps, r.communityId))
   if (r.status !== 'pending') fail('registration.notPending')
@@ -88,13 +104,26 @@ export const decideRegistration = async (deps: VolunteeringDeps, actor: Actor, u
     input.decision === 'approve'
       ? { ...r, status: 'approved', decidedAt: at, decidedBy: actor.principal.displayName }
       : { ...r, status: 'refused', reason: input.reason, decidedAt: at, decidedBy: actor.principal.displayName }
-  orFail(await deps.volunteerRegistrations.decide(next, input.decision === 'approve' ? registrationCounters(belonging(next), 1) : []), {
-    notPending: 'registration.notPending',
-  })
+  orFail(
+    await deps.volunteerRegistrations.decide(
+      next,
+      input.decision === 'approve' ? registrationCounters(belonging(next), 1) : [],
+    ),
+    {
+      notPending: 'registration.notPending',
+    },
+  )
   // An approved member holds the 在职党员 role at the community, as the rest of the product reads roles.
   if (next.status === 'approved' && next.kind === 'member') {
     const place = await communityPlace(deps, next.communityId)
-    await deps.identity.putGrant({ userId, role: 'inServiceMember', placeType: 'community', placeId: place.id, placeName: place.name, placePath: place.path })
+    await deps.identity.putGrant({
+      userId,
+      role: 'inServiceMember',
+      placeType: 'community',
+      placeId: place.id,
+      placeName: place.name,
+      placePath: place.path,
+    })
   }
   return next
 }

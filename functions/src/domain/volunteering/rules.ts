@@ -61,7 +61,10 @@ export const pointsFor = (minutes: number, pointsPerHour: number) => Math.floor(
 export const hoursText = (minutes: number) => `${Math.round((minutes / 60) * 100) / 100}小时`
 
 /** Great-circle distance in metres (gcj02 points are close enough to a sphere for a radius of tens of metres). */
-export const distanceMetres = (a: { latitude: number; longitude: number }, b: { latitude: number; longitude: number }) => {
+export const distanceMetres = (
+  a: { latitude: number; longitude: number },
+  b: { latitude: number; longitude: number },
+) => {
   const rad = (d: number) => (d * Math.PI) / 180
   const dLat = rad(b.latitude - a.latitude)
   const dLng = rad(b.longitude - a.longitude)
@@ -99,4 +102,5 @@ export const periodLabel = (period: string) => {
 }
 
 /** The share of a count in a base, when there is a base to speak of. */
-export const rate = (part: number, base: number | undefined) => (base && base > 0 ? Math.round((part / base) * 1000) / 1000 : undefined)
+export const rate = (part: number, base: number | undefined) =>
+  base && base > 0 ? Math.round((part / base) * 1000) / 1000 : undefined

@@ -16,7 +16,8 @@ import type { VolunteeringDeps } from './ports'
  */
 export const MAX_WAITING = 100
 const ATTEMPTS = 30
-const pause = (attempt: number) => new Promise((r) => setTimeout(r, 5 + Math.random() * Math.min(150, 10 * (attempt + 1))))
+const pause = (attempt: number) =>
+  new Promise((r) => setTimeout(r, 5 + Math.random() * Math.min(150, 10 * (attempt + 1))))
 
 const view = async (deps: VolunteeringDeps, actor: Actor, activityId: string) => {
   const a = await loadActivity(deps, activityId)
@@ -35,7 +36,11 @@ export const signUp = async (deps: VolunteeringDeps, actor: Actor, activityId: s
     if (joined.refused === 'waitlistFull') fail('activity.waitlistFull')
     // The activity stopped taking sign-ups between our read and our write: say why, as the table would.
     const fresh = await loadActivity(deps, activityId)
-    assertMay('signUp', fresh, factsFor(actor, fresh, await knownFor(deps, actor, fresh, { attendance: false }), deps.now()))
+    assertMay(
+      'signUp',
+      fresh,
+      factsFor(actor, fresh, await knownFor(deps, actor, fresh, { attendance: false }), deps.now()),
+    )
     fail('activity.wrongStatus')
   }
   const at = deps.now().toISOString()
@@ -70,7 +75,10 @@ const withoutMe = (a: ActivityRecord, userId: string) => {
 export const rewriteLists = async (
   deps: VolunteeringDeps,
   activityId: string,
-  change: (a: ActivityRecord, at: string) => { placedIds: string[]; waitingIds: string[]; capacity: number; notices: Notice[] } | undefined,
+  change: (
+    a: ActivityRecord,
+    at: string,
+  ) => { placedIds: string[]; waitingIds: string[]; capacity: number; notices: Notice[] } | undefined,
 ) => {
   for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
     const a = await loadActivity(deps, activityId)

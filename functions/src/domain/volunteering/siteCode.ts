@@ -16,12 +16,16 @@ export const windowAt = (now: Date) => Math.floor(now.getTime() / (WINDOW_SECOND
 const mac = (secret: string, activityId: string, window: number) =>
   createHmac('sha256', secret).update(`${PREFIX}|${activityId}|${window}`).digest('base64url').slice(0, MAC_LENGTH)
 
-export const signSiteCode = (secret: string, activityId: string, window: number) => `${PREFIX}.${activityId}.${window}.${mac(secret, activityId, window)}`
+export const signSiteCode = (secret: string, activityId: string, window: number) =>
+  `${PREFIX}.${activityId}.${window}.${mac(secret, activityId, window)}`
 
 /** The code on screen now, and when it stops being the current one. */
 export const currentSiteCode = (secret: string, activityId: string, now: Date) => {
   const window = windowAt(now)
-  return { code: signSiteCode(secret, activityId, window), validUntil: new Date((window + 1) * WINDOW_SECONDS * 1000).toISOString() }
+  return {
+    code: signSiteCode(secret, activityId, window),
+    validUntil: new Date((window + 1) * WINDOW_SECONDS * 1000).toISOString(),
+  }
 }
 
 export type SiteCodeCheck = 'ok' | 'badCode' | 'wrongActivity' | 'expired'
@@ -35,7 +39,13 @@ export const checkSiteCode = (secret: string, activityId: string, scanned: strin
   // A QR read by the phone's own scanner may carry the code inside a link (…?site=<code>).
   const text = /[?&]site=([^&#]+)/.exec(scanned)?.[1] ?? scanned.trim()
   const parts = decodeURIComponent(text).split('.')
-  if (parts.length !== 4 || parts[0] !== PREFIX || !/^\d{1,12}$/.test(parts[2]!) || !/^[0-9A-Za-z_-]{1,64}$/.test(parts[1]!)) return 'badCode'
+  if (
+    parts.length !== 4 ||
+    parts[0] !== PREFIX ||
+    !/^\d{1,12}$/.test(parts[2]!) ||
+    !/^[0-9A-Za-z_-]{1,64}$/.test(parts[1]!)
+  )
+    return 'badCode'
   const [, codeActivity, w, given] = parts as [string, string, string, string]
   const window = Number(w)
   const expected = Buffer.from(mac(secret, codeActivity, window))
@@ -47,4 +57,5 @@ export const checkSiteCode = (secret: string, activityId: string, scanned: strin
 }
 
 /** The signing key of site codes: derived from the card secret, so no other secret needs deploying; a change retires every code at once. */
-export const siteCodeKey = (cardSecret: string) => createHmac('sha256', cardSecret).update('gridlink/volunteering/site-code').digest('hex')
+export const siteCodeKey = (cardSecret: string) =>
+  createHmac('sha256', cardSecret).update('gridlink/volunteering/site-code').digest('hex')

@@ -28,7 +28,10 @@ export const allowedFrom: Record<Action, readonly ActivityStatus[]> = {
 }
 
 /** The status the caller sees: the stored phase, moved on by the clock, and 已满 when no place is left. */
-export const statusAt = (a: Pick<ActivityRecord, 'phase' | 'startAt' | 'endAt' | 'placedIds' | 'capacity'>, now: Date): ActivityStatus => {
+export const statusAt = (
+  a: Pick<ActivityRecord, 'phase' | 'startAt' | 'endAt' | 'placedIds' | 'capacity'>,
+  now: Date,
+): ActivityStatus => {
   const t = now.toISOString()
   if (a.phase === 'confirmed') return 'confirmed'
   if (a.phase === 'ended' || t >= a.endAt) return 'ended'
@@ -50,8 +53,10 @@ export interface Facts {
   now: Date
 }
 
-const inCheckIn = (a: ActivityRecord, now: number) => now >= Date.parse(a.startAt) - CHECK_IN_EARLY_MS && now < Date.parse(a.endAt)
-const inCheckOut = (a: ActivityRecord, now: number) => now >= Date.parse(a.startAt) - CHECK_IN_EARLY_MS && now < Date.parse(a.endAt) + CHECK_OUT_LATE_MS
+const inCheckIn = (a: ActivityRecord, now: number) =>
+  now >= Date.parse(a.startAt) - CHECK_IN_EARLY_MS && now < Date.parse(a.endAt)
+const inCheckOut = (a: ActivityRecord, now: number) =>
+  now >= Date.parse(a.startAt) - CHECK_IN_EARLY_MS && now < Date.parse(a.endAt) + CHECK_OUT_LATE_MS
 
 const mayAct = (action: Action, a: ActivityRecord, f: Facts): ErrorCode | undefined => {
   switch (action) {
@@ -69,7 +74,8 @@ const mayAct = (action: Action, a: ActivityRecord, f: Facts): ErrorCode | undefi
   }
 }
 
-const statusCode = (action: Action): ErrorCode => (action === 'checkIn' || action === 'checkOut' ? 'checkin.notOpen' : 'activity.wrongStatus')
+const statusCode = (action: Action): ErrorCode =>
+  action === 'checkIn' || action === 'checkOut' ? 'checkin.notOpen' : 'activity.wrongStatus'
 
 export const guard = (action: Action, a: ActivityRecord, f: Facts): ErrorCode | undefined => {
   const who = mayAct(action, a, f)
@@ -78,7 +84,8 @@ export const guard = (action: Action, a: ActivityRecord, f: Facts): ErrorCode | 
   const now = f.now.getTime()
   if (action === 'signUp' && f.now.toISOString() >= a.signUpDeadline) return 'activity.signUpClosed'
   if (action === 'checkIn' && !inCheckIn(a, now)) return 'checkin.notOpen'
-  if ((action === 'checkOut' || action === 'showCode' || action === 'proxy') && !inCheckOut(a, now)) return statusCode(action)
+  if ((action === 'checkOut' || action === 'showCode' || action === 'proxy') && !inCheckOut(a, now))
+    return statusCode(action)
   if (action === 'checkOut' && !f.checkedIn) return 'checkin.notCheckedIn'
   return undefined
 }
@@ -91,4 +98,5 @@ const done = (action: Action, f: Facts) =>
   (action === 'checkOut' && f.checkedOut)
 
 /** The actions the caller could take now: the mini-program shows exactly these buttons. */
-export const possibleActions = (a: ActivityRecord, f: Facts): Action[] => activityActions.filter((x) => !done(x, f) && guard(x, a, f) === undefined)
+export const possibleActions = (a: ActivityRecord, f: Facts): Action[] =>
+  activityActions.filter((x) => !done(x, f) && guard(x, a, f) === undefined)

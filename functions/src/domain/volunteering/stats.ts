@@ -15,7 +15,13 @@ import { monthsOf, rate } from './rules'
  */
 
 const sum = (xs: Counters[]): Counters =>
-  xs.reduce((s, c) => Object.fromEntries(Object.keys(s).map((k) => [k, s[k as keyof Counters] + c[k as keyof Counters]])) as unknown as Counters, zero())
+  xs.reduce(
+    (s, c) =>
+      Object.fromEntries(
+        Object.keys(s).map((k) => [k, s[k as keyof Counters] + c[k as keyof Counters]]),
+      ) as unknown as Counters,
+    zero(),
+  )
 
 /** The counters of several shards (or one scope) for several periods, summed per period. */
 const readSummed = async (deps: VolunteeringDeps, scopes: StatScope[], periods: string[]) => {
@@ -29,7 +35,9 @@ type Scope = 'community' | 'unit' | 'street' | 'all'
 const authorize = async (deps: VolunteeringDeps, actor: Actor, scope: Scope, id: string | undefined) => {
   const p = actor.principal
   const streetAdmin = (streetId?: string) =>
-    p.grants.some((g) => g.role === 'communityAdmin' && g.placeType === 'street' && (!streetId || g.placeId === streetId))
+    p.grants.some(
+      (g) => g.role === 'communityAdmin' && g.placeType === 'street' && (!streetId || g.placeId === streetId),
+    )
   if (scope === 'community') {
     const place = await communityPlace(deps, id ?? fail('community.notFound'))
     if (!isCommunityStaff(p, place)) throw new DomainError('auth.forbidden')
@@ -37,8 +45,13 @@ const authorize = async (deps: VolunteeringDeps, actor: Actor, scope: Scope, id:
   }
   if (scope === 'unit') {
     const unit = found(id ? await deps.volunteerUnits.get(id) : undefined, 'unit.notFound')
-    const places = await Promise.all(unit.communityIds.map((c) => deps.structure.resolvePlace({ type: 'community', id: c })))
-    if (unit.liaisonUserId !== p.userId && !places.some((pl) => pl && holdsRole(p, ['committee', 'communityAdmin'], pl)))
+    const places = await Promise.all(
+      unit.communityIds.map((c) => deps.structure.resolvePlace({ type: 'community', id: c })),
+    )
+    if (
+      unit.liaisonUserId !== p.userId &&
+      !places.some((pl) => pl && holdsRole(p, ['committee', 'communityAdmin'], pl))
+    )
       throw new DomainError('auth.forbidden')
     return unit.name
   }
@@ -51,7 +64,11 @@ const authorize = async (deps: VolunteeringDeps, actor: Actor, scope: Scope, id:
   return '全部街道'
 }
 
-export const getStats = async (deps: VolunteeringDeps, actor: Actor, q: { scope: Scope; id?: string; period: string }): Promise<Stats> => {
+export const getStats = async (
+  deps: VolunteeringDeps,
+  actor: Actor,
+  q: { scope: Scope; id?: string; period: string },
+): Promise<Stats> => {
   const name = await authorize(deps, actor, q.scope, q.id)
   const scopes: StatScope[] = q.scope === 'all' ? allShards() : [`${q.scope}:${q.id}` as StatScope]
   const months = monthsOf(q.period)
@@ -80,7 +97,9 @@ export const getStats = async (deps: VolunteeringDeps, actor: Actor, q: { scope:
     totals: {
       ...base,
       ...(rate(total.members, expected) !== undefined ? { reportRate: rate(total.members, expected)! } : {}),
-      ...(rate(c.servingMembers, total.members) !== undefined ? { serviceRate: rate(c.servingMembers, total.members)! } : {}),
+      ...(rate(c.servingMembers, total.members) !== undefined
+        ? { serviceRate: rate(c.servingMembers, total.members)! }
+        : {}),
     },
     series: months.map((m) => ({ period: m, minutes: counted.get(m)!.minutes, services: counted.get(m)!.services })),
     ...breakdown,
@@ -88,12 +107,23 @@ export const getStats = async (deps: VolunteeringDeps, actor: Actor, q: { scope:
 }
 
 /** The people of a list of registrations with their counters for the period, most minutes first. */
-const people = async (deps: VolunteeringDeps, regs: { userId: string; name: string; unitName?: string }[], period: string) => {
+const people = async (
+  deps: VolunteeringDeps,
+  regs: { userId: string; name: string; unitName?: string }[],
+  period: string,
+) => {
   const got = await deps.volunteerStats.read(regs.map((r) => ({ scope: `person:${r.userId}` as StatScope, period })))
   return regs
     .map((r) => {
       const c = got.get(counterKey(`person:${r.userId}`, period)) ?? zero()
-      return { userId: r.userId, name: r.name, ...(r.unitName ? { unitName: r.unitName } : {}), minutes: c.minutes, services: c.services, points: c.points }
+      return {
+        userId: r.userId,
+        name: r.name,
+        ...(r.unitName ? { unitName: r.unitName } : {}),
+        minutes: c.minutes,
+        services: c.services,
+        points: c.points,
+      }
     })
     .sort((a, b) => b.minutes - a.minutes || a.name.localeCompare(b.name))
 }
@@ -103,14 +133,23 @@ export const communityBreakdown = async (deps: VolunteeringDeps, communityId: st
     deps.volunteerUnits.listForCommunity(communityId),
     deps.volunteerRegistrations.listForCommunity(communityId, 'approved'),
   ])
-  const keys = units.flatMap((u) => [TOTAL, period].map((p) => ({ scope: `unitin:${u.unitId}:${communityId}` as StatScope, period: p })))
+  const keys = units.flatMap((u) =>
+    [TOTAL, period].map((p) => ({ scope: `unitin:${u.unitId}:${communityId}` as StatScope, period: p })),
+  )
   const got = await deps.volunteerStats.read(keys)
   return {
     units: units
       .map((u) => {
         const c = got.get(counterKey(`unitin:${u.unitId}:${communityId}`, period)) ?? zero()
         const t = got.get(counterKey(`unitin:${u.unitId}:${communityId}`, TOTAL)) ?? zero()
-        return { unitId: u.unitId, name: u.name, minutes: c.minutes, services: c.services, members: t.members, servingMembers: c.servingMembers }
+        return {
+          unitId: u.unitId,
+          name: u.name,
+          minutes: c.minutes,
+          services: c.services,
+          members: t.members,
+          servingMembers: c.servingMembers,
+        }
       })
       .sort((a, b) => b.minutes - a.minutes),
     people: await people(deps, regs, period),

@@ -15,7 +15,12 @@ export const getVolunteerSettings = async (deps: VolunteeringDeps, communityId: 
   return (await deps.volunteerSettings.get(communityId)) ?? defaultSettings
 }
 
-export const putVolunteerSettings = async (deps: VolunteeringDeps, actor: Actor, communityId: string, settings: VolunteerSettings) => {
+export const putVolunteerSettings = async (
+  deps: VolunteeringDeps,
+  actor: Actor,
+  communityId: string,
+  settings: VolunteerSettings,
+) => {
   const place = await communityPlace(deps, communityId)
   if (!holdsRole(actor.principal, ['communityAdmin'], place)) fail('auth.forbidden')
   await deps.volunteerSettings.put(communityId, settings)
@@ -26,16 +31,28 @@ export const putVolunteerSettings = async (deps: VolunteeringDeps, actor: Actor,
 export const listUnits = async (deps: VolunteeringDeps, actor: Actor, communityId: string) => {
   const place = await communityPlace(deps, communityId)
   const lead = isCommunityLead(actor.principal, place)
-  return (await deps.volunteerUnits.listForCommunity(communityId)).map((u) => (lead ? u : { ...u, contact: { name: u.contact.name, phone: '' } }))
+  return (await deps.volunteerUnits.listForCommunity(communityId)).map((u) =>
+    lead ? u : { ...u, contact: { name: u.contact.name, phone: '' } },
+  )
 }
 
 type UnitBody = Omit<Body<typeof routes.createUnit>, 'unitId'>
 
 /** The community admin or the street registers a unit and pairs it with the community; a repeat returns the first. */
-export const createUnit = async (deps: VolunteeringDeps, actor: Actor, communityId: string, input: UnitBody & { unitId: string }) => {
+export const createUnit = async (
+  deps: VolunteeringDeps,
+  actor: Actor,
+  communityId: string,
+  input: UnitBody & { unitId: string },
+) => {
   const place = await communityPlace(deps, communityId)
   assertLead(actor.principal, place)
-  const unit: UnitRecord = { ...input, communityIds: [communityId], createdAt: deps.now().toISOString(), createdBy: actor.principal.userId }
+  const unit: UnitRecord = {
+    ...input,
+    communityIds: [communityId],
+    createdAt: deps.now().toISOString(),
+    createdBy: actor.principal.userId,
+  }
   const created = await deps.volunteerUnits.create(unit)
   if (created.ok) return unit
   const first = found(await deps.volunteerUnits.get(input.unitId), 'request.idConflict')
@@ -44,7 +61,12 @@ export const createUnit = async (deps: VolunteeringDeps, actor: Actor, community
 }
 
 /** A lead of any community the unit is paired with keeps it; pairings may be added for communities the caller also leads. */
-export const updateUnit = async (deps: VolunteeringDeps, actor: Actor, unitId: string, input: Body<typeof routes.updateUnit>) => {
+export const updateUnit = async (
+  deps: VolunteeringDeps,
+  actor: Actor,
+  unitId: string,
+  input: Body<typeof routes.updateUnit>,
+) => {
   const unit = found(await deps.volunteerUnits.get(unitId), 'unit.notFound')
   const { communityIds: wanted, ...body } = input
   const leads = async (communityId: string) => {

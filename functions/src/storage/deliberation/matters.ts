@@ -14,7 +14,14 @@ import {
 } from 'dynamodb-toolbox'
 import { ulid } from 'ulid'
 import { z } from 'zod'
-import { Comment, MatterStatus, ResponsibleParty, stepOf, TimelineEntry, Triage } from '../../../../contracts/deliberation'
+import {
+  Comment,
+  MatterStatus,
+  ResponsibleParty,
+  stepOf,
+  TimelineEntry,
+  Triage,
+} from '../../../../contracts/deliberation'
 import type { MatterRecord, TimelineEvent } from '../../domain/deliberation/model'
 import type { MatterStore } from '../../domain/deliberation/ports'
 import { done, refused } from '../../domain/shared/outcome'
@@ -92,7 +99,12 @@ export const SecondEntity = new Entity({
 const MatterBody = z.object({
   matterId: z.string(),
   communityId: z.string(),
-  scope: z.object({ type: z.enum(['building', 'compound', 'community']), id: z.string(), name: z.string(), path: z.string() }),
+  scope: z.object({
+    type: z.enum(['building', 'compound', 'community']),
+    id: z.string(),
+    name: z.string(),
+    path: z.string(),
+  }),
   categoryId: z.string(),
   categoryName: z.string(),
   title: z.string(),
@@ -108,11 +120,19 @@ const MatterBody = z.object({
   closedReason: z.string().optional(),
   triage: Triage.optional(),
   responsibleParty: ResponsibleParty.optional(),
-  escalation: z.object({ deadline: z.string(), answeredAt: z.string().optional(), answer: z.string().optional() }).optional(),
+  escalation: z
+    .object({ deadline: z.string(), answeredAt: z.string().optional(), answer: z.string().optional() })
+    .optional(),
   pollId: z.string().optional(),
   pollClosesAt: z.string().optional(),
   resolution: z
-    .object({ responsibleParty: ResponsibleParty, tasks: z.array(z.string()), dueDate: z.string(), publishedAt: z.string(), round: z.number() })
+    .object({
+      responsibleParty: ResponsibleParty,
+      tasks: z.array(z.string()),
+      dueDate: z.string(),
+      publishedAt: z.string(),
+      round: z.number(),
+    })
     .optional(),
   report: z.object({ note: z.string(), photoKeys: z.array(z.string()), at: z.string(), round: z.number() }).optional(),
   evaluation: z
@@ -126,7 +146,11 @@ const MatterBody = z.object({
 }) satisfies z.ZodType<Omit<MatterRecord, 'secondsCount' | 'version'>, z.ZodTypeDef, unknown>
 
 type MatterItem = { matterId: string; secondsCount: number; version: number; bodyJson: string }
-const fromItem = (i: MatterItem): MatterRecord => ({ ...parseStored(MatterBody, i.bodyJson, `matter ${i.matterId}`), secondsCount: i.secondsCount, version: i.version })
+const fromItem = (i: MatterItem): MatterRecord => ({
+  ...parseStored(MatterBody, i.bodyJson, `matter ${i.matterId}`),
+  secondsCount: i.secondsCount,
+  version: i.version,
+})
 
 /** The indexed attributes are columns; the rest is the JSON body. `secondsCount` lives only in its column (seconds add to it atomically). */
 const toItem = (m: MatterRecord) => {
@@ -145,14 +169,23 @@ const toItem = (m: MatterRecord) => {
   }
 }
 
-const eventPut = (matterId: string, e: TimelineEvent) => MatterLogEntity.build(PutTransaction).item({ matterId, kind: 'EVT', sortKey: `${e.at}#${ulid()}`, json: JSON.stringify(e) })
+const eventPut = (matterId: string, e: TimelineEvent) =>
+  MatterLogEntity.build(PutTransaction).item({
+    matterId,
+    kind: 'EVT',
+    sortKey: `${e.at}#${ulid()}`,
+    json: JSON.stringify(e),
+  })
 
 /** AP10 — a matter's timeline or comments. */
 export const matterLog = table
   .build(AccessPattern)
   .entities(MatterLogEntity)
   .schema(map({ matterId: string(), kind: string() }))
-  .pattern(({ matterId, kind }) => ({ partition: k.matter(matterId), range: { beginsWith: k.logPrefix(kind as LogKind) } }))
+  .pattern(({ matterId, kind }) => ({
+    partition: k.matter(matterId),
+    range: { beginsWith: k.logPrefix(kind as LogKind) },
+  }))
   .options({ maxPages: Infinity })
   .meta({ title: 'matterLog' })
 
@@ -161,7 +194,11 @@ export const communityMatters = table
   .build(AccessPattern)
   .entities(MatterEntity)
   .schema(map({ communityId: string(), step: string() }))
-  .pattern(({ communityId, step }) => ({ index: 'gsi1', partition: k.byCommunity(communityId), ...(step ? { range: { beginsWith: `${step}#` } } : {}) }))
+  .pattern(({ communityId, step }) => ({
+    index: 'gsi1',
+    partition: k.byCommunity(communityId),
+    ...(step ? { range: { beginsWith: `${step}#` } } : {}),
+  }))
   .options({ maxPages: Infinity })
   .meta({ title: 'communityMatters' })
 
@@ -185,7 +222,11 @@ export const openCommunityMatters = table
 
 /** A page position must be one this list handed out: the index keys of a matter of this community (and step). */
 const readCursor = (cursor: string, communityId: string, step?: string) =>
-  readPageCursor(cursor, ['pk', 'sk', 'gsi1pk', 'gsi1sk'], (key) => key.gsi1pk === k.byCommunity(communityId) && (!step || key.gsi1sk!.startsWith(`${step}#`)))
+  readPageCursor(
+    cursor,
+    ['pk', 'sk', 'gsi1pk', 'gsi1sk'],
+    (key) => key.gsi1pk === k.byCommunity(communityId) && (!step || key.gsi1sk!.startsWith(`${step}#`)),
+  )
 
 export const dynamoMatterStore: MatterStore = {
   async get(matterId, { consistent = true } = {}) {
@@ -222,7 +263,14 @@ export const dynamoMatterStore: MatterStore = {
             bodyJson: i.bodyJson,
             gsi1sk: k.inCommunity(i.step, i.createdAt, i.matterId),
           })
-          .options({ condition: { and: [{ attr: 'version', eq: expected.version }, { attr: 'status', eq: expected.status }] } }),
+          .options({
+            condition: {
+              and: [
+                { attr: 'version', eq: expected.version },
+                { attr: 'status', eq: expected.status },
+              ],
+            },
+          }),
         eventPut(next.matterId, event),
         ...notices.flatMap(noticeWrites),
         ...due.map(dueWrite),
@@ -278,11 +326,17 @@ export const dynamoMatterStore: MatterStore = {
       if (codes?.[1] === 'ConditionalCheckFailed') return refused('moved')
       throw error
     }
-    const { Item } = await MatterEntity.build(GetItemCommand).key({ matterId }).options({ consistent: true, attributes: ['secondsCount'] }).send()
+    const { Item } = await MatterEntity.build(GetItemCommand)
+      .key({ matterId })
+      .options({ consistent: true, attributes: ['secondsCount'] })
+      .send()
     return done(Item?.secondsCount ?? 0)
   },
   async secondedBy(userId, matterIds) {
-    const items = await batchGet(SecondEntity, matterIds.map((matterId) => ({ matterId, userId })))
+    const items = await batchGet(
+      SecondEntity,
+      matterIds.map((matterId) => ({ matterId, userId })),
+    )
     return new Set(items.flatMap((i) => (i ? [i.matterId] : [])))
   },
 
@@ -309,11 +363,16 @@ export const dynamoMatterStore: MatterStore = {
     }
   },
   async getComment(matterId, commentId) {
-    const { Item } = await MatterLogEntity.build(GetItemCommand).key({ matterId, kind: 'CMT', sortKey: commentId }).options({ consistent: true }).send()
+    const { Item } = await MatterLogEntity.build(GetItemCommand)
+      .key({ matterId, kind: 'CMT', sortKey: commentId })
+      .options({ consistent: true })
+      .send()
     return Item && parseStored(Comment, Item.json, `comment ${commentId}`)
   },
   async comments(matterId) {
     const { Items = [] } = await matterLog.query({ matterId, kind: 'CMT' }).send()
-    return Items.map((i) => parseStored(Comment, i.json, `comment of ${matterId}`)).sort((a, b) => a.at.localeCompare(b.at))
+    return Items.map((i) => parseStored(Comment, i.json, `comment of ${matterId}`)).sort((a, b) =>
+      a.at.localeCompare(b.at),
+    )
   },
 }

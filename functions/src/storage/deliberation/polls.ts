@@ -65,7 +65,10 @@ export const PollHouseholdEntity = new Entity({
     votedAt: string().optional(),
     option: number().optional(),
   }),
-  computeKey: ({ pollId, shard, householdId }) => ({ pk: k.electorateShard(pollId, shard), sk: k.household(householdId) }),
+  computeKey: ({ pollId, shard, householdId }) => ({
+    pk: k.electorateShard(pollId, shard),
+    sk: k.household(householdId),
+  }),
 })
 
 /** How many households of one electorate shard have voted, for turnout while the poll is open. */
@@ -93,7 +96,13 @@ export const ballotShard = table
   .options({ maxPages: Infinity, consistent: true })
   .meta({ title: 'ballotShard' })
 
-const Result = z.object({ counts: z.array(z.number()), ballots: z.number(), turnout: z.number(), passShareReached: z.number(), passed: z.boolean() })
+const Result = z.object({
+  counts: z.array(z.number()),
+  ballots: z.number(),
+  turnout: z.number(),
+  passShareReached: z.number(),
+  passed: z.boolean(),
+})
 /** The JSON body of a poll, checked on every read. */
 const PollBody = z.object({
   pollId: z.string(),
@@ -115,14 +124,29 @@ const putElectorate = async (pollId: string, householdIds: string[]) => {
   for (let i = 0; i < householdIds.length; i += 25) {
     const requests = householdIds
       .slice(i, i + 25)
-      .map((householdId) => PollHouseholdEntity.build(BatchPutRequest).item({ pollId, shard: shardOf(householdId), householdId, voted: false }))
-    const { UnprocessedItems } = await executeBatchWrite({ maxAttempts: 8 }, table.build(BatchWriteCommand).requests(...requests))
+      .map((householdId) =>
+        PollHouseholdEntity.build(BatchPutRequest).item({
+          pollId,
+          shard: shardOf(householdId),
+          householdId,
+          voted: false,
+        }),
+      )
+    const { UnprocessedItems } = await executeBatchWrite(
+      { maxAttempts: 8 },
+      table.build(BatchWriteCommand).requests(...requests),
+    )
     if (UnprocessedItems && Object.keys(UnprocessedItems).length) throw new Error('batch write left unprocessed items')
   }
 }
 
 const putPoll = (poll: PollRecord) =>
-  PollEntity.build(PutItemCommand).item({ pollId: poll.pollId, matterId: poll.matterId, state: poll.state, json: JSON.stringify(poll) })
+  PollEntity.build(PutItemCommand).item({
+    pollId: poll.pollId,
+    matterId: poll.matterId,
+    state: poll.state,
+    json: JSON.stringify(poll),
+  })
 
 export const dynamoPollStore: PollStore = {
   async get(pollId) {
@@ -150,11 +174,32 @@ export const dynamoPollStore: PollStore = {
     try {
       await withConflictRetry(() =>
         executeTransactWrite(
-          HouseholdEntity.build(ConditionCheck).key({ householdId }).condition({ attr: 'representativeUserId', eq: userId }),
+          HouseholdEntity.build(ConditionCheck)
+            .key({ householdId })
+            .condition({ attr: 'representativeUserId', eq: userId }),
           PollHouseholdEntity.build(UpdateTransaction)
-            .item({ pollId: poll.pollId, shard, householdId, voted: true, votedAt: at, ...(poll.secret ? {} : { option }) })
-            .options({ condition: { and: [{ attr: 'householdId', exists: true }, { attr: 'voted', eq: false }] } }),
-          BallotEntity.build(PutTransaction).item({ pollId: poll.pollId, shard: randomBytes(1)[0]! % SHARDS, ballotId: randomBytes(12).toString('base64url'), option }),
+            .item({
+              pollId: poll.pollId,
+              shard,
+              householdId,
+              voted: true,
+              votedAt: at,
+              ...(poll.secret ? {} : { option }),
+            })
+            .options({
+              condition: {
+                and: [
+                  { attr: 'householdId', exists: true },
+                  { attr: 'voted', eq: false },
+                ],
+              },
+            }),
+          BallotEntity.build(PutTransaction).item({
+            pollId: poll.pollId,
+            shard: randomBytes(1)[0]! % SHARDS,
+            ballotId: randomBytes(12).toString('base64url'),
+            option,
+          }),
         ),
       )
     } catch (error) {
@@ -162,7 +207,9 @@ export const dynamoPollStore: PollStore = {
       if (!codes) throw error
       if (codes[0] === 'ConditionalCheckFailed') return refused('notRepresentative')
       if (codes[1] === 'ConditionalCheckFailed') {
-        const marker = (await this.householdVotes([{ pollId: poll.pollId, householdId }])).get(voteKey(poll.pollId, householdId))
+        const marker = (await this.householdVotes([{ pollId: poll.pollId, householdId }])).get(
+          voteKey(poll.pollId, householdId),
+        )
         return refused(marker ? 'already' : 'notEligible')
       }
       throw error
@@ -181,7 +228,12 @@ export const dynamoPollStore: PollStore = {
       { consistent: true },
     )
     const out = new Map<string, { voted: boolean; option?: number }>()
-    for (const i of items) if (i) out.set(voteKey(i.pollId, i.householdId), { voted: i.voted, ...(i.option !== undefined ? { option: i.option } : {}) })
+    for (const i of items)
+      if (i)
+        out.set(voteKey(i.pollId, i.householdId), {
+          voted: i.voted,
+          ...(i.option !== undefined ? { option: i.option } : {}),
+        })
     return out
   },
   async turnout(pollId) {
@@ -193,7 +245,9 @@ export const dynamoPollStore: PollStore = {
   },
   async tally(poll) {
     const counts = poll.options.map(() => 0)
-    const shards = await Promise.all(Array.from({ length: SHARDS }, (_, s) => ballotShard.query({ pollId: poll.pollId, shard: String(s) }).send()))
+    const shards = await Promise.all(
+      Array.from({ length: SHARDS }, (_, s) => ballotShard.query({ pollId: poll.pollId, shard: String(s) }).send()),
+    )
     for (const { Items = [] } of shards) for (const b of Items) counts[b.option] = (counts[b.option] ?? 0) + 1
     return counts
   },

@@ -1,4 +1,14 @@
-import { ConditionCheck, Entity, executeTransactWrite, item, map, number, PutTransaction, string, TableAccessPattern as AccessPattern } from 'dynamodb-toolbox'
+import {
+  ConditionCheck,
+  Entity,
+  executeTransactWrite,
+  item,
+  map,
+  number,
+  PutTransaction,
+  string,
+  TableAccessPattern as AccessPattern,
+} from 'dynamodb-toolbox'
 import { shardOf, SHARDS } from '../../domain/deliberation/model'
 import { rateKey, type RatingStore } from '../../domain/deliberation/ports'
 import { done, refused } from '../../domain/shared/outcome'
@@ -16,8 +26,18 @@ export const ratingKeys = {
 export const RatingEntity = new Entity({
   name: 'Rating',
   table,
-  schema: item({ matterId: string().key(), round: number().key(), shard: number().key(), householdId: string().key(), rating: string(), at: string() }),
-  computeKey: ({ matterId, round, shard, householdId }) => ({ pk: ratingKeys.shard(matterId, round, shard), sk: ratingKeys.household(householdId) }),
+  schema: item({
+    matterId: string().key(),
+    round: number().key(),
+    shard: number().key(),
+    householdId: string().key(),
+    rating: string(),
+    at: string(),
+  }),
+  computeKey: ({ matterId, round, shard, householdId }) => ({
+    pk: ratingKeys.shard(matterId, round, shard),
+    sk: ratingKeys.household(householdId),
+  }),
 })
 
 /** AP14 — one shard of a resolution round's ratings. */
@@ -34,7 +54,9 @@ export const dynamoRatingStore: RatingStore = {
     try {
       await withConflictRetry(() =>
         executeTransactWrite(
-          HouseholdEntity.build(ConditionCheck).key({ householdId }).condition({ attr: 'representativeUserId', eq: userId }),
+          HouseholdEntity.build(ConditionCheck)
+            .key({ householdId })
+            .condition({ attr: 'representativeUserId', eq: userId }),
           RatingEntity.build(PutTransaction)
             .item({ matterId, round, shard: shardOf(householdId), householdId, rating, at })
             .options({ condition: { attr: 'householdId', exists: false } }),
@@ -57,7 +79,11 @@ export const dynamoRatingStore: RatingStore = {
   },
   async counts(matterId, round) {
     const counts = { satisfied: 0, basic: 0, unsatisfied: 0 }
-    const shards = await Promise.all(Array.from({ length: SHARDS }, (_, s) => ratingShard.query({ matterId, round: String(round), shard: String(s) }).send()))
+    const shards = await Promise.all(
+      Array.from({ length: SHARDS }, (_, s) =>
+        ratingShard.query({ matterId, round: String(round), shard: String(s) }).send(),
+      ),
+    )
     for (const { Items = [] } of shards) for (const r of Items) counts[r.rating as keyof typeof counts] += 1
     return counts
   },

@@ -1,4 +1,13 @@
-import { $add, $get, executeTransactWrite, GetItemCommand, PutItemCommand, PutTransaction, UpdateItemCommand, UpdateTransaction } from 'dynamodb-toolbox'
+import {
+  $add,
+  $get,
+  executeTransactWrite,
+  GetItemCommand,
+  PutItemCommand,
+  PutTransaction,
+  UpdateItemCommand,
+  UpdateTransaction,
+} from 'dynamodb-toolbox'
 import type { BindingRequest } from '../../../../contracts/identity'
 import type { Role, PlaceType } from '../../../../contracts/common'
 import type { IdentityStore, StoredGrant, UserProfile } from '../../domain/identity/ports'
@@ -48,7 +57,14 @@ const toGrant = (g: RoleGrantItem): StoredGrant => ({
   ...(g.buildingId ? { buildingId: g.buildingId } : {}),
 })
 
-const toProfile = (i: { userId: string; displayName: string; phone?: string; photoUrl?: string; avatarKey?: string; nicknameSet?: boolean }): UserProfile => ({
+const toProfile = (i: {
+  userId: string
+  displayName: string
+  phone?: string
+  photoUrl?: string
+  avatarKey?: string
+  nicknameSet?: boolean
+}): UserProfile => ({
   userId: i.userId,
   displayName: i.displayName,
   ...(i.phone ? { phone: i.phone } : {}),
@@ -72,7 +88,16 @@ export const dynamoIdentityStore: IdentityStore = {
       grants: Items.flatMap((i) => (i.entity === 'RoleGrant' ? [toGrant(i)] : [])),
       memberships: Items.flatMap((i) =>
         i.entity === 'Membership'
-          ? [{ userId: i.userId, householdId: i.householdId, buildingId: i.buildingId, buildingName: i.buildingName, unit: i.unit, room: i.room }]
+          ? [
+              {
+                userId: i.userId,
+                householdId: i.householdId,
+                buildingId: i.buildingId,
+                buildingName: i.buildingName,
+                unit: i.unit,
+                room: i.room,
+              },
+            ]
           : [],
       ),
       bindingRequests: Items.flatMap((i) => (i.entity === 'BindingRequest' ? [toRequest(i)] : [])),
@@ -95,7 +120,12 @@ export const dynamoIdentityStore: IdentityStore = {
   },
   async getUsers(userIds) {
     if (userIds.length === 0) return []
-    return (await batchGet(UserEntity, userIds.map((userId) => ({ userId })))).flatMap((i) => (i ? [toProfile(i)] : []))
+    return (
+      await batchGet(
+        UserEntity,
+        userIds.map((userId) => ({ userId })),
+      )
+    ).flatMap((i) => (i ? [toProfile(i)] : []))
   },
   async findUserIdByOpenid(openid) {
     const { Item } = await OpenIdEntity.build(GetItemCommand).key({ openid }).options({ consistent: true }).send()
@@ -126,14 +156,21 @@ export const dynamoIdentityStore: IdentityStore = {
   },
   async listDemoIdentities() {
     const { Items = [] } = await demoIdentities.query('').send()
-    return Items.sort((a, b) => a.order - b.order).map((i) => ({ key: i.key, label: i.label, roles: i.roles as Role[] }))
+    return Items.sort((a, b) => a.order - b.order).map((i) => ({
+      key: i.key,
+      label: i.label,
+      roles: i.roles as Role[],
+    }))
   },
   async putDemoIdentity(identity) {
     await DemoIdentityEntity.build(PutItemCommand).item(identity).send()
   },
 
   async getBindingRequest(userId, householdId) {
-    const { Item } = await BindingRequestEntity.build(GetItemCommand).key({ userId, householdId }).options({ consistent: true }).send()
+    const { Item } = await BindingRequestEntity.build(GetItemCommand)
+      .key({ userId, householdId })
+      .options({ consistent: true })
+      .send()
     return Item && toRequest(Item)
   },
   async saveBindingRequest(request) {
@@ -204,7 +241,10 @@ export const dynamoIdentityStore: IdentityStore = {
     return Items.map(toRequest)
   },
   async isMember(userId, householdId) {
-    const { Item } = await MembershipEntity.build(GetItemCommand).key({ userId, householdId }).options({ consistent: true }).send()
+    const { Item } = await MembershipEntity.build(GetItemCommand)
+      .key({ userId, householdId })
+      .options({ consistent: true })
+      .send()
     return Item !== undefined
   },
   async setRepresentative(householdId, userId) {

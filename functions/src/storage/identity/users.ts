@@ -72,7 +72,9 @@ export const RoleGrantEntity = new Entity({
       .link<typeof _s>(({ buildingId }) => (buildingId ? k.grantsInBuilding(buildingId) : undefined)),
     gsi2sk: string()
       .optional()
-      .link<typeof _s>(({ buildingId, role, userId, placeId }) => (buildingId ? k.grantInBuilding(role, placeId, userId) : undefined)),
+      .link<typeof _s>(({ buildingId, role, userId, placeId }) =>
+        buildingId ? k.grantInBuilding(role, placeId, userId) : undefined,
+      ),
   })),
   computeKey: ({ userId, role, placeType, placeId }) => ({ pk: k.user(userId), sk: k.grant(role, placeType, placeId) }),
 })
@@ -156,6 +158,10 @@ export const bindingQueue = table
   .build(AccessPattern)
   .entities(BindingRequestEntity)
   .schema(map({ buildingId: string(), status: string() }))
-  .pattern(({ buildingId, status }) => ({ index: 'gsi1', partition: k.bindingQueue(buildingId), range: { beginsWith: `${status}#` } }))
+  .pattern(({ buildingId, status }) => ({
+    index: 'gsi1',
+    partition: k.bindingQueue(buildingId),
+    range: { beginsWith: `${status}#` },
+  }))
   .options({ maxPages: Infinity })
   .meta({ title: 'bindingQueue' })

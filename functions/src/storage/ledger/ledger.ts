@@ -40,7 +40,13 @@ export const ledgerKeys = {
 }
 const k = ledgerKeys
 
-const headSchema = item({ communityId: string().key(), account: string().key(), balance: number(), seq: number(), lastHash: string() })
+const headSchema = item({
+  communityId: string().key(),
+  account: string().key(),
+  balance: number(),
+  seq: number(),
+  lastHash: string(),
+})
 export const LedgerHeadEntity = new Entity({
   name: 'LedgerHead',
   table,
@@ -71,7 +77,13 @@ export const LedgerEntryEntity = new Entity({
   computeKey: ({ communityId, account, seq }) => ({ pk: k.account(communityId, account), sk: k.entry(seq) }),
 })
 
-const transferSchema = item({ communityId: string().key(), transferId: string().key(), at: string(), kind: string(), json: string() })
+const transferSchema = item({
+  communityId: string().key(),
+  transferId: string().key(),
+  at: string(),
+  kind: string(),
+  json: string(),
+})
 export const LedgerTransferEntity = new Entity({
   name: 'LedgerTransfer',
   table,
@@ -89,7 +101,10 @@ export const accountEntries = table
   .build(AccessPattern)
   .entities(LedgerEntryEntity)
   .schema(map({ communityId: string(), account: string() }))
-  .pattern(({ communityId, account }) => ({ partition: k.account(communityId, account), range: { beginsWith: k.entryPrefix } }))
+  .pattern(({ communityId, account }) => ({
+    partition: k.account(communityId, account),
+    range: { beginsWith: k.entryPrefix },
+  }))
   .options({ maxPages: Infinity, consistent: true })
   .meta({ title: 'accountEntries' })
 
@@ -213,7 +228,8 @@ export const transferRefusal = (error: unknown, plan: Plan): 'exists' | 'moved' 
   if (!codes) return (error as { name?: string }).name === 'TransactionConflictException' ? 'moved' : undefined
   if (codes[0] === 'ConditionalCheckFailed') return 'exists'
   const ledgerItems = 1 + plan.heads.length + plan.entries.length
-  if (codes.slice(1, ledgerItems).some((c) => c === 'ConditionalCheckFailed') || codes.includes('TransactionConflict')) return 'moved'
+  if (codes.slice(1, ledgerItems).some((c) => c === 'ConditionalCheckFailed') || codes.includes('TransactionConflict'))
+    return 'moved'
   return undefined
 }
 
@@ -224,7 +240,9 @@ export const dynamoLedgerStore: LedgerStore = {
       accounts.map((account) => ({ communityId, account })),
     )
     return new Map(
-      items.flatMap((i): [string, Head][] => (i ? [[i.account, { account: i.account, balance: i.balance, seq: i.seq, lastHash: i.lastHash }]] : [])),
+      items.flatMap((i): [string, Head][] =>
+        i ? [[i.account, { account: i.account, balance: i.balance, seq: i.seq, lastHash: i.lastHash }]] : [],
+      ),
     )
   },
   async commit(plan) {
@@ -238,7 +256,10 @@ export const dynamoLedgerStore: LedgerStore = {
     }
   },
   async getTransfer(communityId, transferId) {
-    const { Item } = await LedgerTransferEntity.build(GetItemCommand).key({ communityId, transferId }).options({ consistent: true }).send()
+    const { Item } = await LedgerTransferEntity.build(GetItemCommand)
+      .key({ communityId, transferId })
+      .options({ consistent: true })
+      .send()
     return Item && parseStored(StoredTransfer, Item.json, `ledger transfer ${transferId}`)
   },
   async entries(communityId, account, { limit, before }) {
@@ -248,7 +269,9 @@ export const dynamoLedgerStore: LedgerStore = {
         reverse: true,
         maxPages: 1,
         limit: limit + 1,
-        ...(before !== undefined ? { exclusiveStartKey: { pk: k.account(communityId, account), sk: k.entry(before) } } : {}),
+        ...(before !== undefined
+          ? { exclusiveStartKey: { pk: k.account(communityId, account), sk: k.entry(before) } }
+          : {}),
       })
       .send()
     const items = Items.slice(0, limit).map(toEntry)
@@ -267,8 +290,16 @@ export const dynamoLedgerStore: LedgerStore = {
       cursor === undefined
         ? undefined
         : kind
-          ? readPageCursor(cursor, ['pk', 'sk', 'gsi2pk', 'gsi2sk'], (key) => key.gsi2pk === k.transfersOfKind(communityId, kind) && (!month || key.gsi2sk!.startsWith(month)))
-          : readPageCursor(cursor, ['pk', 'sk', 'gsi1pk', 'gsi1sk'], (key) => key.gsi1pk === k.transfersOfMonth(communityId, month))
+          ? readPageCursor(
+              cursor,
+              ['pk', 'sk', 'gsi2pk', 'gsi2sk'],
+              (key) => key.gsi2pk === k.transfersOfKind(communityId, kind) && (!month || key.gsi2sk!.startsWith(month)),
+            )
+          : readPageCursor(
+              cursor,
+              ['pk', 'sk', 'gsi1pk', 'gsi1sk'],
+              (key) => key.gsi1pk === k.transfersOfMonth(communityId, month),
+            )
     if (cursor !== undefined && !start) return refused('badCursor')
     // Newest first: options given here replace the pattern's own.
     const options = { reverse: true, maxPages: 1, limit, ...(start ? { exclusiveStartKey: start } : {}) }

@@ -1,4 +1,14 @@
-import { $add, Entity, GetItemCommand, item, number, PutTransaction, string, TableAccessPattern as AccessPattern, UpdateTransaction } from 'dynamodb-toolbox'
+import {
+  $add,
+  Entity,
+  GetItemCommand,
+  item,
+  number,
+  PutTransaction,
+  string,
+  TableAccessPattern as AccessPattern,
+  UpdateTransaction,
+} from 'dynamodb-toolbox'
 import { z } from 'zod'
 import { statKeys, type ClaimLog, type MemberRecord, type StatKey, type StatRow } from '../../domain/microWishes/model'
 import type { WishEffects } from '../../domain/microWishes/ports'
@@ -52,11 +62,21 @@ export const ClaimLogEntity = new Entity({
   computeKey: ({ userId, claimedAt, wishId }) => ({ pk: k.member(userId), sk: k.claim(claimedAt, wishId) }),
 })
 
-const statCounters = Object.fromEntries(statKeys.map((s) => [s, number().optional()])) as Record<StatKey, ReturnType<typeof number>>
+const statCounters = Object.fromEntries(statKeys.map((s) => [s, number().optional()])) as Record<
+  StatKey,
+  ReturnType<typeof number>
+>
 export const WishStatEntity = new Entity({
   name: 'WishStat',
   table,
-  schema: item({ communityId: string().key(), row: string().key(), kind: string(), id: string(), name: string(), ...statCounters }),
+  schema: item({
+    communityId: string().key(),
+    row: string().key(),
+    kind: string(),
+    id: string(),
+    name: string(),
+    ...statCounters,
+  }),
   computeKey: ({ communityId, row }) => ({ pk: k.stats(communityId), sk: row }),
 })
 
@@ -90,7 +110,9 @@ const StoredClaim = z.object({
 }) satisfies z.ZodType<ClaimLog, z.ZodTypeDef, unknown>
 
 const adds = <K extends string>(delta: Partial<Record<K, number>>) =>
-  Object.fromEntries(Object.entries(delta).flatMap(([key, n]) => (typeof n === 'number' && n !== 0 ? [[key, $add(n)]] : [])))
+  Object.fromEntries(
+    Object.entries(delta).flatMap(([key, n]) => (typeof n === 'number' && n !== 0 ? [[key, $add(n)]] : [])),
+  )
 
 /** The household's open-wish counter; on +1 with a limit, the condition that it is below it. */
 export const householdWrite = (householdId: string, h: NonNullable<WishEffects['household']>) =>
@@ -112,7 +134,11 @@ export const householdWrite = (householdId: string, h: NonNullable<WishEffects['
 /** The member's record; on a new claim, the condition that their active claims are below the limit. */
 export const memberWrite = (m: NonNullable<WishEffects['member']>) =>
   WishMemberEntity.build(UpdateTransaction)
-    .item({ userId: m.userId, ...adds(m.delta), ...(m.unit ? { unitId: m.unit.unitId, unitName: m.unit.unitName } : {}) })
+    .item({
+      userId: m.userId,
+      ...adds(m.delta),
+      ...(m.unit ? { unitId: m.unit.unitId, unitName: m.unit.unitName } : {}),
+    })
     .options(
       m.activeLimit !== undefined
         ? {
@@ -127,17 +153,33 @@ export const memberWrite = (m: NonNullable<WishEffects['member']>) =>
     )
 
 export const claimLogWrite = (c: ClaimLog) =>
-  ClaimLogEntity.build(PutTransaction).item({ userId: c.userId, claimedAt: c.claimedAt, wishId: c.wishId, json: JSON.stringify(c) })
+  ClaimLogEntity.build(PutTransaction).item({
+    userId: c.userId,
+    claimedAt: c.claimedAt,
+    wishId: c.wishId,
+    json: JSON.stringify(c),
+  })
 
 /** The figures' rows a change counts on: the community's, the grid's, and the unit's when a claim is concerned. */
-export const statWrites = (communityId: string, grid: { id: string; name: string }, s: NonNullable<WishEffects['stats']>) => {
+export const statWrites = (
+  communityId: string,
+  grid: { id: string; name: string },
+  s: NonNullable<WishEffects['stats']>,
+) => {
   const rows: { kind: StatRow['kind']; id: string; name: string }[] = [
     { kind: 'all', id: communityId, name: '全社区' },
     { kind: 'grid', ...grid },
     ...(s.unit ? [{ kind: 'unit' as const, ...s.unit }] : []),
   ]
   return rows.map((r) =>
-    WishStatEntity.build(UpdateTransaction).item({ communityId, row: k.statRow(r.kind, r.id), kind: r.kind, id: r.id, name: r.name, ...adds(s.delta) }),
+    WishStatEntity.build(UpdateTransaction).item({
+      communityId,
+      row: k.statRow(r.kind, r.id),
+      kind: r.kind,
+      id: r.id,
+      name: r.name,
+      ...adds(s.delta),
+    }),
   )
 }
 
@@ -167,6 +209,9 @@ export const readStats = async (communityId: string): Promise<StatRow[]> => {
     kind: z.enum(['all', 'grid', 'unit']).parse(i.kind),
     id: i.id,
     name: i.name,
-    counts: Object.fromEntries(statKeys.map((s) => [s, (i as Record<string, unknown>)[s] ?? 0])) as Record<StatKey, number>,
+    counts: Object.fromEntries(statKeys.map((s) => [s, (i as Record<string, unknown>)[s] ?? 0])) as Record<
+      StatKey,
+      number
+    >,
   }))
 }

@@ -62,7 +62,9 @@ export const WishBody = z.object({
     })
     .optional(),
   claims: z.number(),
-  fulfilment: z.object({ note: z.string(), photoKeys: z.array(z.string()), at: z.string(), autoConfirmAt: z.string() }).optional(),
+  fulfilment: z
+    .object({ note: z.string(), photoKeys: z.array(z.string()), at: z.string(), autoConfirmAt: z.string() })
+    .optional(),
   dispute: z.object({ reason: z.string(), at: z.string(), byId: z.string() }).optional(),
   confirmation: z.object({ at: z.string(), byId: z.string(), byName: z.string(), auto: z.boolean() }).optional(),
   thanks: z.object({ text: z.string(), at: z.string(), byName: z.string() }).optional(),

@@ -86,7 +86,13 @@ export const WishEventEntity = new Entity({
 export const WallEntryEntity = new Entity({
   name: 'WishWallEntry',
   table,
-  schema: item({ wall: string().key(), sortKey: string().key(), json: string(), gsi1pk: string().optional(), gsi1sk: string().optional() }),
+  schema: item({
+    wall: string().key(),
+    sortKey: string().key(),
+    json: string(),
+    gsi1pk: string().optional(),
+    gsi1sk: string().optional(),
+  }),
   computeKey: ({ wall, sortKey }) => ({ pk: wall, sk: sortKey }),
 })
 
@@ -95,7 +101,11 @@ export const gridWishes = table
   .build(AccessPattern)
   .entities(WishEntity)
   .schema(map({ gridId: string(), status: string() }))
-  .pattern(({ gridId, status }) => ({ index: 'gsi1', partition: k.ofGrid(gridId), range: { beginsWith: `${status}#` } }))
+  .pattern(({ gridId, status }) => ({
+    index: 'gsi1',
+    partition: k.ofGrid(gridId),
+    range: { beginsWith: `${status}#` },
+  }))
   .options({ maxPages: Infinity })
   .meta({ title: 'gridWishes' })
 
@@ -136,7 +146,10 @@ export const wishTimeline = table
   .meta({ title: 'wishTimeline' })
 
 type WishItem = { wishId: string; version: number; bodyJson: string }
-const fromItem = (i: WishItem): WishRecord => ({ ...parseStored(WishBody, i.bodyJson, `wish ${i.wishId}`), version: i.version })
+const fromItem = (i: WishItem): WishRecord => ({
+  ...parseStored(WishBody, i.bodyJson, `wish ${i.wishId}`),
+  version: i.version,
+})
 const toItem = (w: WishRecord) => {
   const { version: _v, ...body } = w
   return {
@@ -152,8 +165,16 @@ const toItem = (w: WishRecord) => {
   }
 }
 
-const StoredCardSchema = WallCard.omit({ photo: true }).extend({ photoKey: z.string().optional() }) satisfies z.ZodType<StoredCard, z.ZodTypeDef, unknown>
-const StoredEvent = TimelineEntry.omit({ actorName: true }).extend({ actorId: z.string(), actorName: z.string(), status: WishStatus })
+const StoredCardSchema = WallCard.omit({ photo: true }).extend({ photoKey: z.string().optional() }) satisfies z.ZodType<
+  StoredCard,
+  z.ZodTypeDef,
+  unknown
+>
+const StoredEvent = TimelineEntry.omit({ actorName: true }).extend({
+  actorId: z.string(),
+  actorName: z.string(),
+  status: WishStatus,
+})
 
 const scopes = (w: Pick<WishRecord, 'gridId' | 'communityId'>): WallScope[] => [
   { kind: 'grid', id: w.gridId },
@@ -163,7 +184,14 @@ const scopes = (w: Pick<WishRecord, 'gridId' | 'communityId'>): WallScope[] => [
 /** The wall's entries a change adds or removes, on the wish's grid's wall and its community's. */
 const wallWrites = (w: WishRecord, wall: WishEffects['wall'] = {}) =>
   scopes(w).flatMap((scope) => [
-    ...(wall.removeOpen ? [WallEntryEntity.build(DeleteTransaction).key({ wall: k.wall(scope), sortKey: k.open(wall.removeOpen, w.wishId) })] : []),
+    ...(wall.removeOpen
+      ? [
+          WallEntryEntity.build(DeleteTransaction).key({
+            wall: k.wall(scope),
+            sortKey: k.open(wall.removeOpen, w.wishId),
+          }),
+        ]
+      : []),
     ...(wall.addOpen
       ? [
           WallEntryEntity.build(PutTransaction).item({
@@ -191,7 +219,10 @@ const eventWrite = (wishId: string, e: WishEvent) =>
 
 /** Everything a change writes besides the wish and its event; the positions of the guarded items are returned. */
 const effectWrites = (w: WishRecord, e: WishEffects) => {
-  const guarded = [...(e.household ? [householdWrite(w.beneficiary.householdId, e.household)] : []), ...(e.member ? [memberWrite(e.member)] : [])]
+  const guarded = [
+    ...(e.household ? [householdWrite(w.beneficiary.householdId, e.household)] : []),
+    ...(e.member ? [memberWrite(e.member)] : []),
+  ]
   return {
     writes: [
       ...guarded,
@@ -210,11 +241,14 @@ const effectWrites = (w: WishRecord, e: WishEffects) => {
 /** A page position must be one this wall handed out: the keys of one of its entries under the order asked for. */
 const readCursor = (cursor: string, wall: string, prefix: string, index: boolean) =>
   readPageCursor(cursor, index ? ['pk', 'sk', 'gsi1pk', 'gsi1sk'] : ['pk', 'sk'], (key) =>
-    index ? key.pk === wall && key.gsi1pk === wall && key.gsi1sk!.startsWith(prefix) : key.pk === wall && key.sk!.startsWith(prefix),
+    index
+      ? key.pk === wall && key.gsi1pk === wall && key.gsi1sk!.startsWith(prefix)
+      : key.pk === wall && key.sk!.startsWith(prefix),
   )
 
 const conflicted = (error: unknown) =>
-  cancellationCodes(error)?.includes('TransactionConflict') || (error as { name?: string }).name === 'TransactionConflictException'
+  cancellationCodes(error)?.includes('TransactionConflict') ||
+  (error as { name?: string }).name === 'TransactionConflictException'
 
 export const dynamoWishStore: WishStore = {
   async get(wishId) {

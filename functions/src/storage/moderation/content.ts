@@ -76,7 +76,13 @@ export const ContentReportEntity = new Entity({
 export const ContentDecisionEntity = new Entity({
   name: 'ContentDecision',
   table,
-  schema: item({ contentKey: string().key(), sortKey: string().key(), gsi2pk: string(), gsi2sk: string(), json: string() }),
+  schema: item({
+    contentKey: string().key(),
+    sortKey: string().key(),
+    gsi2pk: string(),
+    gsi2sk: string(),
+    json: string(),
+  }),
   computeKey: ({ contentKey, sortKey }) => ({ pk: k.content(contentKey), sk: sortKey }),
 })
 
@@ -110,7 +116,14 @@ const ContentBody = z.object({
   authorName: z.string(),
   text: z.string().optional(),
   photoKey: z.string().optional(),
-  verdict: z.object({ suggest: z.enum(['pass', 'review', 'risky']), label: z.number(), traceId: z.string().optional(), at: z.string() }).optional(),
+  verdict: z
+    .object({
+      suggest: z.enum(['pass', 'review', 'risky']),
+      label: z.number(),
+      traceId: z.string().optional(),
+      at: z.string(),
+    })
+    .optional(),
   queuedAt: z.string().optional(),
   decision: DecisionBody.optional(),
   createdAt: z.string(),
@@ -126,7 +139,15 @@ const LoggedDecision = DecisionBody.extend({
   placePath: z.string(),
 })
 
-type ContentItem = { contentKey: string; communityId: string; state: string; reports: number; reasons?: Set<string>; version: number; bodyJson: string }
+type ContentItem = {
+  contentKey: string
+  communityId: string
+  state: string
+  reports: number
+  reasons?: Set<string>
+  version: number
+  bodyJson: string
+}
 const fromItem = (i: ContentItem): ContentRecord => ({
   ...parseStored(ContentBody, i.bodyJson, `content ${i.contentKey}`),
   contentKey: i.contentKey,
@@ -178,7 +199,9 @@ const decisionPut = (r: ContentRecord, d: ContentDecision) => {
  */
 export const contentWrites = (writes: ContentWrite[] = []) =>
   writes.map((w) =>
-    'put' in w ? ContentEntity.build(PutTransaction).item(toItem(w.put)) : ContentEntity.build(DeleteTransaction).key({ contentKey: w.clear }),
+    'put' in w
+      ? ContentEntity.build(PutTransaction).item(toItem(w.put))
+      : ContentEntity.build(DeleteTransaction).key({ contentKey: w.clear }),
   )
 
 /** AP30 — a community's held content, oldest first (the staff's moderation queue). */
@@ -238,7 +261,9 @@ export const dynamoModerationStore: ModerationStore = {
     }
   },
   async trackPhoto(record, traceId) {
-    await MediaTraceEntity.build(PutItemCommand).item({ traceId, contentKey: record.contentKey, at: record.createdAt }).send()
+    await MediaTraceEntity.build(PutItemCommand)
+      .item({ traceId, contentKey: record.contentKey, at: record.createdAt })
+      .send()
     // The same photo sent twice at once: the first record stands; both traces name it.
     await this.create(record)
   },
@@ -248,13 +273,26 @@ export const dynamoModerationStore: ModerationStore = {
   },
   async report(draft, userId, reason, at) {
     // The first report of an item nobody held makes its record (shown, as it was).
-    await this.create({ ...draft, state: draft.kind === 'photo' ? 'pending' : 'passed', reports: 0, reasons: [], createdAt: at, updatedAt: at, version: 1 })
+    await this.create({
+      ...draft,
+      state: draft.kind === 'photo' ? 'pending' : 'passed',
+      reports: 0,
+      reasons: [],
+      createdAt: at,
+      updatedAt: at,
+      version: 1,
+    })
     try {
       await executeTransactWrite(
         ContentReportEntity.build(PutTransaction)
           .item({ contentKey: draft.contentKey, userId, reason, at })
           .options({ condition: { attr: 'userId', exists: false } }),
-        ContentEntity.build(UpdateTransaction).item({ contentKey: draft.contentKey, reports: $add(1), reasons: $add(new Set([reason])), version: $add(1) }),
+        ContentEntity.build(UpdateTransaction).item({
+          contentKey: draft.contentKey,
+          reports: $add(1),
+          reasons: $add(new Set([reason])),
+          version: $add(1),
+        }),
       )
       return done()
     } catch (error) {

@@ -1,4 +1,14 @@
-import { Entity, executeTransactWrite, GetItemCommand, item, map, PutTransaction, string, TableAccessPattern as AccessPattern, UpdateItemCommand } from 'dynamodb-toolbox'
+import {
+  Entity,
+  executeTransactWrite,
+  GetItemCommand,
+  item,
+  map,
+  PutTransaction,
+  string,
+  TableAccessPattern as AccessPattern,
+  UpdateItemCommand,
+} from 'dynamodb-toolbox'
 import { z } from 'zod'
 import { Topic } from '../../../../contracts/notifications'
 import { Role } from '../../../../contracts/common'
@@ -23,16 +33,33 @@ export const noticeKeys = {
 export const NoticeEntity = new Entity({
   name: 'Notice',
   table,
-  schema: item({ subjectKind: string().key(), subjectId: string().key(), noticeId: string().key(), json: string(), delivery: string().optional() }),
-  computeKey: ({ subjectKind, subjectId, noticeId }) => ({ pk: noticeKeys.subject(subjectKind, subjectId), sk: noticeKeys.notice(noticeId) }),
+  schema: item({
+    subjectKind: string().key(),
+    subjectId: string().key(),
+    noticeId: string().key(),
+    json: string(),
+    delivery: string().optional(),
+  }),
+  computeKey: ({ subjectKind, subjectId, noticeId }) => ({
+    pk: noticeKeys.subject(subjectKind, subjectId),
+    sk: noticeKeys.notice(noticeId),
+  }),
 })
 
 /** A notice reached a user: the marker that makes a second run skip them. */
 export const NoticeSentEntity = new Entity({
   name: 'NoticeSent',
   table,
-  schema: item({ subjectKind: string().key(), subjectId: string().key(), noticeId: string().key(), userId: string().key() }),
-  computeKey: ({ subjectKind, subjectId, noticeId, userId }) => ({ pk: noticeKeys.subject(subjectKind, subjectId), sk: noticeKeys.sent(noticeId, userId) }),
+  schema: item({
+    subjectKind: string().key(),
+    subjectId: string().key(),
+    noticeId: string().key(),
+    userId: string().key(),
+  }),
+  computeKey: ({ subjectKind, subjectId, noticeId, userId }) => ({
+    pk: noticeKeys.subject(subjectKind, subjectId),
+    sk: noticeKeys.sent(noticeId, userId),
+  }),
 })
 
 /** AP18 — the notices about one subject, oldest first (a matter's notification log). */
@@ -40,7 +67,10 @@ export const subjectNotices = table
   .build(AccessPattern)
   .entities(NoticeEntity)
   .schema(map({ subjectKind: string(), subjectId: string() }))
-  .pattern(({ subjectKind, subjectId }) => ({ partition: noticeKeys.subject(subjectKind, subjectId), range: { beginsWith: noticeKeys.noticePrefix } }))
+  .pattern(({ subjectKind, subjectId }) => ({
+    partition: noticeKeys.subject(subjectKind, subjectId),
+    range: { beginsWith: noticeKeys.noticePrefix },
+  }))
   .options({ maxPages: Infinity })
   .meta({ title: 'subjectNotices' })
 
@@ -69,7 +99,11 @@ const StoredDelivery = z.object({
   reason: z.string().optional(),
 }) satisfies z.ZodType<Delivery, z.ZodTypeDef, unknown>
 
-const key = (n: Pick<QueuedNotice, 'subject' | 'noticeId'>) => ({ subjectKind: n.subject.kind, subjectId: n.subject.id, noticeId: n.noticeId })
+const key = (n: Pick<QueuedNotice, 'subject' | 'noticeId'>) => ({
+  subjectKind: n.subject.kind,
+  subjectId: n.subject.id,
+  noticeId: n.noticeId,
+})
 
 /** A notice, and its due sending, written in the transaction of the change it tells of. */
 export const noticeWrites = (n: QueuedNotice) => [
@@ -85,7 +119,8 @@ const fromItem = (i: { json: string; delivery?: string; noticeId: string }) => (
 export const dynamoNoticeStore: NoticeStore = {
   async queue(notices) {
     // Two items a notice; a transaction takes 100.
-    for (let i = 0; i < notices.length; i += 50) await executeTransactWrite(...notices.slice(i, i + 50).flatMap(noticeWrites))
+    for (let i = 0; i < notices.length; i += 50)
+      await executeTransactWrite(...notices.slice(i, i + 50).flatMap(noticeWrites))
   },
   async get(subjectKind, subjectId, noticeId) {
     const { Item } = await NoticeEntity.build(GetItemCommand).key({ subjectKind, subjectId, noticeId }).send()

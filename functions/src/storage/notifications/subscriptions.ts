@@ -1,4 +1,19 @@
-import { $add, $set, DeleteTransaction, Entity, executeTransactWrite, item, list, map, number, PutTransaction, string, TableAccessPattern as AccessPattern, UpdateItemCommand, UpdateTransaction } from 'dynamodb-toolbox'
+import {
+  $add,
+  $set,
+  DeleteTransaction,
+  Entity,
+  executeTransactWrite,
+  item,
+  list,
+  map,
+  number,
+  PutTransaction,
+  string,
+  TableAccessPattern as AccessPattern,
+  UpdateItemCommand,
+  UpdateTransaction,
+} from 'dynamodb-toolbox'
 import { topics, type Topic } from '../../../../contracts/notifications'
 import type { QueuedNotice } from '../../domain/notifications/model'
 import type { SubscriptionStore } from '../../domain/notifications/ports'
@@ -32,7 +47,10 @@ export const SubscriptionEntity = new Entity({
     roles: list(string()),
     updatedAt: string(),
   }),
-  computeKey: ({ communityId, topic, userId }) => ({ pk: subscriptionKeys.topic(communityId, topic), sk: subscriptionKeys.user(userId) }),
+  computeKey: ({ communityId, topic, userId }) => ({
+    pk: subscriptionKeys.topic(communityId, topic),
+    sk: subscriptionKeys.user(userId),
+  }),
 })
 
 /** AP16 — who in a community agreed to messages of a topic (the sender matches each audience against them). */
@@ -44,18 +62,35 @@ export const topicSubscribers = table
   .options({ maxPages: Infinity })
   .meta({ title: 'topicSubscribers' })
 
-const sentKey = (n: QueuedNotice, userId: string) => ({ subjectKind: n.subject.kind, subjectId: n.subject.id, noticeId: n.noticeId, userId })
+const sentKey = (n: QueuedNotice, userId: string) => ({
+  subjectKind: n.subject.kind,
+  subjectId: n.subject.id,
+  noticeId: n.noticeId,
+  userId,
+})
 
 export const dynamoSubscriptionStore: SubscriptionStore = {
   async addConsent(communityId, topic, s, at) {
     const { Attributes } = await SubscriptionEntity.build(UpdateItemCommand)
-      .item({ communityId, topic, userId: s.userId, openid: s.openid, remaining: $add(1), homePaths: $set(s.homePaths), roles: $set(s.roles), updatedAt: at })
+      .item({
+        communityId,
+        topic,
+        userId: s.userId,
+        openid: s.openid,
+        remaining: $add(1),
+        homePaths: $set(s.homePaths),
+        roles: $set(s.roles),
+        updatedAt: at,
+      })
       .options({ returnValues: 'ALL_NEW' })
       .send()
     return Attributes?.remaining ?? 1
   },
   async remaining(communityId, userId) {
-    const items = await batchGet(SubscriptionEntity, topics.map((topic) => ({ communityId, topic, userId })))
+    const items = await batchGet(
+      SubscriptionEntity,
+      topics.map((topic) => ({ communityId, topic, userId })),
+    )
     const out: Partial<Record<Topic, number>> = {}
     items.forEach((i, n) => {
       if (i) out[topics[n]!] = i.remaining
@@ -64,7 +99,13 @@ export const dynamoSubscriptionStore: SubscriptionStore = {
   },
   async subscribers(communityId, topic) {
     const { Items = [] } = await topicSubscribers.query({ communityId, topic }).send()
-    return Items.filter((i) => i.remaining > 0).map((i) => ({ userId: i.userId, openid: i.openid, remaining: i.remaining, homePaths: i.homePaths, roles: i.roles }))
+    return Items.filter((i) => i.remaining > 0).map((i) => ({
+      userId: i.userId,
+      openid: i.openid,
+      remaining: i.remaining,
+      homePaths: i.homePaths,
+      roles: i.roles,
+    }))
   },
   async takeOne(n, userId) {
     // The marker makes a notice reach a user once, whatever reruns or overlapping scheduler runs do.
@@ -88,7 +129,12 @@ export const dynamoSubscriptionStore: SubscriptionStore = {
   async giveBack(n, userId) {
     await executeTransactWrite(
       NoticeSentEntity.build(DeleteTransaction).key(sentKey(n, userId)),
-      SubscriptionEntity.build(UpdateTransaction).item({ communityId: n.communityId, topic: n.topic, userId, remaining: $add(1) }),
+      SubscriptionEntity.build(UpdateTransaction).item({
+        communityId: n.communityId,
+        topic: n.topic,
+        userId,
+        remaining: $add(1),
+      }),
     )
   },
   async clear(communityId, topic, userId) {

@@ -1,4 +1,13 @@
-import { $add, Entity, executeTransactWrite, GetItemCommand, item, number, string, UpdateTransaction } from 'dynamodb-toolbox'
+import {
+  $add,
+  Entity,
+  executeTransactWrite,
+  GetItemCommand,
+  item,
+  number,
+  string,
+  UpdateTransaction,
+} from 'dynamodb-toolbox'
 import type { AwardStore } from '../../domain/pointsBank/ports'
 import { done, refused } from '../../domain/shared/outcome'
 import { GridLinkTable as table } from '../table'
@@ -13,8 +22,17 @@ export const awardKeys = {
 export const AwardCapEntity = new Entity({
   name: 'AwardCap',
   table,
-  schema: item({ communityId: string().key(), ruleId: string().key(), userId: string().key(), period: string().key(), count: number() }),
-  computeKey: ({ communityId, ruleId, userId, period }) => ({ pk: awardKeys.cap(communityId, ruleId, userId), sk: period }),
+  schema: item({
+    communityId: string().key(),
+    ruleId: string().key(),
+    userId: string().key(),
+    period: string().key(),
+    count: number(),
+  }),
+  computeKey: ({ communityId, ruleId, userId, period }) => ({
+    pk: awardKeys.cap(communityId, ruleId, userId),
+    sk: period,
+  }),
 })
 
 export const dynamoAwardStore: AwardStore = {
@@ -22,7 +40,13 @@ export const dynamoAwardStore: AwardStore = {
     const own = cap
       ? [
           AwardCapEntity.build(UpdateTransaction)
-            .item({ communityId: cap.communityId, ruleId: cap.ruleId, userId: cap.userId, period: cap.period, count: $add(1) })
+            .item({
+              communityId: cap.communityId,
+              ruleId: cap.ruleId,
+              userId: cap.userId,
+              period: cap.period,
+              count: $add(1),
+            })
             .options({
               condition: {
                 or: [
@@ -44,7 +68,10 @@ export const dynamoAwardStore: AwardStore = {
     }
   },
   async capUsed(communityId, ruleId, userId, period) {
-    const { Item } = await AwardCapEntity.build(GetItemCommand).key({ communityId, ruleId, userId, period }).options({ consistent: true }).send()
+    const { Item } = await AwardCapEntity.build(GetItemCommand)
+      .key({ communityId, ruleId, userId, period })
+      .options({ consistent: true })
+      .send()
     return Item?.count ?? 0
   },
 }

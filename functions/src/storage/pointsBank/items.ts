@@ -39,7 +39,13 @@ export const shopKeys = {
 }
 const k = shopKeys
 
-const itemSchema = item({ itemId: string().key(), communityId: string(), createdAt: string(), json: string(), lowStock: boolean().optional() })
+const itemSchema = item({
+  itemId: string().key(),
+  communityId: string(),
+  createdAt: string(),
+  json: string(),
+  lowStock: boolean().optional(),
+})
 export const ShopItemEntity = new Entity({
   name: 'ShopItem',
   table,
@@ -60,7 +66,15 @@ export const StockShardEntity = new Entity({
 export const StockLogEntity = new Entity({
   name: 'StockLog',
   table,
-  schema: item({ itemId: string().key(), changeId: string().key(), delta: number(), reason: string(), byUserId: string(), byName: string(), at: string() }),
+  schema: item({
+    itemId: string().key(),
+    changeId: string().key(),
+    delta: number(),
+    reason: string(),
+    byUserId: string(),
+    byName: string(),
+    at: string(),
+  }),
   computeKey: ({ itemId, changeId }) => ({ pk: k.item(itemId), sk: k.log(changeId) }),
 })
 
@@ -94,7 +108,8 @@ const StoredItem = NewShopItem.innerType()
   .omit({ stock: true })
   .extend({ communityId: z.string(), createdAt: z.string(), updatedAt: z.string(), createdBy: z.string() })
 
-const toItem = (i: { json: string; itemId: string }): ShopItemRecord => parseStored(StoredItem, i.json, `shop item ${i.itemId}`)
+const toItem = (i: { json: string; itemId: string }): ShopItemRecord =>
+  parseStored(StoredItem, i.json, `shop item ${i.itemId}`)
 
 export const dynamoShopStore: ShopStore = {
   async get(itemId) {
@@ -112,15 +127,25 @@ export const dynamoShopStore: ShopStore = {
       StockShardEntity,
       items.flatMap((i) => Array.from({ length: STOCK_SHARDS }, (_, shard) => ({ itemId: i.itemId, shard }))),
     )
-    return items.map((item, n) => ({ item, stock: shards.slice(n * STOCK_SHARDS, (n + 1) * STOCK_SHARDS).reduce((s, x) => s + (x?.count ?? 0), 0) }))
+    return items.map((item, n) => ({
+      item,
+      stock: shards.slice(n * STOCK_SHARDS, (n + 1) * STOCK_SHARDS).reduce((s, x) => s + (x?.count ?? 0), 0),
+    }))
   },
   async create(item, stock) {
     try {
       await executeTransactWrite(
         ShopItemEntity.build(PutTransaction)
-          .item({ itemId: item.itemId, communityId: item.communityId, createdAt: item.createdAt, json: JSON.stringify(item) })
+          .item({
+            itemId: item.itemId,
+            communityId: item.communityId,
+            createdAt: item.createdAt,
+            json: JSON.stringify(item),
+          })
           .options({ condition: { attr: 'itemId', exists: false } }),
-        ...stock.map((count, shard) => StockShardEntity.build(PutTransaction).item({ itemId: item.itemId, shard, count })),
+        ...stock.map((count, shard) =>
+          StockShardEntity.build(PutTransaction).item({ itemId: item.itemId, shard, count }),
+        ),
       )
       return done()
     } catch (error) {
@@ -130,7 +155,12 @@ export const dynamoShopStore: ShopStore = {
   },
   async update(item) {
     await ShopItemEntity.build(UpdateItemCommand)
-      .item({ itemId: item.itemId, communityId: item.communityId, createdAt: item.createdAt, json: JSON.stringify(item) })
+      .item({
+        itemId: item.itemId,
+        communityId: item.communityId,
+        createdAt: item.createdAt,
+        json: JSON.stringify(item),
+      })
       .send()
   },
   async changeStock(item, change, ops) {

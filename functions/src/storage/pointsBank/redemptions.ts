@@ -40,7 +40,14 @@ export const redemptionKeys = {
 }
 const k = redemptionKeys
 
-const redemptionSchema = item({ redemptionId: string().key(), communityId: string(), userId: string(), createdAt: string(), state: string(), json: string() })
+const redemptionSchema = item({
+  redemptionId: string().key(),
+  communityId: string(),
+  userId: string(),
+  createdAt: string(),
+  state: string(),
+  json: string(),
+})
 export const RedemptionEntity = new Entity({
   name: 'Redemption',
   table,
@@ -98,7 +105,8 @@ const StoredRedemption = z.object({
   transferId: z.string(),
 }) satisfies z.ZodType<RedemptionRecord, z.ZodTypeDef, unknown>
 
-const toRecord = (i: { json: string; redemptionId: string }) => parseStored(StoredRedemption, i.json, `redemption ${i.redemptionId}`)
+const toRecord = (i: { json: string; redemptionId: string }) =>
+  parseStored(StoredRedemption, i.json, `redemption ${i.redemptionId}`)
 const row = (r: RedemptionRecord) => ({
   redemptionId: r.redemptionId,
   communityId: r.communityId,
@@ -118,11 +126,17 @@ const leaveReady = (next: RedemptionRecord) => [
 
 export const dynamoRedemptionStore: RedemptionStore = {
   async get(redemptionId) {
-    const { Item } = await RedemptionEntity.build(GetItemCommand).key({ redemptionId }).options({ consistent: true }).send()
+    const { Item } = await RedemptionEntity.build(GetItemCommand)
+      .key({ redemptionId })
+      .options({ consistent: true })
+      .send()
     return Item && toRecord(Item)
   },
   async byCode(communityId, code) {
-    const { Item } = await PickupCodeEntity.build(GetItemCommand).key({ communityId, code }).options({ consistent: true }).send()
+    const { Item } = await PickupCodeEntity.build(GetItemCommand)
+      .key({ communityId, code })
+      .options({ consistent: true })
+      .send()
     return Item?.redemptionId
   },
   async mine(communityId, userId) {
@@ -179,7 +193,14 @@ export const dynamoRedemptionStore: RedemptionStore = {
       ...leaveReady(next),
       StockShardEntity.build(UpdateTransaction).item({ itemId: next.itemId, shard: next.stockShard, count: $add(1) }),
       ...(next.limitPeriod
-        ? [LimitCounterEntity.build(UpdateTransaction).item({ itemId: next.itemId, period: next.limitPeriod, userId: next.userId, count: $add(-1) })]
+        ? [
+            LimitCounterEntity.build(UpdateTransaction).item({
+              itemId: next.itemId,
+              period: next.limitPeriod,
+              userId: next.userId,
+              count: $add(-1),
+            }),
+          ]
         : []),
     ]
     try {

@@ -1,4 +1,16 @@
-import { $add, DeleteItemCommand, Entity, item, map, number, PutItemCommand, PutTransaction, string, TableAccessPattern as AccessPattern, UpdateItemCommand } from 'dynamodb-toolbox'
+import {
+  $add,
+  DeleteItemCommand,
+  Entity,
+  item,
+  map,
+  number,
+  PutItemCommand,
+  PutTransaction,
+  string,
+  TableAccessPattern as AccessPattern,
+  UpdateItemCommand,
+} from 'dynamodb-toolbox'
 import type { DueItem, DueStore } from '../../domain/schedule/ports'
 import { GridLinkTable as table } from '../table'
 import { conditionFailed } from '../transactions'
@@ -37,19 +49,36 @@ export const dueWork = table
   .meta({ title: 'dueWork' })
 
 /** Due work written in the same transaction as the change it follows from (a poll opened: its closing). */
-export const dueWrite = (d: DueItem) => DueEntity.build(PutTransaction).item({ kind: d.kind, at: d.at, refId: d.subjectId, attempts: 0 })
+export const dueWrite = (d: DueItem) =>
+  DueEntity.build(PutTransaction).item({ kind: d.kind, at: d.at, refId: d.subjectId, attempts: 0 })
 
 export const dynamoDueStore: DueStore = {
   async due(kind, until, limit) {
     const { Items = [] } = await dueWork.query({ kind, until }).options({ limit }).send()
-    return Items.map((i) => ({ kind, at: i.at, subjectId: i.refId, attempts: i.attempts, ...(i.leaseUntil ? { leaseUntil: i.leaseUntil } : {}) }))
+    return Items.map((i) => ({
+      kind,
+      at: i.at,
+      subjectId: i.refId,
+      attempts: i.attempts,
+      ...(i.leaseUntil ? { leaseUntil: i.leaseUntil } : {}),
+    }))
   },
   async claim(d, now, leaseUntil) {
     try {
       const { Attributes } = await DueEntity.build(UpdateItemCommand)
         .item({ kind: d.kind, at: d.at, refId: d.subjectId, leaseUntil: leaseUntil.toISOString(), attempts: $add(1) })
         .options({
-          condition: { and: [{ attr: 'refId', exists: true }, { or: [{ attr: 'leaseUntil', exists: false }, { attr: 'leaseUntil', lt: now.toISOString() }] }] },
+          condition: {
+            and: [
+              { attr: 'refId', exists: true },
+              {
+                or: [
+                  { attr: 'leaseUntil', exists: false },
+                  { attr: 'leaseUntil', lt: now.toISOString() },
+                ],
+              },
+            ],
+          },
           returnValues: 'ALL_NEW',
         })
         .send()
@@ -73,7 +102,13 @@ export const dynamoDueStore: DueStore = {
   async release(d, retryAt, error) {
     try {
       await DueEntity.build(UpdateItemCommand)
-        .item({ kind: d.kind, at: d.at, refId: d.subjectId, leaseUntil: retryAt.toISOString(), lastError: error.slice(0, 500) })
+        .item({
+          kind: d.kind,
+          at: d.at,
+          refId: d.subjectId,
+          leaseUntil: retryAt.toISOString(),
+          lastError: error.slice(0, 500),
+        })
         .options({ condition: { attr: 'leaseUntil', eq: d.leaseUntil } })
         .send()
     } catch (e) {
@@ -84,5 +119,3 @@ export const dynamoDueStore: DueStore = {
     await DueEntity.build(PutItemCommand).item({ kind: d.kind, at: d.at, refId: d.subjectId, attempts: 0 }).send()
   },
 }
-
-

@@ -1,4 +1,13 @@
-import { DeleteTransaction, Entity, executeTransactWrite, GetItemCommand, item, PutTransaction, string, TableAccessPattern as AccessPattern } from 'dynamodb-toolbox'
+import {
+  DeleteTransaction,
+  Entity,
+  executeTransactWrite,
+  GetItemCommand,
+  item,
+  PutTransaction,
+  string,
+  TableAccessPattern as AccessPattern,
+} from 'dynamodb-toolbox'
 import { z } from 'zod'
 import type { OrganisationRecord, OrganisationStore } from '../../domain/structure/organisations'
 import { GridLinkTable as table } from '../table'
@@ -23,14 +32,26 @@ export const OrganisationEntity = new Entity({
   name: 'Organisation',
   table,
   schema: item({ communityId: string().key(), organisationId: string().key(), json: string() }),
-  computeKey: ({ communityId, organisationId }) => ({ pk: k.community(communityId), sk: k.organisation(organisationId) }),
+  computeKey: ({ communityId, organisationId }) => ({
+    pk: k.community(communityId),
+    sk: k.organisation(organisationId),
+  }),
 })
 
 export const OrganisationMemberEntity = new Entity({
   name: 'OrganisationMember',
   table,
-  schema: item({ userId: string().key(), communityId: string().key(), organisationId: string().key(), kind: string(), name: string() }),
-  computeKey: ({ userId, communityId, organisationId }) => ({ pk: k.member(userId), sk: k.membership(communityId, organisationId) }),
+  schema: item({
+    userId: string().key(),
+    communityId: string().key(),
+    organisationId: string().key(),
+    kind: string(),
+    name: string(),
+  }),
+  computeKey: ({ userId, communityId, organisationId }) => ({
+    pk: k.member(userId),
+    sk: k.membership(communityId, organisationId),
+  }),
 })
 
 const StoredOrganisation = z.object({
@@ -68,20 +89,38 @@ export const dynamoOrganisationStore: OrganisationStore = {
     return Items.map((i) => parseStored(StoredOrganisation, i.json, `organisation ${i.organisationId}`))
   },
   async get(communityId, organisationId) {
-    const { Item } = await OrganisationEntity.build(GetItemCommand).key({ communityId, organisationId }).options({ consistent: true }).send()
+    const { Item } = await OrganisationEntity.build(GetItemCommand)
+      .key({ communityId, organisationId })
+      .options({ consistent: true })
+      .send()
     return Item && parseStored(StoredOrganisation, Item.json, `organisation ${organisationId}`)
   },
   async ofMember(userId) {
     const { Items = [] } = await memberOrganisations.query(userId).send()
-    return Items.map((i) => ({ organisationId: i.organisationId, communityId: i.communityId, kind: kinds.parse(i.kind), name: i.name }))
+    return Items.map((i) => ({
+      organisationId: i.organisationId,
+      communityId: i.communityId,
+      kind: kinds.parse(i.kind),
+      name: i.name,
+    }))
   },
   async put(o, previous) {
     const { communityId, organisationId } = o
     const removed = (previous?.memberIds ?? []).filter((id) => !o.memberIds.includes(id))
     await executeTransactWrite(
       OrganisationEntity.build(PutTransaction).item({ communityId, organisationId, json: JSON.stringify(o) }),
-      ...o.memberIds.map((userId) => OrganisationMemberEntity.build(PutTransaction).item({ userId, communityId, organisationId, kind: o.kind, name: o.name })),
-      ...removed.map((userId) => OrganisationMemberEntity.build(DeleteTransaction).key({ userId, communityId, organisationId })),
+      ...o.memberIds.map((userId) =>
+        OrganisationMemberEntity.build(PutTransaction).item({
+          userId,
+          communityId,
+          organisationId,
+          kind: o.kind,
+          name: o.name,
+        }),
+      ),
+      ...removed.map((userId) =>
+        OrganisationMemberEntity.build(DeleteTransaction).key({ userId, communityId, organisationId }),
+      ),
     )
   },
 }

@@ -1,4 +1,13 @@
-import { Entity, item, list, map, number, QueryCommand, string, TableAccessPattern as AccessPattern } from 'dynamodb-toolbox'
+import {
+  Entity,
+  item,
+  list,
+  map,
+  number,
+  QueryCommand,
+  string,
+  TableAccessPattern as AccessPattern,
+} from 'dynamodb-toolbox'
 import { z } from 'zod'
 import type { FormattedItem } from 'dynamodb-toolbox'
 import { GridLinkTable as table } from '../table'
@@ -147,9 +156,17 @@ export type GridItem = FormattedItem<typeof GridEntity>
  * hundred items in a large community, spend more time formatting than waiting for DynamoDB.
  */
 export const communityStructure = (communityId: string) =>
-  table.build(QueryCommand).query({ index: 'gsi1', partition: k.community(communityId) }).options({ maxPages: Infinity })
+  table
+    .build(QueryCommand)
+    .query({ index: 'gsi1', partition: k.community(communityId) })
+    .options({ maxPages: Infinity })
 
-const rawCompound = z.object({ _et: z.literal('Compound'), compoundId: z.string(), communityId: z.string(), name: z.string() })
+const rawCompound = z.object({
+  _et: z.literal('Compound'),
+  compoundId: z.string(),
+  communityId: z.string(),
+  name: z.string(),
+})
 const rawBuilding = z.object({
   _et: z.literal('Building'),
   buildingId: z.string(),
@@ -168,7 +185,10 @@ const rawGrid = z.object({
   name: z.string(),
   buildingIds: z.array(z.string()),
   cardNo: z.string(),
-  openCounts: counts.partial().default({}).transform((c) => ({ matters: 0, polls: 0, wishes: 0, activities: 0, ...c })),
+  openCounts: counts
+    .partial()
+    .default({})
+    .transform((c) => ({ matters: 0, polls: 0, wishes: 0, activities: 0, ...c })),
 })
 /** One item of AP2, as the schema of its kind reads it (anything else under the community's index is not part of it). */
 export const communityItem = z.discriminatedUnion('_et', [rawCompound, rawBuilding, rawGrid])

@@ -1,4 +1,12 @@
-import { $remove, executeTransactWrite, GetItemCommand, PutItemCommand, PutTransaction, UpdateItemCommand, UpdateTransaction } from 'dynamodb-toolbox'
+import {
+  $remove,
+  executeTransactWrite,
+  GetItemCommand,
+  PutItemCommand,
+  PutTransaction,
+  UpdateItemCommand,
+  UpdateTransaction,
+} from 'dynamodb-toolbox'
 import type { Place } from '../../../../contracts/common'
 import type { Building, Household } from '../../../../contracts/structure'
 import { done, refused } from '../../domain/shared/outcome'
@@ -23,7 +31,14 @@ import {
   type GridItem,
 } from './places'
 
-const toBuilding = ({ buildingId, compoundId, communityId, streetId, name, gridId }: Pick<BuildingItem, 'buildingId' | 'compoundId' | 'communityId' | 'streetId' | 'name' | 'gridId'>) => ({
+const toBuilding = ({
+  buildingId,
+  compoundId,
+  communityId,
+  streetId,
+  name,
+  gridId,
+}: Pick<BuildingItem, 'buildingId' | 'compoundId' | 'communityId' | 'streetId' | 'name' | 'gridId'>) => ({
   buildingId,
   compoundId,
   communityId,
@@ -31,7 +46,18 @@ const toBuilding = ({ buildingId, compoundId, communityId, streetId, name, gridI
   name,
   ...(gridId ? { gridId } : {}),
 })
-const toGrid = ({ gridId, communityId, streetId, name, buildingIds, cardNo, openCounts }: Pick<GridItem, 'gridId' | 'communityId' | 'streetId' | 'name' | 'buildingIds' | 'cardNo' | 'openCounts'>): GridRecord => ({
+const toGrid = ({
+  gridId,
+  communityId,
+  streetId,
+  name,
+  buildingIds,
+  cardNo,
+  openCounts,
+}: Pick<
+  GridItem,
+  'gridId' | 'communityId' | 'streetId' | 'name' | 'buildingIds' | 'cardNo' | 'openCounts'
+>): GridRecord => ({
   gridId,
   communityId,
   streetId,
@@ -45,7 +71,12 @@ const buildingRef = (b: Building & { streetId: string }): PlaceRef => ({
   type: 'building',
   id: b.buildingId,
   name: b.name,
-  path: [segment('street', b.streetId), segment('community', b.communityId), segment('compound', b.compoundId), segment('building', b.buildingId)].join('/'),
+  path: [
+    segment('street', b.streetId),
+    segment('community', b.communityId),
+    segment('compound', b.compoundId),
+    segment('building', b.buildingId),
+  ].join('/'),
   buildingId: b.buildingId,
   ...(b.gridId ? { gridId: b.gridId } : {}),
 })
@@ -64,7 +95,14 @@ const putNew = async (write: () => Promise<unknown>) => {
 const claimBuilding = (gridId: string, buildingId: string) =>
   BuildingEntity.build(UpdateTransaction)
     .item({ buildingId, gridId, gsi2pk: placeKeys.grid(gridId), gsi2sk: placeKeys.building(buildingId) })
-    .options({ condition: { and: [{ attr: 'buildingId', exists: true }, { attr: 'gridId', exists: false }] } })
+    .options({
+      condition: {
+        and: [
+          { attr: 'buildingId', exists: true },
+          { attr: 'gridId', exists: false },
+        ],
+      },
+    })
 
 export const dynamoStructureStore: StructureStore = {
   async getStreet(streetId) {
@@ -77,7 +115,9 @@ export const dynamoStructureStore: StructureStore = {
   },
   async getCompound(compoundId) {
     const { Item } = await CompoundEntity.build(GetItemCommand).key({ compoundId }).send()
-    return Item && { compoundId: Item.compoundId, communityId: Item.communityId, streetId: Item.streetId, name: Item.name }
+    return (
+      Item && { compoundId: Item.compoundId, communityId: Item.communityId, streetId: Item.streetId, name: Item.name }
+    )
   },
   async getBuilding(buildingId) {
     const { Item } = await BuildingEntity.build(GetItemCommand).key({ buildingId }).send()
@@ -85,17 +125,32 @@ export const dynamoStructureStore: StructureStore = {
   },
   async getBuildings(buildingIds) {
     if (buildingIds.length === 0) return []
-    const items = await batchGet(BuildingEntity, buildingIds.map((buildingId) => ({ buildingId })))
+    const items = await batchGet(
+      BuildingEntity,
+      buildingIds.map((buildingId) => ({ buildingId })),
+    )
     return items.flatMap((i) => (i ? [toBuilding(i)] : []))
   },
   async getHousehold(householdId) {
     const { Item } = await HouseholdEntity.build(GetItemCommand).key({ householdId }).send()
     if (!Item) return undefined
     const { buildingId, compoundId, communityId, streetId, unit, room, representativeUserId } = Item
-    return { householdId, buildingId, compoundId, communityId, streetId, unit, room, ...(representativeUserId ? { representativeUserId } : {}) }
+    return {
+      householdId,
+      buildingId,
+      compoundId,
+      communityId,
+      streetId,
+      unit,
+      room,
+      ...(representativeUserId ? { representativeUserId } : {}),
+    }
   },
   async findHouseholdId(buildingId, unit, room) {
-    const { Item } = await HouseholdAddressEntity.build(GetItemCommand).key({ buildingId, unit, room }).options({ consistent: true }).send()
+    const { Item } = await HouseholdAddressEntity.build(GetItemCommand)
+      .key({ buildingId, unit, room })
+      .options({ consistent: true })
+      .send()
     return Item?.householdId
   },
   async getGrid(gridId) {
@@ -116,7 +171,8 @@ export const dynamoStructureStore: StructureStore = {
       const parsed = communityItem.safeParse(raw)
       if (!parsed.success) throw new StoredItemInvalid(`${String(raw._et)} ${String(raw.pk)}`, parsed.error.issues)
       const item = parsed.data
-      if (item._et === 'Compound') compounds.push({ compoundId: item.compoundId, communityId: item.communityId, name: item.name })
+      if (item._et === 'Compound')
+        compounds.push({ compoundId: item.compoundId, communityId: item.communityId, name: item.name })
       else if (item._et === 'Building') buildings.push(toBuilding(item))
       else grids.push(toGrid(item))
     }
@@ -134,7 +190,14 @@ export const dynamoStructureStore: StructureStore = {
       }
       case 'community': {
         const c = await this.getCommunity(place.id)
-        return c && { type: 'community', id: c.communityId, name: c.name, path: `${segment('street', c.streetId)}/${segment('community', c.communityId)}` }
+        return (
+          c && {
+            type: 'community',
+            id: c.communityId,
+            name: c.name,
+            path: `${segment('street', c.streetId)}/${segment('community', c.communityId)}`,
+          }
+        )
       }
       case 'compound': {
         const c = await this.getCompound(place.id)
@@ -143,7 +206,11 @@ export const dynamoStructureStore: StructureStore = {
             type: 'compound',
             id: c.compoundId,
             name: c.name,
-            path: [segment('street', c.streetId), segment('community', c.communityId), segment('compound', c.compoundId)].join('/'),
+            path: [
+              segment('street', c.streetId),
+              segment('community', c.communityId),
+              segment('compound', c.compoundId),
+            ].join('/'),
           }
         )
       }
@@ -173,7 +240,9 @@ export const dynamoStructureStore: StructureStore = {
             type: 'grid',
             id: g.gridId,
             name: g.name,
-            path: [segment('street', g.streetId), segment('community', g.communityId), segment('grid', g.gridId)].join('/'),
+            path: [segment('street', g.streetId), segment('community', g.communityId), segment('grid', g.gridId)].join(
+              '/',
+            ),
             gridId: g.gridId,
           }
         )
@@ -181,10 +250,34 @@ export const dynamoStructureStore: StructureStore = {
     }
   },
 
-  putStreet: (street) => putNew(() => StreetEntity.build(PutItemCommand).item(street).options({ condition: { attr: 'streetId', exists: false } }).send()),
-  putCommunity: (community) => putNew(() => CommunityEntity.build(PutItemCommand).item(community).options({ condition: { attr: 'communityId', exists: false } }).send()),
-  putCompound: (compound) => putNew(() => CompoundEntity.build(PutItemCommand).item(compound).options({ condition: { attr: 'compoundId', exists: false } }).send()),
-  putBuilding: (building) => putNew(() => BuildingEntity.build(PutItemCommand).item(building).options({ condition: { attr: 'buildingId', exists: false } }).send()),
+  putStreet: (street) =>
+    putNew(() =>
+      StreetEntity.build(PutItemCommand)
+        .item(street)
+        .options({ condition: { attr: 'streetId', exists: false } })
+        .send(),
+    ),
+  putCommunity: (community) =>
+    putNew(() =>
+      CommunityEntity.build(PutItemCommand)
+        .item(community)
+        .options({ condition: { attr: 'communityId', exists: false } })
+        .send(),
+    ),
+  putCompound: (compound) =>
+    putNew(() =>
+      CompoundEntity.build(PutItemCommand)
+        .item(compound)
+        .options({ condition: { attr: 'compoundId', exists: false } })
+        .send(),
+    ),
+  putBuilding: (building) =>
+    putNew(() =>
+      BuildingEntity.build(PutItemCommand)
+        .item(building)
+        .options({ condition: { attr: 'buildingId', exists: false } })
+        .send(),
+    ),
   async addHouseholds(building, households) {
     const created: Household[] = []
     let existing = 0
@@ -217,8 +310,12 @@ export const dynamoStructureStore: StructureStore = {
   async createGrid(grid) {
     try {
       await executeTransactWrite(
-        GridEntity.build(PutTransaction).item(grid).options({ condition: { attr: 'gridId', exists: false } }),
-        CardEntity.build(PutTransaction).item({ cardNo: grid.cardNo, gridId: grid.gridId }).options({ condition: { attr: 'gridId', exists: false } }),
+        GridEntity.build(PutTransaction)
+          .item(grid)
+          .options({ condition: { attr: 'gridId', exists: false } }),
+        CardEntity.build(PutTransaction)
+          .item({ cardNo: grid.cardNo, gridId: grid.gridId })
+          .options({ condition: { attr: 'gridId', exists: false } }),
         ...grid.buildingIds.map((buildingId) => claimBuilding(grid.gridId, buildingId)),
       )
       return done()
@@ -251,8 +348,10 @@ export const dynamoStructureStore: StructureStore = {
   async rename(type, id, name) {
     const condition = { attr: 'name', exists: true } as const
     try {
-      if (type === 'community') await CommunityEntity.build(UpdateItemCommand).item({ communityId: id, name }).options({ condition }).send()
-      else if (type === 'compound') await CompoundEntity.build(UpdateItemCommand).item({ compoundId: id, name }).options({ condition }).send()
+      if (type === 'community')
+        await CommunityEntity.build(UpdateItemCommand).item({ communityId: id, name }).options({ condition }).send()
+      else if (type === 'compound')
+        await CompoundEntity.build(UpdateItemCommand).item({ compoundId: id, name }).options({ condition }).send()
       else await BuildingEntity.build(UpdateItemCommand).item({ buildingId: id, name }).options({ condition }).send()
       return done()
     } catch (error) {

@@ -91,7 +91,9 @@ const Mark = z.object({
   by: z.enum(['self', 'proxy', 'system']),
   byUserId: z.string().optional(),
   byName: z.string().optional(),
-  location: z.object({ latitude: z.number(), longitude: z.number(), accuracy: z.number(), distance: z.number() }).optional(),
+  location: z
+    .object({ latitude: z.number(), longitude: z.number(), accuracy: z.number(), distance: z.number() })
+    .optional(),
   missed: z.boolean().optional(),
 })
 export const StoredMark = Mark
@@ -157,7 +159,19 @@ const fromItem = (i: Item): ActivityRecord => ({
   version: i.version,
 })
 const toItem = (a: ActivityRecord) => {
-  const { activityId, communityId, startAt, signUpDeadline, phase, capacity, placedIds, waitingIds, rev, version, ...body } = a
+  const {
+    activityId,
+    communityId,
+    startAt,
+    signUpDeadline,
+    phase,
+    capacity,
+    placedIds,
+    waitingIds,
+    rev,
+    version,
+    ...body
+  } = a
   return {
     activityId,
     communityId,
@@ -241,7 +255,9 @@ export const dynamoActivityStore: ActivityStore = {
     return Items.map((i) => i.activityId)
   },
   async join(a, userId, now, maxWaiting) {
-    await SignPointerEntity.build(PutItemCommand).item({ userId, startAt: a.startAt, activityId: a.activityId, at: now }).send()
+    await SignPointerEntity.build(PutItemCommand)
+      .item({ userId, startAt: a.startAt, activityId: a.activityId, at: now })
+      .send()
     const open = [
       { attr: 'phase', eq: 'open' },
       { attr: 'signUpDeadline', gt: now },
@@ -262,7 +278,12 @@ export const dynamoActivityStore: ActivityStore = {
     }
     for (let attempt = 0; attempt < 20; attempt++) {
       // A place: one is free and nobody waits for it (a newcomer never jumps the queue).
-      if (await append('placedIds', { and: [...open, { size: 'placedIds', lt: { attr: 'capacity' } }, { size: 'waitingIds', eq: 0 }] })) return done('placed')
+      if (
+        await append('placedIds', {
+          and: [...open, { size: 'placedIds', lt: { attr: 'capacity' } }, { size: 'waitingIds', eq: 0 }],
+        })
+      )
+        return done('placed')
       if (
         await append('waitingIds', {
           and: [
@@ -282,7 +303,11 @@ export const dynamoActivityStore: ActivityStore = {
       if (!now2) return refused('closed')
       if (now2.placedIds.includes(userId) || now2.waitingIds.includes(userId)) return done('already')
       if (now2.phase !== 'open' || now2.signUpDeadline <= now) return refused('closed')
-      if ((now2.placedIds.length >= now2.capacity || now2.waitingIds.length > 0) && now2.waitingIds.length >= maxWaiting) return refused('waitlistFull')
+      if (
+        (now2.placedIds.length >= now2.capacity || now2.waitingIds.length > 0) &&
+        now2.waitingIds.length >= maxWaiting
+      )
+        return refused('waitlistFull')
       // A place was freed (or taken) between the two conditions: look again.
     }
     throw new Error(`volunteering: could not place ${userId} on ${a.activityId}`)
@@ -291,7 +316,13 @@ export const dynamoActivityStore: ActivityStore = {
     try {
       await executeTransactWrite(
         ActivityEntity.build(UpdateTransaction)
-          .item({ activityId: a.activityId, placedIds: $set(next.placedIds), waitingIds: $set(next.waitingIds), capacity: next.capacity, rev: $add(1) })
+          .item({
+            activityId: a.activityId,
+            placedIds: $set(next.placedIds),
+            waitingIds: $set(next.waitingIds),
+            capacity: next.capacity,
+            rev: $add(1),
+          })
           .options({
             condition: {
               and: [
@@ -310,8 +341,11 @@ export const dynamoActivityStore: ActivityStore = {
   },
   async setPhase(a, from, to, extra) {
     const body = JSON.parse(
-      toItem({ ...a, ...(extra.confirmedAt ? { confirmedAt: extra.confirmedAt } : {}), ...(extra.confirmedBy ? { confirmedBy: extra.confirmedBy } : {}) })
-        .bodyJson,
+      toItem({
+        ...a,
+        ...(extra.confirmedAt ? { confirmedAt: extra.confirmedAt } : {}),
+        ...(extra.confirmedBy ? { confirmedBy: extra.confirmedBy } : {}),
+      }).bodyJson,
     ) as unknown
     const update = ActivityEntity.build(UpdateTransaction)
       .item({ activityId: a.activityId, phase: to, version: $add(1), bodyJson: JSON.stringify(body) })

@@ -1,4 +1,13 @@
-import { Entity, GetItemCommand, item, map, PutItemCommand, string, TableAccessPattern as AccessPattern, UpdateItemCommand } from 'dynamodb-toolbox'
+import {
+  Entity,
+  GetItemCommand,
+  item,
+  map,
+  PutItemCommand,
+  string,
+  TableAccessPattern as AccessPattern,
+  UpdateItemCommand,
+} from 'dynamodb-toolbox'
 import { ulid } from 'ulid'
 import type { AttendanceRecord, PresenceMark } from '../../domain/volunteering/model'
 import type { AttendanceStore } from '../../domain/volunteering/ports'
@@ -23,14 +32,26 @@ const k = attendanceKeys
 export const AttendanceEntity = new Entity({
   name: 'ActivityAttendance',
   table,
-  schema: item({ activityId: string().key(), userId: string().key(), checkIn: string().optional(), checkOut: string().optional() }),
+  schema: item({
+    activityId: string().key(),
+    userId: string().key(),
+    checkIn: string().optional(),
+    checkOut: string().optional(),
+  }),
   computeKey: ({ activityId, userId }) => ({ pk: activityKeys.activity(activityId), sk: k.attendance(userId) }),
 })
 
 export const RefusalEntity = new Entity({
   name: 'ActivityRefusal',
   table,
-  schema: item({ activityId: string().key(), sortKey: string().key(), userId: string(), name: string(), reason: string(), at: string() }),
+  schema: item({
+    activityId: string().key(),
+    sortKey: string().key(),
+    userId: string(),
+    name: string(),
+    reason: string(),
+    at: string(),
+  }),
   computeKey: ({ activityId, sortKey }) => ({ pk: activityKeys.activity(activityId), sk: sortKey }),
 })
 
@@ -39,7 +60,10 @@ export const activityAttendance = table
   .build(AccessPattern)
   .entities(AttendanceEntity)
   .schema(string())
-  .pattern((activityId) => ({ partition: activityKeys.activity(activityId), range: { beginsWith: k.attendancePrefix } }))
+  .pattern((activityId) => ({
+    partition: activityKeys.activity(activityId),
+    range: { beginsWith: k.attendancePrefix },
+  }))
   .options({ maxPages: Infinity, consistent: true })
   .meta({ title: 'activityAttendance' })
 
@@ -48,11 +72,19 @@ export const activityRefusals = table
   .build(AccessPattern)
   .entities(RefusalEntity)
   .schema(map({ activityId: string() }))
-  .pattern(({ activityId }) => ({ partition: activityKeys.activity(activityId), range: { beginsWith: k.refusalPrefix } }))
+  .pattern(({ activityId }) => ({
+    partition: activityKeys.activity(activityId),
+    range: { beginsWith: k.refusalPrefix },
+  }))
   .options({ maxPages: Infinity })
   .meta({ title: 'activityRefusals' })
 
-const fromItem = (i: { activityId: string; userId: string; checkIn?: string; checkOut?: string }): AttendanceRecord => ({
+const fromItem = (i: {
+  activityId: string
+  userId: string
+  checkIn?: string
+  checkOut?: string
+}): AttendanceRecord => ({
   activityId: i.activityId,
   userId: i.userId,
   ...(i.checkIn ? { checkIn: parseStored(StoredMark, i.checkIn, `check-in of ${i.userId}`) } : {}),
@@ -67,7 +99,10 @@ export const dynamoAttendanceStore: AttendanceStore = {
     return Items.map(fromItem)
   },
   async get(activityId, userId) {
-    const { Item } = await AttendanceEntity.build(GetItemCommand).key({ activityId, userId }).options({ consistent: true }).send()
+    const { Item } = await AttendanceEntity.build(GetItemCommand)
+      .key({ activityId, userId })
+      .options({ consistent: true })
+      .send()
     return Item && fromItem(Item)
   },
   async checkIn(activityId, userId, m) {
@@ -103,7 +138,14 @@ export const dynamoAttendanceStore: AttendanceStore = {
   },
   async refuse(r) {
     await RefusalEntity.build(PutItemCommand)
-      .item({ activityId: r.activityId, sortKey: k.refusal(r.at), userId: r.userId, name: r.name, reason: r.reason, at: r.at })
+      .item({
+        activityId: r.activityId,
+        sortKey: k.refusal(r.at),
+        userId: r.userId,
+        name: r.name,
+        reason: r.reason,
+        at: r.at,
+      })
       .send()
   },
   async refusals(activityId) {

@@ -58,7 +58,14 @@ export const ServiceRecordEntity = new Entity({
   computeKey: ({ userId, recordId }) => ({ pk: k.records(userId), sk: k.record(recordId) }),
 })
 
-const correctionSchema = item({ requestId: string().key(), userId: string(), activityId: string(), at: string(), status: string(), json: string() })
+const correctionSchema = item({
+  requestId: string().key(),
+  userId: string(),
+  activityId: string(),
+  at: string(),
+  status: string(),
+  json: string(),
+})
 export const CorrectionEntity = new Entity({
   name: 'ServiceCorrection',
   table,
@@ -94,12 +101,18 @@ const StoredCorrection = z.object({
 }) satisfies z.ZodType<CorrectionRecord, z.ZodTypeDef, unknown>
 
 /** The points' state and transfer are columns (they change after the record is written); the record itself is the JSON. */
-const fromRecord = (i: { json: string; recordId: string; pointsState: string; pointsTransferId?: string }): ServiceRecordRecord => ({
+const fromRecord = (i: {
+  json: string
+  recordId: string
+  pointsState: string
+  pointsTransferId?: string
+}): ServiceRecordRecord => ({
   ...parseStored(StoredRecord, i.json, `service record ${i.recordId}`),
   pointsState: StoredRecord.shape.pointsState.parse(i.pointsState),
   ...(i.pointsTransferId ? { pointsTransferId: i.pointsTransferId } : {}),
 })
-const fromCorrection = (i: { json: string; requestId: string }) => parseStored(StoredCorrection, i.json, `correction ${i.requestId}`)
+const fromCorrection = (i: { json: string; requestId: string }) =>
+  parseStored(StoredCorrection, i.json, `correction ${i.requestId}`)
 
 /** AP58 — a volunteer's records (我的服务; the day's minutes for the daily cap). */
 export const volunteerRecords = table
@@ -134,7 +147,10 @@ export const dynamoRecordStore: RecordStore = {
     return Items.map(fromRecord)
   },
   async get(userId, recordId) {
-    const { Item } = await ServiceRecordEntity.build(GetItemCommand).key({ userId, recordId }).options({ consistent: true }).send()
+    const { Item } = await ServiceRecordEntity.build(GetItemCommand)
+      .key({ userId, recordId })
+      .options({ consistent: true })
+      .send()
     return Item && fromRecord(Item)
   },
   async create(r, counters, notices) {
@@ -165,7 +181,12 @@ export const dynamoRecordStore: RecordStore = {
   async setPoints(r, state, transferId) {
     try {
       await ServiceRecordEntity.build(UpdateItemCommand)
-        .item({ userId: r.volunteer.userId, recordId: r.recordId, pointsState: state, ...(transferId ? { pointsTransferId: transferId } : {}) })
+        .item({
+          userId: r.volunteer.userId,
+          recordId: r.recordId,
+          pointsState: state,
+          ...(transferId ? { pointsTransferId: transferId } : {}),
+        })
         // Once paid, never changed again.
         .options({ condition: { attr: 'pointsState', ne: 'credited' } })
         .send()
@@ -180,7 +201,14 @@ export const dynamoRecordStore: RecordStore = {
   async createCorrection(c) {
     try {
       await CorrectionEntity.build(PutItemCommand)
-        .item({ requestId: c.requestId, userId: c.userId, activityId: c.activityId, at: c.at, status: c.status, json: JSON.stringify(c) })
+        .item({
+          requestId: c.requestId,
+          userId: c.userId,
+          activityId: c.activityId,
+          at: c.at,
+          status: c.status,
+          json: JSON.stringify(c),
+        })
         .options({ condition: { attr: 'requestId', exists: false } })
         .send()
       return done()
@@ -190,13 +218,23 @@ export const dynamoRecordStore: RecordStore = {
     }
   },
   async getCorrection(requestId) {
-    const { Item } = await CorrectionEntity.build(GetItemCommand).key({ requestId }).options({ consistent: true }).send()
+    const { Item } = await CorrectionEntity.build(GetItemCommand)
+      .key({ requestId })
+      .options({ consistent: true })
+      .send()
     return Item && fromCorrection(Item)
   },
   async answerCorrection(next) {
     try {
       await CorrectionEntity.build(PutItemCommand)
-        .item({ requestId: next.requestId, userId: next.userId, activityId: next.activityId, at: next.at, status: next.status, json: JSON.stringify(next) })
+        .item({
+          requestId: next.requestId,
+          userId: next.userId,
+          activityId: next.activityId,
+          at: next.at,
+          status: next.status,
+          json: JSON.stringify(next),
+        })
         .options({ condition: { attr: 'status', eq: 'pending' } })
         .send()
       return done()

@@ -33,7 +33,14 @@ export const registrationKeys = {
 }
 const k = registrationKeys
 
-const schema = item({ userId: string().key(), communityId: string(), status: string(), createdAt: string(), unitId: string().optional(), json: string() })
+const schema = item({
+  userId: string().key(),
+  communityId: string(),
+  status: string(),
+  createdAt: string(),
+  unitId: string().optional(),
+  json: string(),
+})
 export const RegistrationEntity = new Entity({
   name: 'VolunteerRegistration',
   table,
@@ -78,14 +85,19 @@ const toItem = (r: RegistrationRecord) => ({
   ...(r.unitId ? { unitId: r.unitId } : {}),
   json: JSON.stringify(r),
 })
-const fromItem = (i: { json: string; userId: string }) => parseStored(StoredRegistration, i.json, `registration of ${i.userId}`)
+const fromItem = (i: { json: string; userId: string }) =>
+  parseStored(StoredRegistration, i.json, `registration of ${i.userId}`)
 
 /** AP51 — a community's registrations, by status, oldest first (the approval queue). */
 export const communityRegistrations = table
   .build(AccessPattern)
   .entities(RegistrationEntity)
   .schema(map({ communityId: string(), status: string() }))
-  .pattern(({ communityId, status }) => ({ index: 'gsi1', partition: k.ofCommunity(communityId), ...(status ? { range: { beginsWith: `${status}#` } } : {}) }))
+  .pattern(({ communityId, status }) => ({
+    index: 'gsi1',
+    partition: k.ofCommunity(communityId),
+    ...(status ? { range: { beginsWith: `${status}#` } } : {}),
+  }))
   .options({ maxPages: Infinity })
   .meta({ title: 'communityRegistrations' })
 
@@ -108,7 +120,9 @@ export const dynamoRegistrationStore: RegistrationStore = {
       await RegistrationEntity.build(PutItemCommand).item(toItem(r)).send()
       return
     }
-    await withConflictRetry(() => executeTransactWrite(RegistrationEntity.build(PutTransaction).item(toItem(r)), ...counterWrites(counters)))
+    await withConflictRetry(() =>
+      executeTransactWrite(RegistrationEntity.build(PutTransaction).item(toItem(r)), ...counterWrites(counters)),
+    )
   },
   async decide(next, counters) {
     try {

@@ -1,4 +1,13 @@
-import { $add, Entity, executeTransactWrite, item, number, PutTransaction, string, UpdateTransaction } from 'dynamodb-toolbox'
+import {
+  $add,
+  Entity,
+  executeTransactWrite,
+  item,
+  number,
+  PutTransaction,
+  string,
+  UpdateTransaction,
+} from 'dynamodb-toolbox'
 import { counterKey, zero } from '../../domain/volunteering/counters'
 import type { CounterAdd, Counters } from '../../domain/volunteering/model'
 import type { StatStore } from '../../domain/volunteering/ports'
@@ -17,7 +26,16 @@ export const statKeys = {
   markerSk: 'MARK',
 }
 
-const counted = ['minutes', 'services', 'activities', 'points', 'servingMembers', 'servingVolunteers', 'members', 'volunteers'] as const
+const counted = [
+  'minutes',
+  'services',
+  'activities',
+  'points',
+  'servingMembers',
+  'servingVolunteers',
+  'members',
+  'volunteers',
+] as const
 
 export const StatEntity = new Entity({
   name: 'VolunteerStat',
@@ -58,7 +76,9 @@ export const counterWrites = (adds: CounterAdd[]) => {
     StatEntity.build(UpdateTransaction).item({
       scope: a.scope,
       period: a.period,
-      ...(Object.fromEntries(Object.entries(a.add).map(([k, v]) => [k, $add(v)])) as Partial<Record<keyof Counters, ReturnType<typeof $add<number>>>>),
+      ...(Object.fromEntries(Object.entries(a.add).map(([k, v]) => [k, $add(v)])) as Partial<
+        Record<keyof Counters, ReturnType<typeof $add<number>>>
+      >),
     }),
   )
 }
@@ -72,7 +92,11 @@ export const dynamoStatStore: StatStore = {
     const out = new Map<string, Counters>()
     keys.forEach((k, i) => {
       const got = items[i] as Partial<Counters> | undefined
-      if (got) out.set(counterKey(k.scope, k.period), { ...zero(), ...Object.fromEntries(counted.map((c) => [c, Number(got[c] ?? 0)])) })
+      if (got)
+        out.set(counterKey(k.scope, k.period), {
+          ...zero(),
+          ...Object.fromEntries(counted.map((c) => [c, Number(got[c] ?? 0)])),
+        })
     })
     return out
   },

@@ -1,4 +1,12 @@
-import { Entity, executeTransactWrite, GetItemCommand, item, PutTransaction, string, TableAccessPattern as AccessPattern } from 'dynamodb-toolbox'
+import {
+  Entity,
+  executeTransactWrite,
+  GetItemCommand,
+  item,
+  PutTransaction,
+  string,
+  TableAccessPattern as AccessPattern,
+} from 'dynamodb-toolbox'
 import { z } from 'zod'
 import { unitKinds } from '../../../../contracts/volunteering'
 import type { UnitRecord } from '../../domain/volunteering/model'
@@ -60,9 +68,12 @@ export const communityUnits = table
   .options({ maxPages: Infinity })
   .meta({ title: 'communityUnits' })
 
-const unitWrite = (u: UnitRecord) => UnitEntity.build(PutTransaction).item({ unitId: u.unitId, json: JSON.stringify(u) })
+const unitWrite = (u: UnitRecord) =>
+  UnitEntity.build(PutTransaction).item({ unitId: u.unitId, json: JSON.stringify(u) })
 const pairWrites = (u: UnitRecord) =>
-  u.communityIds.map((communityId) => UnitPairEntity.build(PutTransaction).item({ unitId: u.unitId, communityId, name: u.name, json: JSON.stringify(u) }))
+  u.communityIds.map((communityId) =>
+    UnitPairEntity.build(PutTransaction).item({ unitId: u.unitId, communityId, name: u.name, json: JSON.stringify(u) }),
+  )
 
 export const dynamoUnitStore: UnitStore = {
   async get(unitId) {
@@ -78,7 +89,10 @@ export const dynamoUnitStore: UnitStore = {
   },
   async create(u) {
     try {
-      await executeTransactWrite(unitWrite(u).options({ condition: { attr: 'unitId', exists: false } }), ...pairWrites(u))
+      await executeTransactWrite(
+        unitWrite(u).options({ condition: { attr: 'unitId', exists: false } }),
+        ...pairWrites(u),
+      )
       return done()
     } catch (error) {
       if (cancellationCodes(error)?.[0] === 'ConditionalCheckFailed') return refused('exists')

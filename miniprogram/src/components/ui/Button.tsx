@@ -24,7 +24,18 @@ export interface ButtonProps {
  * The one button: a View that reads as a button to a screen reader, at least 44 px high (48 in its normal size),
  * with a busy and a disabled state, so no page hand-builds them.
  */
-export function Button({ children, onClick, kind = 'primary', small, block, disabled, busy, busyText, label, className = '' }: ButtonProps) {
+export function Button({
+  children,
+  onClick,
+  kind = 'primary',
+  small,
+  block,
+  disabled,
+  busy,
+  busyText,
+  label,
+  className = '',
+}: ButtonProps) {
   const inert = disabled || busy
   const classes = [
     'btn',
@@ -36,7 +47,11 @@ export function Button({ children, onClick, kind = 'primary', small, block, disa
     className,
   ]
   return (
-    <View className={classes.filter(Boolean).join(' ')} {...a11y('button', { label, disabled: inert })} onClick={inert ? undefined : onClick}>
+    <View
+      className={classes.filter(Boolean).join(' ')}
+      {...a11y('button', { label, disabled: inert })}
+      onClick={inert ? undefined : onClick}
+    >
       {busy && <View className="btn__spinner" {...hidden()} />}
       {busy ? <Text>{busyText ?? '提交中…'}</Text> : children}
     </View>

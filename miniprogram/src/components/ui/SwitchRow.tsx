@@ -17,7 +17,11 @@ export function SwitchRow({
   className?: string
 }) {
   return (
-    <View className={`row switch-row ${checked ? 'is-on' : ''} ${className}`} {...a11y('switch', { checked, label: title })} onClick={() => onChange(!checked)}>
+    <View
+      className={`row switch-row ${checked ? 'is-on' : ''} ${className}`}
+      {...a11y('switch', { checked, label: title })}
+      onClick={() => onChange(!checked)}
+    >
       <View className="row__main">
         <Text className="row__title">{title}</Text>
         {sub && <Text className="row__sub">{sub}</Text>}

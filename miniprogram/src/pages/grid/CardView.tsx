@@ -55,7 +55,9 @@ export function CardView({ code, card }: { code: string; card: PublicCard }) {
         <Text className="grid-header__place grid-community">
           {card.streetName} · {card.communityName}
         </Text>
-        {card.compoundNames.length > 0 && <Text className="grid-header__compounds">{card.compoundNames.join('、')}</Text>}
+        {card.compoundNames.length > 0 && (
+          <Text className="grid-header__compounds">{card.compoundNames.join('、')}</Text>
+        )}
       </View>
 
       <View className="card worker-card grid-worker">
@@ -63,7 +65,12 @@ export function CardView({ code, card }: { code: string; card: PublicCard }) {
           <View className="worker">
             <View className="worker__who">
               {card.worker.photoUrl ? (
-                <Image className="worker__photo" src={card.worker.photoUrl} mode="aspectFill" ariaLabel={`网格员${card.worker.name}的照片`} />
+                <Image
+                  className="worker__photo"
+                  src={card.worker.photoUrl}
+                  mode="aspectFill"
+                  ariaLabel={`网格员${card.worker.name}的照片`}
+                />
               ) : (
                 <View className="worker__photo worker__photo--initial" {...hidden()}>
                   {card.worker.name.slice(0, 1)}
@@ -74,7 +81,9 @@ export function CardView({ code, card }: { code: string; card: PublicCard }) {
                   <Text className="worker__name grid-worker-name">{card.worker.name}</Text>
                   <Text className="badge badge--soft">网格员</Text>
                 </View>
-                <Text className="worker__phone grid-worker-phone">{phone ?? card.worker.phoneMasked ?? '电话未登记'}</Text>
+                <Text className="worker__phone grid-worker-phone">
+                  {phone ?? card.worker.phoneMasked ?? '电话未登记'}
+                </Text>
               </View>
             </View>
             <Button
@@ -104,7 +113,11 @@ export function CardView({ code, card }: { code: string; card: PublicCard }) {
             </View>
           ))}
         </View>
-        <Button block className="bind-household" onClick={() => void Taro.navigateTo({ url: withQuery(PAGES.bind, { gridCode: code }) })}>
+        <Button
+          block
+          className="bind-household"
+          onClick={() => void Taro.navigateTo({ url: withQuery(PAGES.bind, { gridCode: code }) })}
+        >
           绑定我的房屋
         </Button>
         <View className="actions">
@@ -119,7 +132,9 @@ export function CardView({ code, card }: { code: string; card: PublicCard }) {
           <View
             className="actions__item actions__item--open grid-wishes"
             {...a11y('button', { label: '微心愿，心愿墙' })}
-            onClick={() => void Taro.navigateTo({ url: withQuery(PAGES.wishWall, { gridId: card.gridId, name: card.gridName }) })}
+            onClick={() =>
+              void Taro.navigateTo({ url: withQuery(PAGES.wishWall, { gridId: card.gridId, name: card.gridName }) })
+            }
           >
             <Text className="actions__label">微心愿</Text>
             <Text className="actions__hint">心愿墙</Text>

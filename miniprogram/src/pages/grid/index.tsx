@@ -57,7 +57,9 @@ export default function GridPage() {
           title="无法打开服务卡"
           text={card.error ?? '加载失败'}
           primary={
-            retryable ? { text: '重试', onClick: card.reload, className: 'error-state__retry' } : { text: '返回首页', onClick: goHome, className: 'grid-home' }
+            retryable
+              ? { text: '重试', onClick: card.reload, className: 'error-state__retry' }
+              : { text: '返回首页', onClick: goHome, className: 'grid-home' }
           }
           secondary={retryable ? { text: '返回', onClick: goBackOrHome, className: 'result-back' } : undefined}
         />

@@ -130,7 +130,11 @@ function MeSummary({ me, pending, shown }: { me: Me; pending: number | null; sho
         <View className="card__title">
           <Text className="card__title-text home-user">您好，{me.displayName}</Text>
         </View>
-        {me.households.length === 0 && <Empty text={waiting > 0 ? `您有 ${waiting} 条房屋绑定申请待审核` : '尚未绑定房屋，打开网格服务卡即可申请绑定'} />}
+        {me.households.length === 0 && (
+          <Empty
+            text={waiting > 0 ? `您有 ${waiting} 条房屋绑定申请待审核` : '尚未绑定房屋，打开网格服务卡即可申请绑定'}
+          />
+        )}
         {me.households.map((h) => (
           <View key={h.householdId} className="row home-household">
             <View className="row__main">
@@ -166,7 +170,13 @@ function MeSummary({ me, pending, shown }: { me: Me; pending: number | null; sho
       ))}
 
       {reviewCommunities(me).map((c) => (
-        <ModerationLink key={c.communityId} communityId={c.communityId} name={c.name} className="home-moderation-link" card />
+        <ModerationLink
+          key={c.communityId}
+          communityId={c.communityId}
+          name={c.name}
+          className="home-moderation-link"
+          card
+        />
       ))}
 
       {adminCommunities(me).map((c) => (

@@ -7,7 +7,13 @@ import { a11y, hidden } from '../../lib/a11y'
 import { demoLogin, listDemoIdentities } from '../../services/api/identity'
 
 /** The local stage's stand-in for wx.login in H5: the seeded demo identities, one tap each. */
-export function DemoPicker({ busy, onPick }: { busy: string | undefined; onPick: (key: string, run: () => Promise<Session>) => void }) {
+export function DemoPicker({
+  busy,
+  onPick,
+}: {
+  busy: string | undefined
+  onPick: (key: string, run: () => Promise<Session>) => void
+}) {
   const list = useAsync(listDemoIdentities, [])
   return (
     <View className="card demo-picker">

@@ -65,7 +65,9 @@ export default function LoginPage() {
         <Text className="login-hero__sub">党建引领 · 小区治理</Text>
       </View>
 
-      {expired && <View className="alert alert--warning login-expired">登录已失效，请重新登录。登录后会回到您刚才的页面。</View>}
+      {expired && (
+        <View className="alert alert--warning login-expired">登录已失效，请重新登录。登录后会回到您刚才的页面。</View>
+      )}
       {error && <View className="alert login-error">{error}</View>}
 
       {!agreed ? (
@@ -89,7 +91,13 @@ export default function LoginPage() {
         </View>
       ) : (
         <View className="card login-card">
-          <Button block busy={busy === 'wechat'} busyText="登录中…" className="login-wechat" onClick={() => void wechatLogin()}>
+          <Button
+            block
+            busy={busy === 'wechat'}
+            busyText="登录中…"
+            className="login-wechat"
+            onClick={() => void wechatLogin()}
+          >
             微信一键登录
           </Button>
           <Text className="login-card__note">登录后可绑定房屋、一键拨打网格员电话、参与小区议事</Text>

@@ -28,7 +28,9 @@ export function MatterCard({ matter }: { matter: MatterSummary }) {
     >
       <View className="matter-card__head">
         <Text className="matter-card__title">{matter.title}</Text>
-        <Text className={`badge badge--${statusTone(matter.status)} matter-card__status`}>{statusLabels[matter.status]}</Text>
+        <Text className={`badge badge--${statusTone(matter.status)} matter-card__status`}>
+          {statusLabels[matter.status]}
+        </Text>
       </View>
       <ModerationNote moderation={matter.moderation} className="matter-card__moderation" />
       {(awaiting.length > 0 || (open && matter.deadline)) && (
@@ -47,7 +49,9 @@ export function MatterCard({ matter }: { matter: MatterSummary }) {
         <Text>{matter.proposerName}</Text>
       </View>
       <View className="matter-card__foot">
-        <Text className={`matter-card__progress ${matter.status === 'seconding' ? 'matter-card__seconds' : ''}`}>{progressLine(matter)}</Text>
+        <Text className={`matter-card__progress ${matter.status === 'seconding' ? 'matter-card__seconds' : ''}`}>
+          {progressLine(matter)}
+        </Text>
         <Text className="matter-card__time">{formatTime(matter.updatedAt)}</Text>
       </View>
     </View>

@@ -48,16 +48,29 @@ export function Toolbar({ filter, onFilter, mine, onMine, search, onSearch }: Pr
           onInput={(e) => onSearch(e.detail.value)}
         />
         {search !== '' && (
-          <View className="link matters-search-clear" {...a11y('button', { label: '清除搜索' })} onClick={() => onSearch('')}>
+          <View
+            className="link matters-search-clear"
+            {...a11y('button', { label: '清除搜索' })}
+            onClick={() => onSearch('')}
+          >
             清除
           </View>
         )}
       </View>
       <View className="matters-bar__actions">
-        <View className={`chip matters-mine ${mine ? 'is-active' : ''}`} {...a11y('checkbox', { checked: mine })} onClick={onMine}>
+        <View
+          className={`chip matters-mine ${mine ? 'is-active' : ''}`}
+          {...a11y('checkbox', { checked: mine })}
+          onClick={onMine}
+        >
           <Text>我的提议</Text>
         </View>
-        <Button small className="propose-button" label="提出新的议题" onClick={() => void Taro.navigateTo({ url: PAGES.propose })}>
+        <Button
+          small
+          className="propose-button"
+          label="提出新的议题"
+          onClick={() => void Taro.navigateTo({ url: PAGES.propose })}
+        >
           ＋ 提议
         </Button>
       </View>

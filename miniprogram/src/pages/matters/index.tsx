@@ -74,7 +74,11 @@ export default function MattersPage() {
   if (me.data === undefined) {
     return (
       <Screen className="matters-page">
-        <ResultPage title="加载失败" text={me.error} primary={{ text: '重试', onClick: me.reload, className: 'error-state__retry' }} />
+        <ResultPage
+          title="加载失败"
+          text={me.error}
+          primary={{ text: '重试', onClick: me.reload, className: 'error-state__retry' }}
+        />
       </Screen>
     )
   }
@@ -103,7 +107,14 @@ export default function MattersPage() {
         : `暂无“${filter === 'closed' ? '已结束' : stepLabels[filter]}”的议题`
   return (
     <Screen className="matters-page">
-      <Toolbar filter={filter} onFilter={setFilter} mine={mine} onMine={() => setMine((m) => !m)} search={search} onSearch={setSearch} />
+      <Toolbar
+        filter={filter}
+        onFilter={setFilter}
+        mine={mine}
+        onMine={() => setMine((m) => !m)}
+        search={search}
+        onSearch={setSearch}
+      />
 
       {reviewCommunities(me.data).map((c) => (
         <LinkRow
@@ -134,7 +145,14 @@ export default function MattersPage() {
         <View className="matters-empty-box">
           <Empty className={q ? 'matters-empty matters-search-empty' : 'matters-empty'} text={emptyText} />
           {q && more.cursor && (
-            <Button kind="ghost" block busy={loadingMore} busyText="加载中…" className="matters-more" onClick={() => void loadMore()}>
+            <Button
+              kind="ghost"
+              block
+              busy={loadingMore}
+              busyText="加载中…"
+              className="matters-more"
+              onClick={() => void loadMore()}
+            >
               加载更多
             </Button>
           )}
@@ -147,7 +165,14 @@ export default function MattersPage() {
           {moreError && <Text className="field-error matters-more-error">{moreError}</Text>}
           {more.cursor ? (
             <View className="matters-more-box">
-              <Button kind="ghost" block busy={loadingMore} busyText="加载中…" className="matters-more" onClick={() => void loadMore()}>
+              <Button
+                kind="ghost"
+                block
+                busy={loadingMore}
+                busyText="加载中…"
+                className="matters-more"
+                onClick={() => void loadMore()}
+              >
                 加载更多
               </Button>
             </View>

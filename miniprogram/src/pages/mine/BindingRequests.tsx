@@ -23,9 +23,13 @@ export function BindingRequests({ user }: { user: Me }) {
           <View className="row__main">
             <Text className="row__title">{householdLabel(r)}</Text>
             <Text className="row__sub">提交于 {formatTime(r.createdAt)}</Text>
-            {r.status === 'refused' && r.reason && <Text className="row__sub binding-reason">拒绝理由：{r.reason}</Text>}
+            {r.status === 'refused' && r.reason && (
+              <Text className="row__sub binding-reason">拒绝理由：{r.reason}</Text>
+            )}
           </View>
-          <Text className={`badge badge--${statusText[r.status].tone} binding-status binding-status--${r.status}`}>{statusText[r.status].text}</Text>
+          <Text className={`badge badge--${statusText[r.status].tone} binding-status binding-status--${r.status}`}>
+            {statusText[r.status].text}
+          </Text>
         </View>
       ))}
     </View>

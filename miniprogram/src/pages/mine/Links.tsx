@@ -30,7 +30,12 @@ export function Deliberation({ user }: { user: Me }) {
         />
       ))}
       {reviewCommunities(user).map((c) => (
-        <ModerationLink key={c.communityId} communityId={c.communityId} name={c.name} className="mine-moderation-link" />
+        <ModerationLink
+          key={c.communityId}
+          communityId={c.communityId}
+          name={c.name}
+          className="mine-moderation-link"
+        />
       ))}
       {adminCommunities(user).map((c) => (
         <LinkRow
@@ -55,7 +60,12 @@ export function Help() {
       <View className="card__title">
         <Text className="card__title-text">帮助与反馈</Text>
       </View>
-      <LinkRow className="mine-help-link" title="使用帮助" sub="怎样绑定房屋、提议、附议和投票" onClick={() => void Taro.navigateTo({ url: PAGES.help })} />
+      <LinkRow
+        className="mine-help-link"
+        title="使用帮助"
+        sub="怎样绑定房屋、提议、附议和投票"
+        onClick={() => void Taro.navigateTo({ url: PAGES.help })}
+      />
       {process.env.TARO_ENV === 'weapp' ? (
         <NativeButton openType="feedback" className="row staff-entry mine-feedback feedback-button">
           <View className="row__main">
@@ -81,7 +91,12 @@ export function Help() {
           </Text>
         </View>
       )}
-      <LinkRow className="mine-privacy-link" title="隐私政策" sub="我们收集哪些信息、怎样使用" onClick={() => void Taro.navigateTo({ url: PAGES.privacy })} />
+      <LinkRow
+        className="mine-privacy-link"
+        title="隐私政策"
+        sub="我们收集哪些信息、怎样使用"
+        onClick={() => void Taro.navigateTo({ url: PAGES.privacy })}
+      />
     </View>
   )
 }

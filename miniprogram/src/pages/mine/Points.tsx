@@ -8,7 +8,8 @@ import { withQuery } from '../../services/nav'
 
 /* The points subpackage's pages, by URL: the main package does not import a subpackage's code. */
 const P = '/packages/points/pages'
-const go = (page: string, communityId?: string) => void Taro.navigateTo({ url: withQuery(`${P}/${page}/index`, { communityId }) })
+const go = (page: string, communityId?: string) =>
+  void Taro.navigateTo({ url: withQuery(`${P}/${page}/index`, { communityId }) })
 
 /** 积分银行 on 我的: my points (balance shown) for a resident; the staff's entries where they work the points bank. */
 export function Points({ user, shown }: { user: Me; shown: number }) {
@@ -26,7 +27,9 @@ export function Points({ user, shown }: { user: Me; shown: number }) {
         <LinkRow
           className="mine-points-link"
           title="我的积分"
-          sub={mine.data ? `现有 ${mine.data.balance} 分 · 积分存折、积分超市、我的兑换` : '积分存折、积分超市、我的兑换'}
+          sub={
+            mine.data ? `现有 ${mine.data.balance} 分 · 积分存折、积分超市、我的兑换` : '积分存折、积分超市、我的兑换'
+          }
           onClick={() => go('index')}
         />
       )}

@@ -52,11 +52,15 @@ export function Subscriptions({ me, shown }: { me: Me; shown: number }) {
                 <Text className="row__title">{i.label}</Text>
                 {!i.templateId && <Text className="row__sub">暂未开通</Text>}
               </View>
-              <Text className={`badge ${i.remaining > 0 ? 'badge--soft' : 'badge--grey'} subscription-remaining`}>可接收 {i.remaining} 条</Text>
+              <Text className={`badge ${i.remaining > 0 ? 'badge--soft' : 'badge--grey'} subscription-remaining`}>
+                可接收 {i.remaining} 条
+              </Text>
             </View>
           ))}
           <Text className="muted mine-subscriptions__hint">
-            {list.data?.communityId ? '微信每次点「允许」只送达一条通知，收完后可在这里再次开启。' : '绑定房屋后可接收议事通知。'}
+            {list.data?.communityId
+              ? '微信每次点「允许」只送达一条通知，收完后可在这里再次开启。'
+              : '绑定房屋后可接收议事通知。'}
           </Text>
           {asked.length > 0 && (
             <Button kind="ghost" block className="subscribe-more" onClick={askMore}>

@@ -46,7 +46,11 @@ export default function MinePage() {
   if (me.error && me.data === undefined) {
     return (
       <Screen className="mine-page">
-        <ResultPage title="加载失败" text={me.error} primary={{ text: '重试', onClick: me.reload, className: 'mine-retry' }} />
+        <ResultPage
+          title="加载失败"
+          text={me.error}
+          primary={{ text: '重试', onClick: me.reload, className: 'mine-retry' }}
+        />
         <View className="card">
           <CareSwitch />
         </View>

@@ -20,8 +20,10 @@ export const requestBinding = (body: BindingInput) => call(requestBindingRoute, 
 /** The contract's own validation, run before sending so field errors show at once, in the API's words. */
 export const bindingBodySchema = bodySchema(requestBindingRoute)
 
-export const listBindingRequests = (query: RouteQuery<typeof listBindingRequestsRoute>) => call(listBindingRequestsRoute, { query })
+export const listBindingRequests = (query: RouteQuery<typeof listBindingRequestsRoute>) =>
+  call(listBindingRequestsRoute, { query })
 
 export type Decision = RouteBody<typeof decideBindingRoute>
-export const decideBinding = (requestId: string, body: Decision) => call(decideBindingRoute, { params: { requestId }, body })
+export const decideBinding = (requestId: string, body: Decision) =>
+  call(decideBindingRoute, { params: { requestId }, body })
 export const decisionBodySchema = bodySchema(decideBindingRoute)

@@ -36,7 +36,8 @@ export const revisionBodySchema = bodySchema(reviseWishRoute)
 
 export const getWish = (wishId: string) => call(getWishRoute, { params: { wishId } })
 export const listMyWishes = () => call(listMyWishesRoute, {})
-export const listMyClaims = (communityId?: string) => call(listMyClaimsRoute, { query: communityId ? { communityId } : {} })
+export const listMyClaims = (communityId?: string) =>
+  call(listMyClaimsRoute, { query: communityId ? { communityId } : {} })
 export const wishQueue = () => call(wishQueueRoute, {})
 export const wishFigures = (communityId: string) => call(wishFiguresRoute, { params: { communityId } })
 
@@ -51,13 +52,18 @@ export const vetWish = (wishId: string, body: VetInput) => call(vetWishRoute, { 
 export const vetBodySchema = bodySchema(vetWishRoute)
 
 export const claimWish = (wishId: string) => call(claimWishRoute, { params: { wishId } })
-export const releaseWish = (wishId: string, reason?: string) => call(releaseWishRoute, { params: { wishId }, body: reason ? { reason } : {} })
-export const withdrawWish = (wishId: string, reason?: string) => call(withdrawWishRoute, { params: { wishId }, body: reason ? { reason } : {} })
+export const releaseWish = (wishId: string, reason?: string) =>
+  call(releaseWishRoute, { params: { wishId }, body: reason ? { reason } : {} })
+export const withdrawWish = (wishId: string, reason?: string) =>
+  call(withdrawWishRoute, { params: { wishId }, body: reason ? { reason } : {} })
 export type FulfilInput = RouteBody<typeof fulfilWishRoute>
 export const fulfilWish = (wishId: string, body: FulfilInput) => call(fulfilWishRoute, { params: { wishId }, body })
 export const fulfilBodySchema = bodySchema(fulfilWishRoute)
-export const confirmWish = (wishId: string, thanks?: string) => call(confirmWishRoute, { params: { wishId }, body: thanks ? { thanks } : {} })
+export const confirmWish = (wishId: string, thanks?: string) =>
+  call(confirmWishRoute, { params: { wishId }, body: thanks ? { thanks } : {} })
 export const thankWish = (wishId: string, text: string) => call(thankWishRoute, { params: { wishId }, body: { text } })
-export const disputeWish = (wishId: string, reason: string) => call(disputeWishRoute, { params: { wishId }, body: { reason } })
+export const disputeWish = (wishId: string, reason: string) =>
+  call(disputeWishRoute, { params: { wishId }, body: { reason } })
 export type DecisionInput = RouteBody<typeof decideDisputeRoute>
-export const decideDispute = (wishId: string, body: DecisionInput) => call(decideDisputeRoute, { params: { wishId }, body })
+export const decideDispute = (wishId: string, body: DecisionInput) =>
+  call(decideDisputeRoute, { params: { wishId }, body })

@@ -20,7 +20,8 @@ export const moderationQueue = (communityId: string) => call(moderationQueueRout
 export const decideContent = (contentKey: string, decision: 'restore' | 'remove', reason: string) =>
   call(decideContentRoute, { body: { contentKey, decision, reason } })
 
-export const getModerationSettings = (communityId: string) => call(getModerationSettingsRoute, { params: { communityId } })
+export const getModerationSettings = (communityId: string) =>
+  call(getModerationSettingsRoute, { params: { communityId } })
 /** Only the community admin may change how many reports hide an item (the server refuses anyone else). */
 export const putModerationSettings = (communityId: string, reportsToHide: number) =>
   call(putModerationSettingsRoute, { params: { communityId }, body: { reportsToHide } })

@@ -16,7 +16,12 @@ export function PickupQr({ text, code }: { text: string; code: string }) {
   }, [text])
   return (
     <View className="pickup-qr" data-qr={text}>
-      <Image className="pickup-qr__image" src={src} mode="aspectFit" {...a11y('img', { label: `领取二维码，领取码 ${code.split('').join(' ')}` })} />
+      <Image
+        className="pickup-qr__image"
+        src={src}
+        mode="aspectFit"
+        {...a11y('img', { label: `领取二维码，领取码 ${code.split('').join(' ')}` })}
+      />
       <Text className="pickup-qr__label">领取码</Text>
       <Text className="pickup-qr__code pickup-code">{code.replace(/(\d{3})(\d{3})/, '$1 $2')}</Text>
     </View>

@@ -9,7 +9,8 @@ export const signed = (n: number) => (n > 0 ? `+${n}` : String(n))
 
 /** The 6-digit and month helpers of the points pages. */
 export const thisMonth = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 7)
-export const capText = (cap?: { period: 'day' | 'month'; times: number }) => (cap ? `${periodLabels[cap.period]}最多${cap.times}次` : '不限次数')
+export const capText = (cap?: { period: 'day' | 'month'; times: number }) =>
+  cap ? `${periodLabels[cap.period]}最多${cap.times}次` : '不限次数'
 
 /** One passbook line: what, from where, when and by whom; the points in or out, and the balance after. */
 export function PassbookRow({ e }: { e: Entry }) {

@@ -17,7 +17,15 @@ import './MatterForm.scss'
  * A staff form about one matter (`matterId` in the URL): loads it, and shows the form only when the server's
  * `can` lists `action` for the caller; otherwise it says why not, with the way back.
  */
-export function MatterForm({ action, deniedText, children }: { action: string; deniedText: string; children: (matter: Matter) => ReactNode }) {
+export function MatterForm({
+  action,
+  deniedText,
+  children,
+}: {
+  action: string
+  deniedText: string
+  children: (matter: Matter) => ReactNode
+}) {
   const { params } = useRouter()
   const matterId = String(params.matterId ?? '')
   const loggedIn = useRequireLogin()
@@ -32,7 +40,11 @@ export function MatterForm({ action, deniedText, children }: { action: string; d
         className="error-state"
         title="议题加载失败"
         text={matter.error ?? '加载失败'}
-        primary={matter.errorCode === 'matter.notFound' ? undefined : { text: '重试', onClick: matter.reload, className: 'error-state__retry' }}
+        primary={
+          matter.errorCode === 'matter.notFound'
+            ? undefined
+            : { text: '重试', onClick: matter.reload, className: 'error-state__retry' }
+        }
         secondary={{ text: '返回', onClick: goBackOrHome, className: 'result-back' }}
       />,
     )

@@ -13,12 +13,16 @@ export function ActivityCard({ a }: { a: Activity }) {
     <View
       className="card activity-card"
       data-activity-id={a.activityId}
-      {...a11y('link', { label: `${a.title}，${activityStatusLabels[a.status]}，${timeRange(a)}${mine ? `，${mine}` : ''}` })}
+      {...a11y('link', {
+        label: `${a.title}，${activityStatusLabels[a.status]}，${timeRange(a)}${mine ? `，${mine}` : ''}`,
+      })}
       onClick={() => void Taro.navigateTo({ url: withQuery(VPAGES.activity, { activityId: a.activityId }) })}
     >
       <View className="activity-card__head">
         <Text className="activity-card__title">{a.title}</Text>
-        <Text className={`activity-status activity-status--${a.status} activity-card__status`}>{activityStatusLabels[a.status]}</Text>
+        <Text className={`activity-status activity-status--${a.status} activity-card__status`}>
+          {activityStatusLabels[a.status]}
+        </Text>
       </View>
       <Text className="activity-card__line activity-card__time">时间：{timeRange(a)}</Text>
       <Text className="activity-card__line">地点：{a.place.name}</Text>

@@ -16,12 +16,18 @@ export interface Bar {
 export function BarChart({ bars, title, className = '' }: { bars: Bar[]; title: string; className?: string }) {
   const max = Math.max(1, ...bars.map((b) => b.value))
   return (
-    <View className={`bar-chart ${className}`} {...a11y('img', { label: `${title}：${bars.map((b) => `${b.label}${b.text}`).join('，')}` })}>
+    <View
+      className={`bar-chart ${className}`}
+      {...a11y('img', { label: `${title}：${bars.map((b) => `${b.label}${b.text}`).join('，')}` })}
+    >
       {bars.map((b) => (
         <View key={b.label} className="bar-chart__row">
           <Text className="bar-chart__label">{b.label}</Text>
           <View className="bar-chart__track">
-            <View className="bar-chart__bar" style={{ width: `${Math.max(b.value > 0 ? 4 : 0, (b.value / max) * 100)}%` }} />
+            <View
+              className="bar-chart__bar"
+              style={{ width: `${Math.max(b.value > 0 ? 4 : 0, (b.value / max) * 100)}%` }}
+            />
           </View>
           <Text className="bar-chart__value">{b.text}</Text>
         </View>

@@ -11,7 +11,11 @@ export const openExport = async (path: string, filename: string, fileType: 'xlsx
   const header: Record<string, string> = token ? { Authorization: `Bearer ${token}` } : {}
   if (IS_H5) {
     const res = await fetch(`${API_URL}${path}`, { headers: header })
-    if (!res.ok) throw new Error(((await res.json().catch(() => ({}))) as { error?: { message?: string } }).error?.message ?? '导出失败，请稍后重试')
+    if (!res.ok)
+      throw new Error(
+        ((await res.json().catch(() => ({}))) as { error?: { message?: string } }).error?.message ??
+          '导出失败，请稍后重试',
+      )
     const url = URL.createObjectURL(await res.blob())
     const a = document.createElement('a')
     a.href = url

@@ -14,7 +14,15 @@ export const timeRange = (a: Pick<Activity, 'startAt' | 'endAt'>) => {
 
 /** What the caller's own sign-up is, in words. */
 export const myStateLabel = (me: Activity['me']) =>
-  me.state === 'placed' ? (me.checkOutAt ? '已签退' : me.checkInAt ? '已签到' : '已报名') : me.state === 'waiting' ? `候补第${me.position}位` : ''
+  me.state === 'placed'
+    ? me.checkOutAt
+      ? '已签退'
+      : me.checkInAt
+        ? '已签到'
+        : '已报名'
+    : me.state === 'waiting'
+      ? `候补第${me.position}位`
+      : ''
 
 /** The current quarter in Beijing, as the API names periods: 2026-Q4. */
 export const currentQuarter = (ms = Date.now()) => {

@@ -19,7 +19,17 @@ export interface TextSheetProps {
 }
 
 /** A sheet from the bottom with one text to write (感谢信, 异议, 放弃的原因) and one action; its error stays in it. */
-export function TextSheet({ name, title, sub, placeholder, confirmText, required, max = 300, onConfirm, onClose }: TextSheetProps) {
+export function TextSheet({
+  name,
+  title,
+  sub,
+  placeholder,
+  confirmText,
+  required,
+  max = 300,
+  onConfirm,
+  onClose,
+}: TextSheetProps) {
   const [text, setText] = useState('')
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<string>()
@@ -45,7 +55,13 @@ export function TextSheet({ name, title, sub, placeholder, confirmText, required
       <View className="sheet__panel">
         <Text className="sheet__title">{title}</Text>
         {sub && <Text className="sheet__sub">{sub}</Text>}
-        <Textarea className={`field__textarea ${name}-input`} placeholder={placeholder} maxlength={max} value={text} onInput={(e) => setText(e.detail.value)} />
+        <Textarea
+          className={`field__textarea ${name}-input`}
+          placeholder={placeholder}
+          maxlength={max}
+          value={text}
+          onInput={(e) => setText(e.detail.value)}
+        />
         <Text className="muted wish-sheet__count">
           {text.trim().length}/{max}
         </Text>

@@ -19,7 +19,15 @@ const tone: Record<WishStatus, string> = {
   withdrawn: 'grey',
 }
 
-export function StatusBadge({ status, label, className = '' }: { status: WishStatus; label: string; className?: string }) {
+export function StatusBadge({
+  status,
+  label,
+  className = '',
+}: {
+  status: WishStatus
+  label: string
+  className?: string
+}) {
   return <Text className={`badge badge--${tone[status]} wish-badge ${className}`}>{label}</Text>
 }
 
@@ -35,7 +43,9 @@ export function WallCardView({ card }: { card: WallCard }) {
     <View
       className={`card wall-card ${done ? 'wall-card--done' : ''}`}
       data-wish-id={card.wishId}
-      {...a11y('link', { label: `${card.title}，${card.buildingName}${card.maskedName}，${done ? '已实现' : `${card.points}积分`}` })}
+      {...a11y('link', {
+        label: `${card.title}，${card.buildingName}${card.maskedName}，${done ? '已实现' : `${card.points}积分`}`,
+      })}
       onClick={() => openWish(card.wishId)}
     >
       {card.photo ? (
@@ -54,7 +64,8 @@ export function WallCardView({ card }: { card: WallCard }) {
         {done ? (
           <View>
             <Text className="wall-card__done">
-              已实现{card.claimantName ? ` · ${card.claimantName}${card.claimantUnit ? `（${card.claimantUnit}）` : ''}` : ''}
+              已实现
+              {card.claimantName ? ` · ${card.claimantName}${card.claimantUnit ? `（${card.claimantUnit}）` : ''}` : ''}
             </Text>
             {card.thanks && <Text className="wall-card__thanks">感谢信：{card.thanks}</Text>}
           </View>
@@ -82,7 +93,9 @@ export function WishRow({ wish, className = '' }: { wish: WishSummary; className
         <Text className="row__title wish-row__title">{wish.title}</Text>
         <Text className="row__sub">
           {wish.buildingName} · {wish.maskedName} · {wantedByText(wish.wantedBy)}
-          {wish.deadline ? ` · ${wish.status === 'claimed' ? '完成期限' : '自动确认'} ${formatTime(wish.deadline)}` : ''}
+          {wish.deadline
+            ? ` · ${wish.status === 'claimed' ? '完成期限' : '自动确认'} ${formatTime(wish.deadline)}`
+            : ''}
         </Text>
         <StatusBadge status={wish.status} label={wish.statusLabel} className="wish-row__status" />
       </View>

@@ -129,7 +129,15 @@ export default function AwardPage() {
           onInput={(e) => setQ(e.detail.value)}
           onConfirm={() => void search()}
         />
-        <Button block kind="ghost" className="award-find" disabled={!q.trim()} busy={busy && !who} busyText="查找中…" onClick={() => void search()}>
+        <Button
+          block
+          kind="ghost"
+          className="award-find"
+          disabled={!q.trim()}
+          busy={busy && !who}
+          busyText="查找中…"
+          onClick={() => void search()}
+        >
           查找
         </Button>
         {matches?.length === 0 && <Empty className="award-none" text="没有找到，请换个姓名或房号" />}
@@ -155,8 +163,17 @@ export default function AwardPage() {
       </View>
       {error && <View className="alert award-error">{error}</View>}
       <View className="card">
-        <Text className="row__title">{rule && who ? `为 ${who.name} 发放「${rule.name}」+${rule.amount}分` : '请先选择事项和居民'}</Text>
-        <Button block className="award-confirm" disabled={!rule || !who} busy={busy && !!who} busyText="发放中…" onClick={() => void confirm()}>
+        <Text className="row__title">
+          {rule && who ? `为 ${who.name} 发放「${rule.name}」+${rule.amount}分` : '请先选择事项和居民'}
+        </Text>
+        <Button
+          block
+          className="award-confirm"
+          disabled={!rule || !who}
+          busy={busy && !!who}
+          busyText="发放中…"
+          onClick={() => void confirm()}
+        >
           确认发放
         </Button>
       </View>

@@ -36,7 +36,11 @@ export default function BudgetPage() {
   if (!community.data)
     return (
       <Screen className="budget-page">
-        <ResultPage className="budget-denied" title="无权限" text={community.error ?? '只有社区管理员可以管理积分预算'} />
+        <ResultPage
+          className="budget-denied"
+          title="无权限"
+          text={community.error ?? '只有社区管理员可以管理积分预算'}
+        />
       </Screen>
     )
   const b = budget.data
@@ -121,7 +125,9 @@ export default function BudgetPage() {
                 {formatTime(t.at)} · 经办 {t.by.name}
               </Text>
             </View>
-            <Text className="points-figure__value">+{t.legs.filter((l) => l.delta > 0).reduce((s, l) => s + l.delta, 0)}</Text>
+            <Text className="points-figure__value">
+              +{t.legs.filter((l) => l.delta > 0).reduce((s, l) => s + l.delta, 0)}
+            </Text>
           </View>
         ))}
       </View>

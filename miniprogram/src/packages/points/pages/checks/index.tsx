@@ -58,7 +58,8 @@ export default function ChecksPage() {
         {!report && <Text className="muted">还没有校验结果，每天凌晨3点自动运行。</Text>}
         {report && (
           <Text className="muted checks-meta">
-            {formatTime(report.checkedAt)}（{triggers[report.trigger]}）· {report.accounts}个账户 · {report.entries}笔记录 · 合计 {report.sum}
+            {formatTime(report.checkedAt)}（{triggers[report.trigger]}）· {report.accounts}个账户 · {report.entries}
+            笔记录 · 合计 {report.sum}
           </Text>
         )}
       </View>
@@ -89,8 +90,12 @@ export default function ChecksPage() {
           <View className="card__title">
             <Text className="card__title-text">防篡改校验</Text>
           </View>
-          <View className={`alert ${report.chain.ok ? 'alert--ok' : ''} checks-chain checks-chain--${report.chain.ok ? 'ok' : 'bad'}`}>
-            {report.chain.ok ? '每个账户的记录哈希链完整，没有被改动。' : `${report.chain.broken.length} 个账户的记录链断开，第一处断点如下：`}
+          <View
+            className={`alert ${report.chain.ok ? 'alert--ok' : ''} checks-chain checks-chain--${report.chain.ok ? 'ok' : 'bad'}`}
+          >
+            {report.chain.ok
+              ? '每个账户的记录哈希链完整，没有被改动。'
+              : `${report.chain.broken.length} 个账户的记录链断开，第一处断点如下：`}
           </View>
           {report.chain.broken.map((b) => (
             <View key={b.account} className="row checks-broken">

@@ -46,7 +46,11 @@ export default function MyPointsPage() {
           className="points-load-error"
           title={notResident ? '还没有积分账户' : '加载失败'}
           text={points.error}
-          primary={notResident ? { text: '返回', onClick: goBackOrHome } : { text: '重试', onClick: points.reload, className: 'error-state__retry' }}
+          primary={
+            notResident
+              ? { text: '返回', onClick: goBackOrHome }
+              : { text: '重试', onClick: points.reload, className: 'error-state__retry' }
+          }
         />
       </Screen>
     )
@@ -71,15 +75,23 @@ export default function MyPointsPage() {
         <Text className="points-balance__value points-balance-value">{p.balance}</Text>
         {p.expiring && (
           <Text className="points-balance__sub points-expiring">
-            其中 {p.expiring.amount} 分将于{formatDate(new Date(Date.parse(p.expiring.at) - 1).toISOString().slice(0, 10))}24时前过期
+            其中 {p.expiring.amount} 分将于
+            {formatDate(new Date(Date.parse(p.expiring.at) - 1).toISOString().slice(0, 10))}24时前过期
           </Text>
         )}
       </View>
       <View className="card points-actions">
-        <Button className="points-shop-link" onClick={() => void Taro.navigateTo({ url: withQuery(POINTS_PAGES.shop, query) })}>
+        <Button
+          className="points-shop-link"
+          onClick={() => void Taro.navigateTo({ url: withQuery(POINTS_PAGES.shop, query) })}
+        >
           积分超市
         </Button>
-        <Button kind="ghost" className="points-redemptions-link" onClick={() => void Taro.navigateTo({ url: withQuery(POINTS_PAGES.redemptions, query) })}>
+        <Button
+          kind="ghost"
+          className="points-redemptions-link"
+          onClick={() => void Taro.navigateTo({ url: withQuery(POINTS_PAGES.redemptions, query) })}
+        >
           我的兑换
         </Button>
       </View>
@@ -87,18 +99,34 @@ export default function MyPointsPage() {
       <View className="card passbook">
         <View className="card__title">
           <Text className="card__title-text">积分存折</Text>
-          <Button kind="plain" small busy={printing} busyText="生成中…" className="passbook-print" onClick={() => void print()}>
+          <Button
+            kind="plain"
+            small
+            busy={printing}
+            busyText="生成中…"
+            className="passbook-print"
+            onClick={() => void print()}
+          >
             打印
           </Button>
         </View>
         {printError && <View className="alert passbook-print-error">{printError}</View>}
-        {book.items.length === 0 && !book.loading && <Empty className="passbook-empty" text="还没有积分记录。参加议事、志愿服务等活动可以获得积分。" />}
+        {book.items.length === 0 && !book.loading && (
+          <Empty className="passbook-empty" text="还没有积分记录。参加议事、志愿服务等活动可以获得积分。" />
+        )}
         {book.items.map((e) => (
           <PassbookRow key={e.seq} e={e} />
         ))}
         {book.error && <View className="alert passbook-error">{book.error}</View>}
         {book.next !== undefined && (
-          <Button kind="ghost" block busy={book.loading} busyText="加载中…" className="passbook-more" onClick={() => book.more()}>
+          <Button
+            kind="ghost"
+            block
+            busy={book.loading}
+            busyText="加载中…"
+            className="passbook-more"
+            onClick={() => book.more()}
+          >
             加载更多
           </Button>
         )}

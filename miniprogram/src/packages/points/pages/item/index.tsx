@@ -18,7 +18,8 @@ import { messageOf } from '../../../../services/http'
 import { uploadPhoto } from '../../../../services/upload'
 import '../../components/points.scss'
 
-type Field = 'name' | 'price' | 'stock' | 'limit' | 'pickupPlace' | 'pickupDays' | 'activeUntil' | 'photoKey' | 'lowStockAt'
+type Field =
+  'name' | 'price' | 'stock' | 'limit' | 'pickupPlace' | 'pickupDays' | 'activeUntil' | 'photoKey' | 'lowStockAt'
 
 /** 上架 / 编辑商品: name, goods or service, photo, price, stock (on creation; later through 补货), limit, window, donor, pickup. */
 export default function ItemPage() {
@@ -27,7 +28,8 @@ export default function ItemPage() {
   const communityId = String(params.communityId ?? '')
   const itemId = params.itemId ? String(params.itemId) : undefined
   const existing = useAsync(
-    async () => (itemId ? ((await listShopItems(communityId, true)).items.find((i) => i.itemId === itemId) ?? null) : null),
+    async () =>
+      itemId ? ((await listShopItems(communityId, true)).items.find((i) => i.itemId === itemId) ?? null) : null,
     [itemId],
     loggedIn,
   )
@@ -81,7 +83,9 @@ function ItemForm({ communityId, item }: { communityId: string; item?: ShopItemV
     price: num(v.price),
     ...(v.limitCount ? { limit: { count: num(v.limitCount), period: v.limitPeriod } } : {}),
     ...(v.from ? { activeFrom: beijingInstant(v.from, '00:00') } : {}),
-    ...(v.until ? { activeUntil: new Date(Date.parse(beijingInstant(v.until, '00:00')) + 86_400_000).toISOString() } : {}),
+    ...(v.until
+      ? { activeUntil: new Date(Date.parse(beijingInstant(v.until, '00:00')) + 86_400_000).toISOString() }
+      : {}),
     ...(v.donor.trim() ? { donor: v.donor } : {}),
     ...(photo ? { photoKey: photo.key } : {}),
     pickupPlace: v.pickupPlace,
@@ -113,12 +117,20 @@ function ItemForm({ communityId, item }: { communityId: string; item?: ShopItemV
       setUploading(false)
     }
   }
-  if (saved) return <ResultPage kind="success" className="item-saved" title={item ? '已保存' : '已上架'} text={`「${v.name}」`} />
+  if (saved)
+    return (
+      <ResultPage kind="success" className="item-saved" title={item ? '已保存' : '已上架'} text={`「${v.name}」`} />
+    )
   const e = form.errors
   const text = (k: keyof typeof v, label: string, extra: Record<string, unknown> = {}, err?: string) => (
     <View className="field">
       <Text className="field__label">{label}</Text>
-      <Input className={`field__input item-${k}`} value={String(v[k])} onInput={(ev) => set(k)(ev.detail.value)} {...extra} />
+      <Input
+        className={`field__input item-${k}`}
+        value={String(v[k])}
+        onInput={(ev) => set(k)(ev.detail.value)}
+        {...extra}
+      />
       {err && <Text className={`field-error field-error--${k}`}>{err}</Text>}
     </View>
   )
@@ -143,7 +155,14 @@ function ItemForm({ communityId, item }: { communityId: string; item?: ShopItemV
         <View className="field">
           <Text className="field__label">照片（选填）</Text>
           {photo && <Image className="shop-item__photo" src={photo.url} mode="aspectFill" />}
-          <Button small kind="ghost" className="item-photo" busy={uploading} busyText="上传中…" onClick={() => void pick()}>
+          <Button
+            small
+            kind="ghost"
+            className="item-photo"
+            busy={uploading}
+            busyText="上传中…"
+            onClick={() => void pick()}
+          >
             {photo ? '换一张' : '上传照片'}
           </Button>
         </View>
@@ -153,7 +172,11 @@ function ItemForm({ communityId, item }: { communityId: string; item?: ShopItemV
         {v.limitCount && (
           <View className="field">
             {(['day', 'month', 'year'] as const).map((p) => (
-              <View key={p} className={`chip item-period--${p} ${v.limitPeriod === p ? 'is-active' : ''}`} onClick={() => set('limitPeriod')(p)}>
+              <View
+                key={p}
+                className={`chip item-period--${p} ${v.limitPeriod === p ? 'is-active' : ''}`}
+                onClick={() => set('limitPeriod')(p)}
+              >
                 <Text>{p === 'day' ? '每天' : p === 'month' ? '每月' : '每年'}</Text>
               </View>
             ))}
@@ -176,9 +199,20 @@ function ItemForm({ communityId, item }: { communityId: string; item?: ShopItemV
         {text('lowStockAt', '库存剩几件时提醒我', { type: 'number', maxlength: 4 }, e.lowStockAt)}
         <View className="field">
           <Text className="field__label">说明（选填）</Text>
-          <Textarea className="field__textarea item-description" maxlength={300} value={v.description} onInput={(ev) => set('description')(ev.detail.value)} />
+          <Textarea
+            className="field__textarea item-description"
+            maxlength={300}
+            value={v.description}
+            onInput={(ev) => set('description')(ev.detail.value)}
+          />
         </View>
-        <SwitchRow title="在架" sub="关闭后居民看不到这件商品" checked={v.active} onChange={(c) => set('active')(c)} className="item-active" />
+        <SwitchRow
+          title="在架"
+          sub="关闭后居民看不到这件商品"
+          checked={v.active}
+          onChange={(c) => set('active')(c)}
+          className="item-active"
+        />
         <SubmitButton submitting={form.submitting} className="item-submit" onClick={() => void submit()}>
           {item ? '保存' : '上架'}
         </SubmitButton>

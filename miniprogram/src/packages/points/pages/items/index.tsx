@@ -68,7 +68,11 @@ function ManagedItem({ item, onEdit, onChanged }: { item: ShopItemView; onEdit: 
     setBusy(true)
     setError(undefined)
     try {
-      await adjustStock(item.itemId, { changeId: newClientId(), delta: sign * count, reason: sign > 0 ? '补货' : '盘点减少' })
+      await adjustStock(item.itemId, {
+        changeId: newClientId(),
+        delta: sign * count,
+        reason: sign > 0 ? '补货' : '盘点减少',
+      })
       setN('')
       onChanged()
     } catch (e) {
@@ -80,13 +84,22 @@ function ManagedItem({ item, onEdit, onChanged }: { item: ShopItemView; onEdit: 
   return (
     <View className="card managed-item" data-item-id={item.itemId}>
       <Text className="shop-item__name">{item.name}</Text>
-      <Text className={`badge ${item.state === 'available' ? 'badge--green' : 'badge--grey'}`}>{itemStateLabels[item.state]}</Text>
+      <Text className={`badge ${item.state === 'available' ? 'badge--green' : 'badge--grey'}`}>
+        {itemStateLabels[item.state]}
+      </Text>
       <Text className="shop-item__facts">
-        {item.price} 积分 · 库存 <Text className="managed-item-stock">{item.stock}</Text> 件 · {limitText({ ...item, mine: undefined })}
+        {item.price} 积分 · 库存 <Text className="managed-item-stock">{item.stock}</Text> 件 ·{' '}
+        {limitText({ ...item, mine: undefined })}
       </Text>
       <View className="field">
         <Text className="field__label">调整库存（件）</Text>
-        <Input className="field__input managed-item-count" type="number" value={n} maxlength={6} onInput={(e) => setN(e.detail.value)} />
+        <Input
+          className="field__input managed-item-count"
+          type="number"
+          value={n}
+          maxlength={6}
+          onInput={(e) => setN(e.detail.value)}
+        />
       </View>
       {error && <Text className="field-error">{error}</Text>}
       <View className="points-actions">

@@ -55,7 +55,11 @@ export default function LedgerPage() {
   if (!community.data)
     return (
       <Screen className="ledger-page">
-        <ResultPage className="ledger-denied" title="无权限" text={community.error ?? '只有两委和社区管理员可以查看台账'} />
+        <ResultPage
+          className="ledger-denied"
+          title="无权限"
+          text={community.error ?? '只有两委和社区管理员可以查看台账'}
+        />
       </Screen>
     )
   const exportXlsx = async () => {
@@ -73,7 +77,11 @@ export default function LedgerPage() {
         </Picker>
         <View>
           {(['', ...transferKinds] as Kind[]).map((k) => (
-            <View key={k || 'all'} className={`chip ledger-kind ledger-kind--${k || 'all'} ${kind === k ? 'is-active' : ''}`} onClick={() => setKind(k)}>
+            <View
+              key={k || 'all'}
+              className={`chip ledger-kind ledger-kind--${k || 'all'} ${kind === k ? 'is-active' : ''}`}
+              onClick={() => setKind(k)}
+            >
               <Text>{k ? transferKindLabels[k] : '全部'}</Text>
             </View>
           ))}
@@ -86,7 +94,13 @@ export default function LedgerPage() {
       <View className="card">
         {items.length === 0 && !busy && <Empty className="ledger-empty" text="这个月没有记录" />}
         {items.map((t) => (
-          <TransferRow key={t.transferId} t={t} admin={community.data!.admin} communityId={communityId!} onReversed={() => setTick((n) => n + 1)} />
+          <TransferRow
+            key={t.transferId}
+            t={t}
+            admin={community.data!.admin}
+            communityId={communityId!}
+            onReversed={() => setTick((n) => n + 1)}
+          />
         ))}
         {next && (
           <Button block kind="ghost" busy={busy} className="ledger-more" onClick={() => void load(next)}>
@@ -98,7 +112,17 @@ export default function LedgerPage() {
   )
 }
 
-function TransferRow({ t, admin, communityId, onReversed }: { t: TransferView; admin: boolean; communityId: string; onReversed: () => void }) {
+function TransferRow({
+  t,
+  admin,
+  communityId,
+  onReversed,
+}: {
+  t: TransferView
+  admin: boolean
+  communityId: string
+  onReversed: () => void
+}) {
   const [open, setOpen] = useState(false)
   const [reason, setReason] = useState('')
   const [busy, setBusy] = useState(false)
@@ -139,7 +163,13 @@ function TransferRow({ t, admin, communityId, onReversed }: { t: TransferView; a
               onInput={(e) => setReason(e.detail.value)}
             />
             {error && <Text className="field-error">{error}</Text>}
-            <Button small className="ledger-reverse-confirm" disabled={!reason.trim()} busy={busy} onClick={() => void reverse()}>
+            <Button
+              small
+              className="ledger-reverse-confirm"
+              disabled={!reason.trim()}
+              busy={busy}
+              onClick={() => void reverse()}
+            >
               确认冲正
             </Button>
           </View>

@@ -85,7 +85,14 @@ export default function RedemptionPage() {
         </Text>
         {error && <View className="alert redemption-error">{error}</View>}
         {x.can.includes('cancel') && (
-          <Button kind="plain" block busy={busy} busyText="取消中…" className="redemption-cancel" onClick={() => void cancel()}>
+          <Button
+            kind="plain"
+            block
+            busy={busy}
+            busyText="取消中…"
+            className="redemption-cancel"
+            onClick={() => void cancel()}
+          >
             取消兑换
           </Button>
         )}

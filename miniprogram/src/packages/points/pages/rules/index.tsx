@@ -26,7 +26,9 @@ export default function RulesPage() {
   const [s, setS] = useState<PointsSettings>()
   const [saved, setSaved] = useState(false)
   useEffect(() => setS(loaded.data), [loaded.data])
-  const form = useSubmit<'rules' | 'expiry'>({ validate: () => zodFieldErrors(pointsSettingsSchema.safeParse(s).error) })
+  const form = useSubmit<'rules' | 'expiry'>({
+    validate: () => zodFieldErrors(pointsSettingsSchema.safeParse(s).error),
+  })
   if (!loggedIn || community.loading || (communityId && !s))
     return (
       <Screen className="rules-page">
@@ -36,7 +38,11 @@ export default function RulesPage() {
   if (!community.data || !s)
     return (
       <Screen className="rules-page">
-        <ResultPage className="rules-denied" title="无权限" text={community.error ?? loaded.error ?? '只有社区管理员可以设置积分规则'} />
+        <ResultPage
+          className="rules-denied"
+          title="无权限"
+          text={community.error ?? loaded.error ?? '只有社区管理员可以设置积分规则'}
+        />
       </Screen>
     )
   const setRule = (i: number, patch: Partial<EarningRule>) => {
@@ -44,7 +50,13 @@ export default function RulesPage() {
     setS({ ...s, rules: s.rules.map((r, j) => (j === i ? { ...r, ...patch } : r)) })
   }
   const add = () =>
-    setS({ ...s, rules: [...s.rules, { ruleId: newClientId(), name: '', amount: 1, awardRoles: ['gridWorker', 'communityAdmin'], active: true }] })
+    setS({
+      ...s,
+      rules: [
+        ...s.rules,
+        { ruleId: newClientId(), name: '', amount: 1, awardRoles: ['gridWorker', 'communityAdmin'], active: true },
+      ],
+    })
   const save = () =>
     form.submit(async () => {
       setS(await putPointsSettings(communityId!, pointsSettingsSchema.parse(s)))
@@ -57,7 +69,11 @@ export default function RulesPage() {
           <Text className="card__title-text">积分有效期</Text>
         </View>
         {expiryPolicies.map((p) => (
-          <View key={p} className={`chip rules-expiry--${p} ${s.expiry === p ? 'is-active' : ''}`} onClick={() => setS({ ...s, expiry: p })}>
+          <View
+            key={p}
+            className={`chip rules-expiry--${p} ${s.expiry === p ? 'is-active' : ''}`}
+            onClick={() => setS({ ...s, expiry: p })}
+          >
             <Text>{expiryLabels[p]}</Text>
           </View>
         ))}
@@ -111,7 +127,13 @@ export default function RulesPage() {
               <View
                 key={role}
                 className={`chip ${r.awardRoles.includes(role) ? 'is-active' : ''}`}
-                onClick={() => setRule(i, { awardRoles: r.awardRoles.includes(role) ? r.awardRoles.filter((x) => x !== role) : [...r.awardRoles, role] })}
+                onClick={() =>
+                  setRule(i, {
+                    awardRoles: r.awardRoles.includes(role)
+                      ? r.awardRoles.filter((x) => x !== role)
+                      : [...r.awardRoles, role],
+                  })
+                }
               >
                 <Text>{roleLabels[role]}</Text>
               </View>

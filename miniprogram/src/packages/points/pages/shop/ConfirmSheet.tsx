@@ -4,7 +4,14 @@ import { Button } from '../../../../components/ui/Button'
 import { a11y } from '../../../../lib/a11y'
 
 /** 确认兑换: what it costs, what is left after, where and until when to pick it up; 取消 and 确认兑换. */
-export function ConfirmSheet(props: { item: ShopItemView; balance: number; busy: boolean; error?: string; onCancel: () => void; onConfirm: () => void }) {
+export function ConfirmSheet(props: {
+  item: ShopItemView
+  balance: number
+  busy: boolean
+  error?: string
+  onCancel: () => void
+  onConfirm: () => void
+}) {
   const { item, balance } = props
   return (
     <View className="sheet redeem-sheet" {...a11y('dialog', { label: '确认兑换' })}>

@@ -11,7 +11,9 @@ export const whyNot = (item: ShopItemView, balance: number): string | undefined 
 }
 
 export const limitText = (item: ShopItemView) =>
-  item.limit ? `${periodLabels[item.limit.period]}限兑${item.limit.count}件${item.mine ? `，还可兑${item.mine.remaining}件` : ''}` : '不限兑换数量'
+  item.limit
+    ? `${periodLabels[item.limit.period]}限兑${item.limit.count}件${item.mine ? `，还可兑${item.mine.remaining}件` : ''}`
+    : '不限兑换数量'
 
 /** One item of 积分超市: photo, name, price, stock, my limit, who gave it, and 兑换 (or why not). */
 export function ItemCard({ item, balance, onRedeem }: { item: ShopItemView; balance: number; onRedeem: () => void }) {

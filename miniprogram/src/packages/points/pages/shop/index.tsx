@@ -53,7 +53,11 @@ export default function ShopPage() {
   if (!shop.data)
     return (
       <Screen className="shop-page">
-        <ResultPage title="加载失败" text={shop.error} primary={{ text: '重试', onClick: shop.reload, className: 'error-state__retry' }} />
+        <ResultPage
+          title="加载失败"
+          text={shop.error}
+          primary={{ text: '重试', onClick: shop.reload, className: 'error-state__retry' }}
+        />
       </Screen>
     )
   const { items, communityId } = shop.data
@@ -70,7 +74,8 @@ export default function ShopPage() {
           primary={{
             text: '查看领取码',
             className: 'redeem-show-code',
-            onClick: () => void Taro.redirectTo({ url: withQuery(POINTS_PAGES.redemption, { redemptionId: done.redemptionId }) }),
+            onClick: () =>
+              void Taro.redirectTo({ url: withQuery(POINTS_PAGES.redemption, { redemptionId: done.redemptionId }) }),
           }}
           secondary={{
             text: '继续逛逛',

@@ -108,7 +108,13 @@ export default function VerifyPage() {
               onInput={(e) => setTyped(e.detail.value.replace(/\D/g, ''))}
             />
           </View>
-          <Button block kind="ghost" className="verify-lookup" disabled={typed.length !== 6 || busy} onClick={() => void lookup(typed)}>
+          <Button
+            block
+            kind="ghost"
+            className="verify-lookup"
+            disabled={typed.length !== 6 || busy}
+            onClick={() => void lookup(typed)}
+          >
             查询
           </Button>
         </View>
@@ -117,7 +123,9 @@ export default function VerifyPage() {
       {found && (
         <View className="card verify-found">
           <Text className="shop-item__name verify-item">{found.r.itemName}</Text>
-          <Text className={`badge verify-state verify-state--${found.r.state}`}>{redemptionStateLabels[found.r.state]}</Text>
+          <Text className={`badge verify-state verify-state--${found.r.state}`}>
+            {redemptionStateLabels[found.r.state]}
+          </Text>
           <View className="points-figure">
             <Text>领取人</Text>
             <Text className="points-figure__value verify-resident">{found.r.resident.name}</Text>
@@ -127,7 +135,9 @@ export default function VerifyPage() {
             <Text>有效期至</Text>
             <Text>{lastDay(found.r.deadline)}</Text>
           </View>
-          {found.r.state !== 'ready' && <View className="alert alert--grey">该兑换{redemptionStateLabels[found.r.state]}，不能再发放。</View>}
+          {found.r.state !== 'ready' && (
+            <View className="alert alert--grey">该兑换{redemptionStateLabels[found.r.state]}，不能再发放。</View>
+          )}
           {found.r.can.includes('fulfil') && (
             <Button block className="verify-confirm" busy={busy} busyText="核销中…" onClick={() => void confirm()}>
               确认已发放

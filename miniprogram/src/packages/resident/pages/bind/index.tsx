@@ -93,7 +93,9 @@ function BindForm({ card, gridCode }: { card: PublicCard; gridCode: string }) {
     <View>
       <View className="bind-intro">
         <Text className="bind-intro__grid">{card.gridName}</Text>
-        <Text className="bind-intro__text">填写您在本网格的房屋，提交后由楼长或网格员审核。每户首位通过审核的居民为户代表。</Text>
+        <Text className="bind-intro__text">
+          填写您在本网格的房屋，提交后由楼长或网格员审核。每户首位通过审核的居民为户代表。
+        </Text>
       </View>
 
       {form.formError && <View className="alert bind-error">{form.formError}</View>}
@@ -120,13 +122,27 @@ function BindForm({ card, gridCode }: { card: PublicCard; gridCode: string }) {
 
         <View className="field">
           <Text className="field__label">单元</Text>
-          <Input className="field__input bind-unit" type="text" placeholder="如：1" maxlength={8} value={unit} onInput={(e) => setUnit(e.detail.value)} />
+          <Input
+            className="field__input bind-unit"
+            type="text"
+            placeholder="如：1"
+            maxlength={8}
+            value={unit}
+            onInput={(e) => setUnit(e.detail.value)}
+          />
           {errors.unit && <Text className="field-error field-error--unit">{errors.unit}</Text>}
         </View>
 
         <View className="field">
           <Text className="field__label">房号</Text>
-          <Input className="field__input bind-room" type="text" placeholder="如：101" maxlength={8} value={room} onInput={(e) => setRoom(e.detail.value)} />
+          <Input
+            className="field__input bind-room"
+            type="text"
+            placeholder="如：101"
+            maxlength={8}
+            value={room}
+            onInput={(e) => setRoom(e.detail.value)}
+          />
           {errors.room && <Text className="field-error field-error--room">{errors.room}</Text>}
         </View>
 

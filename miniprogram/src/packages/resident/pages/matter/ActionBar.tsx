@@ -69,7 +69,10 @@ export function ActionBar({ matter, onChange, reload, onVote, voted, rated }: Pr
       <View className="action-bar__row">
         {main}
         {process.env.TARO_ENV === 'weapp' ? (
-          <NativeButton openType="share" className={`btn btn--ghost share-button ${main ? 'action-bar__side' : 'action-bar__main'}`}>
+          <NativeButton
+            openType="share"
+            className={`btn btn--ghost share-button ${main ? 'action-bar__side' : 'action-bar__main'}`}
+          >
             分享给邻居
           </NativeButton>
         ) : (

@@ -16,7 +16,8 @@ export function Actions({ matter, onChange }: { matter: Matter; onChange: (m: Ma
   const [error, setError] = useState<string>()
   if (!STAFF_ACTIONS.some(can)) return null
 
-  const open = (path: string) => void Taro.navigateTo({ url: withQuery(path, { matterId: matter.matterId, communityId: matter.communityId }) })
+  const open = (path: string) =>
+    void Taro.navigateTo({ url: withQuery(path, { matterId: matter.matterId, communityId: matter.communityId }) })
   const withdraw = async () => {
     const { confirm } = await Taro.showModal({
       title: '撤回提议',
@@ -46,7 +47,14 @@ export function Actions({ matter, onChange }: { matter: Matter; onChange: (m: Ma
           </Button>
         )}
         {can('withdraw') && (
-          <Button kind="ghost" busy={busy} busyText="撤回中…" className="withdraw-button" label="撤回这个提议" onClick={() => void withdraw()}>
+          <Button
+            kind="ghost"
+            busy={busy}
+            busyText="撤回中…"
+            className="withdraw-button"
+            label="撤回这个提议"
+            onClick={() => void withdraw()}
+          >
             撤回
           </Button>
         )}

@@ -20,7 +20,10 @@ export function Comments({ matter }: { matter: Matter }) {
   const [text, setText] = useState('')
   // One id per draft: a retried post adds the comment once; the next draft gets a new one.
   const [commentId, setCommentId] = useState(newClientId)
-  const form = useSubmit<'text'>({ validate: () => zodFieldErrors(commentBodySchema.safeParse({ commentId, text }).error), values: { text } })
+  const form = useSubmit<'text'>({
+    validate: () => zodFieldErrors(commentBodySchema.safeParse({ commentId, text }).error),
+    values: { text },
+  })
   const canComment = matter.can.includes('comment')
   const me = getSession()?.userId
   // 举报: a comment that enough neighbours reported disappears from this page at once.
@@ -54,7 +57,11 @@ export function Comments({ matter }: { matter: Matter }) {
         <Empty className="comments-empty" text="还没有人发表意见" />
       ) : (
         items.map((c) => (
-          <View key={c.commentId} className={`comment-item ${c.moderation ? `is-${c.moderation.state}` : ''}`} data-comment-id={c.commentId}>
+          <View
+            key={c.commentId}
+            className={`comment-item ${c.moderation ? `is-${c.moderation.state}` : ''}`}
+            data-comment-id={c.commentId}
+          >
             <View className="comment-item__head">
               <Text className="comment-item__author">{c.authorName}</Text>
               <Text className="comment-item__time">{formatTime(c.at)}</Text>
@@ -89,7 +96,12 @@ export function Comments({ matter }: { matter: Matter }) {
             onInput={(e) => setText(e.detail.value)}
           />
           {error && <Text className="field-error comment-error">{error}</Text>}
-          <SubmitButton submitting={form.submitting} busyText="发送中…" className="comment-submit" onClick={() => void submit()}>
+          <SubmitButton
+            submitting={form.submitting}
+            busyText="发送中…"
+            className="comment-submit"
+            onClick={() => void submit()}
+          >
             发表意见
           </SubmitButton>
         </View>

@@ -10,8 +10,14 @@ import { answerBodySchema, answerEscalation } from '../../../../services/api/del
 export function Escalation({ matter, onChange }: { matter: Matter; onChange: (m: Matter) => void }) {
   const e = matter.escalation!
   const [answer, setAnswer] = useState('')
-  const form = useSubmit<'answer'>({ validate: () => zodFieldErrors(answerBodySchema.safeParse({ answer }).error), values: { answer } })
-  const submit = () => form.submit(async () => onChange(await answerEscalation(matter.matterId, answerBodySchema.parse({ answer }).answer)))
+  const form = useSubmit<'answer'>({
+    validate: () => zodFieldErrors(answerBodySchema.safeParse({ answer }).error),
+    values: { answer },
+  })
+  const submit = () =>
+    form.submit(async () =>
+      onChange(await answerEscalation(matter.matterId, answerBodySchema.parse({ answer }).answer)),
+    )
   const error = form.errors.answer ?? form.formError
   return (
     <View className="card escalation-section">

@@ -56,7 +56,11 @@ export function Evaluation({ matter, reload, onRated }: { matter: Matter; reload
         </View>
       )}
       {noRating && <Text className="muted rating-not-representative">{noRating}</Text>}
-      {rated && <Text className="badge badge--green rating-done">{done ? `本户已评议：${ratingLabels[done]}` : '本户已评议'}</Text>}
+      {rated && (
+        <Text className="badge badge--green rating-done">
+          {done ? `本户已评议：${ratingLabels[done]}` : '本户已评议'}
+        </Text>
+      )}
       {canRate && (
         <View className="rating-form">
           <View className="rating-options" {...a11y('radiogroup', { label: '评议结果' })}>

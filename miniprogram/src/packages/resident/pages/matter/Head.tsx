@@ -39,10 +39,18 @@ export function Head({ matter }: { matter: Matter }) {
       <View className="meta">
         <MetaRow label="范围" value={matter.scope.name} className="matter-scope" />
         <MetaRow label="类别" value={matter.categoryName} className="matter-category" />
-        <MetaRow label="提议人" value={`${matter.proposerName} · ${formatTime(matter.createdAt)}`} className="matter-proposer" />
+        <MetaRow
+          label="提议人"
+          value={`${matter.proposerName} · ${formatTime(matter.createdAt)}`}
+          className="matter-proposer"
+        />
         {matter.triage && <MetaRow label="分流" value={triageLabels[matter.triage]} className="matter-triage" />}
         {matter.responsibleParty && (
-          <MetaRow label="责任方" value={`${partyKinds[matter.responsibleParty.kind]} · ${matter.responsibleParty.name}`} className="matter-responsible" />
+          <MetaRow
+            label="责任方"
+            value={`${partyKinds[matter.responsibleParty.kind]} · ${matter.responsibleParty.name}`}
+            className="matter-responsible"
+          />
         )}
         {matter.status === 'seconding' && (
           <MetaRow
@@ -59,12 +67,19 @@ export function Head({ matter }: { matter: Matter }) {
         onReport={
           matter.proposerId === getSession()?.userId
             ? undefined
-            : (key) => report.open({ subject: { kind: 'matter', id: matter.matterId }, contentKey: contentKeys.photo(key), what: '照片' })
+            : (key) =>
+                report.open({
+                  subject: { kind: 'matter', id: matter.matterId },
+                  contentKey: contentKeys.photo(key),
+                  what: '照片',
+                })
         }
       />
       {withheld > 0 && <Text className="matter-photos-withheld">另有 {withheld} 张照片在审核中或已隐藏</Text>}
       <ReportSheet report={report} />
-      {matter.returnNote && matter.status === 'returned' && <View className="alert matter-return-note">两委退回意见：{matter.returnNote}</View>}
+      {matter.returnNote && matter.status === 'returned' && (
+        <View className="alert matter-return-note">两委退回意见：{matter.returnNote}</View>
+      )}
       {matter.closedReason && <View className="alert alert--grey matter-closed-reason">{matter.closedReason}</View>}
     </View>
   )

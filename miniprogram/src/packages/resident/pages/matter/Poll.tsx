@@ -23,7 +23,9 @@ export function Poll({ matter, vote }: { matter: Matter; vote: Vote }) {
     <View className="card poll-section" data-poll-id={poll.pollId}>
       <View className="card__title">
         <Text className="card__title-text">民主表决</Text>
-        <Text className={`badge ${poll.state === 'open' ? '' : 'badge--grey'} poll-state poll-state--${poll.state}`}>{stateText}</Text>
+        <Text className={`badge ${poll.state === 'open' ? '' : 'badge--grey'} poll-state poll-state--${poll.state}`}>
+          {stateText}
+        </Text>
       </View>
       <View className="poll-options">
         {poll.options.map((o, i) => (
@@ -33,7 +35,8 @@ export function Poll({ matter, vote }: { matter: Matter; vote: Vote }) {
             </Text>
             {result && (
               <Text className="poll-option__count poll-result-count">
-                {result.counts[i] ?? 0} 户{result.ballots > 0 ? `（${percent((result.counts[i] ?? 0) / result.ballots)}）` : ''}
+                {result.counts[i] ?? 0} 户
+                {result.ballots > 0 ? `（${percent((result.counts[i] ?? 0) / result.ballots)}）` : ''}
               </Text>
             )}
           </View>
@@ -45,7 +48,9 @@ export function Poll({ matter, vote }: { matter: Matter; vote: Vote }) {
         <MetaRow label="方式" value={poll.secret ? '无记名投票' : '记名投票'} className="poll-secret" />
         <MetaRow label="选民" value={`开票时范围内 ${poll.electorate} 户（已冻结）`} className="poll-electorate" />
         <MetaRow label="规则" value={ruleSentence(poll)} className="poll-rule" />
-        {poll.votedHouseholds !== undefined && <MetaRow label="已投" value={`${poll.votedHouseholds} 户`} className="poll-voted" />}
+        {poll.votedHouseholds !== undefined && (
+          <MetaRow label="已投" value={`${poll.votedHouseholds} 户`} className="poll-voted" />
+        )}
       </View>
       <Text className="poll-change-rule">{poll.changeRule}</Text>
 
@@ -53,8 +58,8 @@ export function Poll({ matter, vote }: { matter: Matter; vote: Vote }) {
         <View className={`poll-result ${result.passed ? 'poll-result--passed' : 'poll-result--failed'}`}>
           <Text className="poll-result__verdict">{result.passed ? '表决通过' : '表决未通过'}</Text>
           <Text className="poll-result__detail">
-            {result.ballots}/{poll.electorate} 户参与，参与率 {percent(result.turnout)}；“{poll.options[poll.rule.passOption]}”占{' '}
-            {percent(result.passShareReached)}
+            {result.ballots}/{poll.electorate} 户参与，参与率 {percent(result.turnout)}；“
+            {poll.options[poll.rule.passOption]}”占 {percent(result.passShareReached)}
           </Text>
         </View>
       )}

@@ -18,7 +18,11 @@ export function ResolutionCard({ matter }: { matter: Matter }) {
       </View>
       <ModerationNote moderation={r.moderation} className="resolution-moderation" />
       <View className="meta">
-        <MetaRow label="责任方" value={`${partyKinds[r.responsibleParty.kind]} · ${r.responsibleParty.name}`} className="resolution-party" />
+        <MetaRow
+          label="责任方"
+          value={`${partyKinds[r.responsibleParty.kind]} · ${r.responsibleParty.name}`}
+          className="resolution-party"
+        />
         <MetaRow label="完成期限" value={formatDate(r.dueDate)} className="resolution-due" />
         <MetaRow label="公示时间" value={formatTime(r.publishedAt)} className="resolution-published" />
       </View>
@@ -49,7 +53,13 @@ export function ReportCard({ matter }: { matter: Matter }) {
       <PhotoList
         photos={r.photos.filter((p) => !gone.includes(contentKeys.photo(p.key)))}
         className="report-photo"
-        onReport={(key) => report.open({ subject: { kind: 'matter', id: matter.matterId }, contentKey: contentKeys.photo(key), what: '照片' })}
+        onReport={(key) =>
+          report.open({
+            subject: { kind: 'matter', id: matter.matterId },
+            contentKey: contentKeys.photo(key),
+            what: '照片',
+          })
+        }
       />
       <ReportSheet report={report} />
     </View>

@@ -7,7 +7,13 @@ import { a11y, hidden } from '../../../../lib/a11y'
 /** 居民提议 → 居民 / 提议: two short lines fit a fifth of a narrow phone at any size. */
 const twoLines = (label: string) => (label.length === 4 ? [label.slice(0, 2), label.slice(2)] : [label])
 
-const stateWords: Record<StepState, string> = { done: '已完成', current: '进行中', ended: '', upcoming: '未开始', skipped: '未进行' }
+const stateWords: Record<StepState, string> = {
+  done: '已完成',
+  current: '进行中',
+  ended: '',
+  upcoming: '未开始',
+  skipped: '未进行',
+}
 
 /**
  * The five steps and where this matter is in them. One that ended early shows the step it reached and how it
@@ -21,7 +27,9 @@ export function Steps({ matter }: { matter: Pick<Matter, 'status' | 'timeline'> 
         <View
           key={step}
           className={`steps__item matter-step matter-step--${step} is-${state}`}
-          {...a11y('img', { label: `第${i + 1}步 ${stepLabels[step]}：${state === 'ended' ? ended : stateWords[state]}` })}
+          {...a11y('img', {
+            label: `第${i + 1}步 ${stepLabels[step]}：${state === 'ended' ? ended : stateWords[state]}`,
+          })}
         >
           <View className="steps__dot" {...hidden()}>
             {state === 'done' ? '✓' : state === 'ended' ? '✕' : i + 1}

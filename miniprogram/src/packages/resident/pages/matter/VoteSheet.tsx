@@ -80,7 +80,12 @@ export function VoteSheet({ matter, vote }: { matter: Matter; vote: Vote }) {
           <Button kind="plain" className="vote-cancel" disabled={vote.busy} onClick={vote.close}>
             取消
           </Button>
-          <Button className="vote-confirm" disabled={vote.choice === undefined} busy={vote.busy} onClick={() => void vote.confirm()}>
+          <Button
+            className="vote-confirm"
+            disabled={vote.choice === undefined}
+            busy={vote.busy}
+            onClick={() => void vote.confirm()}
+          >
             {vote.choice === undefined ? '请先选择' : `确认投“${poll.options[vote.choice]}”`}
           </Button>
         </View>

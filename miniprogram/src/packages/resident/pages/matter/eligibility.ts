@@ -18,5 +18,7 @@ const inScope = (matter: Matter, h: Me['households'][number]) =>
 export function useNoVoteReason(matter: Matter, needed: boolean): string | undefined {
   const me = useAsync(getMe, [], needed)
   if (!needed) return undefined
-  return me.data?.households.some((h) => inScope(matter, h)) ? errorMessage('vote.notRepresentative') : '由范围内各户的户代表投票、评议'
+  return me.data?.households.some((h) => inScope(matter, h))
+    ? errorMessage('vote.notRepresentative')
+    : '由范围内各户的户代表投票、评议'
 }

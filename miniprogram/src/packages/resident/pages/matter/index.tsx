@@ -49,7 +49,11 @@ export default function MatterPage() {
     void Taro.stopPullDownRefresh()
   })
   // A card for the building's WeChat group, titled by what the matter needs (请帮忙附议 / 请为本户投票 / 请为本户评议).
-  useShareAppMessage(() => (matter ? { title: shareTitle(matter), path: matterPath(matter.matterId) } : { title: '网格连心 · 小区议事', path: PAGES.matters }))
+  useShareAppMessage(() =>
+    matter
+      ? { title: shareTitle(matter), path: matterPath(matter.matterId) }
+      : { title: '网格连心 · 小区议事', path: PAGES.matters },
+  )
 
   const screen = (content: JSX.Element) => <Screen className="matter-page">{content}</Screen>
   if (!valid) {
@@ -107,11 +111,21 @@ function MatterView({ matter, created, onChange, reload }: ViewProps) {
   return (
     <Screen
       className="matter-page"
-      bottomBar={<ActionBar matter={matter} onChange={change} reload={reload} onVote={vote.start} voted={vote.done !== undefined} rated={rated} />}
+      bottomBar={
+        <ActionBar
+          matter={matter}
+          onChange={change}
+          reload={reload}
+          onVote={vote.start}
+          voted={vote.done !== undefined}
+          rated={rated}
+        />
+      }
     >
       {showCreated && (
         <View className="alert alert--ok propose-success">
-          提议已提交{matter.status === 'seconding' ? `，需 ${matter.secondsNeeded} 位居民附议后转两委审议` : '，等待两委审议'}
+          提议已提交
+          {matter.status === 'seconding' ? `，需 ${matter.secondsNeeded} 位居民附议后转两委审议` : '，等待两委审议'}
         </View>
       )}
       <Head matter={matter} />

@@ -11,11 +11,21 @@ const pointsToGridWorker = (reason: string | undefined) => /网格员|调解|反
 
 const openGrid = () => {
   const card = getLastCard()
-  void Taro.navigateTo({ url: card ? withQuery(PAGES.grid, { scene: card.code }) : withQuery(PAGES.help, { section: 'feedback' }) })
+  void Taro.navigateTo({
+    url: card ? withQuery(PAGES.grid, { scene: card.code }) : withQuery(PAGES.help, { section: 'feedback' }),
+  })
 }
 
 /** The 六议: the categories a matter may be proposed under, one choice. */
-export function CategoryChoices({ categories, value, onChange }: { categories: Category[]; value: string; onChange: (categoryId: string) => void }) {
+export function CategoryChoices({
+  categories,
+  value,
+  onChange,
+}: {
+  categories: Category[]
+  value: string
+  onChange: (categoryId: string) => void
+}) {
   return (
     <View className="propose-categories" {...a11y('radiogroup', { label: '议题类别' })}>
       {categories.map((c) => (

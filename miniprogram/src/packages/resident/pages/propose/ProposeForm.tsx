@@ -8,7 +8,12 @@ import { PhotoField, usePhotos } from '../../../../components/photos'
 import { useSubmit, zodFieldErrors, type FieldErrors } from '../../../../components/useSubmit'
 import { proposableScopes, type ScopeChoice } from '../../../../components/matter'
 import { a11y } from '../../../../lib/a11y'
-import { proposalBodySchema, proposeMatter, reviseMatter, revisionBodySchema } from '../../../../services/api/deliberation'
+import {
+  proposalBodySchema,
+  proposeMatter,
+  reviseMatter,
+  revisionBodySchema,
+} from '../../../../services/api/deliberation'
 import { newClientId } from '../../../../services/clientId'
 import { PAGES, withQuery } from '../../../../services/nav'
 import { prefetchSubscriptions, requestConsent } from '../../../../services/subscribe'
@@ -47,11 +52,18 @@ export function ProposeForm({ me, settings, matter }: { me: Me; settings: Delibe
     // The contract's own rules: the same Chinese messages the API would send, without the round trip.
     const parsed = matter
       ? revisionBodySchema.safeParse(body)
-      : proposalBodySchema.safeParse({ ...body, matterId: clientId, scope: scope && { type: scope.type, id: scope.id } })
+      : proposalBodySchema.safeParse({
+          ...body,
+          matterId: clientId,
+          scope: scope && { type: scope.type, id: scope.id },
+        })
     const errors = zodFieldErrors<Field>(parsed.error)
     if (!matter && !scope) errors.scope = '请选择议事范围'
     if (!category)
-      errors.categoryId = matter && categoryId === matter.categoryId ? `原类别「${matter.categoryName}」已不在社区的议事清单中，请重新选择` : '请选择议题类别'
+      errors.categoryId =
+        matter && categoryId === matter.categoryId
+          ? `原类别「${matter.categoryName}」已不在社区的议事清单中，请重新选择`
+          : '请选择议题类别'
     if (photos.uploading) errors.photoKeys = '照片还在上传，请稍候'
     else if (photos.failed) errors.photoKeys = '有照片上传失败，请重试或删除'
     return errors
@@ -65,9 +77,17 @@ export function ProposeForm({ me, settings, matter }: { me: Me; settings: Delibe
       const consent = requestConsent(['progress', 'community'], communityId)
       const saved = matter
         ? await reviseMatter(matter.matterId, revisionBodySchema.parse(body))
-        : await proposeMatter(proposalBodySchema.parse({ ...body, matterId: clientId, scope: scope && { type: scope.type, id: scope.id } }))
+        : await proposeMatter(
+            proposalBodySchema.parse({
+              ...body,
+              matterId: clientId,
+              scope: scope && { type: scope.type, id: scope.id },
+            }),
+          )
       await consent.answered
-      void Taro.redirectTo({ url: withQuery(PAGES.matter, { matterId: saved.matterId, created: matter ? undefined : '1' }) })
+      void Taro.redirectTo({
+        url: withQuery(PAGES.matter, { matterId: saved.matterId, created: matter ? undefined : '1' }),
+      })
       return saved
     })
 
@@ -158,11 +178,18 @@ export function ProposeForm({ me, settings, matter }: { me: Me; settings: Delibe
           {errors.photoKeys && <Text className="field-error field-error--photoKeys">{errors.photoKeys}</Text>}
         </View>
 
-        <SubmitButton submitting={form.submitting} disabled={photos.uploading} className="propose-submit" onClick={() => void submit()}>
+        <SubmitButton
+          submitting={form.submitting}
+          disabled={photos.uploading}
+          className="propose-submit"
+          onClick={() => void submit()}
+        >
           {matter ? '重新提交审议' : '提交提议'}
         </SubmitButton>
         {!matter && settings.secondsNeeded > 0 && (
-          <Text className="muted propose-hint">提交后需有 {settings.secondsNeeded} 位范围内的居民附议，才会转两委审议。</Text>
+          <Text className="muted propose-hint">
+            提交后需有 {settings.secondsNeeded} 位范围内的居民附议，才会转两委审议。
+          </Text>
         )}
       </View>
     </View>

@@ -60,14 +60,23 @@ export default function ProposePage() {
         className="propose-unbound"
         title="请先绑定房屋"
         text="只有绑定了房屋的居民才能就本楼、本小区或本社区的事务提议。扫描楼道里的网格连心服务卡即可申请绑定。"
-        primary={{ text: '去绑定房屋', onClick: () => void Taro.navigateTo({ url: PAGES.bind }), className: 'propose-bind-link' }}
+        primary={{
+          text: '去绑定房屋',
+          onClick: () => void Taro.navigateTo({ url: PAGES.bind }),
+          className: 'propose-bind-link',
+        }}
         secondary={{ text: '返回', onClick: goBackOrHome }}
       />,
     )
   }
   if (data.data.matter && !data.data.matter.can.includes('revise')) {
     return screen(
-      <ResultPage className="propose-denied" title="无法修改" text="只有提议人可以修改被退回的议题" secondary={{ text: '返回', onClick: goBackOrHome }} />,
+      <ResultPage
+        className="propose-denied"
+        title="无法修改"
+        text="只有提议人可以修改被退回的议题"
+        secondary={{ text: '返回', onClick: goBackOrHome }}
+      />,
     )
   }
   return screen(<ProposeForm me={data.data.me} settings={data.data.settings} matter={data.data.matter} />)

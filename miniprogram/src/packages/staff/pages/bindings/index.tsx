@@ -40,7 +40,8 @@ export default function BindingsPage() {
       />,
     )
   }
-  if (places.data.length === 0) return screen(<ResultPage className="error-state" title="无审核权限" text="只有楼长和网格员可以审核房屋绑定申请" />)
+  if (places.data.length === 0)
+    return screen(<ResultPage className="error-state" title="无审核权限" text="只有楼长和网格员可以审核房屋绑定申请" />)
   const place = places.data.find((p) => p.key === selected) ?? places.data[0]!
   return (
     <Screen className="bindings-page">
@@ -151,7 +152,13 @@ function Item({ request, onDone }: { request: BindingRequest; onDone: (requestId
             <Button kind="plain" small className="binding-refuse-cancel" onClick={() => setRefusing(false)}>
               取消
             </Button>
-            <Button small busy={busy === 'refuse'} disabled={busy !== undefined} className="binding-refuse-confirm" onClick={() => void decide('refuse')}>
+            <Button
+              small
+              busy={busy === 'refuse'}
+              disabled={busy !== undefined}
+              className="binding-refuse-confirm"
+              onClick={() => void decide('refuse')}
+            >
               确认拒绝
             </Button>
           </>

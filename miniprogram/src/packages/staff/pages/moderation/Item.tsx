@@ -90,7 +90,12 @@ export function Item({ item, onDone }: { item: QueueItem; onDone: (contentKey: s
             <Button kind="plain" small className="moderation-cancel" onClick={() => setMode(undefined)}>
               取消
             </Button>
-            <Button small busy={busy} className={`moderation-confirm moderation-${mode}-confirm`} onClick={() => void submit()}>
+            <Button
+              small
+              busy={busy}
+              className={`moderation-confirm moderation-${mode}-confirm`}
+              onClick={() => void submit()}
+            >
               {mode === 'restore' ? '确认恢复' : '确认移除'}
             </Button>
           </>

@@ -42,10 +42,17 @@ export function Threshold({ communityId }: { communityId: string }) {
       </View>
       <View className="field">
         <View className="moderation-threshold__row">
-          <Input className="field__input moderation-threshold-input" type="number" value={value} onInput={(e) => setValue(e.detail.value)} />
+          <Input
+            className="field__input moderation-threshold-input"
+            type="number"
+            value={value}
+            onInput={(e) => setValue(e.detail.value)}
+          />
           <Text>人举报即先隐藏</Text>
         </View>
-        <Text className="muted">一条评论或一张照片被这么多位居民举报后，先对其他居民隐藏，由两委核实后恢复或移除。每人对同一内容只算一次。</Text>
+        <Text className="muted">
+          一条评论或一张照片被这么多位居民举报后，先对其他居民隐藏，由两委核实后恢复或移除。每人对同一内容只算一次。
+        </Text>
         {error && <Text className="field-error moderation-threshold-error">{error}</Text>}
       </View>
       <Button small busy={busy} className="moderation-threshold-save" onClick={() => void save()}>

@@ -28,13 +28,15 @@ export default function ModerationPage() {
   const loggedIn = useRequireLogin()
   const shown = useShown()
   const communityId = useAsync<string | null>(
-    async () => (params.communityId ? String(params.communityId) : (reviewCommunities(await getMe())[0]?.communityId ?? null)),
+    async () =>
+      params.communityId ? String(params.communityId) : (reviewCommunities(await getMe())[0]?.communityId ?? null),
     [params.communityId],
     loggedIn,
   )
   // The community admin also keeps how many reports hide an item.
   const me = useAsync(() => getMe(), [], loggedIn)
-  const admin = !!communityId.data && !!me.data && adminCommunities(me.data).some((c) => c.communityId === communityId.data)
+  const admin =
+    !!communityId.data && !!me.data && adminCommunities(me.data).some((c) => c.communityId === communityId.data)
   const screen = (content: JSX.Element) => <Screen className="moderation-page">{content}</Screen>
   if (!loggedIn) return screen(<Loading text="请先登录…" />)
   if (communityId.loading && communityId.data === undefined) return screen(<Loading />)
@@ -49,7 +51,10 @@ export default function ModerationPage() {
       />,
     )
   }
-  if (!communityId.data) return screen(<ResultPage className="error-state" title="无审核权限" text="只有社区两委和社区管理员可以处理待审核内容" />)
+  if (!communityId.data)
+    return screen(
+      <ResultPage className="error-state" title="无审核权限" text="只有社区两委和社区管理员可以处理待审核内容" />,
+    )
   return screen(
     <View>
       <Queue communityId={communityId.data} shown={shown} />
@@ -105,7 +110,11 @@ function Queue({ communityId, shown }: { communityId: string; shown: number }) {
           <Empty className="moderation-decisions-empty" text={log.loading ? '加载中…' : '还没有处理记录'} />
         ) : (
           log.data!.map((d) => (
-            <View key={`${d.contentKey}-${d.at}`} className={`moderation-decision moderation-decision--${d.outcome}`} data-content-key={d.contentKey}>
+            <View
+              key={`${d.contentKey}-${d.at}`}
+              className={`moderation-decision moderation-decision--${d.outcome}`}
+              data-content-key={d.contentKey}
+            >
               <Text className="moderation-decision__what">
                 {outcomeLabels[d.outcome]} · {d.kind === 'photo' ? '照片' : '文字'} · {d.authorName} · {d.subject.title}
               </Text>

@@ -19,7 +19,10 @@ type Field = 'options' | 'opensAt' | 'closesAt' | 'rule' | 'secret'
  */
 export default function OpenPollPage() {
   return (
-    <MatterForm action="openPoll" deniedText="楼长发起本楼议题的表决，两委发起小区和社区议题的表决；议题须已通过两委审议。">
+    <MatterForm
+      action="openPoll"
+      deniedText="楼长发起本楼议题的表决，两委发起小区和社区议题的表决；议题须已通过两委审议。"
+    >
       {(m) => <PollForm matter={m} />}
     </MatterForm>
   )
@@ -59,7 +62,11 @@ function PollForm({ matter }: { matter: Matter }) {
     const body = input()
     // The contract's own schema (options 2–10, closes after opens, the passing option exists).
     const errors = zodFieldErrors<Field>(pollBodySchema.safeParse(body).error, (field, message, path) =>
-      field === 'rule' ? '请填写0–100之间的比例' : field === 'options' && path.length > 1 ? '选项不能为空，最多20字' : message,
+      field === 'rule'
+        ? '请填写0–100之间的比例'
+        : field === 'options' && path.length > 1
+          ? '选项不能为空，最多20字'
+          : message,
     )
     if (!errors.closesAt && new Date(body.closesAt).getTime() <= Date.now()) errors.closesAt = '截止时间须在将来'
     return errors
@@ -93,14 +100,22 @@ function PollForm({ matter }: { matter: Matter }) {
                 onInput={(e) => setOption(i, e.detail.value)}
               />
               {options.length > 2 && (
-                <View className="form-row__remove poll-option-remove" {...a11y('button', { label: `删除选项${i + 1}` })} onClick={() => removeOption(i)}>
+                <View
+                  className="form-row__remove poll-option-remove"
+                  {...a11y('button', { label: `删除选项${i + 1}` })}
+                  onClick={() => removeOption(i)}
+                >
                   ×
                 </View>
               )}
             </View>
           ))}
           {options.length < 10 && (
-            <View className="form-add poll-option-add" {...a11y('button')} onClick={() => setOptions((all) => [...all, ''])}>
+            <View
+              className="form-add poll-option-add"
+              {...a11y('button')}
+              onClick={() => setOptions((all) => [...all, ''])}
+            >
               ＋ 添加选项
             </View>
           )}
@@ -110,22 +125,41 @@ function PollForm({ matter }: { matter: Matter }) {
         <View className="field">
           <Text className="field__label">开始时间</Text>
           <View className="chips">
-            <View className={`chip poll-opens-now ${openNow ? 'is-active' : ''}`} {...a11y('radio', { checked: openNow })} onClick={() => setOpenNow(true)}>
+            <View
+              className={`chip poll-opens-now ${openNow ? 'is-active' : ''}`}
+              {...a11y('radio', { checked: openNow })}
+              onClick={() => setOpenNow(true)}
+            >
               <Text>立即开始</Text>
             </View>
-            <View className={`chip poll-opens-later ${openNow ? '' : 'is-active'}`} {...a11y('radio', { checked: !openNow })} onClick={() => setOpenNow(false)}>
+            <View
+              className={`chip poll-opens-later ${openNow ? '' : 'is-active'}`}
+              {...a11y('radio', { checked: !openNow })}
+              onClick={() => setOpenNow(false)}
+            >
               <Text>定时开始</Text>
             </View>
           </View>
           {!openNow && (
             <View className="picker-box poll-opens-at">
-              <Picker mode="date" value={opensDate} start={beijingDate()} onChange={(e) => setOpensDate(String(e.detail.value))}>
-                <View className="picker-field poll-opens-date" {...a11y('button', { label: `开始日期（北京时间）：${opensDate}` })}>
+              <Picker
+                mode="date"
+                value={opensDate}
+                start={beijingDate()}
+                onChange={(e) => setOpensDate(String(e.detail.value))}
+              >
+                <View
+                  className="picker-field poll-opens-date"
+                  {...a11y('button', { label: `开始日期（北京时间）：${opensDate}` })}
+                >
                   {opensDate}
                 </View>
               </Picker>
               <Picker mode="time" value={opensTime} onChange={(e) => setOpensTime(String(e.detail.value))}>
-                <View className="picker-field poll-opens-time" {...a11y('button', { label: `开始时间（北京时间）：${opensTime}` })}>
+                <View
+                  className="picker-field poll-opens-time"
+                  {...a11y('button', { label: `开始时间（北京时间）：${opensTime}` })}
+                >
                   {opensTime}
                 </View>
               </Picker>
@@ -137,13 +171,24 @@ function PollForm({ matter }: { matter: Matter }) {
         <View className="field">
           <Text className="field__label">截止时间</Text>
           <View className="picker-box poll-closes-at" data-closes-at={instant(closesDate, closesTime)}>
-            <Picker mode="date" value={closesDate} start={beijingDate()} onChange={(e) => setClosesDate(String(e.detail.value))}>
-              <View className="picker-field poll-closes-date" {...a11y('button', { label: `截止日期（北京时间）：${closesDate}` })}>
+            <Picker
+              mode="date"
+              value={closesDate}
+              start={beijingDate()}
+              onChange={(e) => setClosesDate(String(e.detail.value))}
+            >
+              <View
+                className="picker-field poll-closes-date"
+                {...a11y('button', { label: `截止日期（北京时间）：${closesDate}` })}
+              >
                 {closesDate}
               </View>
             </Picker>
             <Picker mode="time" value={closesTime} onChange={(e) => setClosesTime(String(e.detail.value))}>
-              <View className="picker-field poll-closes-time" {...a11y('button', { label: `截止时间（北京时间）：${closesTime}` })}>
+              <View
+                className="picker-field poll-closes-time"
+                {...a11y('button', { label: `截止时间（北京时间）：${closesTime}` })}
+              >
                 {closesTime}
               </View>
             </Picker>
@@ -152,14 +197,25 @@ function PollForm({ matter }: { matter: Matter }) {
         </View>
 
         <View className="field">
-          <SwitchRow className="poll-secret" title="无记名投票" sub="开启后不公开各户的选择" checked={secret} onChange={setSecret} />
+          <SwitchRow
+            className="poll-secret"
+            title="无记名投票"
+            sub="开启后不公开各户的选择"
+            checked={secret}
+            onChange={setSecret}
+          />
         </View>
 
         <View className="field">
           <Text className="field__label">通过规则</Text>
           <View className="percent-row">
             <Text>至少</Text>
-            <Input className="field__input poll-min-turnout" type="digit" value={minTurnout} onInput={(e) => setMinTurnout(e.detail.value)} />
+            <Input
+              className="field__input poll-min-turnout"
+              type="digit"
+              value={minTurnout}
+              onInput={(e) => setMinTurnout(e.detail.value)}
+            />
             <Text>% 的户参与投票</Text>
           </View>
           <View className="percent-row poll-rule-share">
@@ -179,18 +235,26 @@ function PollForm({ matter }: { matter: Matter }) {
           </View>
           <View className="percent-row">
             <Text>得票超过投票户的</Text>
-            <Input className="field__input poll-pass-share" type="digit" value={passShare} onInput={(e) => setPassShare(e.detail.value)} />
+            <Input
+              className="field__input poll-pass-share"
+              type="digit"
+              value={passShare}
+              onInput={(e) => setPassShare(e.detail.value)}
+            />
             <Text>% 即为通过</Text>
           </View>
           {errors.rule && <Text className="field-error field-error--rule">{errors.rule}</Text>}
           {!Number.isNaN(share(minTurnout)) && !Number.isNaN(share(passShare)) && (
             <Text className="muted poll-rule-preview">
-              即：参与率 ≥ {percent(share(minTurnout))}，“{options[passOption]?.trim() || `选项${passOption + 1}`}”占比 &gt; {percent(share(passShare))}
+              即：参与率 ≥ {percent(share(minTurnout))}，“{options[passOption]?.trim() || `选项${passOption + 1}`}”占比
+              &gt; {percent(share(passShare))}
             </Text>
           )}
         </View>
 
-        <Text className="muted poll-freeze-note">发起后，规则和选民（开票时范围内的全部房屋）即冻结并公布；一户一票，投出后不可更改。</Text>
+        <Text className="muted poll-freeze-note">
+          发起后，规则和选民（开票时范围内的全部房屋）即冻结并公布；一户一票，投出后不可更改。
+        </Text>
         <SubmitButton submitting={submitting} className="form-submit poll-submit" onClick={() => void submit()}>
           发起表决
         </SubmitButton>

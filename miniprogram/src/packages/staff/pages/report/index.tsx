@@ -23,14 +23,18 @@ function ReportForm({ matter }: { matter: Matter }) {
   const [note, setNote] = useState('')
   const photos = usePhotos(9)
   const validate = () => {
-    const errors = zodFieldErrors<Field>(reportBodySchema.safeParse({ note, photoKeys: photos.keys }).error, (field, message) =>
-      field === 'note' ? '请填写办理情况（最多1000字）' : message,
+    const errors = zodFieldErrors<Field>(
+      reportBodySchema.safeParse({ note, photoKeys: photos.keys }).error,
+      (field, message) => (field === 'note' ? '请填写办理情况（最多1000字）' : message),
     )
     if (photos.uploading) errors.photoKeys = '照片还在上传，请稍候'
     else if (photos.failed) errors.photoKeys = '有照片上传失败，请重试或删除'
     return errors
   }
-  const { errors, formError, submitting, send } = useMatterSubmit<Field>(matter.matterId, { validate, values: { note, photoKeys: photos.keys } })
+  const { errors, formError, submitting, send } = useMatterSubmit<Field>(matter.matterId, {
+    validate,
+    values: { note, photoKeys: photos.keys },
+  })
   const submit = () => send(() => reportDone(matter.matterId, reportBodySchema.parse({ note, photoKeys: photos.keys })))
 
   return (
@@ -63,7 +67,12 @@ function ReportForm({ matter }: { matter: Matter }) {
           <PhotoField photos={photos} prefix="report" />
           {errors.photoKeys && <Text className="field-error field-error--photoKeys">{errors.photoKeys}</Text>}
         </View>
-        <SubmitButton submitting={submitting} disabled={photos.uploading} className="form-submit report-submit" onClick={() => void submit()}>
+        <SubmitButton
+          submitting={submitting}
+          disabled={photos.uploading}
+          className="form-submit report-submit"
+          onClick={() => void submit()}
+        >
           报告办结，开启大众评议
         </SubmitButton>
       </View>

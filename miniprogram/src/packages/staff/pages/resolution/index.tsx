@@ -34,7 +34,11 @@ function ResolutionForm({ matter }: { matter: Matter }) {
   const body = () => ({ responsibleParty: { kind, name }, tasks: tasks.map((t) => t.trim()).filter(Boolean), dueDate })
   const validate = () =>
     zodFieldErrors<Field>(resolutionBodySchema.safeParse(body()).error, (field) =>
-      field === 'responsibleParty' ? '请填写责任方名称（最多40字）' : field === 'tasks' ? '请至少填写一项任务（每项最多200字）' : '请选择完成期限',
+      field === 'responsibleParty'
+        ? '请填写责任方名称（最多40字）'
+        : field === 'tasks'
+          ? '请至少填写一项任务（每项最多200字）'
+          : '请选择完成期限',
     )
   const { errors, formError, submitting, send } = useMatterSubmit<Field>(matter.matterId, {
     validate,
@@ -68,7 +72,9 @@ function ResolutionForm({ matter }: { matter: Matter }) {
             value={name}
             onInput={(e) => setName(e.detail.value)}
           />
-          {errors.responsibleParty && <Text className="field-error field-error--responsibleParty">{errors.responsibleParty}</Text>}
+          {errors.responsibleParty && (
+            <Text className="field-error field-error--responsibleParty">{errors.responsibleParty}</Text>
+          )}
         </View>
 
         <View className="field">
@@ -95,7 +101,11 @@ function ResolutionForm({ matter }: { matter: Matter }) {
             </View>
           ))}
           {tasks.length < 20 && (
-            <View className="form-add resolution-task-add" {...a11y('button')} onClick={() => setTasks((all) => [...all, ''])}>
+            <View
+              className="form-add resolution-task-add"
+              {...a11y('button')}
+              onClick={() => setTasks((all) => [...all, ''])}
+            >
               ＋ 添加任务
             </View>
           )}
@@ -104,7 +114,12 @@ function ResolutionForm({ matter }: { matter: Matter }) {
 
         <View className="field">
           <Text className="field__label">完成期限</Text>
-          <Picker mode="date" value={dueDate} start={beijingDate()} onChange={(e) => setDueDate(String(e.detail.value))}>
+          <Picker
+            mode="date"
+            value={dueDate}
+            start={beijingDate()}
+            onChange={(e) => setDueDate(String(e.detail.value))}
+          >
             <View className="picker-field resolution-due-input" {...a11y('button', { label: `完成期限：${dueDate}` })}>
               {dueDate}
             </View>

@@ -13,7 +13,13 @@ import { useAsync } from '../../../../components/useAsync'
 import { useShown } from '../../../../components/useShown'
 import { formatTime } from '../../../../lib/time'
 import { reviewCommunities } from '../../../../components/matter'
-import { getDeliberationSettings, reviewBodySchema, reviewMatter, reviewQueue, type ReviewInput } from '../../../../services/api/deliberation'
+import {
+  getDeliberationSettings,
+  reviewBodySchema,
+  reviewMatter,
+  reviewQueue,
+  type ReviewInput,
+} from '../../../../services/api/deliberation'
 import { getMe } from '../../../../services/api/identity'
 import { ApiError, messageOf } from '../../../../services/http'
 import { PAGES, goBackOrHome, withQuery } from '../../../../services/nav'
@@ -41,7 +47,8 @@ export default function ReviewPage() {
   const shown = useShown()
 
   const communityId = useAsync<string | null>(
-    async () => (params.communityId ? String(params.communityId) : (reviewCommunities(await getMe())[0]?.communityId ?? null)),
+    async () =>
+      params.communityId ? String(params.communityId) : (reviewCommunities(await getMe())[0]?.communityId ?? null),
     [params.communityId],
     loggedIn,
   )
@@ -59,7 +66,8 @@ export default function ReviewPage() {
       />,
     )
   }
-  if (!communityId.data) return screen(<ResultPage className="error-state" title="无审议权限" text="只有社区两委可以审议居民提议" />)
+  if (!communityId.data)
+    return screen(<ResultPage className="error-state" title="无审议权限" text="只有社区两委可以审议居民提议" />)
   return screen(<Queue communityId={communityId.data} shown={shown} />)
 }
 
@@ -98,7 +106,15 @@ function Queue({ communityId, shown }: { communityId: string; shown: number }) {
   )
 }
 
-function Item({ matter, excluded, onDone }: { matter: MatterSummary; excluded: Category[]; onDone: (matterId: string) => void }) {
+function Item({
+  matter,
+  excluded,
+  onDone,
+}: {
+  matter: MatterSummary
+  excluded: Category[]
+  onDone: (matterId: string) => void
+}) {
   const [mode, setMode] = useState<'accept' | 'return' | 'reject'>()
   // Nothing preselected: the committee chooses the triage on purpose.
   const [triage, setTriage] = useState<Triage>()
@@ -138,13 +154,20 @@ function Item({ matter, excluded, onDone }: { matter: MatterSummary; excluded: C
     const parsed = reviewBodySchema.safeParse(input)
     if (!parsed.success) {
       const issue = parsed.error.issues[0]
-      setError(issue?.path.includes('responsibleParty') ? '请填写责任方名称（最多40字）' : (issue?.message ?? '请检查填写的内容'))
+      setError(
+        issue?.path.includes('responsibleParty')
+          ? '请填写责任方名称（最多40字）'
+          : (issue?.message ?? '请检查填写的内容'),
+      )
       return
     }
     setBusy(true)
     try {
       await reviewMatter(matter.matterId, parsed.data)
-      void Taro.showToast({ title: mode === 'accept' ? '已受理' : mode === 'return' ? '已退回修改' : '已不予受理', icon: 'success' })
+      void Taro.showToast({
+        title: mode === 'accept' ? '已受理' : mode === 'return' ? '已退回修改' : '已不予受理',
+        icon: 'success',
+      })
       onDone(matter.matterId)
     } catch (e) {
       if (e instanceof ApiError && e.code === 'matter.wrongStep') {

@@ -11,7 +11,12 @@ import { useRequireLogin } from '../../../../components/useRequireLogin'
 import { a11y } from '../../../../lib/a11y'
 import { useAsync } from '../../../../components/useAsync'
 import { adminCommunities } from '../../../../components/matter'
-import { getDeliberationSettings, putDeliberationSettings, settingsBodySchema, type SettingsInput } from '../../../../services/api/deliberation'
+import {
+  getDeliberationSettings,
+  putDeliberationSettings,
+  settingsBodySchema,
+  type SettingsInput,
+} from '../../../../services/api/deliberation'
 import { getMe } from '../../../../services/api/identity'
 import { ApiError, fieldErrors, messageOf } from '../../../../services/http'
 import { goBackOrHome } from '../../../../services/nav'
@@ -57,11 +62,24 @@ const ruleMessages: Record<RuleField, string> = {
   satisfactionThreshold: '请填写0–100之间的百分比',
   escalationDays: '请填写1–90之间的整数（天）',
 }
-const categoryMessages: Record<CategoryField, string> = { name: `类别名称须为1–${NAME_MAX}字`, reason: `不议理由最多${REASON_MAX}字` }
+const categoryMessages: Record<CategoryField, string> = {
+  name: `类别名称须为1–${NAME_MAX}字`,
+  reason: `不议理由最多${REASON_MAX}字`,
+}
 
 const LISTS: { kind: Kind; title: string; hint: string; empty: string }[] = [
-  { kind: 'deliberate', title: '六议（可以提交议事的事项）', hint: '居民提议时从这里选择类别', empty: '暂无可议事项，请至少添加一个' },
-  { kind: 'exclude', title: '六不议（不予议事的事项）', hint: '居民选择时立即看到不议理由，提议不会被提交', empty: '暂无不议事项' },
+  {
+    kind: 'deliberate',
+    title: '六议（可以提交议事的事项）',
+    hint: '居民提议时从这里选择类别',
+    empty: '暂无可议事项，请至少添加一个',
+  },
+  {
+    kind: 'exclude',
+    title: '六不议（不予议事的事项）',
+    hint: '居民选择时立即看到不议理由，提议不会被提交',
+    empty: '暂无不议事项',
+  },
 ]
 
 /**
@@ -71,7 +89,12 @@ const LISTS: { kind: Kind; title: string; hint: string; empty: string }[] = [
 const newCategoryId = () => `c-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`
 
 const toDraft = (s: DeliberationSettings): { categories: DraftCategory[]; rules: DraftRules } => ({
-  categories: s.categories.map((c) => ({ categoryId: c.categoryId, name: c.name, kind: c.kind, reason: c.reason ?? '' })),
+  categories: s.categories.map((c) => ({
+    categoryId: c.categoryId,
+    name: c.name,
+    kind: c.kind,
+    reason: c.reason ?? '',
+  })),
   rules: {
     secondsNeeded: String(s.secondsNeeded),
     evaluationDays: String(s.evaluationDays),
@@ -102,7 +125,8 @@ const placeError = (errors: Errors, categories: DraftCategory[], path: (string |
   const [head, index, field] = path
   if (head === 'categories' && typeof index === 'number' && (field === 'name' || field === 'reason')) {
     const id = categories[index]?.categoryId
-    if (id && !errors.categories[id]?.[field]) errors.categories[id] = { ...errors.categories[id], [field]: categoryMessages[field] }
+    if (id && !errors.categories[id]?.[field])
+      errors.categories[id] = { ...errors.categories[id], [field]: categoryMessages[field] }
   } else if (head === 'categories') {
     errors.lists ??= `类别共1–${CATEGORIES_MAX}个，名称和编号须有效`
   } else if (typeof head === 'string' && head in ruleMessages) {
@@ -110,7 +134,10 @@ const placeError = (errors: Errors, categories: DraftCategory[], path: (string |
   }
 }
 
-const hasErrors = (e: Errors) => Boolean(e.lists) || Object.keys(e.rules).length > 0 || Object.values(e.categories).some((c) => Object.keys(c).length > 0)
+const hasErrors = (e: Errors) =>
+  Boolean(e.lists) ||
+  Object.keys(e.rules).length > 0 ||
+  Object.values(e.categories).some((c) => Object.keys(c).length > 0)
 
 /**
  * 议事规则: the community admin keeps the community's 六议六不议 lists (what residents may propose, and what is
@@ -120,7 +147,11 @@ const hasErrors = (e: Errors) => Boolean(e.lists) || Object.keys(e.rules).length
 export default function SettingsPage() {
   const { params } = useRouter()
   const loggedIn = useRequireLogin()
-  const place = useAsync<{ communityId: string; name: string } | null>(async () => placeFor(await getMe(), params.communityId), [params.communityId], loggedIn)
+  const place = useAsync<{ communityId: string; name: string } | null>(
+    async () => placeFor(await getMe(), params.communityId),
+    [params.communityId],
+    loggedIn,
+  )
   if (!loggedIn)
     return (
       <Screen>
@@ -149,7 +180,11 @@ export default function SettingsPage() {
   if (!place.data) {
     return (
       <Screen className="settings-denied">
-        <ResultPage className="error-state" title="无权限" text="只有社区管理员可以修改「六议六不议」清单和议事规则。如需调整，请联系社区管理员。" />
+        <ResultPage
+          className="error-state"
+          title="无权限"
+          text="只有社区管理员可以修改「六议六不议」清单和议事规则。如需调整，请联系社区管理员。"
+        />
       </Screen>
     )
   }
@@ -184,7 +219,11 @@ function Loader({ communityId, name }: { communityId: string; name: string }) {
           className="error-state"
           title="加载失败"
           text={settings.error ?? '加载失败'}
-          primary={settings.errorCode === 'community.notFound' ? undefined : { text: '重试', onClick: settings.reload, className: 'error-state__retry' }}
+          primary={
+            settings.errorCode === 'community.notFound'
+              ? undefined
+              : { text: '重试', onClick: settings.reload, className: 'error-state__retry' }
+          }
           secondary={{ text: '返回', onClick: goBackOrHome }}
         />
       </Screen>
@@ -193,7 +232,15 @@ function Loader({ communityId, name }: { communityId: string; name: string }) {
   return <SettingsForm communityId={communityId} name={name} initial={settings.data} />
 }
 
-function SettingsForm({ communityId, name, initial }: { communityId: string; name: string; initial: DeliberationSettings }) {
+function SettingsForm({
+  communityId,
+  name,
+  initial,
+}: {
+  communityId: string
+  name: string
+  initial: DeliberationSettings
+}) {
   const [saved, setSaved] = useState(() => toDraft(initial))
   const [categories, setCategories] = useState<DraftCategory[]>(saved.categories)
   const [rules, setRules] = useState<DraftRules>(saved.rules)
@@ -216,7 +263,8 @@ function SettingsForm({ communityId, name, initial }: { communityId: string; nam
     // The field just touched loses its error; the others keep theirs until the next save.
     setErrors((e) => {
       const mineNow = { ...e.categories[categoryId] }
-      for (const k of Object.keys(change) as (keyof DraftCategory)[]) if (k === 'name' || k === 'reason') delete mineNow[k]
+      for (const k of Object.keys(change) as (keyof DraftCategory)[])
+        if (k === 'name' || k === 'reason') delete mineNow[k]
       if (change.kind) delete mineNow.reason
       return { ...e, categories: { ...e.categories, [categoryId]: mineNow } }
     })
@@ -242,7 +290,8 @@ function SettingsForm({ communityId, name, initial }: { communityId: string; nam
     const out: Errors = { rules: {}, categories: {} }
     const seen = new Set<string>()
     for (const c of categories) {
-      if (c.kind === 'exclude' && c.reason.trim() === '') out.categories[c.categoryId] = { reason: '请填写不议理由：居民选择这一类别时会看到它' }
+      if (c.kind === 'exclude' && c.reason.trim() === '')
+        out.categories[c.categoryId] = { reason: '请填写不议理由：居民选择这一类别时会看到它' }
       const key = c.name.trim()
       if (key && seen.has(key)) out.categories[c.categoryId] = { ...out.categories[c.categoryId], name: '已有同名类别' }
       seen.add(key)
@@ -295,7 +344,9 @@ function SettingsForm({ communityId, name, initial }: { communityId: string; nam
     <Screen className="settings-page">
       <View className="settings-head">
         <Text className="settings-head__title">议事规则</Text>
-        <Text className="settings-head__sub">{name ? `${name} · ` : ''}「六议六不议」清单和五议工作法的规则，保存后对新的提议生效</Text>
+        <Text className="settings-head__sub">
+          {name ? `${name} · ` : ''}「六议六不议」清单和五议工作法的规则，保存后对新的提议生效
+        </Text>
       </View>
 
       {LISTS.map((list) => {
@@ -307,7 +358,9 @@ function SettingsForm({ communityId, name, initial }: { communityId: string; nam
               <Text className="card__hint">{items.length} 项</Text>
             </View>
             <Text className="muted settings-list__hint">{list.hint}</Text>
-            {items.length === 0 && <Empty className={`settings-empty settings-empty--${list.kind}`} text={list.empty} />}
+            {items.length === 0 && (
+              <Empty className={`settings-empty settings-empty--${list.kind}`} text={list.empty} />
+            )}
             {items.map((c) => (
               <CategoryRow
                 key={c.categoryId}
@@ -321,9 +374,18 @@ function SettingsForm({ communityId, name, initial }: { communityId: string; nam
               />
             ))}
             {adding === list.kind ? (
-              <NewCategory kind={list.kind} names={categories.map((x) => x.name.trim())} onAdd={add} onCancel={() => setAdding(undefined)} />
+              <NewCategory
+                kind={list.kind}
+                names={categories.map((x) => x.name.trim())}
+                onAdd={add}
+                onCancel={() => setAdding(undefined)}
+              />
             ) : categories.length < CATEGORIES_MAX ? (
-              <View className={`settings-add settings-add--${list.kind}`} {...a11y('button')} onClick={() => setAdding(list.kind)}>
+              <View
+                className={`settings-add settings-add--${list.kind}`}
+                {...a11y('button')}
+                onClick={() => setAdding(list.kind)}
+              >
                 ＋ 添加{list.kind === 'deliberate' ? '可议' : '不议'}类别
               </View>
             ) : (
@@ -387,7 +449,9 @@ function SettingsForm({ communityId, name, initial }: { communityId: string; nam
       <View className="card settings-actions">
         {/* Next to the button the admin just pressed (the page is long): why it failed, or that it is saved. */}
         {formError && <View className="alert settings-error">{formError}</View>}
-        {savedNotice && !dirty && <View className="alert settings-saved">已保存，居民提议时即按新的清单和规则办理</View>}
+        {savedNotice && !dirty && (
+          <View className="alert settings-saved">已保存，居民提议时即按新的清单和规则办理</View>
+        )}
         {dirty && <Text className="muted settings-dirty">有未保存的修改</Text>}
         <Button block busy={saving} busyText="保存中…" className="settings-save" onClick={() => void save()}>
           保存
@@ -408,7 +472,15 @@ interface CategoryRowProps {
   onDelete: () => void
 }
 
-function CategoryRow({ category: c, errors, deleting, onChange, onAskDelete, onCancelDelete, onDelete }: CategoryRowProps) {
+function CategoryRow({
+  category: c,
+  errors,
+  deleting,
+  onChange,
+  onAskDelete,
+  onCancelDelete,
+  onDelete,
+}: CategoryRowProps) {
   const other: Kind = c.kind === 'deliberate' ? 'exclude' : 'deliberate'
   return (
     <View className={`settings-category settings-category--${c.kind}`} data-category-id={c.categoryId}>
@@ -421,7 +493,11 @@ function CategoryRow({ category: c, errors, deleting, onChange, onAskDelete, onC
           value={c.name}
           onInput={(e) => onChange({ name: e.detail.value })}
         />
-        <View className="settings-category__action settings-category-move" {...a11y('button')} onClick={() => onChange({ kind: other })}>
+        <View
+          className="settings-category__action settings-category-move"
+          {...a11y('button')}
+          onClick={() => onChange({ kind: other })}
+        >
           {other === 'exclude' ? '移到不议' : '移到六议'}
         </View>
         <View
@@ -447,7 +523,9 @@ function CategoryRow({ category: c, errors, deleting, onChange, onAskDelete, onC
       )}
       {deleting && (
         <View className="settings-confirm">
-          <Text className="settings-confirm__text">删除「{c.name.trim() || '未命名'}」？已提交的议题保留原类别，保存后居民不能再选择它。</Text>
+          <Text className="settings-confirm__text">
+            删除「{c.name.trim() || '未命名'}」？已提交的议题保留原类别，保存后居民不能再选择它。
+          </Text>
           <View className="settings-confirm__actions">
             <Button kind="plain" small className="settings-category-delete-cancel" onClick={onCancelDelete}>
               取消
@@ -462,7 +540,17 @@ function CategoryRow({ category: c, errors, deleting, onChange, onAskDelete, onC
   )
 }
 
-function NewCategory({ kind, names, onAdd, onCancel }: { kind: Kind; names: string[]; onAdd: (c: DraftCategory) => void; onCancel: () => void }) {
+function NewCategory({
+  kind,
+  names,
+  onAdd,
+  onCancel,
+}: {
+  kind: Kind
+  names: string[]
+  onAdd: (c: DraftCategory) => void
+  onCancel: () => void
+}) {
   const [name, setName] = useState('')
   const [reason, setReason] = useState('')
   const [errors, setErrors] = useState<Partial<Record<CategoryField, string>>>({})
@@ -534,7 +622,12 @@ function RuleInput({ label, explain, unit, className, type, value, error, field,
     <View className="field">
       <Text className="field__label">{label}</Text>
       <View className="settings-rule-row">
-        <Input className={`field__input ${className}`} type={type} value={value} onInput={(e) => onInput(e.detail.value)} />
+        <Input
+          className={`field__input ${className}`}
+          type={type}
+          value={value}
+          onInput={(e) => onInput(e.detail.value)}
+        />
         <Text>{unit}</Text>
       </View>
       <Text className="muted settings-explain">{explain}</Text>

@@ -30,10 +30,20 @@ export default function ActivitiesPage() {
   const shown = useShown()
   const [when, setWhen] = useState<When>('upcoming')
   const q = { communityId: router.params.communityId, gridId: router.params.gridId }
-  const data = useAsync<{ me: Me; registration: Registration | null; communityId?: string; items: Awaited<ReturnType<typeof listActivities>>['items'] }>(
+  const data = useAsync<{
+    me: Me
+    registration: Registration | null
+    communityId?: string
+    items: Awaited<ReturnType<typeof listActivities>>['items']
+  }>(
     async () => {
       const [me, reg, list] = await Promise.all([getMe(), getMyRegistration(), listActivities({ ...q, when })])
-      return { me, registration: reg.registration, communityId: list.communityId ?? q.communityId ?? reg.registration?.communityId, items: list.items }
+      return {
+        me,
+        registration: reg.registration,
+        communityId: list.communityId ?? q.communityId ?? reg.registration?.communityId,
+        items: list.items,
+      }
     },
     [when, shown, q.communityId, q.gridId],
     loggedIn && shown > 0,
@@ -45,7 +55,9 @@ export default function ActivitiesPage() {
 
   return (
     <Screen className="activities-page">
-      {data.data && <Entries me={data.data.me} registration={data.data.registration} communityId={data.data.communityId} />}
+      {data.data && (
+        <Entries me={data.data.me} registration={data.data.registration} communityId={data.data.communityId} />
+      )}
       <View className="volunteer-tabs" {...a11y('tablist')}>
         {tabs.map((t) => (
           <View
@@ -65,7 +77,13 @@ export default function ActivitiesPage() {
       ) : data.data.items.length === 0 ? (
         <Empty
           className="activities-empty"
-          text={when === 'mine' ? '您还没有报名活动' : when === 'past' ? '还没有结束的活动' : '暂时没有可报名的活动，社区发布后会显示在这里'}
+          text={
+            when === 'mine'
+              ? '您还没有报名活动'
+              : when === 'past'
+                ? '还没有结束的活动'
+                : '暂时没有可报名的活动，社区发布后会显示在这里'
+          }
         />
       ) : (
         data.data.items.map((a) => <ActivityCard key={a.activityId} a={a} />)

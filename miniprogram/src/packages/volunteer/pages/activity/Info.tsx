@@ -20,7 +20,11 @@ export function Info({ a }: { a: Activity }) {
       </View>
       <Row className="activity-time" k="时间" v={timeRange(a)} />
       <Row className="activity-place" k="地点" v={a.place.name} />
-      <Row className="activity-places" k="名额" v={`已报名 ${a.placed}/${a.capacity}${a.waiting ? `，候补 ${a.waiting} 人` : ''}`} />
+      <Row
+        className="activity-places"
+        k="名额"
+        v={`已报名 ${a.placed}/${a.capacity}${a.waiting ? `，候补 ${a.waiting} 人` : ''}`}
+      />
       <Row k="报名截止" v={formatTime(a.signUpDeadline)} />
       <Row k="类别" v={categoryLabels[a.category]} />
       <Row k="对象" v={a.audience === 'members' ? '仅限在职党员' : '在职党员和居民志愿者'} />
@@ -28,7 +32,8 @@ export function Info({ a }: { a: Activity }) {
       <Row k="组织者" v={a.unit ? `${a.organiser.name}（${a.unit.name}）` : a.organiser.name} />
       <Text className="activity-description">{a.description}</Text>
       <Text className="muted activity-rule">
-        时长认定：按签到签退与活动时间重合的部分，以{a.rule.unitMinutes}分钟为单位向下取整；在场不足{Math.round(a.rule.attendanceShare * 100)}%不计；每天最多
+        时长认定：按签到签退与活动时间重合的部分，以{a.rule.unitMinutes}分钟为单位向下取整；在场不足
+        {Math.round(a.rule.attendanceShare * 100)}%不计；每天最多
         {a.rule.dailyCapHours}小时。未签退的按活动结束时间计。
       </Text>
     </View>

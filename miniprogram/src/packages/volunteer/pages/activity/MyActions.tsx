@@ -48,11 +48,19 @@ export function MyActions({ a, onChange }: { a: Activity; onChange: (a: Activity
         await consent.answered
         return signUp(a.activityId)
       },
-      (n) => (n.me.state === 'placed' ? '报名成功！活动开始前会提醒您，到场后请扫码签到。' : `名额已满，您是候补第${n.me.position}位，有空位会通知您。`),
+      (n) =>
+        n.me.state === 'placed'
+          ? '报名成功！活动开始前会提醒您，到场后请扫码签到。'
+          : `名额已满，您是候补第${n.me.position}位，有空位会通知您。`,
     )
   }
   const leave = async () => {
-    const { confirm } = await Taro.showModal({ title: '取消报名？', content: '取消后名额会让给候补的志愿者。', confirmText: '取消报名', cancelText: '不取消' })
+    const { confirm } = await Taro.showModal({
+      title: '取消报名？',
+      content: '取消后名额会让给候补的志愿者。',
+      confirmText: '取消报名',
+      cancelText: '不取消',
+    })
     if (confirm)
       void run(
         'cancel',
@@ -80,18 +88,32 @@ export function MyActions({ a, onChange }: { a: Activity; onChange: (a: Activity
       {mine && (
         <Text className={`activity-me activity-me--${a.me.state}`}>
           我的状态：{mine}
-          {a.me.checkInAt ? `（签到 ${formatTime(a.me.checkInAt)}${a.me.checkOutAt ? `，签退 ${formatTime(a.me.checkOutAt)}` : ''}）` : ''}
+          {a.me.checkInAt
+            ? `（签到 ${formatTime(a.me.checkInAt)}${a.me.checkOutAt ? `，签退 ${formatTime(a.me.checkOutAt)}` : ''}）`
+            : ''}
         </Text>
       )}
       {message && <View className="alert alert--ok activity-message">{message}</View>}
       {error && <View className="alert activity-error">{error}</View>}
       {can('checkIn') && (
-        <Button block busy={busy === 'checkIn'} busyText="正在签到…" className="checkin-button" onClick={() => site('checkIn')}>
+        <Button
+          block
+          busy={busy === 'checkIn'}
+          busyText="正在签到…"
+          className="checkin-button"
+          onClick={() => site('checkIn')}
+        >
           扫码签到
         </Button>
       )}
       {can('checkOut') && (
-        <Button block busy={busy === 'checkOut'} busyText="正在签退…" className="checkout-button" onClick={() => site('checkOut')}>
+        <Button
+          block
+          busy={busy === 'checkOut'}
+          busyText="正在签退…"
+          className="checkout-button"
+          onClick={() => site('checkOut')}
+        >
           扫码签退
         </Button>
       )}
@@ -105,7 +127,9 @@ export function MyActions({ a, onChange }: { a: Activity; onChange: (a: Activity
           取消报名
         </Button>
       )}
-      {!mine && !can('signUp') && a.status !== 'open' && a.status !== 'full' && <Text className="muted">报名已结束</Text>}
+      {!mine && !can('signUp') && a.status !== 'open' && a.status !== 'full' && (
+        <Text className="muted">报名已结束</Text>
+      )}
       {a.me.state === 'none' && a.status === 'open' && !can('signUp') && (
         <View
           className="link register-link"

@@ -15,7 +15,12 @@ export function Organiser({ a }: { a: Activity }) {
         <View className="card__title-text">组织者</View>
       </View>
       {a.can.includes('showCode') && (
-        <LinkRow className="sitecode-link" title="现场签到码" sub="全屏显示，每30秒更换，志愿者扫码签到签退" onClick={() => go(VPAGES.siteCode)} />
+        <LinkRow
+          className="sitecode-link"
+          title="现场签到码"
+          sub="全屏显示，每30秒更换，志愿者扫码签到签退"
+          onClick={() => go(VPAGES.siteCode)}
+        />
       )}
       <LinkRow
         className="attendance-link"

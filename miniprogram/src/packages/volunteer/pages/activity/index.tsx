@@ -22,7 +22,11 @@ export default function ActivityPage() {
   const { activityId = '' } = useRouter().params
   const loggedIn = useRequireLogin()
   const shown = useShown()
-  const loaded = useAsync(() => getActivity(activityId), [activityId, shown], loggedIn && shown > 0 && Boolean(activityId))
+  const loaded = useAsync(
+    () => getActivity(activityId),
+    [activityId, shown],
+    loggedIn && shown > 0 && Boolean(activityId),
+  )
   const [a, setA] = useState<Activity>()
   useEffect(() => {
     if (loaded.data) setA(loaded.data)
@@ -50,7 +54,11 @@ export default function ActivityPage() {
           className="error-state"
           title="无法打开活动"
           text={loaded.error ?? '加载失败'}
-          primary={loaded.errorCode === 'activity.notFound' ? undefined : { text: '重试', onClick: loaded.reload, className: 'error-state__retry' }}
+          primary={
+            loaded.errorCode === 'activity.notFound'
+              ? undefined
+              : { text: '重试', onClick: loaded.reload, className: 'error-state__retry' }
+          }
           secondary={{ text: '返回', onClick: goBackOrHome, className: 'result-back' }}
         />
       </Screen>

@@ -12,7 +12,10 @@ const statusText = { pending: '待答复', accepted: '已同意', refused: '未�
 
 /** Volunteers' correction requests (民政部令第67号) and the organiser's answer: corrected times, or a reason. */
 export function Corrections({ activityId }: { activityId: string }) {
-  const list = useAsync(async () => ({ items: (await listCorrections(activityId)).items, activity: await getActivity(activityId) }), [activityId])
+  const list = useAsync(
+    async () => ({ items: (await listCorrections(activityId)).items, activity: await getActivity(activityId) }),
+    [activityId],
+  )
   if (!list.data) return null
   return (
     <View className="card corrections">
@@ -28,7 +31,12 @@ export function Corrections({ activityId }: { activityId: string }) {
           <Text className="row__sub">{c.text}</Text>
           {c.answer && <Text className="row__sub">答复：{c.answer}</Text>}
           {c.status === 'pending' && (
-            <Answer requestId={c.requestId} startAt={list.data!.activity.startAt} endAt={list.data!.activity.endAt} onDone={list.reload} />
+            <Answer
+              requestId={c.requestId}
+              startAt={list.data!.activity.startAt}
+              endAt={list.data!.activity.endAt}
+              onDone={list.reload}
+            />
           )}
         </View>
       ))}
@@ -36,7 +44,17 @@ export function Corrections({ activityId }: { activityId: string }) {
   )
 }
 
-function Answer({ requestId, startAt, endAt, onDone }: { requestId: string; startAt: string; endAt: string; onDone: () => void }) {
+function Answer({
+  requestId,
+  startAt,
+  endAt,
+  onDone,
+}: {
+  requestId: string
+  startAt: string
+  endAt: string
+  onDone: () => void
+}) {
   const day = beijingDate(Date.parse(startAt))
   const [inAt, setIn] = useState(beijingClock(Date.parse(startAt)))
   const [outAt, setOut] = useState(beijingClock(Date.parse(endAt)))
@@ -50,7 +68,9 @@ function Answer({ requestId, startAt, endAt, onDone }: { requestId: string; star
     try {
       await answerCorrection(
         requestId,
-        decision === 'accept' ? { decision, checkInAt: beijingInstant(day, inAt), checkOutAt: beijingInstant(day, outAt), answer } : { decision, answer },
+        decision === 'accept'
+          ? { decision, checkInAt: beijingInstant(day, inAt), checkOutAt: beijingInstant(day, outAt), answer }
+          : { decision, answer },
       )
       onDone()
     } catch (e) {
@@ -61,7 +81,9 @@ function Answer({ requestId, startAt, endAt, onDone }: { requestId: string; star
   }
   return (
     <View className="correction-answer">
-      <Text className="muted">活动时间 {formatTime(startAt)} 起。同意时填写核实后的签到、签退时间，系统按规则重新认定：</Text>
+      <Text className="muted">
+        活动时间 {formatTime(startAt)} 起。同意时填写核实后的签到、签退时间，系统按规则重新认定：
+      </Text>
       <View className="correction-times">
         <Picker mode="time" value={inAt} onChange={(e) => setIn(String(e.detail.value))}>
           <View className="chip correction-in" {...a11y('button')}>

@@ -10,7 +10,9 @@ import { hours } from '../../lib/labels'
 
 type Row = Attendance['rows'][number]
 const mark = (m: Row['checkIn']) =>
-  m ? `${formatTime(m.at)}${m.by === 'proxy' ? `（${m.byName}代签）` : m.by === 'system' ? '（未签退，按结束时间）' : ''}` : '—'
+  m
+    ? `${formatTime(m.at)}${m.by === 'proxy' ? `（${m.byName}代签）` : m.by === 'system' ? '（未签退，按结束时间）' : ''}`
+    : '—'
 
 /** Everyone placed (and waiting) with their check-in and -out, what the rule credits, and proxy buttons. */
 export function Rows({ data, onChange }: { data: Attendance; onChange: (d: Attendance) => void }) {
@@ -46,7 +48,8 @@ export function Rows({ data, onChange }: { data: Attendance; onChange: (d: Atten
               <Text className="attendance-row__line attendance-row__in">签到：{mark(r.checkIn)}</Text>
               <Text className="attendance-row__line attendance-row__out">签退：{mark(r.checkOut)}</Text>
               <Text className="attendance-row__line attendance-row__credited">
-                认定：{hours(r.credited.minutes)}，{r.credited.points} 积分{r.points === 'pending' ? '（积分待发放）' : ''}
+                认定：{hours(r.credited.minutes)}，{r.credited.points} 积分
+                {r.points === 'pending' ? '（积分待发放）' : ''}
               </Text>
               <Text className="muted">{r.credited.note}</Text>
               {can && !r.checkIn && (

@@ -73,19 +73,24 @@ export default function AttendancePage() {
       <View className="card attendance-summary">
         <Text className="row__title">{a.title}</Text>
         <Text className="muted">
-          已报名 {a.placed} 人 · 已签到 {placed.filter((r) => r.checkIn).length} 人 · 已签退 {placed.filter((r) => r.checkOut).length} 人
+          已报名 {a.placed} 人 · 已签到 {placed.filter((r) => r.checkIn).length} 人 · 已签退{' '}
+          {placed.filter((r) => r.checkOut).length} 人
         </Text>
         <Text className="attendance-total">
           {a.status === 'confirmed' ? '已确认' : '按规则预计'}：{hours(total)}，{points} 积分
         </Text>
-        {a.status === 'confirmed' && <View className="alert alert--ok confirm-done">时长已确认，已记入每位志愿者的平台记录，积分已发放。</View>}
+        {a.status === 'confirmed' && (
+          <View className="alert alert--ok confirm-done">时长已确认，已记入每位志愿者的平台记录，积分已发放。</View>
+        )}
         {error && <View className="alert confirm-error">{error}</View>}
         {a.can.includes('confirm') && (
           <Button block busy={busy} busyText="正在确认…" className="confirm-button" onClick={() => void confirm()}>
             确认服务时长
           </Button>
         )}
-        {!a.can.includes('confirm') && a.status !== 'confirmed' && <Text className="muted">活动结束后可确认时长。</Text>}
+        {!a.can.includes('confirm') && a.status !== 'confirmed' && (
+          <Text className="muted">活动结束后可确认时长。</Text>
+        )}
       </View>
       <Refusals refusals={data.refusals} />
       <Rows data={data} onChange={setData} />

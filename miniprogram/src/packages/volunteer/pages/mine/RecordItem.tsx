@@ -9,7 +9,12 @@ import { requestCorrection } from '../../../../services/api/volunteering'
 import { messageOf } from '../../../../services/http'
 import { hours } from '../../lib/labels'
 
-const pointsText: Record<ServiceRecord['pointsState'], string> = { credited: '已到账', pending: '待发放', none: '', notReclaimed: '已使用，未扣回' }
+const pointsText: Record<ServiceRecord['pointsState'], string> = {
+  credited: '已到账',
+  pending: '待发放',
+  none: '',
+  notReclaimed: '已使用，未扣回',
+}
 
 /** One 平台记录 as 民政部令第67号 asks it to read, with 申请更正 when it is wrong. */
 export function RecordItem({ r, asked, onAsked }: { r: ServiceRecord; asked: boolean; onAsked: () => void }) {

@@ -34,7 +34,9 @@ export default function MyServicePage() {
               <Text className="service-totals__label">获得积分</Text>
             </View>
             <View className="service-totals__item">
-              <Text className="service-totals__value">{data.data.records.filter((r) => r.kind === 'service' && r.minutes > 0).length}</Text>
+              <Text className="service-totals__value">
+                {data.data.records.filter((r) => r.kind === 'service' && r.minutes > 0).length}
+              </Text>
               <Text className="service-totals__label">服务次数</Text>
             </View>
           </View>
@@ -43,12 +45,19 @@ export default function MyServicePage() {
               <Text className="card__title-text">服务记录</Text>
               <Text className="card__hint">平台记录</Text>
             </View>
-            {data.data.records.length === 0 && <Empty className="service-records-empty" text="还没有服务记录。参加活动并由组织者确认后，记录会出现在这里。" />}
+            {data.data.records.length === 0 && (
+              <Empty
+                className="service-records-empty"
+                text="还没有服务记录。参加活动并由组织者确认后，记录会出现在这里。"
+              />
+            )}
             {data.data.records.map((r) => (
               <RecordItem
                 key={r.recordId}
                 r={r}
-                asked={data.data!.corrections.some((c) => c.recordId === (r.adjusts ?? r.recordId) && c.status === 'pending')}
+                asked={data.data!.corrections.some(
+                  (c) => c.recordId === (r.adjusts ?? r.recordId) && c.status === 'pending',
+                )}
                 onAsked={data.reload}
               />
             ))}

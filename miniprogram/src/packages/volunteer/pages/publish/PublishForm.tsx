@@ -83,7 +83,12 @@ export function PublishForm({ communityId, units }: { communityId: string; units
       )
       .then((a) => a && void Taro.redirectTo({ url: withQuery(VPAGES.activity, { activityId: a.activityId }) }))
   const chip = (active: boolean, label: string, className: string, onClick: () => void) => (
-    <View key={label} className={`chip ${className} ${active ? 'is-active' : ''}`} {...a11y('radio', { checked: active })} onClick={onClick}>
+    <View
+      key={label}
+      className={`chip ${className} ${active ? 'is-active' : ''}`}
+      {...a11y('radio', { checked: active })}
+      onClick={onClick}
+    >
       <Text>{label}</Text>
     </View>
   )
@@ -93,7 +98,13 @@ export function PublishForm({ communityId, units }: { communityId: string; units
       {form.formError && <View className="alert publish-error">{form.formError}</View>}
       <View className="field">
         <Text className="field__label">标题</Text>
-        <Input className="field__input publish-title" value={title} maxlength={30} placeholder="如：周末楼道清理" onInput={(e) => setTitle(e.detail.value)} />
+        <Input
+          className="field__input publish-title"
+          value={title}
+          maxlength={30}
+          placeholder="如：周末楼道清理"
+          onInput={(e) => setTitle(e.detail.value)}
+        />
         {err('title')}
       </View>
       <View className="field">
@@ -150,12 +161,22 @@ export function PublishForm({ communityId, units }: { communityId: string; units
       </View>
       <View className="field">
         <Text className="field__label">名额（人）</Text>
-        <Input className="field__input publish-capacity" type="number" value={capacity} onInput={(e) => setCapacity(e.detail.value)} />
+        <Input
+          className="field__input publish-capacity"
+          type="number"
+          value={capacity}
+          onInput={(e) => setCapacity(e.detail.value)}
+        />
         {err('capacity')}
       </View>
       <View className="field">
         <Text className="field__label">每服务1小时得积分</Text>
-        <Input className="field__input publish-points" type="number" value={points} onInput={(e) => setPoints(e.detail.value)} />
+        <Input
+          className="field__input publish-points"
+          type="number"
+          value={points}
+          onInput={(e) => setPoints(e.detail.value)}
+        />
         {err('pointsPerHour')}
       </View>
       <View className="field">

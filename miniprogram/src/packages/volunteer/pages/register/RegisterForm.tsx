@@ -7,7 +7,11 @@ import { a11y } from '../../../../lib/a11y'
 import { putMyRegistration } from '../../../../services/api/volunteering'
 
 const SKILLS = ['陪伴老人', '政策讲解', '电脑手机', '理发', '维修', '医疗护理', '法律咨询', '文艺']
-const statusText = { pending: '已提交，等待社区审核', approved: '审核已通过，可以报名活动', refused: '未通过审核' } as const
+const statusText = {
+  pending: '已提交，等待社区审核',
+  approved: '审核已通过，可以报名活动',
+  refused: '未通过审核',
+} as const
 
 /** The registration form: who I am to the community (party member with a unit, or a resident), what I can do, and when. */
 export function RegisterForm({
@@ -34,7 +38,8 @@ export function RegisterForm({
     }),
     values: { unitId, phone },
   })
-  const toggle = (list: string[], set: (l: string[]) => void, x: string) => set(list.includes(x) ? list.filter((y) => y !== x) : [...list, x])
+  const toggle = (list: string[], set: (l: string[]) => void, x: string) =>
+    set(list.includes(x) ? list.filter((y) => y !== x) : [...list, x])
   const submit = () =>
     void form
       .submit(() =>
@@ -48,15 +53,28 @@ export function RegisterForm({
         }),
       )
       .then((r) => r && setSaved(r.registration))
-  const chip = (active: boolean, label: string, className: string, onClick: () => void, role: 'radio' | 'checkbox' = 'checkbox') => (
-    <View key={label} className={`chip ${className} ${active ? 'is-active' : ''}`} {...a11y(role, { checked: active })} onClick={onClick}>
+  const chip = (
+    active: boolean,
+    label: string,
+    className: string,
+    onClick: () => void,
+    role: 'radio' | 'checkbox' = 'checkbox',
+  ) => (
+    <View
+      key={label}
+      className={`chip ${className} ${active ? 'is-active' : ''}`}
+      {...a11y(role, { checked: active })}
+      onClick={onClick}
+    >
       <Text>{label}</Text>
     </View>
   )
   return (
     <View>
       {saved && (
-        <View className={`alert ${saved.status === 'approved' ? 'alert--ok' : ''} register-status register-status--${saved.status}`}>
+        <View
+          className={`alert ${saved.status === 'approved' ? 'alert--ok' : ''} register-status register-status--${saved.status}`}
+        >
           {statusText[saved.status]}
           {saved.reason ? `：${saved.reason}` : ''}
         </View>
@@ -73,7 +91,15 @@ export function RegisterForm({
           <View className="field">
             <Text className="field__label">报到单位（我工作的单位）</Text>
             {units.length === 0 && <Text className="muted">社区还没有登记报到单位，请联系社区工作人员。</Text>}
-            {units.map((u) => chip(unitId === u.unitId, u.name, `register-unit-option register-unit-option--${u.unitId}`, () => setUnitId(u.unitId), 'radio'))}
+            {units.map((u) =>
+              chip(
+                unitId === u.unitId,
+                u.name,
+                `register-unit-option register-unit-option--${u.unitId}`,
+                () => setUnitId(u.unitId),
+                'radio',
+              ),
+            )}
             {form.errors.unitId && <Text className="field-error field-error--unitId">{form.errors.unitId}</Text>}
           </View>
         )}
@@ -83,7 +109,11 @@ export function RegisterForm({
         </View>
         <View className="field">
           <Text className="field__label">方便的时间（可多选）</Text>
-          {availabilities.map((a) => chip(when.includes(a), availabilityLabels[a], `register-availability--${a}`, () => toggle(when, setWhen, a)))}
+          {availabilities.map((a) =>
+            chip(when.includes(a), availabilityLabels[a], `register-availability--${a}`, () =>
+              toggle(when, setWhen, a),
+            ),
+          )}
         </View>
         <View className="field">
           <Text className="field__label">联系电话（选填）</Text>

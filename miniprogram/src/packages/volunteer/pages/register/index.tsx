@@ -34,7 +34,12 @@ export default function RegisterPage() {
   if (!data.data)
     return (
       <Screen className="register-page">
-        <ResultPage className="error-state" title="加载失败" text={data.error ?? ''} primary={{ text: '重试', onClick: data.reload }} />
+        <ResultPage
+          className="error-state"
+          title="加载失败"
+          text={data.error ?? ''}
+          primary={{ text: '重试', onClick: data.reload }}
+        />
       </Screen>
     )
   if (!data.data.communityId)
@@ -50,7 +55,12 @@ export default function RegisterPage() {
     )
   return (
     <Screen className="register-page">
-      <RegisterForm communityId={data.data.communityId} registration={data.data.registration} units={data.data.units} name={data.data.me.displayName} />
+      <RegisterForm
+        communityId={data.data.communityId}
+        registration={data.data.registration}
+        units={data.data.units}
+        name={data.data.me.displayName}
+      />
     </Screen>
   )
 }

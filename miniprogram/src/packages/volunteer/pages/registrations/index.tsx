@@ -25,7 +25,11 @@ export default function RegistrationsPage() {
   const { communityId = '' } = useRouter().params
   const loggedIn = useRequireLogin()
   const [status, setStatus] = useState<Status>('pending')
-  const list = useAsync(() => listRegistrations(communityId, status), [communityId, status], loggedIn && Boolean(communityId))
+  const list = useAsync(
+    () => listRegistrations(communityId, status),
+    [communityId, status],
+    loggedIn && Boolean(communityId),
+  )
   return (
     <Screen className="registrations-page">
       <View className="volunteer-tabs" {...a11y('tablist')}>
@@ -77,7 +81,8 @@ function Item({ r, onDone }: { r: Registration; onDone: () => void }) {
       </Text>
       {r.unitName && <Text className="row__sub">报到单位：{r.unitName}</Text>}
       <Text className="row__sub">
-        技能：{r.skills.join('、') || '未填写'}；时间：{r.availability.map((a) => availabilityLabels[a]).join('、') || '未填写'}
+        技能：{r.skills.join('、') || '未填写'}；时间：
+        {r.availability.map((a) => availabilityLabels[a]).join('、') || '未填写'}
       </Text>
       <Text className="row__sub">
         {r.phone ? `电话 ${r.phone} · ` : ''}登记于 {formatTime(r.createdAt)}

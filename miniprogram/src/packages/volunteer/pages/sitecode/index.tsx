@@ -65,7 +65,12 @@ export default function SiteCodePage() {
   if (!code && error)
     return (
       <Screen className="sitecode-page">
-        <ResultPage className="error-state" title="无法显示签到码" text={error} secondary={{ text: '返回', onClick: goBackOrHome, className: 'result-back' }} />
+        <ResultPage
+          className="error-state"
+          title="无法显示签到码"
+          text={error}
+          secondary={{ text: '返回', onClick: goBackOrHome, className: 'result-back' }}
+        />
       </Screen>
     )
   if (!code)
@@ -79,7 +84,13 @@ export default function SiteCodePage() {
       <View className="sitecode">
         <Text className="sitecode-title">{title}</Text>
         <Text className="sitecode__hint">请志愿者打开「志愿活动」，点「扫码签到」或「扫码签退」扫描下方二维码</Text>
-        <Image className="sitecode-qr" data-code={code.code} src={code.qr} mode="aspectFit" ariaLabel="现场签到二维码" />
+        <Image
+          className="sitecode-qr"
+          data-code={code.code}
+          src={code.qr}
+          mode="aspectFit"
+          ariaLabel="现场签到二维码"
+        />
         <Text className="sitecode-countdown">{left > 0 ? `${left} 秒后自动更换` : '正在更换…'}</Text>
         {error && <Text className="field-error">{error}（正在重试）</Text>}
       </View>

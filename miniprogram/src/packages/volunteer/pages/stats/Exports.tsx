@@ -7,7 +7,15 @@ import { openExport } from '../../lib/download'
 import { currentQuarter } from '../../lib/labels'
 
 /** The period's 平台记录 for the national volunteer system, the roll-up as Excel, and each unit's quarterly feedback card. */
-export function Exports({ communityId, period, units }: { communityId: string; period: string; units: Stats['units'] }) {
+export function Exports({
+  communityId,
+  period,
+  units,
+}: {
+  communityId: string
+  period: string
+  units: Stats['units']
+}) {
   const [busy, setBusy] = useState<string>()
   const [error, setError] = useState<string>()
   const quarter = /Q/.test(period) ? period : currentQuarter()
@@ -54,7 +62,14 @@ export function Exports({ communityId, period, units }: { communityId: string; p
           kind="ghost"
           busy={busy === u.unitId}
           className="export-feedback-card"
-          onClick={() => void run(u.unitId, exportPaths.feedbackCard(communityId, u.unitId, quarter), `反馈卡-${u.name}-${quarter}.pdf`, 'pdf')}
+          onClick={() =>
+            void run(
+              u.unitId,
+              exportPaths.feedbackCard(communityId, u.unitId, quarter),
+              `反馈卡-${u.name}-${quarter}.pdf`,
+              'pdf',
+            )
+          }
         >
           {u.name} 反馈卡（PDF）
         </Button>

@@ -32,7 +32,11 @@ export default function StatsPage() {
   const loggedIn = useRequireLogin()
   const choices = periods()
   const [period, setPeriod] = useState(choices[0]!.key)
-  const s = useAsync(() => getStats({ scope: 'community', id: communityId, period }), [communityId, period], loggedIn && Boolean(communityId))
+  const s = useAsync(
+    () => getStats({ scope: 'community', id: communityId, period }),
+    [communityId, period],
+    loggedIn && Boolean(communityId),
+  )
   const t = s.data?.totals
   return (
     <Screen className="stats-page">
@@ -76,7 +80,11 @@ export default function StatsPage() {
             <BarChart
               className="stats-chart-months"
               title="每月服务时长"
-              bars={s.data.series.map((m) => ({ label: `${Number(m.period.slice(5))}月`, value: m.minutes, text: hours(m.minutes) }))}
+              bars={s.data.series.map((m) => ({
+                label: `${Number(m.period.slice(5))}月`,
+                value: m.minutes,
+                text: hours(m.minutes),
+              }))}
             />
           </View>
           <View className="card">
@@ -86,7 +94,11 @@ export default function StatsPage() {
             <BarChart
               className="stats-chart-units"
               title="按报到单位的服务时长"
-              bars={s.data.units.map((u) => ({ label: `${u.name}（${u.servingMembers}/${u.members}人参与）`, value: u.minutes, text: hours(u.minutes) }))}
+              bars={s.data.units.map((u) => ({
+                label: `${u.name}（${u.servingMembers}/${u.members}人参与）`,
+                value: u.minutes,
+                text: hours(u.minutes),
+              }))}
             />
           </View>
           <View className="card">

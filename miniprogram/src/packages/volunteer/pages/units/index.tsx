@@ -32,7 +32,15 @@ export default function UnitsPage() {
   })
   const add = () =>
     void form
-      .submit(() => createUnit(communityId, { unitId, name, kind, contact: { name: contact, phone }, ...(members ? { partyMembers: Number(members) } : {}) }))
+      .submit(() =>
+        createUnit(communityId, {
+          unitId,
+          name,
+          kind,
+          contact: { name: contact, phone },
+          ...(members ? { partyMembers: Number(members) } : {}),
+        }),
+      )
       .then((u) => {
         if (!u) return
         setUnitId(newClientId())
@@ -73,7 +81,12 @@ export default function UnitsPage() {
         {form.formError && <View className="alert">{form.formError}</View>}
         <View className="field">
           <Text className="field__label">单位名称</Text>
-          <Input className="field__input unit-name" value={name} maxlength={40} onInput={(e) => setName(e.detail.value)} />
+          <Input
+            className="field__input unit-name"
+            value={name}
+            maxlength={40}
+            onInput={(e) => setName(e.detail.value)}
+          />
           {form.errors.name && <Text className="field-error">{form.errors.name}</Text>}
         </View>
         <View className="field">
@@ -91,17 +104,33 @@ export default function UnitsPage() {
         </View>
         <View className="field">
           <Text className="field__label">联系人</Text>
-          <Input className="field__input unit-contact" value={contact} maxlength={20} onInput={(e) => setContact(e.detail.value)} />
+          <Input
+            className="field__input unit-contact"
+            value={contact}
+            maxlength={20}
+            onInput={(e) => setContact(e.detail.value)}
+          />
           {form.errors.contact && <Text className="field-error">{form.errors.contact}</Text>}
         </View>
         <View className="field">
           <Text className="field__label">联系电话</Text>
-          <Input className="field__input unit-phone" type="number" maxlength={11} value={phone} onInput={(e) => setPhone(e.detail.value)} />
+          <Input
+            className="field__input unit-phone"
+            type="number"
+            maxlength={11}
+            value={phone}
+            onInput={(e) => setPhone(e.detail.value)}
+          />
           {form.errors.phone && <Text className="field-error">{form.errors.phone}</Text>}
         </View>
         <View className="field">
           <Text className="field__label">党员人数（选填，用于计算报到率）</Text>
-          <Input className="field__input unit-members" type="number" value={members} onInput={(e) => setMembers(e.detail.value)} />
+          <Input
+            className="field__input unit-members"
+            type="number"
+            value={members}
+            onInput={(e) => setMembers(e.detail.value)}
+          />
         </View>
         <SubmitButton submitting={form.submitting} className="unit-submit" onClick={add}>
           登记并结对

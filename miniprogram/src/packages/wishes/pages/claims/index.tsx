@@ -14,7 +14,14 @@ import { openWish } from '../../components/wish'
 import '../../components/wishes.scss'
 import './index.scss'
 
-const outcomeLabels = { active: '办理中', fulfilled: '已送达，待确认', confirmed: '已实现', lapsed: '已过期', released: '已放弃', reopened: '已结束' } as const
+const outcomeLabels = {
+  active: '办理中',
+  fulfilled: '已送达，待确认',
+  confirmed: '已实现',
+  lapsed: '已过期',
+  released: '已放弃',
+  reopened: '已结束',
+} as const
 
 /** 我的认领: the member's claims and how each ended, their service record and their points. */
 export default function MyClaimsPage() {
@@ -55,7 +62,9 @@ export default function MyClaimsPage() {
               <View className="card__title">
                 <Text className="card__title-text">认领记录</Text>
               </View>
-              {data.data.items.length === 0 && <Empty className="claims-empty" text="还没有认领过心愿，去心愿墙看看吧" />}
+              {data.data.items.length === 0 && (
+                <Empty className="claims-empty" text="还没有认领过心愿，去心愿墙看看吧" />
+              )}
               {data.data.items.map((c) => (
                 <View
                   key={`${c.wishId}-${c.claimedAt}`}
@@ -67,7 +76,8 @@ export default function MyClaimsPage() {
                   <View className="row__main">
                     <Text className="row__title">{c.title}</Text>
                     <Text className="row__sub">
-                      {formatTime(c.claimedAt)} 认领{c.outcome === 'active' ? ` · ${formatTime(c.deadline)} 前完成` : ''}
+                      {formatTime(c.claimedAt)} 认领
+                      {c.outcome === 'active' ? ` · ${formatTime(c.deadline)} 前完成` : ''}
                     </Text>
                     <Text
                       className={`badge ${c.outcome === 'confirmed' ? 'badge--green' : c.outcome === 'active' || c.outcome === 'fulfilled' ? 'badge--soft' : 'badge--grey'} claim-outcome`}

@@ -35,7 +35,9 @@ export default function FulfilPage() {
       />,
     )
   if (!wish.data.can.includes('fulfil'))
-    return screen(<ResultPage className="fulfil-denied" title="现在不能报告" text="只有认领人可以在认领期内报告心愿已实现。" />)
+    return screen(
+      <ResultPage className="fulfil-denied" title="现在不能报告" text="只有认领人可以在认领期内报告心愿已实现。" />,
+    )
   return screen(<FulfilForm wish={wish.data} />)
 }
 
@@ -79,7 +81,12 @@ function FulfilForm({ wish }: { wish: Wish }) {
           />
           {form.errors.note && <Text className="field-error field-error--note">{form.errors.note}</Text>}
         </View>
-        <SubmitButton submitting={form.submitting} disabled={photos.uploading} className="fulfil-submit" onClick={() => void submit()}>
+        <SubmitButton
+          submitting={form.submitting}
+          disabled={photos.uploading}
+          className="fulfil-submit"
+          onClick={() => void submit()}
+        >
           报告已送达
         </SubmitButton>
         <Text className="muted">提交后请居民确认收到，确认后您将获得 {wish.points ?? 0} 积分。</Text>

@@ -21,7 +21,9 @@ export function OnBehalfFields(props: {
   const set = (k: keyof OnBehalfValue) => (e: { detail: { value: string } }) => onChange({ ...v, [k]: e.detail.value })
   return (
     <View className="post-behalf">
-      <View className="alert alert--grey post-behalf-note">代不便使用手机的居民发布：认领人会联系您，由您陪同上门。</View>
+      <View className="alert alert--grey post-behalf-note">
+        代不便使用手机的居民发布：认领人会联系您，由您陪同上门。
+      </View>
       <View className="field">
         <Text className="field__label">居民所在楼栋</Text>
         <View className="chips" {...a11y('radiogroup', { label: '楼栋' })}>
@@ -40,22 +42,46 @@ export function OnBehalfFields(props: {
       </View>
       <View className="field">
         <Text className="field__label">单元</Text>
-        <Input className="field__input post-unit" type="text" placeholder="例如：1" value={v.unit} onInput={set('unit')} />
+        <Input
+          className="field__input post-unit"
+          type="text"
+          placeholder="例如：1"
+          value={v.unit}
+          onInput={set('unit')}
+        />
         {errors.unit && <Text className="field-error field-error--unit">{errors.unit}</Text>}
       </View>
       <View className="field">
         <Text className="field__label">房号</Text>
-        <Input className="field__input post-room" type="text" placeholder="例如：302" value={v.room} onInput={set('room')} />
+        <Input
+          className="field__input post-room"
+          type="text"
+          placeholder="例如：302"
+          value={v.room}
+          onInput={set('room')}
+        />
         {errors.room && <Text className="field-error field-error--room">{errors.room}</Text>}
       </View>
       <View className="field">
         <Text className="field__label">居民姓名</Text>
-        <Input className="field__input post-resident-name" type="text" placeholder="心愿墙上只显示姓氏" value={v.residentName} onInput={set('residentName')} />
+        <Input
+          className="field__input post-resident-name"
+          type="text"
+          placeholder="心愿墙上只显示姓氏"
+          value={v.residentName}
+          onInput={set('residentName')}
+        />
         {errors.residentName && <Text className="field-error field-error--residentName">{errors.residentName}</Text>}
       </View>
       <View className="field">
         <Text className="field__label">居民电话（选填）</Text>
-        <Input className="field__input post-resident-phone" type="number" placeholder="只给认领人看" value={v.residentPhone} onInput={set('residentPhone')} />
+        <Input
+          className="field__input post-resident-phone"
+          type="number"
+          placeholder="只给认领人看"
+          value={v.residentPhone}
+          onInput={set('residentPhone')}
+        />
         {errors.residentPhone && <Text className="field-error field-error--residentPhone">{errors.residentPhone}</Text>}
       </View>
     </View>

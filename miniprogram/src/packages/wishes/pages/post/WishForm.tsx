@@ -33,7 +33,13 @@ export function WishForm(props: {
 }) {
   const { me, wish, onBehalf } = props
   const [householdId, setHouseholdId] = useState(me.households[0]?.householdId ?? '')
-  const [behalf, setBehalf] = useState<OnBehalfValue>({ buildingId: '', unit: '', room: '', residentName: '', residentPhone: '' })
+  const [behalf, setBehalf] = useState<OnBehalfValue>({
+    buildingId: '',
+    unit: '',
+    room: '',
+    residentName: '',
+    residentPhone: '',
+  })
   const [title, setTitle] = useState(wish?.title ?? '')
   const [text, setText] = useState(wish?.text ?? '')
   const [categoryId, setCategoryId] = useState<WishCategory | ''>(wish?.categoryId ?? '')
@@ -51,21 +57,31 @@ export function WishForm(props: {
   })
   const base = { title, text, categoryId, photoKeys: photos.keys, wantedBy }
   const body = () =>
-    wish ? base : { ...base, wishId: clientId, ...(onBehalf ? { onBehalf: onBehalfBody() } : me.households.length > 1 ? { householdId } : {}) }
+    wish
+      ? base
+      : {
+          ...base,
+          wishId: clientId,
+          ...(onBehalf ? { onBehalf: onBehalfBody() } : me.households.length > 1 ? { householdId } : {}),
+        }
   const parsed = () => (wish ? revisionBodySchema.safeParse(base) : wishBodySchema.safeParse(body()))
   const behalfErrors: OnBehalfErrors = {}
   const validate = (): FieldErrors<Field> => {
     const result = parsed()
     const errors = zodFieldErrors<Field>(result.error)
     for (const issue of result.error?.issues ?? [])
-      if (issue.path[0] === 'onBehalf' && issue.path[1]) behalfErrors[issue.path[1] as keyof OnBehalfValue] ??= issue.message
+      if (issue.path[0] === 'onBehalf' && issue.path[1])
+        behalfErrors[issue.path[1] as keyof OnBehalfValue] ??= issue.message
     if (onBehalf && !behalf.buildingId) behalfErrors.buildingId = '请选择楼栋'
     if (onBehalf && Object.keys(behalfErrors).length) errors.onBehalf = '请补全居民信息'
     if (photos.uploading) errors.photoKeys = '照片还在上传，请稍候'
     else if (photos.failed) errors.photoKeys = '有照片上传失败，请重试或删除'
     return errors
   }
-  const form = useSubmit<Field>({ validate, values: { householdId, onBehalf: behalf, title, text, categoryId, photoKeys: photos.keys, wantedBy } })
+  const form = useSubmit<Field>({
+    validate,
+    values: { householdId, onBehalf: behalf, title, text, categoryId, photoKeys: photos.keys, wantedBy },
+  })
   // useSubmit ran validate() for this render, which filled behalfErrors: shown once the form has been tried.
   const shownBehalf: OnBehalfErrors = form.errors.onBehalf ? behalfErrors : {}
 
@@ -73,7 +89,9 @@ export function WishForm(props: {
     form.submit(async () => {
       // Within the tap (WeChat's rule): ask to hear when the grid worker has checked it and who claims it.
       const consent = requestConsent(['wish'], props.communityId)
-      const saved = wish ? await reviseWish(wish.wishId, revisionBodySchema.parse(base)) : await postWish(wishBodySchema.parse(body()))
+      const saved = wish
+        ? await reviseWish(wish.wishId, revisionBodySchema.parse(base))
+        : await postWish(wishBodySchema.parse(body()))
       await consent.answered
       void Taro.redirectTo({ url: withQuery(PAGES.wish, { wishId: saved.wishId, created: '1' }) })
       return saved
@@ -85,7 +103,14 @@ export function WishForm(props: {
       {wish?.returnNote && <View className="alert post-return-note">网格员退回意见：{wish.returnNote}</View>}
       {form.formError && <View className="alert post-error">{form.formError}</View>}
       <View className="card">
-        {onBehalf && <OnBehalfFields buildings={props.grids.flatMap((g) => g.buildings)} value={behalf} errors={shownBehalf} onChange={setBehalf} />}
+        {onBehalf && (
+          <OnBehalfFields
+            buildings={props.grids.flatMap((g) => g.buildings)}
+            value={behalf}
+            errors={shownBehalf}
+            onChange={setBehalf}
+          />
+        )}
         {!onBehalf && !wish && me.households.length > 1 && (
           <View className="field">
             <Text className="field__label">为哪一户发布</Text>
@@ -156,8 +181,17 @@ export function WishForm(props: {
               </View>
             ))}
           </View>
-          <Picker mode="date" value={wantedBy} start={inDays(1)} end={inDays(180)} onChange={(e) => setWantedBy(String(e.detail.value))}>
-            <View className="picker-field post-wanted-by" {...a11y('button', { label: `希望实现的日期：${formatDate(wantedBy)}，点击修改` })}>
+          <Picker
+            mode="date"
+            value={wantedBy}
+            start={inDays(1)}
+            end={inDays(180)}
+            onChange={(e) => setWantedBy(String(e.detail.value))}
+          >
+            <View
+              className="picker-field post-wanted-by"
+              {...a11y('button', { label: `希望实现的日期：${formatDate(wantedBy)}，点击修改` })}
+            >
               {formatDate(wantedBy)}（点此选择其他日期）
             </View>
           </Picker>
@@ -168,7 +202,12 @@ export function WishForm(props: {
           <PhotoField photos={photos} prefix="post" />
           {errors.photoKeys && <Text className="field-error field-error--photoKeys">{errors.photoKeys}</Text>}
         </View>
-        <SubmitButton submitting={form.submitting} disabled={photos.uploading} className="post-submit" onClick={() => void submit()}>
+        <SubmitButton
+          submitting={form.submitting}
+          disabled={photos.uploading}
+          className="post-submit"
+          onClick={() => void submit()}
+        >
           {wish ? '重新提交' : '提交心愿'}
         </SubmitButton>
         <Text className="muted post-hint">

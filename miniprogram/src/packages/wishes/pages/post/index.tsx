@@ -49,7 +49,8 @@ export default function PostPage() {
     )
   }
   const d = data.data
-  if (d.wish && !d.wish.can.includes('revise')) return screen(<ResultPage className="post-denied" title="无法修改" text="只有发布人可以修改被退回的心愿" />)
+  if (d.wish && !d.wish.can.includes('revise'))
+    return screen(<ResultPage className="post-denied" title="无法修改" text="只有发布人可以修改被退回的心愿" />)
   if (!d.onBehalf && !d.wish && d.me.households.length === 0) {
     return screen(
       <ResultPage
@@ -57,10 +58,23 @@ export default function PostPage() {
         className="post-unbound"
         title="请先绑定房屋"
         text="心愿是为本户发布的：请先绑定您的房屋。行动不便、不会用手机的老人，可以请网格员代为发布。"
-        primary={{ text: '去绑定房屋', onClick: () => void Taro.navigateTo({ url: PAGES.bind }), className: 'post-bind-link' }}
+        primary={{
+          text: '去绑定房屋',
+          onClick: () => void Taro.navigateTo({ url: PAGES.bind }),
+          className: 'post-bind-link',
+        }}
         secondary={{ text: '返回', onClick: goBackOrHome }}
       />,
     )
   }
-  return screen(<WishForm me={d.me} wish={d.wish} onBehalf={d.onBehalf} grids={d.grids} communityId={d.communityId} openLimit={d.settings?.openLimit} />)
+  return screen(
+    <WishForm
+      me={d.me}
+      wish={d.wish}
+      onBehalf={d.onBehalf}
+      grids={d.grids}
+      communityId={d.communityId}
+      openLimit={d.settings?.openLimit}
+    />,
+  )
 }

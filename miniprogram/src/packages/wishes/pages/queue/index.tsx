@@ -60,13 +60,18 @@ export default function QueuePage() {
       </View>
       {grid && (
         <View className="wish-links">
-          <Button className="queue-post-behalf" onClick={() => void Taro.navigateTo({ url: withQuery(PAGES.postWish, { onBehalf: '1' }) })}>
+          <Button
+            className="queue-post-behalf"
+            onClick={() => void Taro.navigateTo({ url: withQuery(PAGES.postWish, { onBehalf: '1' }) })}
+          >
             代居民发布心愿
           </Button>
           <Button
             kind="ghost"
             className="queue-wall"
-            onClick={() => void Taro.navigateTo({ url: withQuery(PAGES.wishWall, { gridId: grid.gridId, name: grid.gridName }) })}
+            onClick={() =>
+              void Taro.navigateTo({ url: withQuery(PAGES.wishWall, { gridId: grid.gridId, name: grid.gridName }) })
+            }
           >
             本网格心愿墙
           </Button>

@@ -28,7 +28,10 @@ export function VetForm({ wish, settings }: { wish: Wish; settings: WishSettings
   const [points, setPoints] = useState(String(Math.min(settings.pointsMax, Math.max(settings.pointsMin, 10))))
   const [claimDays, setClaimDays] = useState(settings.claimDays)
   const [reason, setReason] = useState('')
-  const body = () => (decision === 'publish' ? { decision, method, note, hardship, points: Number(points), claimDays } : { decision, reason })
+  const body = () =>
+    decision === 'publish'
+      ? { decision, method, note, hardship, points: Number(points), claimDays }
+      : { decision, reason }
   const validate = (): FieldErrors<Field> => {
     const errors = zodFieldErrors<Field>(vetBodySchema.safeParse(body()).error)
     if (decision === 'publish') {
@@ -49,7 +52,12 @@ export function VetForm({ wish, settings }: { wish: Wish; settings: WishSettings
     })
   const { errors } = form
   const chip = (cls: string, active: boolean, label: string, onClick: () => void) => (
-    <View key={cls} className={`chip ${cls} ${active ? 'is-active' : ''}`} {...a11y('radio', { checked: active })} onClick={onClick}>
+    <View
+      key={cls}
+      className={`chip ${cls} ${active ? 'is-active' : ''}`}
+      {...a11y('radio', { checked: active })}
+      onClick={onClick}
+    >
       <Text>{label}</Text>
     </View>
   )
@@ -60,7 +68,11 @@ export function VetForm({ wish, settings }: { wish: Wish; settings: WishSettings
       <View className="card">
         <View className="field">
           <Text className="field__label">审核结果</Text>
-          <View className="chips">{decisions.map(([d, label]) => chip(`vet-decision vet-decision--${d}`, decision === d, label, () => setDecision(d)))}</View>
+          <View className="chips">
+            {decisions.map(([d, label]) =>
+              chip(`vet-decision vet-decision--${d}`, decision === d, label, () => setDecision(d)),
+            )}
+          </View>
         </View>
         {decision === 'publish' ? (
           <View>
@@ -88,7 +100,9 @@ export function VetForm({ wish, settings }: { wish: Wish; settings: WishSettings
               <Text className="field__label">困难类别（仅工作人员可见，不上心愿墙）</Text>
               <View className="chips">
                 {Object.entries(hardshipLabels).map(([h, label]) =>
-                  chip(`vet-hardship vet-hardship--${h}`, hardship === h, label, () => setHardship(h as typeof hardship)),
+                  chip(`vet-hardship vet-hardship--${h}`, hardship === h, label, () =>
+                    setHardship(h as typeof hardship),
+                  ),
                 )}
               </View>
               {errors.hardship && <Text className="field-error field-error--hardship">{errors.hardship}</Text>}
@@ -97,12 +111,19 @@ export function VetForm({ wish, settings }: { wish: Wish; settings: WishSettings
               <Text className="field__label">
                 实现可得积分（{settings.pointsMin}–{settings.pointsMax}）
               </Text>
-              <Input className="field__input vet-points" type="number" value={points} onInput={(e) => setPoints(e.detail.value)} />
+              <Input
+                className="field__input vet-points"
+                type="number"
+                value={points}
+                onInput={(e) => setPoints(e.detail.value)}
+              />
               {errors.points && <Text className="field-error field-error--points">{errors.points}</Text>}
             </View>
             <View className="field">
               <Text className="field__label">认领后几天内完成</Text>
-              <View className="chips">{DAYS.map((d) => chip(`vet-days vet-days--${d}`, claimDays === d, `${d}天`, () => setClaimDays(d)))}</View>
+              <View className="chips">
+                {DAYS.map((d) => chip(`vet-days vet-days--${d}`, claimDays === d, `${d}天`, () => setClaimDays(d)))}
+              </View>
             </View>
           </View>
         ) : (

@@ -38,5 +38,12 @@ export default function VetPage() {
   const { wish, settings } = data.data
   if (wish.can.includes('publish')) return screen(<VetForm wish={wish} settings={settings} />)
   if (wish.can.includes('decide')) return screen(<DisputeForm wish={wish} />)
-  return screen(<ResultPage kind="info" className="vet-nothing" title="无需处理" text={`这个心愿现在「${wish.statusLabel}」，不需要您审核或处理。`} />)
+  return screen(
+    <ResultPage
+      kind="info"
+      className="vet-nothing"
+      title="无需处理"
+      text={`这个心愿现在「${wish.statusLabel}」，不需要您审核或处理。`}
+    />,
+  )
 }

@@ -88,7 +88,9 @@ export default function WallPage() {
     <Screen className="wall-page">
       <View className="wall-intro">
         <Text className="wall-intro__title wall-title">心愿墙{name ? ` · ${name}` : ''}</Text>
-        <Text className="wall-intro__text">居民的小心愿，经网格员上门或电话核实后在这里展示。在职党员认领后帮忙实现，姓名只显示姓氏。</Text>
+        <Text className="wall-intro__text">
+          居民的小心愿，经网格员上门或电话核实后在这里展示。在职党员认领后帮忙实现，姓名只显示姓氏。
+        </Text>
       </View>
       {me.data && (
         <View className="wish-links">
@@ -145,7 +147,14 @@ export default function WallPage() {
         items.map((c) => <WallCardView key={c.wishId} card={c} />)
       )}
       {cursor && (
-        <Button kind="ghost" block className="wall-more" busy={moreBusy} busyText="加载中…" onClick={() => void loadMore()}>
+        <Button
+          kind="ghost"
+          block
+          className="wall-more"
+          busy={moreBusy}
+          busyText="加载中…"
+          onClick={() => void loadMore()}
+        >
           加载更多
         </Button>
       )}

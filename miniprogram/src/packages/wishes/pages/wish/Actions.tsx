@@ -4,7 +4,14 @@ import { View, Text } from '@tarojs/components'
 import type { Wish } from '@contracts/microWishes'
 import { Button } from '../../../../components/ui/Button'
 import { a11y } from '../../../../lib/a11y'
-import { claimWish, confirmWish, disputeWish, releaseWish, thankWish, withdrawWish } from '../../../../services/api/microWishes'
+import {
+  claimWish,
+  confirmWish,
+  disputeWish,
+  releaseWish,
+  thankWish,
+  withdrawWish,
+} from '../../../../services/api/microWishes'
 import { messageOf } from '../../../../services/http'
 import { PAGES, withQuery } from '../../../../services/nav'
 import { requestConsent } from '../../../../services/subscribe'
@@ -91,8 +98,16 @@ export function Actions({ wish, onChange }: { wish: Wish; onChange: (w: Wish) =>
 
   const buttons = [
     can('claim') && { cls: 'wish-claim-button', text: '我来认领', onClick: () => setClaiming(true) },
-    can('fulfil') && { cls: 'wish-fulfil-button', text: '报告已送达', onClick: () => go(PAGES.fulfilWish, wish.wishId) },
-    can('confirm') && { cls: 'wish-confirm-button', text: wish.iPosted ? '确认收到' : '代居民确认收到', onClick: () => setSheet('confirm') },
+    can('fulfil') && {
+      cls: 'wish-fulfil-button',
+      text: '报告已送达',
+      onClick: () => go(PAGES.fulfilWish, wish.wishId),
+    },
+    can('confirm') && {
+      cls: 'wish-confirm-button',
+      text: wish.iPosted ? '确认收到' : '代居民确认收到',
+      onClick: () => setSheet('confirm'),
+    },
     can('publish') && { cls: 'wish-vet-button', text: '核实审核', onClick: () => go(PAGES.vetWish, wish.wishId) },
     can('decide') && { cls: 'wish-decide-button', text: '处理异议', onClick: () => go(PAGES.vetWish, wish.wishId) },
     can('revise') && {
@@ -100,10 +115,30 @@ export function Actions({ wish, onChange }: { wish: Wish; onChange: (w: Wish) =>
       text: '修改后重新提交',
       onClick: () => void Taro.navigateTo({ url: withQuery(PAGES.postWish, { wishId: wish.wishId }) }),
     },
-    can('thank') && { cls: 'wish-thank-button', text: '写感谢信', kind: 'ghost' as const, onClick: () => setSheet('thank') },
-    can('dispute') && { cls: 'wish-dispute-button', text: '有问题，提异议', kind: 'ghost' as const, onClick: () => setSheet('dispute') },
-    can('release') && { cls: 'wish-release-button', text: '放弃认领', kind: 'plain' as const, onClick: () => setSheet('release') },
-    can('withdraw') && { cls: 'wish-withdraw-button', text: '撤回心愿', kind: 'plain' as const, onClick: () => setSheet('withdraw') },
+    can('thank') && {
+      cls: 'wish-thank-button',
+      text: '写感谢信',
+      kind: 'ghost' as const,
+      onClick: () => setSheet('thank'),
+    },
+    can('dispute') && {
+      cls: 'wish-dispute-button',
+      text: '有问题，提异议',
+      kind: 'ghost' as const,
+      onClick: () => setSheet('dispute'),
+    },
+    can('release') && {
+      cls: 'wish-release-button',
+      text: '放弃认领',
+      kind: 'plain' as const,
+      onClick: () => setSheet('release'),
+    },
+    can('withdraw') && {
+      cls: 'wish-withdraw-button',
+      text: '撤回心愿',
+      kind: 'plain' as const,
+      onClick: () => setSheet('withdraw'),
+    },
   ].filter((b): b is { cls: string; text: string; kind?: 'ghost' | 'plain'; onClick: () => void } => Boolean(b))
 
   if (buttons.length === 0 && !error) return null
@@ -111,7 +146,13 @@ export function Actions({ wish, onChange }: { wish: Wish; onChange: (w: Wish) =>
     <View className="card wish-actions">
       {error && <Text className="field-error wish-action-error">{error}</Text>}
       {buttons.map((b) => (
-        <Button key={b.cls} block kind={b.kind ?? 'primary'} className={`wish-actions__button ${b.cls}`} onClick={b.onClick}>
+        <Button
+          key={b.cls}
+          block
+          kind={b.kind ?? 'primary'}
+          className={`wish-actions__button ${b.cls}`}
+          onClick={b.onClick}
+        >
           {b.text}
         </Button>
       ))}
@@ -121,7 +162,8 @@ export function Actions({ wish, onChange }: { wish: Wish; onChange: (w: Wish) =>
           <View className="sheet__panel">
             <Text className="sheet__title">认领「{wish.title}」</Text>
             <Text className="sheet__sub">
-              认领后请在 {wish.claimDays ?? 7} 天内帮居民实现，到期前一天会提醒您；到期未完成，心愿会回到心愿墙。认领后可以看到居民的联系方式。
+              认领后请在 {wish.claimDays ?? 7}{' '}
+              天内帮居民实现，到期前一天会提醒您；到期未完成，心愿会回到心愿墙。认领后可以看到居民的联系方式。
             </Text>
             <View className="sheet__actions">
               <Button kind="plain" className="wish-claim-cancel" disabled={busy} onClick={() => setClaiming(false)}>

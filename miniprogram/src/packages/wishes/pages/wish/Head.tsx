@@ -21,12 +21,16 @@ export function Head({ wish }: { wish: Wish }) {
       <View className="wish-head__facts">
         <Text className="wish-wanted-by">{wantedByText(wish.wantedBy)}</Text>
         {wish.points !== undefined && (
-          <Text className="wish-points">{wish.status === 'confirmed' ? `${wish.points} 积分` : `实现可得 ${wish.points} 积分`}</Text>
+          <Text className="wish-points">
+            {wish.status === 'confirmed' ? `${wish.points} 积分` : `实现可得 ${wish.points} 积分`}
+          </Text>
         )}
       </View>
       <Text className="wish-head__text wish-text">{wish.text}</Text>
       <PhotoList photos={wish.photos} className="wish-photo" />
-      {wish.photosWithheld ? <Text className="muted wish-photos-withheld">另有 {wish.photosWithheld} 张照片在审核中或已隐藏</Text> : null}
+      {wish.photosWithheld ? (
+        <Text className="muted wish-photos-withheld">另有 {wish.photosWithheld} 张照片在审核中或已隐藏</Text>
+      ) : null}
     </View>
   )
 }

@@ -21,7 +21,9 @@ export function ContactPart({ wish }: { wish: Wish }) {
       </Text>
       <Text className="wish-contact__line wish-contact-address">地址：{c.address}</Text>
       {c.note && <Text className="wish-contact__line muted">{c.note}</Text>}
-      {wish.claim && <Text className="wish-contact__line wish-deadline">请在 {formatTime(wish.claim.deadline)} 前完成</Text>}
+      {wish.claim && (
+        <Text className="wish-contact__line wish-deadline">请在 {formatTime(wish.claim.deadline)} 前完成</Text>
+      )}
       {c.phone ? (
         <Button block className="wish-call" label={`拨打${c.name}的电话`} onClick={() => void dial(c.phone!)}>
           拨打电话 {c.phone}
@@ -49,7 +51,8 @@ export function ClaimPart({ wish }: { wish: Wish }) {
             {wish.claim.unitName ? `（${wish.claim.unitName}）` : ''}
           </Text>
           <Text className="row__sub">
-            {formatTime(wish.claim.claimedAt)} 认领{wish.status === 'claimed' ? `，${formatTime(wish.claim.deadline)} 前完成` : ''}
+            {formatTime(wish.claim.claimedAt)} 认领
+            {wish.status === 'claimed' ? `，${formatTime(wish.claim.deadline)} 前完成` : ''}
           </Text>
         </View>
       </View>
@@ -78,7 +81,8 @@ export function FulfilmentPart({ wish }: { wish: Wish }) {
       )}
       {wish.confirmation && (
         <Text className="wish-fulfilment__line wish-confirmed">
-          {wish.confirmation.auto ? '到期自动确认已实现' : `${wish.confirmation.byName} 确认收到`} · {formatTime(wish.confirmation.at)}
+          {wish.confirmation.auto ? '到期自动确认已实现' : `${wish.confirmation.byName} 确认收到`} ·{' '}
+          {formatTime(wish.confirmation.at)}
         </Text>
       )}
       {wish.thanks && (
@@ -90,7 +94,9 @@ export function FulfilmentPart({ wish }: { wish: Wish }) {
       )}
       {wish.credit && (
         <Text className={`wish-fulfilment__line wish-credit ${wish.credit.pending ? 'is-pending' : ''}`}>
-          {wish.credit.pending ? `${wish.credit.amount} 积分待发放（社区积分预算补足后自动发放）` : `认领人已获得 ${wish.credit.amount} 积分`}
+          {wish.credit.pending
+            ? `${wish.credit.amount} 积分待发放（社区积分预算补足后自动发放）`
+            : `认领人已获得 ${wish.credit.amount} 积分`}
         </Text>
       )}
     </View>
@@ -109,7 +115,9 @@ export function StaffPart({ wish }: { wish: Wish }) {
       {wish.onBehalfOf && <Text className="wish-private__line">代 {wish.onBehalfOf} 发布</Text>}
       {wish.address && <Text className="wish-private__line wish-address">房屋：{wish.address}</Text>}
       {wish.returnNote && <Text className="alert wish-return-note">退回修改：{wish.returnNote}</Text>}
-      {wish.refusedReason && <Text className="alert alert--grey wish-refused-reason">未予发布：{wish.refusedReason}</Text>}
+      {wish.refusedReason && (
+        <Text className="alert alert--grey wish-refused-reason">未予发布：{wish.refusedReason}</Text>
+      )}
       {wish.dispute && <Text className="alert alert--warning wish-dispute">居民异议：{wish.dispute.reason}</Text>}
       {v && (
         <View className="wish-vetting">

@@ -60,7 +60,11 @@ export default function WishPage() {
           className={`wish-error ${gone ? 'wish-missing' : ''}`}
           title={gone ? '没有找到这个心愿' : '心愿加载失败'}
           text={loaded.error}
-          primary={gone ? { text: '去心愿墙', onClick: toWall } : { text: '重试', onClick: loaded.reload, className: 'error-state__retry' }}
+          primary={
+            gone
+              ? { text: '去心愿墙', onClick: toWall }
+              : { text: '重试', onClick: loaded.reload, className: 'error-state__retry' }
+          }
           secondary={{ text: '返回', onClick: goBackOrHome, className: 'result-back' }}
         />,
       )
