@@ -22,6 +22,7 @@ export default defineAppConfig({
         'pages/report/index',
         'pages/settings/index',
         'pages/moderation/index',
+        'pages/organisations/index',
       ],
     },
     // 志愿服务: volunteers', organisers' and the community's pages together.

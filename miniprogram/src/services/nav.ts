@@ -16,6 +16,7 @@ export const PAGES = {
   report: '/packages/staff/pages/report/index',
   settings: '/packages/staff/pages/settings/index',
   moderation: '/packages/staff/pages/moderation/index',
+  organisations: '/packages/staff/pages/organisations/index',
   privacy: '/packages/resident/pages/privacy/index',
   help: '/packages/resident/pages/help/index',
   volunteerActivities: '/packages/volunteer/pages/activities/index',

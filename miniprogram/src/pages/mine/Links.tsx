@@ -46,6 +46,15 @@ export function Deliberation({ user }: { user: Me }) {
           onClick={() => void Taro.navigateTo({ url: withQuery(PAGES.settings, { communityId: c.communityId }) })}
         />
       ))}
+      {adminCommunities(user).map((c) => (
+        <LinkRow
+          key={c.communityId}
+          className="mine-organisations-link"
+          title="责任方名录"
+          sub={`${c.name} · 物业、居委会、职能部门及其办理账号`}
+          onClick={() => void Taro.navigateTo({ url: withQuery(PAGES.organisations, { communityId: c.communityId }) })}
+        />
+      ))}
     </View>
   )
 }

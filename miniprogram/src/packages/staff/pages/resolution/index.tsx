@@ -2,6 +2,7 @@ import { useState } from 'react'
 import { View, Text, Input, Picker } from '@tarojs/components'
 import type { Matter } from '@contracts/deliberation'
 import { MatterForm, useMatterSubmit } from '../../components/MatterForm'
+import { PartyPicker } from '../../components/PartyPicker'
 import { SubmitButton } from '../../../../components/ui/Button'
 import { zodFieldErrors } from '../../../../components/useSubmit'
 import { a11y } from '../../../../lib/a11y'
@@ -9,12 +10,6 @@ import { beijingDate } from '../../../../lib/time'
 import { recordResolution, resolutionBodySchema } from '../../../../services/api/deliberation'
 import './index.scss'
 
-type PartyKind = 'property' | 'community' | 'department'
-const KINDS: { kind: PartyKind; label: string }[] = [
-  { kind: 'property', label: '物业' },
-  { kind: 'community', label: '社区' },
-  { kind: 'department', label: '职能部门' },
-]
 type Field = 'responsibleParty' | 'tasks' | 'dueDate'
 
 /** 协同决议: the committee records the resolution of a passed matter (responsible party, tasks, due date) and publishes it. */
@@ -27,22 +22,26 @@ export default function ResolutionPage() {
 }
 
 function ResolutionForm({ matter }: { matter: Matter }) {
-  const [kind, setKind] = useState<PartyKind>(matter.responsibleParty?.kind ?? 'property')
-  const [name, setName] = useState(matter.responsibleParty?.name ?? '')
+  // Chosen on purpose here too: the one picked in review is marked, not preselected.
+  const [party, setParty] = useState<string>()
   const [tasks, setTasks] = useState<string[]>([''])
   const [dueDate, setDueDate] = useState(beijingDate(Date.now() + 30 * 24 * 3600 * 1000))
-  const body = () => ({ responsibleParty: { kind, name }, tasks: tasks.map((t) => t.trim()).filter(Boolean), dueDate })
+  const body = () => ({
+    ...(party ? { responsibleParty: { organisationId: party } } : {}),
+    tasks: tasks.map((t) => t.trim()).filter(Boolean),
+    dueDate,
+  })
   const validate = () =>
     zodFieldErrors<Field>(resolutionBodySchema.safeParse(body()).error, (field) =>
       field === 'responsibleParty'
-        ? '请填写责任方名称（最多40字）'
+        ? '请从名录中选择责任方'
         : field === 'tasks'
           ? '请至少填写一项任务（每项最多200字）'
           : '请选择完成期限',
     )
   const { errors, formError, submitting, send } = useMatterSubmit<Field>(matter.matterId, {
     validate,
-    values: { responsibleParty: [kind, name], tasks, dueDate },
+    values: { responsibleParty: party, tasks, dueDate },
   })
   const submit = () => send(() => recordResolution(matter.matterId, resolutionBodySchema.parse(body())))
 
@@ -51,26 +50,13 @@ function ResolutionForm({ matter }: { matter: Matter }) {
       {formError && <View className="alert resolution-error">{formError}</View>}
       <View className="card">
         <View className="field">
-          <Text className="field__label">责任方</Text>
-          <View className="chips">
-            {KINDS.map((k) => (
-              <View
-                key={k.kind}
-                className={`chip resolution-party-kind resolution-party-kind--${k.kind} ${kind === k.kind ? 'is-active' : ''}`}
-                {...a11y('radio', { checked: kind === k.kind })}
-                onClick={() => setKind(k.kind)}
-              >
-                <Text>{k.label}</Text>
-              </View>
-            ))}
-          </View>
-          <Input
-            className="field__input resolution-party-name"
-            type="text"
-            maxlength={40}
-            placeholder="责任方名称"
-            value={name}
-            onInput={(e) => setName(e.detail.value)}
+          <Text className="field__label">责任方（请选择）</Text>
+          <PartyPicker
+            communityId={matter.communityId}
+            className="resolution-party"
+            value={party}
+            onChange={setParty}
+            suggested={matter.responsibleParty?.organisationId}
           />
           {errors.responsibleParty && (
             <Text className="field-error field-error--responsibleParty">{errors.responsibleParty}</Text>
