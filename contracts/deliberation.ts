@@ -222,6 +222,14 @@ export type MatterSummary = z.infer<typeof MatterSummary>
 /** A photo as the caller may see it: a held one (to its writer and the staff) says so. */
 export const PhotoView = z.object({ key: z.string(), url: z.string(), moderation: ContentModeration.optional() })
 
+/** A matter in the committee's review queue: its summary, the proposal's text and the first of its photos. */
+export const ReviewQueueItem = MatterSummary.extend({
+  text: z.string().optional(),
+  /** The first photo the caller may see (presigned GET), absent when there is none. */
+  firstPhoto: PhotoView.optional(),
+})
+export type ReviewQueueItem = z.infer<typeof ReviewQueueItem>
+
 export const Matter = MatterSummary.extend({
   categoryId: z.string(),
   text: z.string(),
@@ -414,10 +422,10 @@ export const reviewQueue = defineRoute({
   operationId: 'reviewQueue',
   method: 'GET',
   path: '/communities/{communityId}/review-queue',
-  summary: '两委待审议的议题，先到先审',
+  summary: '两委待审议的议题，先到先审：每件附提议内容和第一张照片',
   auth: 'user',
   params: z.object({ communityId: Id }),
-  response: z.object({ items: z.array(MatterSummary) }),
+  response: z.object({ items: z.array(ReviewQueueItem) }),
   errors: ['auth.required', 'auth.forbidden', 'community.notFound'],
 })
 

@@ -39,7 +39,10 @@ describe('five-step deliberation, end to end', () => {
     const queue = expectOk(
       await call('GET', `/communities/${w.communityId}/review-queue`, { token: w.committee.token }),
     )
-    expect(queue.items.map((m: any) => m.matterId)).toContain(matterId)
+    // Each entry carries the proposal's text and its first photo, so the committee reads it without opening it.
+    const queued = queue.items.find((m: any) => m.matterId === matterId)
+    expect(queued).toMatchObject({ text: proposed.body.text, firstPhoto: { key: photo } })
+    expect(queued.firstPhoto.url).toMatch(/^http/)
     const accepted = expectOk(
       await call('POST', `/matters/${matterId}/review`, {
         token: w.committee.token,

@@ -5,7 +5,7 @@ import { proposeMatter, reviseMatter, secondMatter, withdrawMatter } from '../do
 import { recordResolution, reportDone } from '../domain/deliberation/resolve'
 import { answerEscalation, reviewMatter, reviewQueue } from '../domain/deliberation/review'
 import { getSettings, putSettings } from '../domain/deliberation/settings'
-import { getMatter, listMatters, listNotifications, summary } from '../domain/deliberation/view'
+import { getMatter, listMatters, listNotifications } from '../domain/deliberation/view'
 import { httpHandler, implement, type AuthedContext } from '../http/router'
 
 /** A transition answers with the matter as the caller now sees it. */
@@ -24,9 +24,7 @@ export const routes = implement(deliberationRoutes, {
   secondMatter: ({ params }, ctx) => thenShow(ctx, secondMatter(ctx.deps, ctx, params)),
   withdrawMatter: ({ params, body }, ctx) => thenShow(ctx, withdrawMatter(ctx.deps, ctx, { ...params, ...body })),
   reviseMatter: ({ params, body }, ctx) => thenShow(ctx, reviseMatter(ctx.deps, ctx, { ...params, ...body })),
-  reviewQueue: async ({ params }, ctx) => ({
-    items: (await reviewQueue(ctx.deps, ctx, params)).map((m) => summary(m)),
-  }),
+  reviewQueue: async ({ params }, ctx) => ({ items: await reviewQueue(ctx.deps, ctx, params) }),
   reviewMatter: ({ params, body }, ctx) => thenShow(ctx, reviewMatter(ctx.deps, ctx, { ...params, ...body })),
   answerEscalation: ({ params, body }, ctx) => thenShow(ctx, answerEscalation(ctx.deps, ctx, { ...params, ...body })),
   listComments: async ({ params }, ctx) => ({ items: await listComments(ctx.deps, ctx, params) }),

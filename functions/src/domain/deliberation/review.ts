@@ -1,14 +1,17 @@
 import type { z } from 'zod'
-import type { ResponsibleParty, Triage } from '../../../../contracts/deliberation'
+import type { ResponsibleParty, ReviewQueueItem, Triage } from '../../../../contracts/deliberation'
 import type { OrganisationRecord } from '../structure/organisations'
 import type { Actor } from '../identity/actor'
 import { found } from '../shared/errors'
 import { authorize, isWithin } from '../shared/places'
+import { photoContentKey, readModeration, seenAs } from '../moderation/screen'
 import { advance } from './advance'
+import { markOf, matterContent, photosSeen } from './content'
 import { factsForMany } from './facts'
 import { notices } from './notices'
 import type { DeliberationDeps } from './ports'
 import { settingsFor } from './settings'
+import { summary } from './view'
 
 const triageText = {
   small: '小事，由小区内办理',
@@ -32,8 +35,15 @@ export const toOrganisation =
   (org: OrganisationRecord, text: string) => (next: Parameters<typeof notices.toUsers>[0], at: string) =>
     org.memberIds.length ? [notices.toUsers(next, at, org.memberIds, text)] : []
 
-/** The committee's queue: matters of their community awaiting review, oldest first. */
-export const reviewQueue = async (deps: DeliberationDeps, actor: Actor, input: { communityId: string }) => {
+/**
+ * The committee's queue: matters of their community awaiting review, oldest first, each with the proposal's text and
+ * its first photo as the staff see them (a held one marked), read in one batched moderation read.
+ */
+export const reviewQueue = async (
+  deps: DeliberationDeps,
+  actor: Actor,
+  input: { communityId: string },
+): Promise<ReviewQueueItem[]> => {
   const place = found(
     await deps.structure.resolvePlace({ type: 'community', id: input.communityId }),
     'community.notFound',
@@ -48,7 +58,25 @@ export const reviewQueue = async (deps: DeliberationDeps, actor: Actor, input: {
   const matters = await deps.matters.listByStep(input.communityId, 'review')
   // Being on the committee depends on roles alone: no need to read the caller's homes.
   const facts = await factsForMany(deps, actor, matters, [])
-  return matters.filter((_, i) => facts[i]!.isCommittee).sort((a, b) => a.updatedAt.localeCompare(b.updatedAt))
+  const queued = matters.filter((_, i) => facts[i]!.isCommittee).sort((a, b) => a.updatedAt.localeCompare(b.updatedAt))
+  // The first photo the staff may see is among the first few (a blocked one is shown to nobody).
+  const firstKeys = (m: (typeof queued)[number]) => m.photoKeys.slice(0, 3)
+  const mod = await readModeration(
+    deps,
+    queued.flatMap((m) => [matterContent.body(m.matterId), ...firstKeys(m).map(photoContentKey)]),
+  )
+  const viewer = { userId: actor.principal.userId, isStaff: true }
+  return Promise.all(
+    queued.map(async (m) => {
+      const body = seenAs(mod.get(matterContent.body(m.matterId)), { isAuthor: false, isStaff: true })
+      const [firstPhoto] = (await photosSeen(deps, firstKeys(m), mod, viewer)).photos
+      return {
+        ...summary(m, undefined, markOf(body).moderation),
+        text: m.text,
+        ...(firstPhoto ? { firstPhoto } : {}),
+      }
+    }),
+  )
 }
 
 /**

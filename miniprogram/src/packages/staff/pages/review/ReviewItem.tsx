@@ -1,9 +1,10 @@
 import { useState } from 'react'
 import Taro from '@tarojs/taro'
 import { View, Text, Textarea } from '@tarojs/components'
-import type { Category, MatterSummary } from '@contracts/deliberation'
+import type { Category, ReviewQueueItem } from '@contracts/deliberation'
 import { triageLabels } from '@contracts/deliberation'
 import { ChoiceRows } from '../../../../components/ChoiceRows'
+import { PhotoList } from '../../../../components/photos'
 import { Button } from '../../../../components/ui/Button'
 import { useSubmit, zodFieldErrors } from '../../../../components/useSubmit'
 import { a11y } from '../../../../lib/a11y'
@@ -29,7 +30,7 @@ const fieldMessages: Partial<Record<Field, string>> = {
 const done: Record<Mode, string> = { accept: '已受理', return: '已退回修改', reject: '已不予受理' }
 
 /**
- * One proposal in the queue: what it is, and the committee's decision. 受理 asks for the triage and the responsible
+ * One proposal in the queue: what it is (its text and first photo), and the committee's decision. 受理 asks for the triage and the responsible
  * party (both chosen on purpose: nothing is preselected), 退回修改 for a note, 不予受理 for a reason; each field's
  * error shows at the field (components/useSubmit).
  */
@@ -38,7 +39,7 @@ export function ReviewItem({
   excluded,
   onDone,
 }: {
-  matter: MatterSummary
+  matter: ReviewQueueItem
   excluded: Category[]
   onDone: (matterId: string) => void
 }) {
@@ -112,6 +113,9 @@ export function ReviewItem({
       <Text className="review-item__meta">
         附议 {matter.secondsCount}/{matter.secondsNeeded}
       </Text>
+      {matter.moderation && <Text className="badge badge--orange review-item__held">{matter.moderation.label}</Text>}
+      {matter.text && <Text className="review-item__text">{matter.text}</Text>}
+      {matter.firstPhoto && <PhotoList photos={[matter.firstPhoto]} className="review-item__photo" />}
 
       {mode === 'accept' && (
         <View className="review-form review-accept-form">

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react'
 import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
-import type { MatterSummary } from '@contracts/deliberation'
+import type { ReviewQueueItem } from '@contracts/deliberation'
 import { ErrorState, Empty, Loading } from '../../../../components/StateView'
 import { Screen } from '../../../../components/Screen'
 import { ResultPage } from '../../../../components/ResultPage'
@@ -53,7 +53,7 @@ export default function ReviewPage() {
 function Queue({ communityId, shown }: { communityId: string; shown: number }) {
   const list = useAsync(async () => (await reviewQueue(communityId)).items, [communityId, shown], shown > 0)
   const settings = useAsync(() => getDeliberationSettings(communityId), [communityId])
-  const [items, setItems] = useState<MatterSummary[]>([])
+  const [items, setItems] = useState<ReviewQueueItem[]>([])
   useEffect(() => {
     if (list.data) setItems(list.data)
   }, [list.data])
