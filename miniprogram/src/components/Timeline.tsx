@@ -9,10 +9,16 @@ export interface TimelineEntry {
   action: string
   label: string
   actorName: string
+  /** Who they acted as (网格员, 1号楼楼长, 阳光物业), shown before the name: 「网格员 李红梅」. */
+  actorRole?: string
   note?: string
   /** Where the step left the thing, as residents call it (征集附议, 待认领, …). */
   statusLabel: string
 }
+
+/** The actor as neighbours know them: their role and place before their name (「网格员 李红梅」), else the name. */
+export const whoActed = (t: { actorName: string; actorRole?: string }) =>
+  t.actorRole ? `${t.actorRole} ${t.actorName}` : t.actorName
 
 /**
  * Every step recorded on a matter's or a wish's way, newest first: what happened, who did it, when (Beijing
@@ -45,7 +51,7 @@ export function Timeline({
               <Text className="timeline-entry__status">{t.statusLabel}</Text>
             </View>
             <Text className="timeline-entry__who">
-              {t.actorName} · <Text className="timeline-entry__time">{formatTime(t.at)}</Text>
+              {whoActed(t)} · <Text className="timeline-entry__time">{formatTime(t.at)}</Text>
             </Text>
             {t.note && <Text className="timeline-entry__note">{t.note}</Text>}
           </View>

@@ -17,9 +17,10 @@ import { Subscriptions } from './Subscriptions'
 import { Deliberation, Help } from './Links'
 import { Points } from './Points'
 import { BindingRequests } from './BindingRequests'
+import { Avatar, Profile } from './Profile'
 import './index.scss'
 
-/** 我的: who I am (name, roles, households), 长辈模式, my ways into 议事, notifications, help, privacy, feedback, logout. */
+/** 我的: who I am (avatar and nickname, roles, households), 长辈模式, my ways into 议事, notifications, help, privacy, feedback, logout. */
 export default function MinePage() {
   const shown = useShown()
   const me = useAsync<Me | null>(async () => (isLoggedIn() ? getMe() : null), [shown], shown > 0)
@@ -61,7 +62,7 @@ export default function MinePage() {
   return (
     <Screen className="mine-page">
       <View className="profile">
-        <View className="profile__avatar">{user ? user.displayName.slice(0, 1) : '?'}</View>
+        <Avatar user={user} />
         <View className="profile__info">
           <Text className={`profile__name ${user ? 'mine-name' : ''}`}>{user ? user.displayName : '未登录'}</Text>
           <Text className="profile__sub">{user ? summary(user) : '登录后查看您的房屋和角色'}</Text>
@@ -75,6 +76,8 @@ export default function MinePage() {
           </Button>
         </View>
       )}
+
+      {user && <Profile key={user.userId} user={user} onSaved={() => me.reload()} />}
 
       <View className="card mine-display">
         <View className="card__title">

@@ -3,7 +3,9 @@ import {
   demoLogin as demoLoginRoute,
   getMe as getMeRoute,
   listBindingRequests as listBindingRequestsRoute,
+  listBuildingHouseholds as listBuildingHouseholdsRoute,
   listDemoIdentities as listDemoIdentitiesRoute,
+  putProfile as putProfileRoute,
   login as loginRoute,
   requestBinding as requestBindingRoute,
 } from '@contracts/identity'
@@ -27,3 +29,12 @@ export type Decision = RouteBody<typeof decideBindingRoute>
 export const decideBinding = (requestId: string, body: Decision) =>
   call(decideBindingRoute, { params: { requestId }, body })
 export const decisionBodySchema = bodySchema(decideBindingRoute)
+
+export type ProfileInput = RouteBody<typeof putProfileRoute>
+/** 头像昵称填写: the nickname (content-checked) and/or an avatar the user uploaded; answers with the new `Me`. */
+export const putProfile = (body: ProfileInput) => call(putProfileRoute, { body })
+export const profileBodySchema = bodySchema(putProfileRoute)
+
+/** A building's registered units and rooms, to choose from when asking to bind a household. */
+export const listBuildingHouseholds = (buildingId: string) =>
+  call(listBuildingHouseholdsRoute, { params: { buildingId } })

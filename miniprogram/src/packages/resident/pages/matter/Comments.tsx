@@ -5,6 +5,7 @@ import { SubmitButton } from '../../../../components/ui/Button'
 import { ErrorState, Empty, Loading } from '../../../../components/StateView'
 import { useAsync } from '../../../../components/useAsync'
 import { useSubmit, zodFieldErrors } from '../../../../components/useSubmit'
+import { whoActed } from '../../../../components/Timeline'
 import { formatTime } from '../../../../lib/time'
 import { a11y } from '../../../../lib/a11y'
 import { addComment, commentBodySchema, listComments } from '../../../../services/api/deliberation'
@@ -63,7 +64,9 @@ export function Comments({ matter }: { matter: Matter }) {
             data-comment-id={c.commentId}
           >
             <View className="comment-item__head">
-              <Text className="comment-item__author">{c.authorName}</Text>
+              <Text className="comment-item__author">
+                {whoActed({ actorName: c.authorName, actorRole: c.authorRole })}
+              </Text>
               <Text className="comment-item__time">{formatTime(c.at)}</Text>
               {!c.moderation && c.authorId !== me && (
                 <Text
