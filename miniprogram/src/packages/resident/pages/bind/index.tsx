@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
-import { View, Text, Input, Textarea } from '@tarojs/components'
+import { View, Text, Textarea } from '@tarojs/components'
 import type { BindingRequest } from '@contracts/identity'
 import type { PublicCard } from '@contracts/grids'
 import { Screen } from '../../../../components/Screen'
@@ -17,13 +17,14 @@ import { bindingBodySchema, requestBinding } from '../../../../services/api/iden
 import { ApiError } from '../../../../services/http'
 import { getLastCard, saveLastCard } from '../../../../services/lastCard'
 import { PAGES, goBackOrHome, returnTo, safeDecode, withQuery } from '../../../../services/nav'
+import { AddressFields } from './AddressFields'
 import './index.scss'
 
 type Field = 'buildingId' | 'unit' | 'room' | 'note'
 
 /**
- * A resident asks to be bound to a household of the grid they opened (楼栋 + 单元 + 房号); the building head
- * or the grid worker approves it. The buildings come from the grid card (`gridCode`, else the last card).
+ * A resident asks to be bound to a household of the grid they opened (楼栋, then 单元 and 房号 chosen from the
+ * building's registered households: AddressFields.tsx); the building head or the grid worker approves it. The buildings come from the grid card (`gridCode`, else the last card).
  */
 export default function BindPage() {
   const { params } = useRouter()
@@ -94,7 +95,7 @@ function BindForm({ card, gridCode }: { card: PublicCard; gridCode: string }) {
       <View className="bind-intro">
         <Text className="bind-intro__grid">{card.gridName}</Text>
         <Text className="bind-intro__text">
-          填写您在本网格的房屋，提交后由楼长或网格员审核。每户首位通过审核的居民为户代表。
+          选择您在本网格的房屋，提交后由楼长或网格员审核。每户首位通过审核的居民为户代表。
         </Text>
       </View>
 
@@ -110,7 +111,12 @@ function BindForm({ card, gridCode }: { card: PublicCard; gridCode: string }) {
                 className={`chip bind-building-option bind-building-option--${b.buildingId} ${buildingId === b.buildingId ? 'is-active' : ''}`}
                 data-building-id={b.buildingId}
                 {...a11y('radio', { checked: buildingId === b.buildingId })}
-                onClick={() => setBuildingId(b.buildingId)}
+                onClick={() => {
+                  if (b.buildingId === buildingId) return
+                  setBuildingId(b.buildingId)
+                  setUnit('')
+                  setRoom('')
+                }}
               >
                 <Text>{severalCompounds ? `${b.compoundName} ${b.name}` : b.name}</Text>
               </View>
@@ -120,31 +126,14 @@ function BindForm({ card, gridCode }: { card: PublicCard; gridCode: string }) {
           {errors.buildingId && <Text className="field-error field-error--buildingId">{errors.buildingId}</Text>}
         </View>
 
-        <View className="field">
-          <Text className="field__label">单元</Text>
-          <Input
-            className="field__input bind-unit"
-            type="text"
-            placeholder="如：1"
-            maxlength={8}
-            value={unit}
-            onInput={(e) => setUnit(e.detail.value)}
-          />
-          {errors.unit && <Text className="field-error field-error--unit">{errors.unit}</Text>}
-        </View>
-
-        <View className="field">
-          <Text className="field__label">房号</Text>
-          <Input
-            className="field__input bind-room"
-            type="text"
-            placeholder="如：101"
-            maxlength={8}
-            value={room}
-            onInput={(e) => setRoom(e.detail.value)}
-          />
-          {errors.room && <Text className="field-error field-error--room">{errors.room}</Text>}
-        </View>
+        <AddressFields
+          buildingId={buildingId}
+          unit={unit}
+          room={room}
+          onUnit={setUnit}
+          onRoom={setRoom}
+          errors={errors}
+        />
 
         <View className="field">
           <Text className="field__label">备注（选填）</Text>
