@@ -70,7 +70,8 @@ describe('the points shop in the browser', () => {
       await shown(rep.page).locator('.mine-points-link').click({ timeout: 30_000 })
       const mine = shown(rep.page)
       await expect.poll(() => mine.locator('.points-balance-value').textContent(), { timeout: 15_000 }).toBe('60')
-      expect(await mine.locator('.passbook-entry--earn').count()).toBeGreaterThan(0)
+      // The passbook is read after the balance: wait for its first page.
+      await expect.poll(() => mine.locator('.passbook-entry--earn').count(), { timeout: 15_000 }).toBeGreaterThan(0)
       expect(await mine.locator('.points-rule').count()).toBe(4)
       await rep.page.screenshot({ path: join(ARTIFACTS, 'points-mine-care.png'), fullPage: true })
       expect(await styleProblems(rep.page)).toEqual([])
