@@ -190,9 +190,19 @@ export const setUpLoad = async (
     },
     proposer.token,
   )
+  // The party is picked from the community's 责任方名录: 万家苑物业, entered once under a fixed id (a repeat is the same).
+  const property = (
+    await ok(
+      'organisation',
+      call('PUT', `/communities/${saved.communityId}/organisations/${saved.communityId}-property`, {
+        token: admin,
+        body: { kind: 'property', name: '万家苑物业', memberIds: [] },
+      }),
+    )
+  ).body as { organisationId: string }
   await post(
     `/matters/${matter.matterId}/review`,
-    { decision: 'accept', triage: 'general', responsibleParty: { kind: 'property', name: '万家苑物业' } },
+    { decision: 'accept', triage: 'general', responsibleParty: { organisationId: property.organisationId } },
     committee.token,
   )
   const opened = await post(
