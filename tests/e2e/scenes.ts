@@ -53,12 +53,22 @@ export const secondToReview = async (matterId: string, seconders: string[]) => {
   expect((await api('GET', `/matters/${matterId}`, seconders[0])).body.status).toBe('awaitingReview')
 }
 
+/** The property company of the community's 责任方名录 (the demo seeds 阳光物业), as review and resolution pick it. */
+export const propertyParty = async (token: string) => {
+  const list = await api('GET', `/communities/${e2e.communityId}/organisations`, token)
+  expect(list.status).toBe(200)
+  const property = (list.body.items as { organisationId: string; kind: string }[]).find((o) => o.kind === 'property')
+  expect(property).toBeDefined()
+  return { organisationId: property!.organisationId }
+}
+
 /** The committee accepts it as a 小事 for the property company, and the building head opens a named poll closing in 3 days. */
 export const acceptAndOpenPoll = async (matterId: string) => {
-  const accepted = await api('POST', `/matters/${matterId}/review`, await demoToken('committee'), {
+  const committee = await demoToken('committee')
+  const accepted = await api('POST', `/matters/${matterId}/review`, committee, {
     decision: 'accept',
     triage: 'small',
-    responsibleParty: { kind: 'property', name: '阳光花园物业服务中心' },
+    responsibleParty: await propertyParty(committee),
   })
   expect(accepted.status).toBe(200)
   const opened = await api('POST', `/matters/${matterId}/poll`, await demoToken('buildingHead'), {
