@@ -10,7 +10,10 @@ import { CardCode } from './grids'
 
 /** One line of 待办: what to do, how many, and the page that does it (one item: its own page). */
 export const HomeTodo = z.object({
-  /** `<capability>.<what>`: `deliberation.vote`, `deliberation.review`, `bindings.pending`, `wishes.vet`, … */
+  /**
+   * `<capability>.<what>`: `deliberation.vote` · `.second` · `.rate` · `.review` · `.openPoll` · `.resolve` · `.report`,
+   * `bindings.pending`, `wishes.vet` · `.disputes` · `.confirm` · `.claims`, `volunteer.registrations`, `points.pickup`.
+   */
   key: z.string(),
   label: z.string(),
   count: z.number().int().min(1),
@@ -18,6 +21,8 @@ export const HomeTodo = z.object({
   page: z.string(),
   /** The first item's title, when there is one to name. */
   hint: z.string().optional(),
+  /** When the most pressing item ends (ISO): a poll's close, a claim's deadline, a pickup's last day. */
+  deadline: z.string().optional(),
 })
 export type HomeTodo = z.infer<typeof HomeTodo>
 

@@ -10,6 +10,7 @@ export * as volunteering from './volunteering'
 export * as microWishes from './microWishes'
 export * as moderation from './moderation'
 export * as pointsBank from './pointsBank'
+export * as home from './home'
 import { identityRoutes } from './identity'
 import { structureRoutes } from './structure'
 import { gridRoutes } from './grids'
@@ -21,6 +22,7 @@ import { volunteeringRoutes } from './volunteering'
 import { microWishRoutes } from './microWishes'
 import { moderationRoutes } from './moderation'
 import { pointsBankRoutes, pointsExportRoutes } from './pointsBankRoutes'
+import { homeRoutes } from './home'
 
 /**
  * Every route of the API, grouped by the Lambda function that serves it: the one list. Each function's handler
@@ -39,6 +41,7 @@ export const allRoutes = {
   moderation: moderationRoutes,
   pointsBank: pointsBankRoutes,
   pointsExport: pointsExportRoutes,
+  home: homeRoutes,
   meta: metaRoutes,
 }
 export type FunctionName = keyof typeof allRoutes

@@ -2,6 +2,7 @@ import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from '
 import type { FunctionName } from '../../contracts'
 import * as deliberation from '../../functions/src/handlers/deliberation'
 import * as grids from '../../functions/src/handlers/grids'
+import * as home from '../../functions/src/handlers/home'
 import * as identity from '../../functions/src/handlers/identity'
 import * as meta from '../../functions/src/handlers/meta'
 import * as microWishes from '../../functions/src/handlers/microWishes'
@@ -30,6 +31,7 @@ export const functions: Record<
   moderation,
   pointsBank,
   pointsExport,
+  home,
   meta,
 }
 

@@ -16,7 +16,8 @@ const scanned = ['functions/src', 'contracts']
  * used, never users"). identity and structure are who and where everyone is; shared holds errors, outcomes and
  * places; notifications, schedule and uploads serve any capability's notices, due work and photos; moderation
  * screens and holds any capability's texts and photos (content safety); the points
- * ledger that volunteering and wishes credit through is shared when it lands. Every other folder of domain/ is a
+ * ledger that volunteering and wishes credit through is shared when it lands; home composes 首页 from the 待办 each
+ * capability offers through its port (the wiring lists them). Every other folder of domain/ is a
  * capability (deliberation, grids, pointsBank, volunteering, microWishes, … and whatever is added next).
  */
 const sharedDomains = new Set([
@@ -28,6 +29,7 @@ const sharedDomains = new Set([
   'uploads',
   'moderation',
   'ledger',
+  'home',
 ])
 /**
  * The stores a capability's storage may use beside its own: the shared aggregates (a capability's transaction may

@@ -4,12 +4,17 @@ import { s3PhotoStore } from '../adapters/photoStore'
 import { subscribeSender, wechatSessions } from '../adapters/wechat'
 import { loadConfig, type Config } from '../config'
 import type { DeliberationDeps } from '../domain/deliberation/ports'
-import { newCardNo } from '../domain/grids/cardCode'
+import { deliberationTodos } from '../domain/deliberation/todos'
+import { newCardNo, signCardCode } from '../domain/grids/cardCode'
 import type { GridDeps } from '../domain/grids/ports'
+import type { HomeDeps } from '../domain/home/ports'
+import { bindingTodos } from '../domain/identity/todos'
 import type { IdentityDeps } from '../domain/identity/ports'
 import type { LedgerDeps } from '../domain/ledger/ports'
 import type { PointsBankDeps } from '../domain/pointsBank/ports'
 import type { MicroWishDeps } from '../domain/microWishes/ports'
+import { wishTodos } from '../domain/microWishes/todos'
+import { pointsTodos } from '../domain/pointsBank/todos'
 import { signToken } from '../domain/identity/sessionToken'
 import type { ModerationDeps } from '../domain/moderation/ports'
 import type { NotificationDeps } from '../domain/notifications/ports'
@@ -21,6 +26,7 @@ import type { UploadDeps } from '../domain/uploads/ports'
 import type { VolunteeringDeps } from '../domain/volunteering/ports'
 import { inServiceMembers } from '../domain/volunteering/registrations'
 import { siteCodeKey } from '../domain/volunteering/siteCode'
+import { volunteerTodos } from '../domain/volunteering/todos'
 import { dynamoMatterStore } from '../storage/deliberation/matters'
 import { dynamoPollStore } from '../storage/deliberation/polls'
 import { dynamoRatingStore } from '../storage/deliberation/ratings'
@@ -59,7 +65,8 @@ export type AppDeps = IdentityDeps &
   LedgerDeps &
   PointsBankDeps &
   MicroWishDeps &
-  VolunteeringDeps & { schedule: DueStore; config: Config }
+  VolunteeringDeps &
+  HomeDeps & { schedule: DueStore; config: Config }
 
 /** Card rendering, which only the grids function carries (pdfkit and the QR encoder would triple the other bundles). */
 export type CardRendering = Pick<GridDeps, 'printer' | 'qr'>
@@ -71,79 +78,93 @@ const noCardRendering: CardRenderingFactory = () => ({
 })
 
 /** The real adapters, wired once per container. */
-export const buildDeps = (config: Config, cards: CardRenderingFactory = noCardRendering): AppDeps => ({
-  config,
-  stage: config.stage,
-  identity: dynamoIdentityStore,
-  structure: dynamoStructureStore,
-  organisations: dynamoOrganisationStore,
-  matters: dynamoMatterStore,
-  polls: dynamoPollStore,
-  ratings: dynamoRatingStore,
-  deliberationSettings: dynamoDeliberationSettingsStore,
-  // The grid card counts the community's open matters; deliberation answers, grids does not import it.
-  openMatters: {
-    openInCommunity: async (communityId) =>
-      (await dynamoMatterStore.listOpen(communityId)).map((m) => ({
-        scope: { type: m.scope.type, id: m.scope.id },
-        polling: m.status === 'polling',
-      })),
-  },
-  notices: dynamoNoticeStore,
-  subscriptions: dynamoSubscriptionStore,
-  schedule: dynamoDueStore,
-  ledger: dynamoLedgerStore,
-  pointsSettings: dynamoPointsSettingsStore,
-  shop: dynamoShopStore,
-  redemptions: dynamoRedemptionStore,
-  awards: dynamoAwardStore,
-  checks: dynamoCheckStore,
-  wishes: dynamoWishStore,
-  // The grid card counts the wishes waiting on the grid's wall; micro-wishes answers, grids does not import it.
-  openWishes: { onWall: (gridId) => dynamoWishStore.countOpen({ kind: 'grid', id: gridId }) },
-  wishSettings: dynamoWishSettingsStore,
-  // Who claims micro-wishes: volunteering's approved 双报到 registration (and its unit); without one, the wishes'
-  // rule admits holders of the inServiceMember role at the community (no unit).
-  servingMembers: {
-    servingMember: async (communityId, userId) => {
-      const m = await inServiceMembers({ volunteerRegistrations: dynamoRegistrationStore }).approvedMember(
-        communityId,
-        userId,
-      )
-      return m && { unitId: m.unitId, unitName: m.unitName }
+export const buildDeps = (config: Config, cards: CardRenderingFactory = noCardRendering): AppDeps => {
+  const deps: AppDeps = {
+    config,
+    stage: config.stage,
+    identity: dynamoIdentityStore,
+    structure: dynamoStructureStore,
+    organisations: dynamoOrganisationStore,
+    matters: dynamoMatterStore,
+    polls: dynamoPollStore,
+    ratings: dynamoRatingStore,
+    deliberationSettings: dynamoDeliberationSettingsStore,
+    // The grid card counts the community's open matters; deliberation answers, grids does not import it.
+    openMatters: {
+      openInCommunity: async (communityId) =>
+        (await dynamoMatterStore.listOpen(communityId)).map((m) => ({
+          scope: { type: m.scope.type, id: m.scope.id },
+          polling: m.status === 'polling',
+        })),
     },
-  },
-  volunteerUnits: dynamoUnitStore,
-  volunteerRegistrations: dynamoRegistrationStore,
-  activities: dynamoActivityStore,
-  attendance: dynamoAttendanceStore,
-  serviceRecords: dynamoRecordStore,
-  volunteerStats: dynamoStatStore,
-  volunteerSettings: dynamoVolunteerSettingsStore,
-  siteCodeSecret: siteCodeKey(config.cardSecret),
-  // The QR, the spreadsheet and the PDF printer join the volunteering function's deps in its handler only.
-  siteQr: { png: () => Promise.reject(new DomainError('internal')) },
-  spreadsheet: {
-    xlsx: () => {
-      throw new DomainError('internal')
+    notices: dynamoNoticeStore,
+    subscriptions: dynamoSubscriptionStore,
+    schedule: dynamoDueStore,
+    ledger: dynamoLedgerStore,
+    pointsSettings: dynamoPointsSettingsStore,
+    shop: dynamoShopStore,
+    redemptions: dynamoRedemptionStore,
+    awards: dynamoAwardStore,
+    checks: dynamoCheckStore,
+    wishes: dynamoWishStore,
+    // The grid card counts the wishes waiting on the grid's wall; micro-wishes answers, grids does not import it.
+    openWishes: { onWall: (gridId) => dynamoWishStore.countOpen({ kind: 'grid', id: gridId }) },
+    wishSettings: dynamoWishSettingsStore,
+    // Who claims micro-wishes: volunteering's approved 双报到 registration (and its unit); without one, the wishes'
+    // rule admits holders of the inServiceMember role at the community (no unit).
+    servingMembers: {
+      servingMember: async (communityId, userId) => {
+        const m = await inServiceMembers({ volunteerRegistrations: dynamoRegistrationStore }).approvedMember(
+          communityId,
+          userId,
+        )
+        return m && { unitId: m.unitId, unitName: m.unitName }
+      },
     },
-  },
-  feedbackPrinter: { renderPdf: () => Promise.reject(new DomainError('internal')) },
-  photos: s3PhotoStore(config),
-  safety: wechatContentSafety(config),
-  moderation: dynamoModerationStore,
-  pushToken: config.wechatPushToken,
-  sender: subscribeSender(config),
-  subscribeTemplates: config.subscribeTemplates,
-  wechat: wechatSessions(config),
-  tokens: { issue: (userId) => signToken(config.sessionSecret, userId, new Date(), config.sessionTtlSeconds) },
-  newId: ulid,
-  newCardNo,
-  now: () => new Date(),
-  cardSecret: config.cardSecret,
-  appUrl: config.appUrl,
-  ...cards(config),
-})
+    volunteerUnits: dynamoUnitStore,
+    volunteerRegistrations: dynamoRegistrationStore,
+    activities: dynamoActivityStore,
+    attendance: dynamoAttendanceStore,
+    serviceRecords: dynamoRecordStore,
+    volunteerStats: dynamoStatStore,
+    volunteerSettings: dynamoVolunteerSettingsStore,
+    siteCodeSecret: siteCodeKey(config.cardSecret),
+    // The QR, the spreadsheet and the PDF printer join the volunteering function's deps in its handler only.
+    siteQr: { png: () => Promise.reject(new DomainError('internal')) },
+    spreadsheet: {
+      xlsx: () => {
+        throw new DomainError('internal')
+      },
+    },
+    feedbackPrinter: { renderPdf: () => Promise.reject(new DomainError('internal')) },
+    photos: s3PhotoStore(config),
+    safety: wechatContentSafety(config),
+    moderation: dynamoModerationStore,
+    pushToken: config.wechatPushToken,
+    sender: subscribeSender(config),
+    subscribeTemplates: config.subscribeTemplates,
+    wechat: wechatSessions(config),
+    tokens: { issue: (userId) => signToken(config.sessionSecret, userId, new Date(), config.sessionTtlSeconds) },
+    newId: ulid,
+    newCardNo,
+    now: () => new Date(),
+    cardSecret: config.cardSecret,
+    appUrl: config.appUrl,
+    gridCardCode: (grid) => signCardCode(config.cardSecret, grid.cardNo),
+    todoSources: [],
+    ...cards(config),
+  }
+  // 首页's 待办: what each capability says the caller has to do, so domain/home imports none of them. They read
+  // through this same object (tests move its clock).
+  deps.todoSources = [
+    deliberationTodos(deps),
+    bindingTodos(deps),
+    wishTodos(deps),
+    volunteerTodos(deps),
+    pointsTodos(deps),
+  ]
+  return deps
+}
 
 // One set per container (per function); keyed by the rendering factory because tests run every function in one process.
 const cache = new Map<CardRenderingFactory | undefined, Promise<AppDeps>>()

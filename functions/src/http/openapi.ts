@@ -27,6 +27,7 @@ const tagDescriptions: Record<keyof typeof allRoutes, string> = {
   moderation: '内容安全：微信内容检测、举报与审核',
   pointsBank: '积分银行：积分存折、积分规则与发放、预算、台账、对账，积分超市与兑换核销',
   pointsExport: '积分存折打印与台账导出（PDF、Excel）',
+  home: '首页：我的社区与网格、按角色的待办、服务入口',
   meta: '本 API 的说明文档',
 }
 

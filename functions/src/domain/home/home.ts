@@ -7,6 +7,16 @@ import { pageWith, type HomeDeps } from './ports'
 /** The roles whose place is a compound, a community or a street: they serve several grids and choose one. */
 const wideRoles = ['committee', 'communityAdmin', 'propertyManager'] as const
 const numeric = new Intl.Collator('zh-CN', { numeric: true })
+const cnDigits = '零一二三四五六七八九'
+/** Chinese numerals read as numbers (up to 99), so 第二网格 sorts after 第一网格 and 第十网格 after 第九网格, not by pinyin. */
+const numbered = (name: string) =>
+  name.replace(/[零一二三四五六七八九十]+/g, (run) => {
+    const digit = (c = '') => cnDigits.indexOf(c)
+    if (!run.includes('十')) return [...run].map(digit).join('')
+    const [tens, ones] = run.split('十')
+    return String((tens ? digit(tens) : 1) * 10 + (ones ? digit(ones) : 0))
+  })
+const byName = (a: string, b: string) => numeric.compare(numbered(a), numbered(b))
 
 const roleLines = (
   actor: Actor,
@@ -86,7 +96,7 @@ export const myHome = async (deps: HomeDeps, actor: Actor, input: { gridId?: str
           : g.placeType === 'street' || communityOfPath(g.placePath) === grid.communityId,
       ),
     )
-    .sort((a, b) => numeric.compare(a.name, b.name))
+    .sort((a, b) => byName(a.name, b.name))
   const gridView = (g: GridRecord): HomeGrid => ({
     gridId: g.gridId,
     name: g.name,
@@ -94,7 +104,7 @@ export const myHome = async (deps: HomeDeps, actor: Actor, input: { gridId?: str
     buildingNames: g.buildingIds
       .map((b) => buildingNames.get(b) ?? '')
       .filter(Boolean)
-      .sort(numeric.compare),
+      .sort(byName),
     code: deps.gridCardCode(g),
   })
 
