@@ -149,9 +149,18 @@ describe('five-step deliberation in the browser: propose, second, review, poll, 
       const committee = await personAt('committee', '/packages/staff/pages/review/index')
       const item = shown(committee).locator(`.review-item[data-matter-id="${matterId}"]`)
       await expect.poll(() => item.textContent(), { timeout: 15_000 }).toContain(TITLE)
+      // The queue shows what was proposed: its text and its photo.
+      await expect.poll(() => item.locator('.review-item__text').textContent()).toBe(TEXT)
+      expect(await item.locator('.review-item__photo').count()).toBe(1)
       await item.locator('.review-accept').click()
+      // Nothing is preselected: confirming at once asks for the triage and the party, each at its field.
+      await item.locator('.review-accept-confirm').click()
+      await expect.poll(() => item.locator('.field-error--triage').textContent()).toContain('请选择三事分流')
+      await expect.poll(() => item.locator('.field-error--responsibleParty').textContent()).toContain('请从名录中选择')
       await item.locator('.review-triage--small').click()
-      await item.locator('.review-party-name input').fill('阳光花园物业服务中心')
+      // The party is picked from the community's 责任方名录, grouped by kind.
+      await item.locator('.party-picker__group--property .party-option', { hasText: '阳光物业' }).click()
+      await expect.poll(() => item.locator('.field-error').count()).toBe(0)
       await committee.screenshot({ path: join(ARTIFACTS, 'deliberation-review.png'), fullPage: true })
       await item.locator('.review-accept-confirm').click()
       await expect
@@ -161,7 +170,7 @@ describe('five-step deliberation in the browser: propose, second, review, poll, 
       expect(accepted).toMatchObject({
         status: 'awaitingPoll',
         triage: 'small',
-        responsibleParty: { kind: 'property', name: '阳光花园物业服务中心' },
+        responsibleParty: { kind: 'property', name: '阳光物业' },
       })
 
       // ── 民主商议: the building head opens the poll from the matter page (同意/不同意 by default, closing in 3 days).
@@ -249,9 +258,11 @@ describe('five-step deliberation in the browser: propose, second, review, poll, 
       // ── 协同决议: the committee records the resolution from the matter page, then reports it done.
       await committee.goto(`${e2e.appUrl}/#/packages/resident/pages/matter/index?matterId=${matterId}`)
       await shown(committee).locator('.resolve-button').click({ timeout: 15_000 })
-      await expect
-        .poll(() => shown(committee).locator('.resolution-party-name input').inputValue(), { timeout: 15_000 })
-        .toBe('阳光花园物业服务中心')
+      // The party chosen in review is marked, not preselected: the committee picks it again on purpose.
+      const suggested = shown(committee).locator('.party-option', { hasText: '两委审议时选定' })
+      await expect.poll(() => suggested.textContent(), { timeout: 15_000 }).toContain('阳光物业')
+      expect(await shown(committee).locator('.party-option.is-active').count()).toBe(0)
+      await suggested.click()
       await shown(committee).locator('.resolution-task-input input').first().fill('更换1单元门禁主机并补发门禁卡')
       await shown(committee).locator('.resolution-submit').click()
       await expect

@@ -27,8 +27,8 @@ export function Neighbours({ card }: { card: PublicCard }) {
             ),
           )
         : null,
+    // Mounted once the card has loaded (after the page was first shown): load at once, and again on each return.
     [card.gridId, shown],
-    shown > 0,
   )
   return (
     <>

@@ -7,7 +7,7 @@ import { useSubmit, zodFieldErrors } from '../../components/useSubmit'
 import { hidden } from '../../lib/a11y'
 import { putProfile, profileBodySchema } from '../../services/api/identity'
 import { IS_H5 } from '../../services/env'
-import { ApiError, fieldErrors, messageOf } from '../../services/http'
+import { ApiError, messageOf } from '../../services/http'
 import { uploadPhoto } from '../../services/upload'
 
 /** The round picture in the header: the chosen avatar, else the first character of the name. */
@@ -50,7 +50,7 @@ export function Profile({ user, onSaved }: { user: Me; onSaved: (me: Me) => void
       onSaved(await putProfile({ avatarKey }))
       void Taro.showToast({ title: '头像已更换', icon: 'success' })
     } catch (e) {
-      if (!(e instanceof ApiError && e.status === 401)) setAvatarError(fieldErrors(e).avatarKey ?? messageOf(e))
+      if (!(e instanceof ApiError && e.status === 401)) setAvatarError(messageOf(e))
     } finally {
       setAvatarBusy(false)
     }
@@ -71,7 +71,8 @@ export function Profile({ user, onSaved }: { user: Me; onSaved: (me: Me) => void
       </View>
       {!named && (
         <View className="alert alert--warning mine-nickname-prompt">
-          设置昵称，让邻居认得您。现在您在议事和评论中显示为「微信用户」。
+          设置昵称，让邻居认得您。
+          {user.displayName === '微信用户' ? '现在您在议事和评论中显示为「微信用户」。' : ''}
         </View>
       )}
 
