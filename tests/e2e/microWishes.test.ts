@@ -86,7 +86,9 @@ describe('micro-wishes in the browser: post, vet, claim, fulfil with a photo, co
     const li = await person('gridWorker')
     await open(li, 'pages/index/index')
     await expect
-      .poll(async () => Number(await shown(li).locator('.wish-queue-count').textContent()), { timeout: 30_000 })
+      .poll(async () => Number(await shown(li).locator('.home-todo--wishes-vet .home-todo-count').textContent()), {
+        timeout: 30_000,
+      })
       .toBeGreaterThanOrEqual(1)
     await shown(li).locator('.home-wish-queue-link').click()
     await shown(li).locator(`.queue-item[data-wish-id="${wishId}"]`).click({ timeout: 15_000 })
@@ -237,7 +239,7 @@ describe('micro-wishes in the browser: post, vet, claim, fulfil with a photo, co
         await check('gridWorker', 'vet', `packages/wishes/pages/vet/index?wishId=${waiting}`, '.vet-submit')
         await check('representative', 'mine', 'packages/wishes/pages/mine/index', '.my-wish')
         await check('inServiceMember', 'claims', 'packages/wishes/pages/claims/index', '.claims-balance')
-        await check('representative', 'home', 'pages/index/index', '.home-wishes-link')
+        await check('representative', 'home', 'pages/index/index', '.home-service--wishes')
         await check('representative', 'grid-card', `pages/grid/index?scene=${e2e.cardCode}`, '.grid-wishes')
         expect(findings).toEqual([])
       },

@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '网格连心' })
+export default definePageConfig({ navigationBarTitleText: '网格连心', enablePullDownRefresh: true })
