@@ -3,7 +3,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { ARTIFACTS, api, demoSession, demoToken, launch, pickIdentity, seedDevice, shown } from './browser'
 import { CARE, NORMAL, measure } from './measure'
-import { acceptAndOpenPoll, freshResident, propose, secondToReview } from './scenes'
+import { acceptAndOpenPoll, freshResident, propertyParty, propose, secondToReview } from './scenes'
 
 const e2e = inject('e2e')
 const HOME = `${e2e.appUrl}/#/pages/index/index`
@@ -144,6 +144,98 @@ describe('首页: my grid, my 待办 and my services', () => {
     await bind.click()
     await shown(page).locator('.bind-submit').waitFor({ timeout: 15_000 })
     await context.close()
+  })
+
+  it('a building head sees 待审核绑定 and opens the queue; 阳光物业’s 孙经理 sees the matter handed to it as 待办理', async () => {
+    // ── A newcomer asks to bind a room of 1号楼: 王建国, its head, has it in his 待办.
+    const newcomer = (await api('POST', '/auth/login', undefined, { code: 'e2e-home-newcomer' })).body
+    const asked = await api('POST', '/bindings', newcomer.token, {
+      buildingId: e2e.buildingIds[0],
+      unit: '1',
+      room: '501',
+    })
+    expect(asked.status).toBe(201)
+    const headContext = await phone()
+    await seedDevice(headContext, { session: await demoSession('buildingHead'), privacy: true })
+    const head = await headContext.newPage()
+    await head.goto(HOME)
+    await expect.poll(() => countOf(head, 'bindings.pending'), { timeout: 30_000 }).toBeGreaterThanOrEqual(1)
+    expect(await shown(head).locator('.home-role').allTextContents()).toContain('1号楼楼长')
+    await todo(head, 'bindings.pending').click()
+    await shown(head).locator(`.binding-item[data-request-id="${asked.body.requestId}"]`).waitFor({ timeout: 15_000 })
+    await headContext.close()
+
+    // ── A matter accepted for 阳光物业, put to a short poll that passes, and resolved naming 阳光物业.
+    const party = await demoToken('partyHousehold')
+    const committee = await demoToken('committee')
+    const voters = [await demoToken('representative'), await demoToken('buildingHead')]
+    for (const [i, room] of ['501', '502'].entries())
+      voters.push((await freshResident(`e2e-home-voter-${i}`, '2', room)).token)
+    const title = '1号楼电梯厅照明维修'
+    const matterId = await propose(party, title)
+    await secondToReview(matterId, voters)
+    const property = await propertyParty(committee)
+    expect(
+      (
+        await api('POST', `/matters/${matterId}/review`, committee, {
+          decision: 'accept',
+          triage: 'small',
+          responsibleParty: property,
+        })
+      ).status,
+    ).toBe(200)
+    const closesAt = Date.now() + 8_000
+    const opened = await api('POST', `/matters/${matterId}/poll`, await demoToken('buildingHead'), {
+      options: ['同意', '不同意'],
+      opensAt: new Date().toISOString(),
+      closesAt: new Date(closesAt).toISOString(),
+      secret: false,
+      rule: { minTurnout: 0.1, passShare: 0.5, passOption: 0 },
+    })
+    expect(opened.status).toBe(201)
+    for (const token of voters)
+      expect((await api('POST', `/polls/${opened.body.poll.pollId}/votes`, token, { option: 0 })).status).toBe(201)
+    await new Promise((r) => setTimeout(r, Math.max(0, closesAt - Date.now() + 500)))
+    // The scheduler's handler, in-process against the stack's table, at a moment past the close (this poll only is due).
+    Object.assign(process.env, e2e.env)
+    const { handler: tick } = await import('../../functions/src/handlers/tick')
+    expect(
+      (await tick({ time: new Date(closesAt + 60_000).toISOString() })).ran['deliberation.pollClose'],
+    ).toBeGreaterThanOrEqual(1)
+    const pmToken = await demoToken('propertyManager')
+    const reportsBefore = async () =>
+      ((await api('GET', '/me/home', pmToken)).body.todos as { key: string; count: number }[]).find(
+        (t) => t.key === 'deliberation.report',
+      )?.count ?? 0
+    const before = await reportsBefore()
+    const resolved = await api('POST', `/matters/${matterId}/resolution`, committee, {
+      responsibleParty: property,
+      tasks: ['更换电梯厅灯具'],
+      dueDate: new Date(Date.now() + 14 * 86_400_000).toISOString().slice(0, 10),
+    })
+    expect(resolved.status).toBe(200)
+
+    // ── 孙经理, who acts for 阳光物业: 待办理 names the matter, and the tap opens its 报告办结 form.
+    const pmContext = await phone()
+    await seedDevice(pmContext, { session: await demoSession('propertyManager'), privacy: true })
+    const pm = await pmContext.newPage()
+    await pm.goto(HOME)
+    // One more than before the resolution (other browser tests may have handed 阳光物业 matters too).
+    await expect.poll(() => countOf(pm, 'deliberation.report'), { timeout: 30_000 }).toBe(before + 1)
+    expect(await shown(pm).locator('.home-role').allTextContents()).toContain('阳光物业')
+    const hints = await todo(pm, 'deliberation.report').locator('.home-todo-hint').textContent()
+    if ((await countOf(pm, 'deliberation.report')) === 1) {
+      expect(hints).toBe(title)
+      await todo(pm, 'deliberation.report').click()
+      // 报告办结 itself: the resolution's tasks and the form.
+      await shown(pm).locator('.report-submit').waitFor({ timeout: 15_000 })
+      expect(await shown(pm).locator('.report-task').allTextContents()).toEqual(
+        expect.arrayContaining([expect.stringContaining('更换电梯厅灯具')]),
+      )
+      expect(pm.url()).toContain(`matterId=${matterId}`)
+    }
+    await pm.screenshot({ path: join(ARTIFACTS, 'home-propertyManager.png'), fullPage: true })
+    await pmContext.close()
   })
 
   for (const mode of ['normal', 'care'] as const) {
