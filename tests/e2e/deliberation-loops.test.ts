@@ -297,10 +297,13 @@ describe('deliberation loops in the browser: return and revise, reject, withdraw
     // 陈志强 proposes; seconds, acceptance and the poll through the API (the first test clicks through them).
     const matterId = await propose('partyHousehold', title)
     await secondToReview(matterId, 'partyHousehold')
+    // The property company of the 责任方名录 the demo seeds (阳光物业).
+    const orgs = (await api('GET', `/communities/${e2e.communityId}/organisations`, tokens.committee)).body.items
+    const property = (orgs as { organisationId: string; kind: string }[]).find((o) => o.kind === 'property')!
     const accepted = await api('POST', `/matters/${matterId}/review`, tokens.committee, {
       decision: 'accept',
       triage: 'small',
-      responsibleParty: { kind: 'property', name: '阳光花园物业服务中心' },
+      responsibleParty: { organisationId: property.organisationId },
     })
     expect(accepted.status).toBe(200)
     const opened = await api('POST', `/matters/${matterId}/poll`, tokens.buildingHead, {

@@ -38,12 +38,16 @@ describe('type, touch targets, contrast and width on a 375 px phone, in normal a
     await secondToReview(waiting, [head, rep, ...neighbours])
     accepted = await propose(party, '1号楼垃圾分类亭')
     await secondToReview(accepted, [head, rep, ...neighbours])
+    const committee = await demoToken('committee')
+    // The property company of the 责任方名录 the demo seeds (阳光物业).
+    const orgs = (await api('GET', `/communities/${e2e.communityId}/organisations`, committee)).body.items
+    const property = (orgs as { organisationId: string; kind: string }[]).find((o) => o.kind === 'property')!
     const review = {
       decision: 'accept',
       triage: 'small',
-      responsibleParty: { kind: 'property', name: '阳光花园物业服务中心' },
+      responsibleParty: { organisationId: property.organisationId },
     }
-    expect((await api('POST', `/matters/${accepted}/review`, await demoToken('committee'), review)).status).toBe(200)
+    expect((await api('POST', `/matters/${accepted}/review`, committee, review)).status).toBe(200)
     const asking = (await api('POST', '/auth/login', undefined, { code: 'e2e-layout-asking' })).body.token as string
     expect(
       (
@@ -91,7 +95,7 @@ describe('type, touch targets, contrast and width on a 375 px phone, in normal a
 
   for (const mode of ['normal', 'care'] as const) {
     it(
-      `${mode} mode: the card, 首页, 议事, a matter, the vote sheet, the proposal form, 我的 and login`,
+      `${mode} mode: the card, 首页, 议事, a matter, the vote sheet, the proposal form, 我的, the binding form and login`,
       { timeout: 180_000 },
       async () => {
         const min: Minimums = mode === 'care' ? CARE : NORMAL
@@ -152,6 +156,17 @@ describe('type, touch targets, contrast and width on a 375 px phone, in normal a
           },
         )
         await check('mine', `${e2e.appUrl}/#/pages/mine/index`, '.mine-name')
+        // The binding form: the building, then the unit and its rooms to choose from.
+        await check(
+          'bind',
+          `${e2e.appUrl}/#/packages/resident/pages/bind/index?gridCode=${e2e.cardCode}`,
+          `.bind-building-option--${e2e.buildingIds[0]}`,
+          async (page) => {
+            await shown(page).locator(`.bind-building-option--${e2e.buildingIds[0]}`).click()
+            await shown(page).locator('.bind-unit-option--2').click()
+            await shown(page).locator('.bind-room-option--602').waitFor()
+          },
+        )
 
         // The login page with the privacy notice, on a device that has not agreed yet.
         const fresh = await browser.newContext({ viewport: { width: 375, height: 812 }, deviceScaleFactor: 2 })
@@ -203,6 +218,17 @@ describe('type, touch targets, contrast and width on a 375 px phone, in normal a
           async (page) => {
             await shown(page).locator('.review-accept').first().click()
             await shown(page).locator('.review-triage--small').first().waitFor()
+            await shown(page).locator('.party-option').first().waitFor()
+          },
+        )
+        await as(
+          'communityAdmin',
+          'organisations',
+          `/packages/staff/pages/organisations/index?communityId=${e2e.communityId}`,
+          '.organisation-row',
+          async (page) => {
+            await shown(page).locator('.organisation-edit').first().click()
+            await shown(page).locator('.organisation-kind--property').waitFor()
           },
         )
         await as('buildingHead', 'open-poll', `/packages/staff/pages/poll/index?matterId=${accepted}`, '.poll-submit')
