@@ -2,7 +2,7 @@ import { join } from 'node:path'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest'
 import { ulid } from 'ulid'
-import { ARTIFACTS, launch, api, demoToken, shown } from './browser'
+import { ARTIFACTS, launch, api, demoToken, pickIdentity, shown } from './browser'
 
 const e2e = inject('e2e')
 const matterUrl = (matterId: string) => `/packages/resident/pages/matter/index?matterId=${matterId}`
@@ -27,13 +27,7 @@ describe('content safety in the browser: a risky comment refused at its field, ä
     contexts.push(context)
     const page = watch(await context.newPage(), key)
     await page.goto(`${e2e.appUrl}/#/pages/login/index?redirect=${encodeURIComponent(redirect)}`)
-    const agree = page.locator('.privacy-agree:visible')
-    const identity = page.locator(`.demo-identity--${key}:visible`)
-    await expect
-      .poll(async () => (await agree.count()) + (await identity.count()), { timeout: 30_000 })
-      .toBeGreaterThan(0)
-    if ((await agree.count()) > 0) await agree.click()
-    await identity.click()
+    await pickIdentity(page, key)
     return page
   }
 
