@@ -258,3 +258,4 @@ export const WishFigures = z.object({
   grids: z.array(FigureRow.extend({ gridId: Id, gridName: z.string() })),
   units: z.array(FigureRow.extend({ unitId: z.string(), unitName: z.string() })),
 })
+export type WishFigures = z.infer<typeof WishFigures>

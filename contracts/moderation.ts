@@ -34,6 +34,10 @@ export const ContentModeration = z.object({
 })
 export type ContentModeration = z.infer<typeof ContentModeration>
 
+/** The subjects whose content residents may report: a matter's comments and photos; a wish's text, photos and thanks. */
+export const ReportSubjectKind = z.enum(['matter', 'wish'])
+export type ReportSubjectKind = z.infer<typeof ReportSubjectKind>
+
 export const reportReasons = ['abuse', 'ads', 'privacy', 'false', 'illegal', 'other'] as const
 export const ReportReason = z.enum(reportReasons)
 export type ReportReason = z.infer<typeof ReportReason>
@@ -106,12 +110,13 @@ export const reportContent = defineRoute({
   operationId: 'reportContent',
   method: 'POST',
   path: '/moderation/reports',
-  summary: '举报一条评论或一张照片：每人每项一次（重复举报只算一次）；达到社区设定的人数即隐藏，待两委处理',
+  summary:
+    '举报一条评论、一张照片或一个心愿的文字、感谢信：每人每项一次（重复举报只算一次）；达到社区设定的人数即隐藏，待两委处理',
   auth: 'user',
   status: 201,
   body: z.object({
-    /** Where the reporter saw it: `{ kind: 'matter', id }`. */
-    subject: z.object({ kind: z.enum(['matter']), id: Id }),
+    /** Where the reporter saw it: `{ kind: 'matter', id }` or `{ kind: 'wish', id }`. */
+    subject: z.object({ kind: ReportSubjectKind, id: Id }),
     contentKey: ContentKey,
     reason: ReportReason,
   }),

@@ -1,5 +1,6 @@
 import { moderationRoutes } from '../../../contracts/moderation'
 import { deliberationContent } from '../domain/deliberation/content'
+import { wishContentSource } from '../domain/microWishes/content'
 import {
   decideContent,
   getModerationSettings,
@@ -13,7 +14,7 @@ import { reportContent } from '../domain/moderation/reports'
 import { httpHandler, implement } from '../http/router'
 
 /** What residents can report, by where they saw it; each capability that shows reportable content adds its source here. */
-const sources: ContentSources = { matter: deliberationContent }
+const sources: ContentSources = { matter: deliberationContent, wish: wishContentSource }
 
 /** WeChat reads the answer to its pushes as plain text. */
 const text = (value: string) => ({

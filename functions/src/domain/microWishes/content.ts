@@ -12,8 +12,12 @@ import {
   type ContentWrite,
   type Scene,
 } from '../moderation/screen'
+import type { ContentSource } from '../moderation/ports'
+import { factsFor } from './facts'
 import { wishSubject, type WishRecord } from './model'
 import type { MicroWishDeps } from './ports'
+import { settingsFor } from './settings'
+import { canView } from './states'
 
 /*
  * What of a wish goes through content safety (README, "Content safety"), under which key: the wish itself (title and
@@ -27,13 +31,19 @@ export const wishContent = {
   thanks: (wishId: string) => `wish:${wishId}:thanks`,
 }
 
+type Author = { userId: string; displayName: string }
+const authorOf = (actor: Actor): Author => ({
+  userId: actor.principal.userId,
+  displayName: actor.principal.displayName,
+})
+
 /** Where a wish's content was published: its building (the committee covering it decides), and who wrote it. */
-const publishedIn = (w: WishRecord, actor: Actor) => ({
+const publishedIn = (w: WishRecord, author: Author) => ({
   communityId: w.communityId,
   placePath: w.placePath.split('/').slice(0, -1).join('/'),
   subject: wishSubject(w),
-  authorId: actor.principal.userId,
-  authorName: actor.principal.displayName,
+  authorId: author.userId,
+  authorName: author.displayName,
 })
 
 /**
@@ -56,9 +66,9 @@ export const screenWishText = async (
 ): Promise<ContentWrite[]> => {
   const screening = await screenText(deps, actor, content.parts, content.scene)
   if (content.photoKeys?.length)
-    await screenPhotos(deps, actor, content.photoKeys, publishedIn(w, actor), content.scene)
+    await screenPhotos(deps, actor, content.photoKeys, publishedIn(w, authorOf(actor)), content.scene)
   const draft: ContentDraft = {
-    ...publishedIn(w, actor),
+    ...publishedIn(w, authorOf(actor)),
     contentKey: content.key,
     kind: 'text',
     text: content.parts.map((p) => p.text).join('\n'),
@@ -102,4 +112,44 @@ export const moderationFor = async (
       }
     },
   }
+}
+
+/**
+ * 举报 on a wish a caller may read (handlers/moderation.ts wires this as the `wish` source): its title and text, the
+ * report of delivery, the thank-you, or one of its photos or the delivery's. Enough reports hide the piece where the
+ * views already look (`moderationFor`): a hidden wish leaves the wall and its page, a hidden thank-you its card.
+ */
+export const wishContentSource: ContentSource<MicroWishDeps> = {
+  async describe(deps, actor, wishId, contentKey) {
+    const w = await deps.wishes.get(wishId)
+    if (!w || !canView(w, await factsFor(deps, actor, w, await settingsFor(deps, w.communityId)))) return undefined
+    const poster = { userId: w.posterId, displayName: w.posterName }
+    const claimant = w.claim && { userId: w.claim.userId, displayName: w.claim.name }
+    const text = (author: Author, body: string): ContentDraft => ({
+      ...publishedIn(w, author),
+      contentKey,
+      kind: 'text',
+      text: body,
+    })
+    if (contentKey === wishContent.body(w.wishId)) return text(poster, `${w.title}\n${w.text}`)
+    if (contentKey === wishContent.fulfilment(w.wishId))
+      return w.fulfilment && claimant ? text(claimant, w.fulfilment.note) : undefined
+    if (contentKey === wishContent.thanks(w.wishId))
+      return (
+        w.thanks &&
+        text(
+          { userId: w.thanks.byId ?? w.confirmation?.byId ?? w.posterId, displayName: w.thanks.byName },
+          w.thanks.text,
+        )
+      )
+    const photoKey = contentKey.startsWith('photo:') ? contentKey.slice('photo:'.length) : undefined
+    const author = !photoKey
+      ? undefined
+      : w.photoKeys.includes(photoKey)
+        ? poster
+        : w.fulfilment?.photoKeys.includes(photoKey)
+          ? claimant
+          : undefined
+    return author && photoKey ? { ...publishedIn(w, author), contentKey, kind: 'photo', photoKey } : undefined
+  },
 }

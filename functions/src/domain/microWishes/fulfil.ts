@@ -72,7 +72,7 @@ const confirmation = (
     status: 'confirmed',
     set: {
       confirmation: { at, byId: by.userId, byName: by.displayName, auto: how === 'auto' },
-      ...(thanks ? { thanks: { text: thanks, at, byName: by.displayName } } : {}),
+      ...(thanks ? { thanks: { text: thanks, at, byId: by.userId, byName: by.displayName } } : {}),
     },
     clear: ['dispute'],
     label,
@@ -138,7 +138,7 @@ const screenThanks = (deps: MicroWishDeps, actor: Actor, w: WishRecord, text: st
 export const thankWish = (deps: MicroWishDeps, actor: Actor, input: { wishId: string; text: string }) =>
   advance(deps, actor, input.wishId, 'thank', async (w, { at }) => ({
     status: 'confirmed',
-    set: { thanks: { text: input.text, at, byName: actor.principal.displayName } },
+    set: { thanks: { text: input.text, at, byId: actor.principal.userId, byName: actor.principal.displayName } },
     label: '写来感谢信',
     note: input.text,
     effects: { content: await screenThanks(deps, actor, w, input.text, 'body.text', at) },

@@ -82,7 +82,8 @@ export interface WishRecord {
   fulfilment?: { note: string; photoKeys: string[]; at: string; autoConfirmAt: string }
   dispute?: { reason: string; at: string; byId: string }
   confirmation?: { at: string; byId: string; byName: string; auto: boolean }
-  thanks?: { text: string; at: string; byName: string }
+  /** `byId`: who wrote it (absent on letters written before it was kept). */
+  thanks?: { text: string; at: string; byId?: string; byName: string }
   /** The fulfiller's points, once the ledger has paid them (`wish:<wishId>`). */
   credited?: { amount: number; transferId: string; at: string }
 }

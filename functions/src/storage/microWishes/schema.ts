@@ -67,6 +67,6 @@ export const WishBody = z.object({
     .optional(),
   dispute: z.object({ reason: z.string(), at: z.string(), byId: z.string() }).optional(),
   confirmation: z.object({ at: z.string(), byId: z.string(), byName: z.string(), auto: z.boolean() }).optional(),
-  thanks: z.object({ text: z.string(), at: z.string(), byName: z.string() }).optional(),
+  thanks: z.object({ text: z.string(), at: z.string(), byId: z.string().optional(), byName: z.string() }).optional(),
   credited: z.object({ amount: z.number(), transferId: z.string(), at: z.string() }).optional(),
 }) satisfies z.ZodType<Omit<WishRecord, 'version'>, z.ZodTypeDef, unknown>
