@@ -90,6 +90,8 @@ export const errorCatalog = {
   'activity.wrongStatus': { status: 409, message: '活动当前的状态不能进行此操作' },
   'activity.signUpClosed': { status: 409, message: '报名已截止' },
   'activity.waitlistFull': { status: 409, message: '名额已满，候补人数也已满' },
+  'activity.cancelled': { status: 409, message: '活动已取消，不能报名、签到或确认时长' },
+  'volunteer.notResident': { status: 404, message: '没有找到这位本社区的居民，请重新查找，或按姓名和手机号代报名' },
   'checkin.notSignedUp': { status: 403, message: '您没有报名本活动（或仍在候补），不能签到签退' },
   'checkin.wrongActivity': { status: 422, message: '这是其他活动的签到码，请扫描本活动现场的签到码' },
   'checkin.codeExpired': { status: 422, message: '签到码已过期，请扫描组织者手机上正在显示的签到码' },

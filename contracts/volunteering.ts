@@ -8,10 +8,12 @@ import {
   CorrectionRequest,
   Instant,
   Location,
+  OnBehalf,
   Period,
   Place,
   Registration,
   RegistrationStatus,
+  ResidentFound,
   ServiceRecord,
   Stats,
   Text,
@@ -26,6 +28,8 @@ const communityParams = z.object({ communityId: Id })
 const activityParams = z.object({ activityId: Id })
 const staff = ['auth.required', 'auth.forbidden', 'community.notFound'] as const
 const act = ['auth.required', 'auth.forbidden', 'activity.notFound'] as const
+/** An activity called off answers this to everything that would change it (sign-up, check-in, confirm …). */
+const live = [...act, 'activity.wrongStatus', 'activity.cancelled'] as const
 /** What a route whose texts go through content safety may also answer (contracts/moderation.ts). */
 const screened = ['content.risky', 'content.checkUnavailable'] as const
 const siteRefusals = [
@@ -226,7 +230,7 @@ export const changeCapacity = defineRoute({
   params: activityParams,
   body: z.object({ capacity: z.number().int().min(1).max(200) }),
   response: Activity,
-  errors: [...act, 'activity.wrongStatus'],
+  errors: live,
 })
 export const signUp = defineRoute({
   operationId: 'signUpForActivity',
@@ -237,8 +241,7 @@ export const signUp = defineRoute({
   params: activityParams,
   response: Activity,
   errors: [
-    ...act,
-    'activity.wrongStatus',
+    ...live,
     'activity.signUpClosed',
     'activity.waitlistFull',
     'volunteer.notRegistered',
@@ -254,7 +257,7 @@ export const cancelSignUp = defineRoute({
   auth: 'user',
   params: activityParams,
   response: Activity,
-  errors: [...act, 'activity.wrongStatus'],
+  errors: live,
 })
 export const getSiteCode = defineRoute({
   operationId: 'getActivitySiteCode',
@@ -264,7 +267,7 @@ export const getSiteCode = defineRoute({
   auth: 'user',
   params: activityParams,
   response: z.object({ code: z.string(), qr: z.string(), validUntil: z.string(), periodSeconds: z.number().int() }),
-  errors: [...act, 'activity.wrongStatus'],
+  errors: live,
 })
 const SiteScan = z.object({ code: z.string().min(1).max(200), location: Location })
 export const checkIn = defineRoute({
@@ -276,7 +279,7 @@ export const checkIn = defineRoute({
   params: activityParams,
   body: SiteScan,
   response: Activity,
-  errors: ['auth.required', 'activity.notFound', ...siteRefusals],
+  errors: ['auth.required', 'activity.notFound', ...siteRefusals, 'activity.cancelled'],
 })
 export const checkOut = defineRoute({
   operationId: 'checkOutOfActivity',
@@ -287,7 +290,7 @@ export const checkOut = defineRoute({
   params: activityParams,
   body: SiteScan,
   response: Activity,
-  errors: ['auth.required', 'activity.notFound', ...siteRefusals, 'checkin.notCheckedIn'],
+  errors: ['auth.required', 'activity.notFound', ...siteRefusals, 'checkin.notCheckedIn', 'activity.cancelled'],
 })
 export const proxyAttendance = defineRoute({
   operationId: 'proxyActivityAttendance',
@@ -298,7 +301,41 @@ export const proxyAttendance = defineRoute({
   params: z.object({ activityId: Id, userId: Id }),
   body: z.object({ action: z.enum(['checkIn', 'checkOut']) }),
   response: Attendance,
-  errors: [...act, 'checkin.notSignedUp', 'checkin.notOpen', 'checkin.notCheckedIn'],
+  errors: [...act, 'checkin.notSignedUp', 'checkin.notOpen', 'checkin.notCheckedIn', 'activity.cancelled'],
+})
+export const findResidentsFor = defineRoute({
+  operationId: 'findResidentsForActivity',
+  method: 'GET',
+  path: '/activities/{activityId}/residents',
+  summary: '代报名时按姓名或房号查找本社区居民（与积分发放同一查找）',
+  auth: 'user',
+  params: activityParams,
+  query: z.object({ q: z.string().trim().min(1, '请输入姓名或房号').max(20) }),
+  response: z.object({ items: z.array(ResidentFound) }),
+  errors: act,
+})
+export const signUpOnBehalf = defineRoute({
+  operationId: 'signUpOnBehalf',
+  method: 'POST',
+  path: '/activities/{activityId}/sign-ups-on-behalf',
+  summary:
+    '组织者代报名：为找到的居民，或没有微信的志愿者（姓名＋手机号）报名；名额与候补同自助报名，同一请求编号重复提交不变',
+  auth: 'user',
+  params: activityParams,
+  body: z.object({ requestId: ClientId, volunteer: OnBehalf }),
+  response: Attendance,
+  errors: [...live, 'activity.signUpClosed', 'activity.waitlistFull', 'volunteer.membersOnly', 'volunteer.notResident'],
+})
+export const cancelActivity = defineRoute({
+  operationId: 'cancelActivity',
+  method: 'POST',
+  path: '/activities/{activityId}/cancel',
+  summary: '取消整个活动（开始前，如遇下雨）：写明原因，通知已报名和候补的人；不可撤销，重复提交不变',
+  auth: 'user',
+  params: activityParams,
+  body: z.object({ reason: Text(100, '取消原因') }),
+  response: Activity,
+  errors: [...act, 'activity.wrongStatus', ...screened],
 })
 export const getAttendance = defineRoute({
   operationId: 'getActivityAttendance',
@@ -326,7 +363,7 @@ export const confirmActivity = defineRoute({
     })
     .default({}),
   response: Attendance,
-  errors: [...act, 'activity.wrongStatus'],
+  errors: live,
 })
 
 export const myRecords = defineRoute({
@@ -448,6 +485,9 @@ export const volunteeringRoutes = {
   checkIn,
   checkOut,
   proxyAttendance,
+  findResidentsFor,
+  signUpOnBehalf,
+  cancelActivity,
   getAttendance,
   confirmActivity,
   myRecords,

@@ -34,8 +34,11 @@ export const availabilityLabels: Record<(typeof availabilities)[number], string>
   weekend: '周末',
   anytime: '时间灵活',
 }
-/** 报名中, 已满, 进行中, 已结束, 已确认: `open` and `full` are the sign-up phase, told apart by the places left. */
-export const activityStatuses = ['open', 'full', 'ongoing', 'ended', 'confirmed'] as const
+/**
+ * 报名中, 已满, 进行中, 已结束, 已确认: `open` and `full` are the sign-up phase, told apart by the places left; 已取消:
+ * the organiser called it off before the start (for good).
+ */
+export const activityStatuses = ['open', 'full', 'ongoing', 'ended', 'confirmed', 'cancelled'] as const
 export const ActivityStatus = z.enum(activityStatuses)
 export type ActivityStatus = z.infer<typeof ActivityStatus>
 export const activityStatusLabels: Record<ActivityStatus, string> = {
@@ -44,6 +47,7 @@ export const activityStatusLabels: Record<ActivityStatus, string> = {
   ongoing: '进行中',
   ended: '已结束',
   confirmed: '已确认',
+  cancelled: '已取消',
 }
 
 export const Text = (max: number, what: string) =>
@@ -133,6 +137,10 @@ export const activityActions = [
   'proxy',
   'changeCapacity',
   'confirm',
+  /** The organiser signs up someone on their behalf (a resident found by name or room, or a volunteer without WeChat). */
+  'signUpFor',
+  /** The organiser calls the whole activity off before its start (for good). */
+  'cancelActivity',
 ] as const
 export const ActivityAction = z.enum(activityActions)
 
@@ -154,6 +162,8 @@ export const Activity = z.object({
   organiser: z.object({ userId: Id, name: z.string() }),
   unit: z.object({ unitId: Id, name: z.string() }).optional(),
   status: ActivityStatus,
+  /** Why, when and by whom the activity was called off (已取消). */
+  cancelled: z.object({ at: z.string(), byName: z.string(), reason: z.string() }).optional(),
   rule: CreditRule,
   /** The caller: placed (已报名), waiting (候补, with the position from 1), or none; and their check-in. */
   me: z.object({
@@ -185,7 +195,18 @@ export const AttendanceRow = z.object({
   credited: Credited,
   /** After confirmation: whether the points reached the volunteer's account. */
   points: z.enum(['credited', 'pending', 'none']).optional(),
+  /** Signed up by the organiser on their behalf (代报名): by whom and when. */
+  signedUpBy: z.object({ byName: z.string(), at: z.string() }).optional(),
+  /** A volunteer without a WeChat account (无微信账号): their phone, masked; hours recorded, no points. */
+  guest: z.object({ phone: z.string() }).optional(),
 })
+/** A resident of the activity's community found by name or room (as 积分发放 finds them). */
+export const ResidentFound = z.object({ userId: Id, name: z.string(), household: z.string() })
+/** Who the organiser signs up: a resident with an account, or a volunteer without WeChat by name and phone. */
+export const OnBehalf = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('resident'), userId: Id }),
+  z.object({ kind: z.literal('guest'), name: Text(20, '姓名'), phone: ChinaMobile }),
+])
 export const Refusals = z.object({
   userId: Id,
   name: z.string(),
@@ -205,6 +226,8 @@ export const ServiceRecord = z.object({
     name: z.string(),
     kind: z.enum(['member', 'volunteer']),
     unitName: z.string().optional(),
+    /** A volunteer without a WeChat account, signed up by the organiser: hours recorded, no points. */
+    guest: z.boolean().optional(),
   }),
   communityId: Id,
   communityName: z.string(),

@@ -4,6 +4,8 @@ import { siteQr } from '../adapters/siteQr'
 import { xlsxWriter } from '../adapters/xlsx'
 import { listActivities, publishActivity, showActivity } from '../domain/volunteering/activities'
 import { attendanceView, proxyAttendance, scanAttendance, siteCode } from '../domain/volunteering/attendance'
+import { findResidentsFor, signUpOnBehalf } from '../domain/volunteering/behalf'
+import { cancelActivity } from '../domain/volunteering/cancel'
 import { confirmActivity } from '../domain/volunteering/confirm'
 import { exportRecords, exportStats, feedbackCard } from '../domain/volunteering/exports'
 import type { VolunteeringDeps } from '../domain/volunteering/ports'
@@ -62,6 +64,9 @@ export const routes = implement(volunteeringRoutes, {
   checkOut: ({ params, body }, ctx) => scanAttendance(v(ctx.deps), ctx, params.activityId, 'checkOut', body),
   proxyAttendance: ({ params, body }, ctx) =>
     proxyAttendance(v(ctx.deps), ctx, params.activityId, params.userId, body.action),
+  findResidentsFor: ({ params, query }, ctx) => findResidentsFor(v(ctx.deps), ctx, params.activityId, query.q),
+  signUpOnBehalf: ({ params, body }, ctx) => signUpOnBehalf(v(ctx.deps), ctx, params.activityId, body),
+  cancelActivity: ({ params, body }, ctx) => cancelActivity(v(ctx.deps), ctx, params.activityId, body.reason),
   getAttendance: ({ params }, ctx) => attendanceView(v(ctx.deps), ctx, params.activityId),
   confirmActivity: ({ params, body }, ctx) => confirmActivity(v(ctx.deps), ctx, params.activityId, body),
   myRecords: (_i, ctx) => myRecords(v(ctx.deps), ctx),

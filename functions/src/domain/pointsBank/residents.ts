@@ -1,6 +1,7 @@
 import type { Role } from '../../../../contracts/common'
 import type { Actor } from '../identity/actor'
 import type { Membership } from '../identity/ports'
+import { householdLabel, residentsMatching } from '../identity/residentSearch'
 import { residentAccount } from '../ledger/model'
 import { fail, found } from '../shared/errors'
 import { holdsRole, isWithin, type PlaceRef } from '../shared/places'
@@ -8,8 +9,7 @@ import { communityPlace, requireIn } from './access'
 import type { PointsBankDeps } from './ports'
 import { pointsSettingsFor } from './settings'
 
-export const householdLabel = (m: { buildingName: string; unit: string; room: string }) =>
-  `${m.buildingName} ${m.unit}单元 ${m.room}室`
+export { householdLabel }
 
 export const householdLabelOf = async (_deps: unknown, memberships: Membership[], householdId?: string) => {
   const m = memberships.find((x) => x.householdId === householdId) ?? memberships[0]
@@ -65,25 +65,11 @@ export const findResidents = async (
         buildingId: b.buildingId,
       }),
     )
-  const q = input.q.replace(/\s+/g, '')
-  const found: { userId: string; name: string; household: string }[] = []
-  for (let i = 0; i < inScope.length && found.length < 20; i += 8) {
-    const queues = await Promise.all(
-      inScope.slice(i, i + 8).map((b) => deps.identity.bindingQueue(b.buildingId, 'approved')),
-    )
-    for (const r of queues.flat()) {
-      const room = `${r.unit}-${r.room}`
-      if (
-        r.userName.includes(q) ||
-        r.room === q ||
-        room === q ||
-        `${r.unit}单元${r.room}` === q ||
-        householdLabel(r).replace(/\s+/g, '').includes(q)
-      )
-        found.push({ userId: r.userId, name: r.userName, household: householdLabel(r) })
-    }
-  }
-  const items = found.slice(0, 20)
+  const items = await residentsMatching(
+    deps.identity,
+    inScope.map((b) => b.buildingId),
+    input.q,
+  )
   const heads = await deps.ledger.heads(
     input.communityId,
     items.map((i) => residentAccount(i.userId)),

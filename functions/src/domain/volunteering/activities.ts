@@ -33,6 +33,9 @@ export const activityView = (actor: Actor, a: ActivityRecord, known: Known, now:
     organiser: a.organiser,
     ...(a.unit ? { unit: a.unit } : {}),
     status: statusAt(a, now),
+    ...(a.cancelled
+      ? { cancelled: { at: a.cancelled.at, byName: a.cancelled.byName, reason: a.cancelled.reason } }
+      : {}),
     rule: a.rule,
     me: {
       ...mine,

@@ -6,7 +6,14 @@ import type { Actor } from '../identity/actor'
 import { DomainError, fail } from '../shared/errors'
 import { activityView } from './activities'
 import { assertMay, factsFor, knownFor, loadActivity, myState } from './facts'
-import type { ActivityRecord, AttendanceRecord, PlanRecord, PresenceMark, Body } from './model'
+import {
+  maskPhone,
+  type ActivityRecord,
+  type AttendanceRecord,
+  type PlanRecord,
+  type PresenceMark,
+  type Body,
+} from './model'
 import type { VolunteeringDeps } from './ports'
 import { creditedMinutes, distanceMetres, pointsFor } from './rules'
 import { checkSiteCode, currentSiteCode, WINDOW_SECONDS } from './siteCode'
@@ -29,6 +36,7 @@ const refusalLabels: Record<string, string> = {
   'checkin.inaccurate': '定位不够准确',
   'checkin.notOpen': '不在签到时间内',
   'checkin.notCheckedIn': '未签到就签退',
+  'activity.cancelled': '活动已取消',
 }
 const codeRefusal = {
   badCode: 'checkin.badCode',
@@ -151,12 +159,16 @@ export const creditFor = (a: ActivityRecord, att: AttendanceRecord | undefined, 
     rule: a.rule,
     alreadyThatDay,
   })
+  // A volunteer without a WeChat account has no points account: their hours are recorded, no points.
+  const guest = Boolean(att.signedUpBy?.guest)
+  const notes = [...c.notes, ...(guest && c.minutes > 0 ? [GUEST_NO_POINTS] : [])]
   return {
     minutes: c.minutes,
-    points: pointsFor(c.minutes, a.pointsPerHour),
-    note: c.notes.join('；') || '按签到签退时间计',
+    points: guest ? 0 : pointsFor(c.minutes, a.pointsPerHour),
+    note: notes.join('；') || '按签到签退时间计',
   }
 }
+export const GUEST_NO_POINTS = '无微信账号，只记时长不计积分'
 
 const presence = (m: PresenceMark | undefined) =>
   m && { at: m.at, by: m.by, ...(m.byName ? { byName: m.byName } : {}), ...(m.missed ? { missed: true } : {}) }
@@ -176,7 +188,8 @@ export const attendanceView = async (deps: VolunteeringDeps, actor: Actor, activ
     ? await Promise.all(confirmed.entries.map((e) => deps.serviceRecords.get(e.userId, `${activityId}_${e.userId}`)))
     : []
   const byUser = new Map(rows.map((r) => [r.userId, r]))
-  const name = (id: string) => users.find((u) => u.userId === id)?.displayName ?? '志愿者'
+  const name = (id: string) =>
+    users.find((u) => u.userId === id)?.displayName ?? byUser.get(id)?.signedUpBy?.guest?.name ?? '志愿者'
   const row = (userId: string, state: 'placed' | 'waiting', position?: number): z.input<typeof AttendanceRow> => {
     const att = byUser.get(userId)
     const entry = confirmed?.entries.find((e) => e.userId === userId)
@@ -186,6 +199,8 @@ export const attendanceView = async (deps: VolunteeringDeps, actor: Actor, activ
       name: name(userId),
       state,
       ...(position ? { position } : {}),
+      ...(att?.signedUpBy ? { signedUpBy: { byName: att.signedUpBy.byName, at: att.signedUpBy.at } } : {}),
+      ...(att?.signedUpBy?.guest ? { guest: { phone: maskPhone(att.signedUpBy.guest.phone) } } : {}),
       ...(att?.checkIn ? { checkIn: presence(att.checkIn) } : {}),
       ...(att?.checkOut ? { checkOut: presence(att.checkOut) } : {}),
       credited: entry

@@ -24,7 +24,7 @@ import {
   type ServiceRecordRecord,
   type Body,
 } from './model'
-import { volunteerNotices } from './notices'
+import { hasAudience, volunteerNotices } from './notices'
 import type { VolunteeringDeps } from './ports'
 import { beijingDate, hoursText, periodsOf } from './rules'
 
@@ -69,10 +69,12 @@ export const confirmActivity = async (
   const entries: PlanEntry[] = await Promise.all(
     a.placedIds.map(async (userId) => {
       const att = rows.find((r) => r.userId === userId)
-      const name = users.find((u) => u.userId === userId)?.displayName ?? '志愿者'
+      const name = users.find((u) => u.userId === userId)?.displayName ?? att?.signedUpBy?.guest?.name ?? '志愿者'
       const marks = {
         ...(att?.checkIn ? { checkIn: att.checkIn } : {}),
         ...(att?.checkOut ? { checkOut: att.checkOut } : {}),
+        ...(att?.signedUpBy?.guest ? { guest: true } : {}),
+        ...(att?.signedUpBy ? { signedUpByName: att.signedUpBy.byName } : {}),
       }
       if (excluded.has(userId))
         return { userId, name, minutes: 0, points: 0, note: '组织者未计入', excluded: excluded.get(userId)!, ...marks }
@@ -117,6 +119,7 @@ const serviceRecord = (
   const inAt = e.checkIn?.at ?? a.startAt
   const outAt = e.checkOut && !e.checkOut.missed ? e.checkOut.at : a.endAt
   const notes = [
+    ...(e.signedUpByName ? [`由${e.signedUpByName}代报名${e.guest ? '（无微信账号）' : ''}`] : []),
     ...(e.checkIn?.by === 'proxy' ? [`签到由${e.checkIn.byName ?? '组织者'}代签`] : []),
     ...(e.checkOut?.by === 'proxy' ? [`签退由${e.checkOut.byName ?? '组织者'}代签`] : []),
     ...e.note.split('；').filter((n) => n && n !== '按签到签退时间计'),
@@ -129,6 +132,7 @@ const serviceRecord = (
       name: e.name,
       kind: b.kind,
       ...(b.unitId && reg?.unitName ? { unitName: reg.unitName } : {}),
+      ...(e.guest ? { guest: true } : {}),
     },
     communityId: a.communityId,
     communityName: a.communityName,
@@ -214,10 +218,9 @@ export const settle = async (
     if (settled++ >= max) return { pending: true }
     const reg = await deps.volunteerRegistrations.get(e.userId)
     const record = serviceRecord(a, plan, e, reg)
-    const notice = queued(volunteerNotices.credited(a, plan.confirmedAt, e.userId, e.minutes, e.points), deps.newId)
-    const created = existing
-      ? { ok: false }
-      : await deps.serviceRecords.create(record, recordCounters(record), [notice])
+    const told = volunteerNotices.credited(a, plan.confirmedAt, e.userId, e.minutes, e.points)
+    const notices = hasAudience(told) ? [queued(told, deps.newId)] : []
+    const created = existing ? { ok: false } : await deps.serviceRecords.create(record, recordCounters(record), notices)
     if (e.minutes > 0) await countDistinct(deps, belongingOf(a, e.userId, reg), activityId, record.date)
     const current = created.ok ? record : (existing ?? (await deps.serviceRecords.get(e.userId, recordId)))
     if (current && !(await payPoints(deps, a, current, plan.confirmedBy))) pending = true

@@ -2,14 +2,14 @@ import { queued } from '../notifications/deliver'
 import type { Jobs } from '../schedule/ports'
 import { SETTLE, settle } from './confirm'
 import type { ActivityRecord, Phase } from './model'
-import { volunteerNotices } from './notices'
+import { hasAudience, volunteerNotices } from './notices'
 import type { VolunteeringDeps } from './ports'
 
 /*
  * Volunteering's scheduled work, written with the activity when it is published: it starts (进行中), it ends
  * (已结束, and the organiser is asked to confirm), the check-outs nobody made are closed at the scheduled end two hours
  * later (marked, never longer), reminders a day and two hours ahead, and the settling of a confirmation. Each job
- * looks at the activity first, so running it again changes nothing.
+ * looks at the activity first, so running it again changes nothing, and one called off (已取消) is left alone.
  */
 
 const move = async (
@@ -40,7 +40,7 @@ export const volunteeringJobs: Jobs<VolunteeringDeps> = {
   },
   'volunteering.close': async (deps, activityId) => {
     const a = await deps.activities.get(activityId)
-    if (!a) return
+    if (!a || a.phase === 'cancelled') return
     for (const att of await deps.attendance.list(activityId))
       if (att.checkIn && !att.checkOut)
         await deps.attendance.checkOut(activityId, att.userId, { at: a.endAt, by: 'system', missed: true })
@@ -49,7 +49,8 @@ export const volunteeringJobs: Jobs<VolunteeringDeps> = {
     const a = await deps.activities.get(activityId)
     if (!a || a.phase !== 'open' || a.placedIds.length === 0 || now.toISOString() >= a.startAt) return
     const ahead = Date.parse(a.startAt) - Date.parse(at) > 12 * 3600_000 ? '活动将于明天' : '活动将于2小时后'
-    await deps.notices.queue([queued(volunteerNotices.reminder(a, now.toISOString(), a.placedIds, ahead), deps.newId)])
+    const n = volunteerNotices.reminder(a, now.toISOString(), a.placedIds, ahead)
+    if (hasAudience(n)) await deps.notices.queue([queued(n, deps.newId)])
   },
   [SETTLE]: async (deps, activityId) => {
     const { pending } = await settle(deps, activityId)

@@ -1,5 +1,6 @@
 import type { categories, CreditRule, Registration, ServiceRecord, Unit } from '../../../../contracts/volunteering'
 import type { z } from 'zod'
+import { createHash } from 'node:crypto'
 import type { Subject } from '../notifications/model'
 
 /*
@@ -7,7 +8,7 @@ import type { Subject } from '../notifications/model'
  * lists (placed, then waiting), so "at most `capacity` placed" is one item's condition, however many sign up at once.
  */
 
-export type Phase = 'open' | 'ongoing' | 'ended' | 'confirmed'
+export type Phase = 'open' | 'ongoing' | 'ended' | 'confirmed' | 'cancelled'
 
 export interface UnitRecord extends Unit {
   createdAt: string
@@ -48,6 +49,8 @@ export interface ActivityRecord {
   createdAt: string
   confirmedAt?: string
   confirmedBy?: string
+  /** Called off before the start (已取消): when, by whom, why. */
+  cancelled?: { at: string; byUserId: string; byName: string; reason: string }
 }
 
 export interface PresenceMark {
@@ -61,9 +64,20 @@ export interface PresenceMark {
   missed?: boolean
 }
 
+/** 代报名: the organiser signed the volunteer up (a resident found by name or room, or a guest without WeChat). */
+export interface SignedUpBy {
+  at: string
+  byUserId: string
+  byName: string
+  requestId: string
+  /** A volunteer without a WeChat account: who they are (the name on their records) and how to reach them. */
+  guest?: { name: string; phone: string }
+}
+
 export interface AttendanceRecord {
   activityId: string
   userId: string
+  signedUpBy?: SignedUpBy
   checkIn?: PresenceMark
   checkOut?: PresenceMark
 }
@@ -86,6 +100,10 @@ export interface PlanEntry {
   checkIn?: PresenceMark
   checkOut?: PresenceMark
   excluded?: string
+  /** A volunteer without a WeChat account: hours recorded, no points (there is no account to pay). */
+  guest?: boolean
+  /** 代报名: the name of who signed them up. */
+  signedUpByName?: string
 }
 export interface PlanRecord {
   activityId: string
@@ -145,6 +163,17 @@ export const activitySubject = (a: Pick<ActivityRecord, 'activityId' | 'title'>)
   title: a.title,
   page: `packages/volunteer/pages/activity/index?activityId=${a.activityId}`,
 })
+
+/**
+ * A volunteer without a WeChat account (无微信账号志愿者) is not a user: they are named by the organiser who signs them
+ * up, and known by an id made from the community and their phone, so the same person's services add up under one id
+ * (their records, `VREC#guest-…`) whoever signs them up. No login, no notices, no points.
+ */
+export const GUEST_PREFIX = 'guest-'
+export const guestIdOf = (communityId: string, phone: string) =>
+  `${GUEST_PREFIX}${createHash('sha256').update(`${communityId}:${phone}`).digest('hex').slice(0, 24)}`
+export const isGuestId = (id: string) => id.startsWith(GUEST_PREFIX)
+export const maskPhone = (phone: string) => `${phone.slice(0, 3)}****${phone.slice(-4)}`
 
 /** A service record's id: the activity (or the adjustment) and the volunteer, so the volunteer's partition is known from it. */
 export const recordIdOf = (first: string, userId: string) => `${first}_${userId}`

@@ -1,9 +1,12 @@
 import type { Notice } from '../notifications/model'
 import { beijingTime } from '../notifications/deliver'
-import { activitySubject, type ActivityRecord } from './model'
+import { activitySubject, isGuestId, type ActivityRecord } from './model'
 import { hoursText } from './rules'
 
-/** Volunteering's WeChat messages, all on the `volunteer` topic (志愿活动提醒), each to the people it concerns. */
+/**
+ * Volunteering's WeChat messages, all on the `volunteer` topic (志愿活动提醒), each to the people it concerns. A
+ * volunteer without a WeChat account is told by the organiser in person: they are never in an audience.
+ */
 const notice = (a: ActivityRecord, at: string, kind: string, text: string, userIds: string[]): Notice => ({
   communityId: a.communityId,
   subject: activitySubject(a),
@@ -11,8 +14,10 @@ const notice = (a: ActivityRecord, at: string, kind: string, text: string, userI
   kind,
   text,
   at,
-  audience: { kind: 'users', userIds },
+  audience: { kind: 'users', userIds: userIds.filter((id) => !isGuestId(id)) },
 })
+/** Those of a notice's audience who can be told (none: nothing to queue). */
+export const hasAudience = (n: Notice) => n.audience.kind !== 'users' || n.audience.userIds.length > 0
 
 const when = (a: ActivityRecord) => beijingTime(a.startAt).slice(5)
 
@@ -39,6 +44,8 @@ export const volunteerNotices = {
         : '在场时间不足，未计时长；有异议可申请更正',
       [userId],
     ),
+  cancelled: (a: ActivityRecord, at: string, userIds: string[], reason: string) =>
+    notice(a, at, 'activityCancelled', `活动已取消（${when(a)}）：${reason}`, userIds),
   corrected: (a: ActivityRecord, at: string, userId: string, text: string) =>
     notice(a, at, 'correctionAnswered', text, [userId]),
 }

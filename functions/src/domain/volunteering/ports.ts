@@ -19,6 +19,7 @@ import type {
   RefusalRecord,
   RegistrationRecord,
   ServiceRecordRecord,
+  SignedUpBy,
   StatScope,
   UnitRecord,
 } from './model'
@@ -84,6 +85,9 @@ export interface ActivityStore {
     extra: {
       confirmedAt?: string
       confirmedBy?: string
+      cancelled?: ActivityRecord['cancelled']
+      /** Only if nobody changed the lists since `a` was read (its `rev`): the notice names everyone on them. */
+      sameLists?: boolean
       plan?: PlanRecord
       counters?: CounterAdd[]
       notices?: QueuedNotice[]
@@ -100,6 +104,8 @@ export interface AttendanceStore {
   checkIn(activityId: string, userId: string, mark: PresenceMark): Promise<Outcome<'already'>>
   /** Records the check-out after a check-in: `notIn` without one, `already` when there is a check-out. */
   checkOut(activityId: string, userId: string, mark: PresenceMark): Promise<Outcome<'notIn' | 'already'>>
+  /** Notes who signed the volunteer up on their behalf (代报名), once: a repeat keeps the first. */
+  signedUpBy(activityId: string, userId: string, by: SignedUpBy): Promise<void>
   refuse(r: RefusalRecord): Promise<void>
   refusals(activityId: string): Promise<RefusalRecord[]>
 }

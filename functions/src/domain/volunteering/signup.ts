@@ -5,7 +5,7 @@ import { fail } from '../shared/errors'
 import { activityView } from './activities'
 import { assertMay, factsFor, knownFor, loadActivity, myState } from './facts'
 import type { ActivityRecord } from './model'
-import { volunteerNotices } from './notices'
+import { hasAudience, volunteerNotices } from './notices'
 import type { VolunteeringDeps } from './ports'
 
 /*
@@ -88,7 +88,7 @@ export const rewriteLists = async (
     const written = await deps.activities.rewrite(
       a,
       lists,
-      notices.map((n) => queued(n, deps.newId)),
+      notices.filter(hasAudience).map((n) => queued(n, deps.newId)),
     )
     if (written.ok) return
     await pause(attempt)

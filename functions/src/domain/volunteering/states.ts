@@ -20,11 +20,13 @@ export const allowedFrom: Record<Action, readonly ActivityStatus[]> = {
   cancel: ['open', 'full'],
   checkIn: ['open', 'full', 'ongoing'],
   checkOut: ['open', 'full', 'ongoing', 'ended'],
-  manage: ['open', 'full', 'ongoing', 'ended', 'confirmed'],
+  manage: ['open', 'full', 'ongoing', 'ended', 'confirmed', 'cancelled'],
   showCode: ['open', 'full', 'ongoing', 'ended'],
   proxy: ['open', 'full', 'ongoing', 'ended'],
   changeCapacity: ['open', 'full'],
   confirm: ['ended'],
+  signUpFor: ['open', 'full'],
+  cancelActivity: ['open', 'full'],
 }
 
 /** The status the caller sees: the stored phase, moved on by the clock, and 已满 when no place is left. */
@@ -33,6 +35,7 @@ export const statusAt = (
   now: Date,
 ): ActivityStatus => {
   const t = now.toISOString()
+  if (a.phase === 'cancelled') return 'cancelled'
   if (a.phase === 'confirmed') return 'confirmed'
   if (a.phase === 'ended' || t >= a.endAt) return 'ended'
   if (a.phase === 'ongoing' || t >= a.startAt) return 'ongoing'
@@ -77,12 +80,17 @@ const mayAct = (action: Action, a: ActivityRecord, f: Facts): ErrorCode | undefi
 const statusCode = (action: Action): ErrorCode =>
   action === 'checkIn' || action === 'checkOut' ? 'checkin.notOpen' : 'activity.wrongStatus'
 
+/** 已取消 answers everything that would change the activity with its own code, whoever asks. */
+const calledOff = (action: Action, a: ActivityRecord) => a.phase === 'cancelled' && action !== 'manage'
+
 export const guard = (action: Action, a: ActivityRecord, f: Facts): ErrorCode | undefined => {
   const who = mayAct(action, a, f)
   if (who) return who
+  if (calledOff(action, a)) return 'activity.cancelled'
   if (!allowedFrom[action].includes(statusAt(a, f.now))) return statusCode(action)
   const now = f.now.getTime()
-  if (action === 'signUp' && f.now.toISOString() >= a.signUpDeadline) return 'activity.signUpClosed'
+  if ((action === 'signUp' || action === 'signUpFor') && f.now.toISOString() >= a.signUpDeadline)
+    return 'activity.signUpClosed'
   if (action === 'checkIn' && !inCheckIn(a, now)) return 'checkin.notOpen'
   if ((action === 'checkOut' || action === 'showCode' || action === 'proxy') && !inCheckOut(a, now))
     return statusCode(action)

@@ -113,6 +113,7 @@ const Body = z.object({
   createdAt: z.string(),
   confirmedAt: z.string().optional(),
   confirmedBy: z.string().optional(),
+  cancelled: z.object({ at: z.string(), byUserId: z.string(), byName: z.string(), reason: z.string() }).optional(),
 })
 const StoredPlan = z.object({
   activityId: z.string(),
@@ -128,6 +129,8 @@ const StoredPlan = z.object({
       checkIn: Mark.optional(),
       checkOut: Mark.optional(),
       excluded: z.string().optional(),
+      guest: z.boolean().optional(),
+      signedUpByName: z.string().optional(),
     }),
   ),
 }) satisfies z.ZodType<PlanRecord, z.ZodTypeDef, unknown>
@@ -151,7 +154,7 @@ const fromItem = (i: Item): ActivityRecord => ({
   communityId: i.communityId,
   startAt: i.startAt,
   signUpDeadline: i.signUpDeadline,
-  phase: z.enum(['open', 'ongoing', 'ended', 'confirmed']).parse(i.phase),
+  phase: z.enum(['open', 'ongoing', 'ended', 'confirmed', 'cancelled']).parse(i.phase),
   capacity: i.capacity,
   placedIds: i.placedIds,
   waitingIds: i.waitingIds,
@@ -345,11 +348,21 @@ export const dynamoActivityStore: ActivityStore = {
         ...a,
         ...(extra.confirmedAt ? { confirmedAt: extra.confirmedAt } : {}),
         ...(extra.confirmedBy ? { confirmedBy: extra.confirmedBy } : {}),
+        ...(extra.cancelled ? { cancelled: extra.cancelled } : {}),
       }).bodyJson,
     ) as unknown
     const update = ActivityEntity.build(UpdateTransaction)
       .item({ activityId: a.activityId, phase: to, version: $add(1), bodyJson: JSON.stringify(body) })
-      .options({ condition: { attr: 'phase', in: from as Phase[] } })
+      .options({
+        condition: extra.sameLists
+          ? {
+              and: [
+                { attr: 'phase', in: from as Phase[] },
+                { attr: 'rev', eq: a.rev },
+              ],
+            }
+          : { attr: 'phase', in: from as Phase[] },
+      })
     try {
       await executeTransactWrite(
         update,

@@ -9,7 +9,8 @@ import {
   UpdateItemCommand,
 } from 'dynamodb-toolbox'
 import { ulid } from 'ulid'
-import type { AttendanceRecord, PresenceMark } from '../../domain/volunteering/model'
+import { z } from 'zod'
+import type { AttendanceRecord, PresenceMark, SignedUpBy } from '../../domain/volunteering/model'
 import type { AttendanceStore } from '../../domain/volunteering/ports'
 import { done, refused } from '../../domain/shared/outcome'
 import { GridLinkTable as table } from '../table'
@@ -18,7 +19,8 @@ import { activityKeys, StoredMark } from './activities'
 
 /*
  * Attendance lives in the activity's partition: one item per volunteer (`ATT#<userId>`) whose check-in and
- * check-out are each written once (`attribute_not_exists`), so a second scan changes nothing; and one item per
+ * check-out are each written once (`attribute_not_exists`), so a second scan changes nothing (and who signed them
+ * up on their behalf, 代报名, written once too); and one item per
  * refused scan (`REF#<at>#<ulid>`), so the organiser sees who keeps trying (AP56, AP57).
  */
 export const attendanceKeys = {
@@ -35,6 +37,7 @@ export const AttendanceEntity = new Entity({
   schema: item({
     activityId: string().key(),
     userId: string().key(),
+    signedUpBy: string().optional(),
     checkIn: string().optional(),
     checkOut: string().optional(),
   }),
@@ -79,14 +82,24 @@ export const activityRefusals = table
   .options({ maxPages: Infinity })
   .meta({ title: 'activityRefusals' })
 
+const StoredSignedUpBy = z.object({
+  at: z.string(),
+  byUserId: z.string(),
+  byName: z.string(),
+  requestId: z.string(),
+  guest: z.object({ name: z.string(), phone: z.string() }).optional(),
+}) satisfies z.ZodType<SignedUpBy, z.ZodTypeDef, unknown>
+
 const fromItem = (i: {
   activityId: string
   userId: string
+  signedUpBy?: string
   checkIn?: string
   checkOut?: string
 }): AttendanceRecord => ({
   activityId: i.activityId,
   userId: i.userId,
+  ...(i.signedUpBy ? { signedUpBy: parseStored(StoredSignedUpBy, i.signedUpBy, `sign-up of ${i.userId}`) } : {}),
   ...(i.checkIn ? { checkIn: parseStored(StoredMark, i.checkIn, `check-in of ${i.userId}`) } : {}),
   ...(i.checkOut ? { checkOut: parseStored(StoredMark, i.checkOut, `check-out of ${i.userId}`) } : {}),
 })
@@ -134,6 +147,16 @@ export const dynamoAttendanceStore: AttendanceStore = {
     } catch (error) {
       if (!conditionFailed(error)) throw error
       return refused((await dynamoAttendanceStore.get(activityId, userId))?.checkIn ? 'already' : 'notIn')
+    }
+  },
+  async signedUpBy(activityId, userId, by) {
+    try {
+      await AttendanceEntity.build(UpdateItemCommand)
+        .item({ activityId, userId, signedUpBy: JSON.stringify(by) })
+        .options({ condition: { attr: 'signedUpBy', exists: false } })
+        .send()
+    } catch (error) {
+      if (!conditionFailed(error)) throw error
     }
   },
   async refuse(r) {
