@@ -32,6 +32,12 @@ export const checkOut = (activityId: string, body: In<typeof v.checkOut>['body']
   call(v.checkOut, { params: { activityId }, body })
 export const proxyAttendance = (activityId: string, userId: string, action: 'checkIn' | 'checkOut') =>
   call(v.proxyAttendance, { params: { activityId, userId }, body: { action } })
+export const findResidentsFor = (activityId: string, q: string) =>
+  call(v.findResidentsFor, { params: { activityId }, query: { q } })
+export const signUpOnBehalf = (activityId: string, body: In<typeof v.signUpOnBehalf>['body']) =>
+  call(v.signUpOnBehalf, { params: { activityId }, body })
+export const cancelActivity = (activityId: string, reason: string) =>
+  call(v.cancelActivity, { params: { activityId }, body: { reason } })
 export const getAttendance = (activityId: string) => call(v.getAttendance, { params: { activityId } })
 export const confirmActivity = (activityId: string, excluded: { userId: string; reason: string }[] = []) =>
   call(v.confirmActivity, { params: { activityId }, body: { excluded } })

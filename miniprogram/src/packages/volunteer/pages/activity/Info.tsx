@@ -18,6 +18,11 @@ export function Info({ a }: { a: Activity }) {
         <Text className="activity-title">{a.title}</Text>
         <Text className={`activity-status activity-status--${a.status}`}>{activityStatusLabels[a.status]}</Text>
       </View>
+      {a.cancelled && (
+        <View className="alert alert--grey activity-cancelled">
+          活动已取消：{a.cancelled.reason}（{a.cancelled.byName}，{formatTime(a.cancelled.at)}）
+        </View>
+      )}
       <Row className="activity-time" k="时间" v={timeRange(a)} />
       <Row className="activity-place" k="地点" v={a.place.name} />
       <Row

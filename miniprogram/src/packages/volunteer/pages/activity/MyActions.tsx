@@ -127,8 +127,13 @@ export function MyActions({ a, onChange }: { a: Activity; onChange: (a: Activity
           取消报名
         </Button>
       )}
-      {!mine && !can('signUp') && a.status !== 'open' && a.status !== 'full' && (
-        <Text className="muted">报名已结束</Text>
+      {a.status === 'cancelled' ? (
+        <Text className="activity-me activity-me--cancelled">活动已取消{mine ? '，无需到场' : ''}</Text>
+      ) : (
+        !mine &&
+        !can('signUp') &&
+        a.status !== 'open' &&
+        a.status !== 'full' && <Text className="muted">报名已结束</Text>
       )}
       {a.me.state === 'none' && a.status === 'open' && !can('signUp') && (
         <View

@@ -70,7 +70,7 @@ export default function ActivityPage() {
         <Info a={a} />
         <MyActions a={a} onChange={setA} />
       </View>
-      <Organiser a={a} />
+      <Organiser a={a} onChange={setA} />
     </Screen>
   )
 }

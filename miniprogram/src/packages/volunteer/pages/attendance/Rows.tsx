@@ -42,7 +42,17 @@ export function Rows({ data, onChange }: { data: Attendance; onChange: (d: Atten
           <Text className="attendance-row__name">
             {r.name}
             {r.state === 'waiting' && <Text className="badge badge--soft">候补{r.position}</Text>}
+            {r.signedUpBy && <Text className="badge badge--orange behalf-mark">代报名</Text>}
+            {(r.checkIn?.by === 'proxy' || r.checkOut?.by === 'proxy') && (
+              <Text className="badge badge--grey proxy-mark">代签</Text>
+            )}
           </Text>
+          {(r.signedUpBy || r.guest) && (
+            <Text className="attendance-row__line attendance-row__behalf">
+              {r.signedUpBy ? `${r.signedUpBy.byName}代报名` : ''}
+              {r.guest ? `${r.signedUpBy ? '，' : ''}无微信 ${r.guest.phone}，只记时长` : ''}
+            </Text>
+          )}
           {r.state === 'placed' && (
             <View>
               <Text className="attendance-row__line attendance-row__in">签到：{mark(r.checkIn)}</Text>

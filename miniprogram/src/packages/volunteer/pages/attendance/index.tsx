@@ -12,12 +12,16 @@ import { confirmActivity, getAttendance } from '../../../../services/api/volunte
 import { messageOf } from '../../../../services/http'
 import { goBackOrHome } from '../../../../services/nav'
 import { hours } from '../../lib/labels'
+import { Behalf } from './Behalf'
 import { Corrections } from './Corrections'
 import { Refusals, Rows } from './Rows'
 import '../../components/volunteer.scss'
 import './index.scss'
 
-/** The organiser's list: who came when, proxy check-in for those without a phone, and, after the end, 确认时长 once. */
+/**
+ * The organiser's list: who came when, 代报名 and proxy check-in for those without a phone, and, after the end,
+ * 确认时长 once.
+ */
 export default function AttendancePage() {
   const { activityId = '' } = useRouter().params
   const loggedIn = useRequireLogin()
@@ -88,10 +92,14 @@ export default function AttendancePage() {
             确认服务时长
           </Button>
         )}
-        {!a.can.includes('confirm') && a.status !== 'confirmed' && (
+        {a.status === 'cancelled' && (
+          <View className="alert alert--grey cancelled-note">活动已取消，不再签到，也不记时长。</View>
+        )}
+        {!a.can.includes('confirm') && a.status !== 'confirmed' && a.status !== 'cancelled' && (
           <Text className="muted">活动结束后可确认时长。</Text>
         )}
       </View>
+      <Behalf data={data} onChange={setData} />
       <Refusals refusals={data.refusals} />
       <Rows data={data} onChange={setData} />
       {a.status === 'confirmed' && <Corrections activityId={activityId} />}
