@@ -53,6 +53,7 @@ export default defineAppConfig({
         'pages/fulfil/index',
         'pages/vet/index',
         'pages/queue/index',
+        'pages/figures/index',
       ],
     },
     // 积分银行: the resident's points, the shop and the pickup code, and the staff's 核销, awards, catalogue and ledger.

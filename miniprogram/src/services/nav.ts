@@ -28,6 +28,7 @@ export const PAGES = {
   fulfilWish: '/packages/wishes/pages/fulfil/index',
   vetWish: '/packages/wishes/pages/vet/index',
   wishQueue: '/packages/wishes/pages/queue/index',
+  wishFigures: '/packages/wishes/pages/figures/index',
 } as const
 
 const TAB_PAGES: readonly string[] = [PAGES.home, PAGES.matters, PAGES.mine]

@@ -87,7 +87,7 @@ export default function HomePage() {
       <MyGrid home={home} me={me} lastCard={lastCard} chosen={gridId} onPick={pick} switching={data.loading} />
       <Todos todos={home.todos} incomplete={home.incomplete ?? false} />
       <Services services={home.services} />
-      <StaffEntries me={me} />
+      <StaffEntries me={me} communityId={home.community?.communityId} />
       <Text className="muted home-refresh-hint">下拉可刷新</Text>
     </Screen>
   )

@@ -75,6 +75,15 @@ export default function QueuePage() {
           >
             本网格心愿墙
           </Button>
+          <Button
+            kind="ghost"
+            className="queue-figures"
+            onClick={() =>
+              void Taro.navigateTo({ url: withQuery(PAGES.wishFigures, { communityId: grid.communityId }) })
+            }
+          >
+            心愿统计
+          </Button>
         </View>
       )}
     </Screen>
