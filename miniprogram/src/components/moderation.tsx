@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import Taro from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
-import type { ContentModeration, ReportReason } from '@contracts/moderation'
+import type { ContentModeration, ReportReason, ReportSubjectKind } from '@contracts/moderation'
 import { reportReasonLabels, reportReasons } from '@contracts/moderation'
 import { Button } from './ui/Button'
 import { LinkRow } from './LinkRow'
@@ -25,9 +25,9 @@ export function ModerationNote({ moderation, className = '' }: { moderation?: Co
 
 /** What a report is about: where it was seen and the content's key. */
 export interface ReportTarget {
-  subject: { kind: 'matter'; id: string }
+  subject: { kind: ReportSubjectKind; id: string }
   contentKey: string
-  /** 评论 / 照片: said in the sheet's title. */
+  /** 评论 / 照片 / 心愿 / 感谢信: said in the sheet's title. */
   what: string
 }
 

@@ -6,12 +6,16 @@ import {
   moderationQueue as moderationQueueRoute,
   reportContent as reportContentRoute,
   type ReportReason,
+  type ReportSubjectKind,
 } from '@contracts/moderation'
 import { call } from '../http'
 
 /** 举报: one report per person and item (a repeat says `already`); `hidden` once enough neighbours reported it. */
-export const reportContent = (subject: { kind: 'matter'; id: string }, contentKey: string, reason: ReportReason) =>
-  call(reportContentRoute, { body: { subject, contentKey, reason } })
+export const reportContent = (
+  subject: { kind: ReportSubjectKind; id: string },
+  contentKey: string,
+  reason: ReportReason,
+) => call(reportContentRoute, { body: { subject, contentKey, reason } })
 
 /** The staff's moderation queue of a community (held texts and photos, oldest first) with its counts. */
 export const moderationQueue = (communityId: string) => call(moderationQueueRoute, { params: { communityId } })
@@ -32,4 +36,11 @@ export const moderationDecisions = (communityId: string) => call(moderationDecis
 export const contentKeys = {
   comment: (matterId: string, commentId: string) => `matter:${matterId}:comment:${commentId}`,
   photo: (photoKey: string) => `photo:${photoKey}`,
+}
+
+/** The keys a wish's content goes by (functions/src/domain/microWishes/content.ts names them). */
+export const wishContentKeys = {
+  body: (wishId: string) => `wish:${wishId}:body`,
+  fulfilment: (wishId: string) => `wish:${wishId}:fulfilment`,
+  thanks: (wishId: string) => `wish:${wishId}:thanks`,
 }

@@ -3,9 +3,12 @@ import type { Wish } from '@contracts/microWishes'
 import { ModerationNote } from '../../../../components/moderation'
 import { PhotoList } from '../../../../components/photos'
 import { StatusBadge, wantedByText } from '../../components/wish'
+import { ReportLink, type WishReport } from './Report'
 
-/** What is wished, for whom (姓** and the building), by when, and the points the fulfiller earns. */
-export function Head({ wish }: { wish: Wish }) {
+/** What is wished, for whom (姓** and the building), by when, and the points the fulfiller earns; 举报 for the others. */
+export function Head({ wish, r }: { wish: Wish; r: WishReport }) {
+  const photos = r.photos(wish.photos)
+  const withheld = (wish.photosWithheld ?? 0) + wish.photos.length - photos.length
   return (
     <View className="card wish-head">
       <View className="wish-head__top">
@@ -27,10 +30,11 @@ export function Head({ wish }: { wish: Wish }) {
         )}
       </View>
       <Text className="wish-head__text wish-text">{wish.text}</Text>
-      <PhotoList photos={wish.photos} className="wish-photo" />
-      {wish.photosWithheld ? (
-        <Text className="muted wish-photos-withheld">另有 {wish.photosWithheld} 张照片在审核中或已隐藏</Text>
-      ) : null}
+      <PhotoList photos={photos} className="wish-photo" onReport={r.onPhoto(wish.iPosted)} />
+      {withheld > 0 && <Text className="muted wish-photos-withheld">另有 {withheld} 张照片在审核中或已隐藏</Text>}
+      {!wish.iPosted && !wish.moderation && (
+        <ReportLink className="wish-report" label="举报这个心愿的内容" onClick={() => r.open(r.keys.body, '心愿')} />
+      )}
     </View>
   )
 }

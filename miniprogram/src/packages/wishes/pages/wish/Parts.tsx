@@ -5,6 +5,7 @@ import { ModerationNote } from '../../../../components/moderation'
 import { PhotoList } from '../../../../components/photos'
 import { formatTime } from '../../../../lib/time'
 import { dial } from '../../../../services/phone'
+import { ReportLink, type WishReport } from './Report'
 
 /** For the claimant only, while the claim runs: how to reach the resident (or the grid worker who posted for them), and by when. */
 export function ContactPart({ wish }: { wish: Wish }) {
@@ -60,9 +61,12 @@ export function ClaimPart({ wish }: { wish: Wish }) {
   )
 }
 
-export function FulfilmentPart({ wish }: { wish: Wish }) {
+/** The report of delivery, the confirmation, the thank-you (感谢信) and the points; 举报 on what others wrote. */
+export function FulfilmentPart({ wish, r }: { wish: Wish; r: WishReport }) {
   const f = wish.fulfilment
-  if (!f && !wish.thanks && !wish.credit) return null
+  const thanks = wish.thanks && !r.isGone(r.keys.thanks) ? wish.thanks : undefined
+  const note = f?.note && !r.isGone(r.keys.fulfilment) ? f.note : ''
+  if (!f && !thanks && !wish.credit) return null
   return (
     <View className="card wish-fulfilment">
       <View className="card__title">
@@ -70,9 +74,20 @@ export function FulfilmentPart({ wish }: { wish: Wish }) {
       </View>
       {f && (
         <View>
-          {f.note && <Text className="wish-fulfilment__note wish-fulfilment-note">{f.note}</Text>}
+          {note && <Text className="wish-fulfilment__note wish-fulfilment-note">{note}</Text>}
           <ModerationNote moderation={f.moderation} className="wish-fulfilment-moderation" />
-          <PhotoList photos={f.photos} className="wish-fulfilment-photo" />
+          <PhotoList
+            photos={r.photos(f.photos)}
+            className="wish-fulfilment-photo"
+            onReport={r.onPhoto(wish.iClaimed)}
+          />
+          {note && !wish.iClaimed && !f.moderation && (
+            <ReportLink
+              className="wish-fulfilment-report"
+              label="举报送达说明"
+              onClick={() => r.open(r.keys.fulfilment, '送达说明')}
+            />
+          )}
           <Text className="muted">
             {formatTime(f.at)} 送达
             {wish.status === 'fulfilled' ? `；无人确认也无异议的，将于 ${formatTime(f.autoConfirmAt)} 自动确认` : ''}
@@ -85,11 +100,18 @@ export function FulfilmentPart({ wish }: { wish: Wish }) {
           {formatTime(wish.confirmation.at)}
         </Text>
       )}
-      {wish.thanks && (
+      {thanks && (
         <View className="wish-thanks">
           <Text className="wish-thanks__label">感谢信</Text>
-          <Text className="wish-thanks__text wish-thanks-text">{wish.thanks.text}</Text>
-          <ModerationNote moderation={wish.thanks.moderation} className="wish-thanks-moderation" />
+          <Text className="wish-thanks__text wish-thanks-text">{thanks.text}</Text>
+          <ModerationNote moderation={thanks.moderation} className="wish-thanks-moderation" />
+          {thanks.text && !wish.iPosted && !thanks.moderation && (
+            <ReportLink
+              className="wish-thanks-report"
+              label="举报这封感谢信"
+              onClick={() => r.open(r.keys.thanks, '感谢信')}
+            />
+          )}
         </View>
       )}
       {wish.credit && (

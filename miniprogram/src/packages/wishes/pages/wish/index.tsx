@@ -16,6 +16,8 @@ import { Actions } from './Actions'
 import { Head } from './Head'
 import { ClaimPart, ContactPart, FulfilmentPart, StaffPart } from './Parts'
 import { Timeline } from './Timeline'
+import { ReportSheet } from '../../../../components/moderation'
+import { useWishReport } from './Report'
 import './index.scss'
 
 const toWall = () => void Taro.redirectTo({ url: PAGES.wishWall })
@@ -71,18 +73,36 @@ export default function WishPage() {
     }
     return screen(<Loading />)
   }
+  return <Loaded wish={wish} created={params.created === '1'} onChange={setWish} />
+}
+
+/** The wish as loaded; a wish whose text enough neighbours just reported leaves this page at once. */
+function Loaded({ wish, created, onChange }: { wish: Wish; created: boolean; onChange: (w: Wish) => void }) {
+  const r = useWishReport(wish)
+  if (r.isGone(r.keys.body))
+    return (
+      <Screen className="wish-page">
+        <ResultPage
+          kind="info"
+          className="wish-reported"
+          title="已举报，这个心愿已隐藏"
+          text="多位居民举报了这个心愿，它已从心愿墙上隐藏，由社区两委核实处理。谢谢您。"
+        />
+      </Screen>
+    )
   return (
     <Screen className="wish-page">
-      {params.created === '1' && wish.status === 'awaitingVetting' && (
+      {created && wish.status === 'awaitingVetting' && (
         <View className="alert alert--ok wish-posted">心愿已提交，网格员核实后会发布到心愿墙，结果会通知您。</View>
       )}
-      <Head wish={wish} />
+      <Head wish={wish} r={r} />
       <ContactPart wish={wish} />
-      <Actions wish={wish} onChange={setWish} />
+      <Actions wish={wish} onChange={onChange} />
       <ClaimPart wish={wish} />
-      <FulfilmentPart wish={wish} />
+      <FulfilmentPart wish={wish} r={r} />
       <StaffPart wish={wish} />
       <Timeline wish={wish} />
+      <ReportSheet report={r.report} />
     </Screen>
   )
 }
