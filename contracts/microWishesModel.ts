@@ -131,6 +131,8 @@ export const TimelineEntry = z.object({
   action: z.string(),
   label: z.string(),
   actorName: z.string(),
+  /** Who they acted as (网格员, 1号楼楼长), shown before the name as on a matter's; none for a resident. */
+  actorRole: z.string().optional(),
   note: z.string().optional(),
   status: WishStatus,
 })

@@ -134,6 +134,10 @@ describe('micro-wishes', () => {
     // Anyone may read the fulfilled wish; the resident's own steps show as 刘** to them.
     const publicView = await get(w.residents[2]!.token, posted.wishId)
     expect(publicView.timeline.find((e: { action: string }) => e.action === 'post').actorName).toBe('刘**')
+    // A staff step shows the role it was taken as before the name, as a matter's does; a resident's, the name alone.
+    const step = (action: string) => publicView.timeline.find((e: { action: string }) => e.action === action)
+    expect(step('publish')).toMatchObject({ actorRole: '网格员' })
+    expect(step('post').actorRole).toBeUndefined()
   })
 
   it('never carries the room, the phone or the hardship category on the wall or in the public view of a wish', async () => {

@@ -131,7 +131,7 @@ export const advance = async (
     const now = deps.now()
     const moment = { now, at: now.toISOString() }
     const change = await decide(w, { ...moment, facts, settings })
-    const { written, next } = await write(deps, w, actorOf(actor), action, moment, change)
+    const { written, next } = await write(deps, w, actorOf(actor, w), action, moment, change)
     if (written.ok) return next
     if (written.refused === 'claimLimit') throw new DomainError('wish.claimLimit')
     if (written.refused === 'busy' || attempt + 1 >= ATTEMPTS)

@@ -94,6 +94,7 @@ export interface WishEvent {
   label: string
   actorId: string
   actorName: string
+  actorRole?: string
   note?: string
   status: WishStatus
 }

@@ -1,5 +1,6 @@
 import type { Topic } from '../../../../contracts/notifications'
 import type { Actor } from '../identity/actor'
+import { staffLabel } from '../identity/labels'
 import type { Audience, Notice } from '../notifications/model'
 import type { WishRecord, WishStatus, WishEvent } from './model'
 import { wishSubject } from './model'
@@ -8,7 +9,7 @@ import { wishSubject } from './model'
 export const event = (
   action: string,
   label: string,
-  who: { userId: string; displayName: string },
+  who: { userId: string; displayName: string; role?: string },
   at: string,
   status: WishStatus,
   note?: string,
@@ -18,11 +19,19 @@ export const event = (
   label,
   actorId: who.userId,
   actorName: who.displayName,
+  ...(who.role ? { actorRole: who.role } : {}),
   status,
   ...(note ? { note } : {}),
 })
 
-export const actorOf = (a: Actor) => ({ userId: a.principal.userId, displayName: a.principal.displayName })
+/**
+ * Who acts, as the timeline shows them: with the role they act as for the wish's household (网格员, 1号楼楼长), as
+ * on a matter's; a resident by name alone.
+ */
+export const actorOf = (a: Actor, w?: Pick<WishRecord, 'placePath'>) => {
+  const role = w ? staffLabel(a.principal, w.placePath) : undefined
+  return { userId: a.principal.userId, displayName: a.principal.displayName, ...(role ? { role } : {}) }
+}
 export const systemActor = { userId: 'system', displayName: '系统' }
 
 const notice = (w: WishRecord, at: string, topic: Topic, kind: string, text: string, audience: Audience): Notice => ({

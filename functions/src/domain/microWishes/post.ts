@@ -148,7 +148,7 @@ export const postWish = async (
   )
   const label = wish.onBehalf ? '网格员代居民发布心愿' : '居民发布心愿'
   const told = wish.onBehalf ? [] : [notices.toGridWorker(wish, at, 'wishToVet', '待您核实审核')]
-  const written = await deps.wishes.create(wish, event('post', label, actorOf(actor), at, wish.status), {
+  const written = await deps.wishes.create(wish, event('post', label, actorOf(actor, wish), at, wish.status), {
     household: { delta: 1, limit: settings.openLimit },
     stats: { delta: { posted: 1 } },
     notices: told.map((n) => queued(n, deps.newId)),

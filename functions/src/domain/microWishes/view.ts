@@ -71,6 +71,7 @@ const timelineFor = (w: WishRecord, events: WishEvent[], f: Facts, withheld: Set
     label: e.label,
     // The resident's own steps carry their name; on the wall's side of the wish it is 姓** like everywhere else.
     actorName: !insider && !w.onBehalf && e.actorId === w.posterId ? maskName(e.actorName) : e.actorName,
+    ...(e.actorRole ? { actorRole: e.actorRole } : {}),
     ...(e.note && !withheld.has(e.action) && (seesNotes || publicNotes.has(e.action)) ? { note: e.note } : {}),
     status: e.status,
   }))
