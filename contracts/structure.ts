@@ -197,6 +197,30 @@ export const putOrganisation = defineRoute({
   errors: [...structureErrors, 'community.notFound', 'user.notFound'],
 })
 
+/** An account holding a role in the community or one of its places, as the community admin picks it for an organisation. */
+export const CommunityAccount = z.object({
+  userId: Id,
+  name: z.string(),
+  /** 138****5678, enough to tell two 王 apart. */
+  phoneMasked: z.string().optional(),
+  /** Its roles in plain words, as 首页 says them: 网格员 · 第一网格, 1号楼楼长, 物业 · 阳光花园. */
+  roles: z.array(z.string()),
+})
+export type CommunityAccount = z.infer<typeof CommunityAccount>
+
+export const listCommunityAccounts = defineRoute({
+  operationId: 'listCommunityAccounts',
+  method: 'GET',
+  path: '/communities/{communityId}/accounts',
+  summary:
+    '在社区及其小区、网格、楼栋担任角色的账号（姓名、角色、隐去中间四位的手机号），供社区管理员为责任方选择办理账号；q 按姓名筛选',
+  auth: 'user',
+  params: z.object({ communityId: Id }),
+  query: z.object({ q: z.string().trim().max(20, '最多20个字').optional() }),
+  response: z.object({ items: z.array(CommunityAccount) }),
+  errors: ['auth.required', 'auth.forbidden', 'community.notFound'],
+})
+
 export const structureRoutes = {
   createCommunity,
   createCompound,
@@ -208,4 +232,5 @@ export const structureRoutes = {
   getCommunityStructure,
   listOrganisations,
   putOrganisation,
+  listCommunityAccounts,
 }

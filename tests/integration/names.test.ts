@@ -6,7 +6,8 @@ import { makeDeliberationWorld, propose, uploadPhoto } from '../helpers/delibera
 /*
  * Names people know and places people choose: a nickname and avatar of one's own (PUT /me/profile), a building's
  * units and rooms to pick from (GET /buildings/{id}/addresses), the building heads' numbers for a logged-in
- * neighbour (GET /buildings/{id}/head-contacts), and the 责任方名录 kept by the community admin alone.
+ * neighbour (GET /buildings/{id}/head-contacts), the 责任方名录 kept by the community admin alone, and the community’s
+ * accounts it picks acting accounts from (GET /communities/{id}/accounts).
  */
 let w: Awaited<ReturnType<typeof makeDeliberationWorld>>
 beforeAll(async () => {
@@ -176,5 +177,47 @@ describe('the 责任方名录', () => {
     const after = expectOk(await call('GET', `/matters/${m.matterId}`, { token: w.committee.token }))
     expect(after).toMatchObject({ status: 'awaitingReview' })
     expect(after.responsibleParty).toBeUndefined()
+  })
+})
+
+describe('the community’s accounts, to pick an organisation’s acting accounts from', () => {
+  it('lists everyone holding a role in the community or its places, by name, with roles in plain words and the phone masked', async () => {
+    const worker = await w.withRole('gridWorker', 'grid', w.gridId, '李网格')
+    const party = await w.withRole(
+      'partyHousehold',
+      'household',
+      await w.householdId(w.buildings.A2, '1', '101'),
+      '陈党员',
+    )
+    const { items } = expectOk(await call('GET', `/communities/${w.communityId}/accounts`, { token: w.admin.token }))
+    const mask = (phone: string) => `${phone.slice(0, 3)}****${phone.slice(-4)}`
+    expect(items).toEqual([
+      { userId: w.committee.userId, name: '周书记', phoneMasked: mask(w.committee.phone), roles: ['两委 · 测试社区'] },
+      { userId: w.property.userId, name: '孙经理', phoneMasked: mask(w.property.phone), roles: ['物业 · A苑'] },
+      { userId: worker.userId, name: '李网格', phoneMasked: mask(worker.phone), roles: ['网格员 · 一网格'] },
+      { userId: w.head.userId, name: '王楼长', phoneMasked: mask(w.head.phone), roles: ['A1栋楼长'] },
+      { userId: party.userId, name: '陈党员', phoneMasked: mask(party.phone), roles: ['党员中心户'] },
+    ])
+    // Residents with no role are not accounts to pick.
+    expect(items.map((a: any) => a.userId)).not.toContain(w.residents[0]!.userId)
+
+    const sun = expectOk(
+      await call('GET', `/communities/${w.communityId}/accounts?q=${encodeURIComponent('孙')}`, {
+        token: w.committee.token,
+      }),
+    )
+    expect(sun.items.map((a: any) => a.name)).toEqual(['孙经理'])
+  })
+
+  it('is for the community admin and the committee only (auth.forbidden, auth.required), of a community that exists', async () => {
+    for (const token of [w.residents[0]!.token, w.property.token, w.head.token]) {
+      const refused = await call('GET', `/communities/${w.communityId}/accounts`, { token })
+      expect(refused.status).toBe(403)
+      expect(refused.body.error.code).toBe('auth.forbidden')
+    }
+    expect((await call('GET', `/communities/${w.communityId}/accounts`)).body.error.code).toBe('auth.required')
+    const unknown = await call('GET', `/communities/${ulid()}/accounts`, { token: w.admin.token })
+    expect(unknown.status).toBe(404)
+    expect(unknown.body.error.code).toBe('community.notFound')
   })
 })

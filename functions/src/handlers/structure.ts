@@ -8,6 +8,7 @@ import {
   renamePlace,
 } from '../domain/structure/createPlaces'
 import { createGrid, updateGrid } from '../domain/structure/manageGrids'
+import { listCommunityAccounts } from '../domain/structure/accounts'
 import { listOrganisations, putOrganisation } from '../domain/structure/organisations'
 import { httpHandler, implement } from '../http/router'
 
@@ -22,5 +23,7 @@ export const routes = implement(structureRoutes, {
   getCommunityStructure: ({ params }, { deps, principal }) => getCommunityStructure(deps, principal, params),
   listOrganisations: ({ params }, { deps, principal }) => listOrganisations(deps, principal, params),
   putOrganisation: ({ params, body }, { deps, principal }) => putOrganisation(deps, principal, { ...params, ...body }),
+  listCommunityAccounts: ({ params, query }, { deps, principal }) =>
+    listCommunityAccounts(deps, principal, { ...params, ...query }),
 })
 export const handler = httpHandler(routes)

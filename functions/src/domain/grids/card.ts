@@ -1,5 +1,6 @@
 import type { PublicCard } from '../../../../contracts/grids'
 import type { Building, Compound } from '../../../../contracts/structure'
+import { maskPhone } from '../identity/labels'
 import type { StoredGrant, UserProfile } from '../identity/ports'
 import { DomainError, found } from '../shared/errors'
 import { authorize, type Principal } from '../shared/places'
@@ -7,13 +8,7 @@ import type { GridRecord } from '../structure/ports'
 import { readCardCode, signCardCode } from './cardCode'
 import { cardLink, GRID_PAGE, type CardRenderInput, type GridDeps } from './ports'
 
-/**
- * 138****5678: enough to recognise, not enough to harvest. The full number is for logged-in residents. Shown
- * only where at least four characters stay hidden (11 or more): the first three and last four of a shorter
- * number would be all of it.
- */
-export const maskPhone = (phone: string): string =>
-  phone.length >= 11 ? `${phone.slice(0, 3)}****${phone.slice(-4)}` : '****'
+export { maskPhone }
 
 const staffRoles = ['gridWorker', 'communityAdmin', 'committee'] as const
 // One collator for every sort: `localeCompare(…, 'zh-CN')` builds a new one on each call.

@@ -1,5 +1,6 @@
 import type { Home, HomeGrid } from '../../../../contracts/home'
 import { homesOf, type Actor } from '../identity/actor'
+import { roleLine } from '../identity/labels'
 import { communityOfPath } from '../shared/places'
 import type { GridRecord } from '../structure/ports'
 import { pageWith, type HomeDeps } from './ports'
@@ -28,13 +29,8 @@ const roleLines = (
     return `${represents ? '户代表' : '住户'} · ${m.buildingName}${m.unit}单元${m.room}室`
   })
   for (const g of actor.principal.grants) {
-    if (g.role === 'buildingHead') lines.push(`${g.placeName}楼长`)
-    else if (g.role === 'gridWorker') lines.push(`网格员 · ${g.placeName}`)
-    else if (g.role === 'committee') lines.push(`两委 · ${g.placeName}`)
-    else if (g.role === 'propertyManager') lines.push(`物业 · ${g.placeName}`)
-    else if (g.role === 'communityAdmin') lines.push(`社区管理员 · ${g.placeName}`)
-    else if (g.role === 'partyHousehold') lines.push('党员中心户')
-    else if (g.role === 'inServiceMember') lines.push('在职党员')
+    const line = roleLine(g)
+    if (line) lines.push(line)
   }
   return [...new Set([...lines, ...organisations.map((o) => o.name)])]
 }

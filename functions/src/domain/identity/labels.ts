@@ -51,3 +51,36 @@ export const staffLabel = (principal: Pick<Principal, 'grants'>, placePath: stri
     .sort((a, b) => Number(related(b)) - Number(related(a)) || order.indexOf(a.role) - order.indexOf(b.role))
   return candidates[0] && labelOf(candidates[0])
 }
+
+/**
+ * One role in plain words with its place, as a person's list of roles reads it (首页's 我的身份, the accounts an admin
+ * picks from): 网格员 · 第一网格, 1号楼楼长, 物业 · 阳光花园. Undefined for a role with no line (a resident's).
+ */
+export const roleLine = (g: Pick<Grant, 'role' | 'placeName'>): string | undefined => {
+  switch (g.role) {
+    case 'buildingHead':
+      return `${g.placeName}楼长`
+    case 'gridWorker':
+      return `网格员 · ${g.placeName}`
+    case 'committee':
+      return `两委 · ${g.placeName}`
+    case 'propertyManager':
+      return `物业 · ${g.placeName}`
+    case 'communityAdmin':
+      return `社区管理员 · ${g.placeName}`
+    case 'partyHousehold':
+      return '党员中心户'
+    case 'inServiceMember':
+      return '在职党员'
+    default:
+      return undefined
+  }
+}
+
+/**
+ * 138****5678: enough to recognise, not enough to harvest. The full number is for logged-in residents. Shown
+ * only where at least four characters stay hidden (11 or more): the first three and last four of a shorter
+ * number would be all of it.
+ */
+export const maskPhone = (phone: string): string =>
+  phone.length >= 11 ? `${phone.slice(0, 3)}****${phone.slice(-4)}` : '****'
