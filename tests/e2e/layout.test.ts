@@ -229,6 +229,7 @@ describe('type, touch targets, contrast and width on a 375 px phone, in normal a
           async (page) => {
             await shown(page).locator('.organisation-edit').first().click()
             await shown(page).locator('.organisation-kind--property').waitFor()
+            await shown(page).locator('.member-pick').first().waitFor()
           },
         )
         await as('buildingHead', 'open-poll', `/packages/staff/pages/poll/index?matterId=${accepted}`, '.poll-submit')

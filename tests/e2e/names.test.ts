@@ -9,7 +9,8 @@ const e2e = inject('e2e')
 /**
  * Names people know: 赵磊 sets his nickname in 我的 (the prompt goes, the header and the API say the new name, a
  * risky one is refused at the field); a logged-in neighbour calls a building head from the grid card; the community
- * admin adds an organisation to the 责任方名录. Each page measured in normal and care mode.
+ * admin adds an organisation to the 责任方名录, picking its acting account by name (who then has it among her roles on
+ * 首页). Each page measured in normal and care mode.
  */
 describe('names and numbers in the pages: a nickname in 我的, building heads to call, the 责任方名录', () => {
   let browser: Browser
@@ -112,14 +113,30 @@ describe('names and numbers in the pages: a nickname in 我的, building heads t
     findings.push(...(await measured(page, 'organisation-form', false)))
     await registry.locator('.organisation-kind--department').click()
     await registry.locator('.organisation-name input').fill('沙河街道市场监管所')
+    // The acting account is picked by name among the community's staff, found with the search box.
+    await registry.locator('.member-pick', { hasText: '孙经理' }).waitFor()
+    await registry.locator('.member-search input').fill('李红')
+    await expect.poll(() => registry.locator('.member-pick').count()).toBe(1)
+    const li = registry.locator('.member-pick', { hasText: '李红梅' })
+    expect(await li.innerText()).toMatch(/网格员 · 第一网格\s+手机 138\*{4}8001/)
+    await li.click()
+    await registry.locator('.member-pick.is-active', { hasText: '李红梅' }).waitFor()
+    await registry.locator('.member-chosen', { hasText: '已选 1 人：李红梅' }).waitFor()
+    expect(await registry.locator('.member-none').count()).toBe(0)
+    findings.push(...(await measured(page, 'organisation-members', false)))
     await registry.locator('.organisation-save').click()
-    await registry.locator('.organisation-row', { hasText: '沙河街道市场监管所' }).waitFor({ timeout: 15_000 })
+    await registry
+      .locator('.organisation-row', { hasText: '沙河街道市场监管所' })
+      .filter({ hasText: '办理账号：李红梅' })
+      .waitFor({ timeout: 15_000 })
     const list = await api('GET', `/communities/${e2e.communityId}/organisations`, await demoToken('committee'))
-    expect(list.body.items).toEqual(
-      expect.arrayContaining([
-        expect.objectContaining({ kind: 'department', name: '沙河街道市场监管所', members: [] }),
-      ]),
+    const added = (list.body.items as { kind: string; name: string; members: { name: string }[] }[]).find(
+      (o) => o.name === '沙河街道市场监管所',
     )
+    expect(added).toMatchObject({ kind: 'department', members: [{ name: '李红梅' }] })
+    // She now acts for it: 首页 lists it among her roles.
+    const home = await api('GET', '/me/home', await demoToken('gridWorker'))
+    expect(home.body.roles).toContain('沙河街道市场监管所')
 
     const care = await person(
       'communityAdmin',
@@ -128,7 +145,7 @@ describe('names and numbers in the pages: a nickname in 我的, building heads t
     )
     await shown(care).locator('.organisation-row').first().waitFor({ timeout: 30_000 })
     await shown(care).locator('.organisation-edit').first().click()
-    await shown(care).locator('.organisation-save').waitFor()
+    await shown(care).locator('.member-pick.is-active').first().waitFor({ timeout: 15_000 })
     findings.push(...(await measured(care, 'organisation-form', true)))
 
     // Anyone else is told who keeps it.

@@ -1,5 +1,6 @@
 import type { RouteBody } from '@contracts/common'
 import {
+  listCommunityAccounts as listCommunityAccountsRoute,
   listOrganisations as listOrganisationsRoute,
   putOrganisation as putOrganisationRoute,
 } from '@contracts/structure'
@@ -13,3 +14,7 @@ export type OrganisationInput = RouteBody<typeof putOrganisationRoute>
 export const putOrganisation = (communityId: string, organisationId: string, body: OrganisationInput) =>
   call(putOrganisationRoute, { params: { communityId, organisationId }, body })
 export const organisationBodySchema = bodySchema(putOrganisationRoute)
+
+/** The accounts holding a role in the community or its places (name, roles, masked phone): whom an organisation's members are picked from. */
+export const listCommunityAccounts = (communityId: string) =>
+  call(listCommunityAccountsRoute, { params: { communityId } })

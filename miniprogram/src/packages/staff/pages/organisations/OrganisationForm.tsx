@@ -9,6 +9,7 @@ import { useSubmit, zodFieldErrors } from '../../../../components/useSubmit'
 import { newClientId } from '../../../../services/clientId'
 import { ApiError } from '../../../../services/http'
 import { organisationBodySchema, putOrganisation } from '../../../../services/api/structure'
+import { MemberPicker } from './MemberPicker'
 
 type Kind = Organisation['kind']
 type Field = 'kind' | 'name' | 'memberIds'
@@ -20,8 +21,8 @@ const KINDS: { value: Kind; title: string; sub: string }[] = [
 const messages: Partial<Record<Field, string>> = { kind: '请选择类型：物业、社区或职能部门' }
 
 /**
- * Add or change one organisation: its kind, its name, and the accounts that act for it. An account is added by its
- * 账号编号 (no page lists the community's accounts to pick from yet); one that does not exist is refused at the field.
+ * Add or change one organisation: its kind, its name, and the accounts that act for it, ticked by name among the
+ * community's staff (GET /communities/{id}/accounts). An account gone since is refused at the field by its name.
  */
 export function OrganisationForm({
   communityId,
@@ -37,7 +38,6 @@ export function OrganisationForm({
   const [kind, setKind] = useState<Kind | undefined>(organisation?.kind)
   const [name, setName] = useState(organisation?.name ?? '')
   const [members, setMembers] = useState(organisation?.members ?? [])
-  const [typed, setTyped] = useState('')
   const [unknown, setUnknown] = useState<string>()
 
   const body = () => ({ ...(kind ? { kind } : {}), name, memberIds: members.map((m) => m.userId) })
@@ -45,12 +45,6 @@ export function OrganisationForm({
     zodFieldErrors<Field>(organisationBodySchema.safeParse(body()).error, (f, m) => messages[f] ?? m)
   const form = useSubmit<Field>({ validate, values: { kind, name, memberIds: members } })
 
-  const addMember = () => {
-    const userId = typed.trim()
-    if (!userId) return
-    if (!members.some((m) => m.userId === userId)) setMembers((all) => [...all, { userId, name: '' }])
-    setTyped('')
-  }
   const save = async () => {
     const saved = await form.submit(async () => {
       try {
@@ -68,11 +62,9 @@ export function OrganisationForm({
     void Taro.showToast({ title: '已保存', icon: 'success' })
     onDone(true)
   }
+  const gone = members.find((m) => m.userId === unknown)
   const memberError =
-    form.errors.memberIds ??
-    (unknown !== undefined && members.some((m) => m.userId === unknown)
-      ? `没有编号为「${unknown}」的账号，请核对后重新添加`
-      : undefined)
+    form.errors.memberIds ?? (gone ? `「${gone.name || '这个账号'}」的账号已不存在，请取消勾选后再保存` : undefined)
 
   return (
     <View className="card organisation-form">
@@ -95,35 +87,8 @@ export function OrganisationForm({
       {form.errors.name && <Text className="field-error field-error--name">{form.errors.name}</Text>}
 
       <Text className="field__label">办理账号（选填）</Text>
-      <Text className="muted">这些账号会在「待办」里看到交给本单位的议题，并报告办结。</Text>
-      {members.map((m) => (
-        <View key={m.userId} className="organisation-member">
-          <Text className="organisation-member__name">{m.name || `账号编号 ${m.userId}（保存后显示姓名）`}</Text>
-          <Button
-            kind="plain"
-            small
-            className="organisation-member-remove"
-            label={`移除${m.name || '这个账号'}`}
-            onClick={() => setMembers((all) => all.filter((x) => x.userId !== m.userId))}
-          >
-            移除
-          </Button>
-        </View>
-      ))}
-      <View className="organisation-member-add">
-        <Input
-          className="field__input organisation-member-input"
-          type="text"
-          maxlength={40}
-          placeholder="账号编号"
-          value={typed}
-          onInput={(e) => setTyped(e.detail.value)}
-        />
-        <Button kind="ghost" small className="organisation-member-add-button" onClick={addMember}>
-          添加
-        </Button>
-      </View>
-      <Text className="muted">暂时不能按姓名查找账号：账号编号请向为其授予角色的工作人员索取。</Text>
+      <Text className="muted">勾选代表本单位办理的人：他们会在「待办」里看到交给本单位的议题，并报告办结。</Text>
+      <MemberPicker communityId={communityId} members={members} onChange={setMembers} />
       {memberError && <Text className="field-error field-error--memberIds">{memberError}</Text>}
       {form.formError && <Text className="field-error organisation-form-error">{form.formError}</Text>}
 
