@@ -3,17 +3,11 @@ import type * as routes from '../../../../contracts/volunteering'
 import type { AttendanceRow } from '../../../../contracts/volunteering'
 import type { ErrorCode } from '../../../../contracts/errors'
 import type { Actor } from '../identity/actor'
+import { maskPhone } from '../identity/labels'
 import { DomainError, fail } from '../shared/errors'
 import { activityView } from './activities'
 import { assertMay, factsFor, knownFor, loadActivity, myState } from './facts'
-import {
-  maskPhone,
-  type ActivityRecord,
-  type AttendanceRecord,
-  type PlanRecord,
-  type PresenceMark,
-  type Body,
-} from './model'
+import { type ActivityRecord, type AttendanceRecord, type PlanRecord, type PresenceMark, type Body } from './model'
 import type { VolunteeringDeps } from './ports'
 import { creditedMinutes, distanceMetres, pointsFor } from './rules'
 import { checkSiteCode, currentSiteCode, WINDOW_SECONDS } from './siteCode'

@@ -173,7 +173,6 @@ export const GUEST_PREFIX = 'guest-'
 export const guestIdOf = (communityId: string, phone: string) =>
   `${GUEST_PREFIX}${createHash('sha256').update(`${communityId}:${phone}`).digest('hex').slice(0, 24)}`
 export const isGuestId = (id: string) => id.startsWith(GUEST_PREFIX)
-export const maskPhone = (phone: string) => `${phone.slice(0, 3)}****${phone.slice(-4)}`
 
 /** A service record's id: the activity (or the adjustment) and the volunteer, so the volunteer's partition is known from it. */
 export const recordIdOf = (first: string, userId: string) => `${first}_${userId}`
