@@ -1,3 +1,4 @@
+import { Fragment } from 'react'
 import { View, Text } from '@tarojs/components'
 import { a11y } from '../lib/a11y'
 import './BarChart.scss'
@@ -7,8 +8,8 @@ export interface Bar {
   value: number
   /** What is written beside the bar (e.g. 12.5小时). */
   text: string
-  /** A line under the bar with the row's other figures (e.g. 发布 5 · 认领 4 · 实现率 75%). */
-  sub?: string
+  /** The row's other figures on a line under the bar (发布 5 · 认领 4 · 实现率 75%), each kept whole when it wraps. */
+  sub?: string[]
 }
 
 /**
@@ -21,7 +22,7 @@ export function BarChart({ bars, title, className = '' }: { bars: Bar[]; title: 
     <View
       className={`bar-chart ${className}`}
       {...a11y('img', {
-        label: `${title}：${bars.map((b) => `${b.label}${b.text}${b.sub ? `（${b.sub}）` : ''}`).join('，')}`,
+        label: `${title}：${bars.map((b) => `${b.label}${b.text}${b.sub?.length ? `（${b.sub.join('，')}）` : ''}`).join('，')}`,
       })}
     >
       {bars.map((b) => (
@@ -34,7 +35,16 @@ export function BarChart({ bars, title, className = '' }: { bars: Bar[]; title: 
             />
           </View>
           <Text className="bar-chart__value">{b.text}</Text>
-          {b.sub && <Text className="bar-chart__sub">{b.sub}</Text>}
+          {b.sub?.length ? (
+            <View className="bar-chart__sub">
+              {b.sub.map((part, i) => (
+                <Fragment key={part}>
+                  <Text className="bar-chart__part">{part}</Text>
+                  {i < (b.sub?.length ?? 0) - 1 && <Text> · </Text>}
+                </Fragment>
+              ))}
+            </View>
+          ) : null}
         </View>
       ))}
     </View>

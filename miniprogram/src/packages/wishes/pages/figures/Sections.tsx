@@ -6,8 +6,8 @@ import { Empty } from '../../../../components/StateView'
 type Row = WishFigures['community']
 
 const pct = (r: number) => `${Math.round(r * 100)}%`
-/** 4.5 天; under a day said so (not "0 天"). */
-const days = (d: number) => (d < 1 ? '不到 1 天' : `${d.toFixed(1).replace(/\.0$/, '')} 天`)
+/** 4.5 天; under a day said so (not "0 天"); the number and 天 kept on one line. */
+const days = (d: number) => (d < 1 ? '不到\u00a01\u00a0天' : `${d.toFixed(1).replace(/\.0$/, '')}\u00a0天`)
 
 /** 实现率 in words: out of ten claims that ended, how many were fulfilled. */
 const rateInWords = (r: number) =>
@@ -70,23 +70,19 @@ export function Outcome({ row }: { row: Row }) {
       <Text className="figures-note">
         {row.meanDaysToFulfil === undefined
           ? '还没有实现的心愿。'
-          : `从心愿上墙到居民确认实现，平均用了 ${days(row.meanDaysToFulfil)}。`}
+          : `从心愿上墙到居民确认实现，${row.meanDaysToFulfil < 1 ? '平均' : '平均用了 '}${days(row.meanDaysToFulfil)}。`}
       </Text>
     </View>
   )
 }
 
-const rest = (r: Row, withPosted: boolean) =>
-  [
-    ...(withPosted ? [`提交 ${r.posted}`] : []),
-    `认领 ${r.claimed}`,
-    `过期 ${r.lapsed}`,
-    `实现率 ${r.fulfilmentRate === undefined ? '暂无' : pct(r.fulfilmentRate)}`,
-    ...(r.meanDaysToFulfil === undefined ? [] : [`平均 ${days(r.meanDaysToFulfil)}`]),
-  ]
-    // Each figure whole on its line (no break between 平均 4.5 and 天): breaks only between them.
-    .map((part) => part.replace(/ /g, '\u00a0'))
-    .join(' · ')
+const rest = (r: Row, withPosted: boolean) => [
+  ...(withPosted ? [`提交 ${r.posted}`] : []),
+  `认领 ${r.claimed}`,
+  `过期 ${r.lapsed}`,
+  `实现率 ${r.fulfilmentRate === undefined ? '暂无' : pct(r.fulfilmentRate)}`,
+  ...(r.meanDaysToFulfil === undefined ? [] : [`平均${r.meanDaysToFulfil < 1 ? '' : ' '}${days(r.meanDaysToFulfil)}`]),
+]
 
 /**
  * One card of rows (by grid, by 报到单位): the bar is the wishes fulfilled, the number written beside it, the other
