@@ -91,23 +91,13 @@ const gridReach = async (
   return false
 }
 
-/** Who the caller is relative to one matter (before what they have already done on it). */
-const roleFacts = async (
-  deps: DeliberationDeps,
-  actor: Actor,
-  m: MatterRecord,
-  homes: Home[],
-  cache: ReachCache,
-  organisations: Set<string>,
-) => {
+/**
+ * Who the caller is relative to one matter, as far as their homes, grants and organisations tell without a read:
+ * everything but a grid worker's reach into a building or compound (which only makes them staff, see `roleFacts`).
+ */
+export const standing = (actor: Actor, m: MatterRecord, homes: Home[], organisations: Set<string>) => {
   const place = scopePlace(m.scope)
   const p = actor.principal
-  const gridIds = p.grants.filter((g) => g.placeType === 'grid').map((g) => g.placeId)
-  // A community-scope matter lies over every grid of the community: the grant's own path shows it.
-  const reachedByGrid =
-    p.grants.some(
-      (g) => g.placeType === 'grid' && isWithin(g.placePath, m.scope.path) && g.placePath !== m.scope.path,
-    ) || (await gridReach(deps, gridIds, m.scope, cache))
   const mine = homesInScope(homes, m)
   return {
     isProposer: m.proposerId === p.userId,
@@ -118,11 +108,31 @@ const roleFacts = async (
       m.scope.type === 'building' &&
       p.grants.some((g) => g.role === 'buildingHead' && g.placeType === 'building' && g.placeId === m.scope.id),
     isPropertyManager: holdsRole(p, ['propertyManager'], place),
-    // Staff who serve the place or part of it: they see the matter and may speak in its discussion.
-    isStaff: holdsRole(p, ['committee', 'communityAdmin', 'buildingHead', 'propertyManager'], place) || reachedByGrid,
+    // Staff who serve the place or part of it: they see the matter and may speak in its discussion. A community-scope
+    // matter lies over every grid of the community: the grid grant's own path shows it.
+    isStaff:
+      holdsRole(p, ['committee', 'communityAdmin', 'buildingHead', 'propertyManager'], place) ||
+      p.grants.some(
+        (g) => g.placeType === 'grid' && isWithin(g.placePath, m.scope.path) && g.placePath !== m.scope.path,
+      ),
     isStreetAdmin: p.grants.some((g) => g.role === 'communityAdmin' && g.placeType === 'street' && covers(g, place)),
     isResponsible: organisations.has(namedParty(m)?.organisationId ?? ''),
   }
+}
+
+/** Who the caller is relative to one matter (before what they have already done on it). */
+const roleFacts = async (
+  deps: DeliberationDeps,
+  actor: Actor,
+  m: MatterRecord,
+  homes: Home[],
+  cache: ReachCache,
+  organisations: Set<string>,
+) => {
+  const known = standing(actor, m, homes, organisations)
+  const gridIds = actor.principal.grants.filter((g) => g.placeType === 'grid').map((g) => g.placeId)
+  // The grid's reach is read only for a caller not already staff here.
+  return known.isStaff ? known : { ...known, isStaff: await gridReach(deps, gridIds, m.scope, cache) }
 }
 
 /**
@@ -171,7 +181,7 @@ const participation = async (deps: DeliberationDeps, actor: Actor, homes: Home[]
   }
 }
 
-const nothingDone = { hasSeconded: false, householdVoted: false, householdRated: false }
+export const nothingDone = { hasSeconded: false, householdVoted: false, householdRated: false }
 
 /**
  * The facts for each of several matters, for one caller: what the state table decides on. Views read what the

@@ -1,8 +1,9 @@
+import { steps as allSteps, type Step } from '../../../../contracts/deliberation'
 import type { HomeTodo } from '../../../../contracts/home'
 import { pageWith, todoOf, type TodoSource } from '../home/ports'
 import { readModeration, seenAs } from '../moderation/screen'
 import { matterContent } from './content'
-import { factsForMany, namedParty, reachCache } from './facts'
+import { factsForMany, namedParty, nothingDone, reachCache, standing, type Actor, type Home } from './facts'
 import { MATTER_PAGE, type MatterRecord } from './model'
 import type { DeliberationDeps } from './ports'
 import { possibleActions, type Action, type Facts } from './states'
@@ -26,21 +27,68 @@ const assignedToMe = ({ m, f, can }: Seen) =>
   can.includes('report') &&
   (f.isResponsible || (!namedParty(m)?.organisationId && namedParty(m)?.kind === 'property' && f.isPropertyManager))
 
+/** What a 待办 line asks for: any action but speaking in the discussion and the proposer's own withdraw and revise. */
+const asks = (a: Action) => a !== 'comment' && a !== 'withdraw' && a !== 'revise'
+
 /**
- * 首页's 待办 from deliberation: the open matters of the caller's communities (AP17, one Query each), judged by the
- * same state table as the matter page (`possibleActions`, with what the caller has already done: at most three
- * batched reads), and the content states of those that ask something (one BatchGetItem), so a proposal held by
- * content safety is not offered to the neighbours.
+ * Whether a matter could ask something of the caller, told without a read: the state table on the caller's standing
+ * (their homes' paths within the matter's scope, their grants' places at or above it, the organisations they act
+ * for), as if they had done nothing on it yet. What they have done only takes actions away, and a grid worker's reach
+ * into a building or compound (which needs reads) only makes them staff, who may comment; so no matter dropped here
+ * could ask anything. A resident keeps the matters collecting seconds, polling or being evaluated in their scope; the
+ * committee those at its steps in or under its place; an organisation's account those in progress naming it.
+ */
+export const mayAsk = (actor: Actor, m: MatterRecord, homes: Home[], organisations: Set<string>) =>
+  possibleActions(m, { ...standing(actor, m, homes, organisations), ...nothingDone }).some(asks)
+
+const openSteps = allSteps.filter((s) => s !== 'closed')
+
+/**
+ * The steps at which a matter of the caller's communities could ask something of them, whatever its scope, so only
+ * those are read (AP11 per step, else AP17): the committee and the street's admin may answer a 大事's escalation at any
+ * step; a resident seconds (propose), votes (consult) and rates (evaluate); a building head opens a poll (consult); an
+ * organisation's account and a property manager report (resolve). The grid worker and the community admin, who only
+ * comment, read none.
+ */
+export const stepsToRead = (actor: Actor, homes: Home[], organisations: Set<string>): Step[] => {
+  const p = actor.principal
+  const holds = (role: string) => p.system === true || p.grants.some((g) => g.role === role)
+  if (holds('committee') || p.grants.some((g) => g.role === 'communityAdmin' && g.placeType === 'street'))
+    return openSteps
+  const steps = new Set<Step>()
+  if (homes.length) for (const s of ['propose', 'consult', 'evaluate'] as const) steps.add(s)
+  if (holds('buildingHead')) steps.add('consult')
+  if (organisations.size || holds('propertyManager')) steps.add('resolve')
+  return openSteps.filter((s) => steps.has(s))
+}
+
+/**
+ * 首页's 待办 from deliberation: the open matters of the caller's communities at the steps that could concern them
+ * (`stepsToRead`: AP17, or AP11 per step, one Query each), kept to those that could ask something of the caller
+ * (`mayAsk`, no read), then judged by the same state table as the matter page (`possibleActions`, with what the caller
+ * has already done: at most three batched reads, each only for the matters at the status it matters to), and the
+ * content states of those that ask something (one BatchGetItem), so a proposal held by content safety is not offered
+ * to the neighbours.
  */
 export const deliberationTodos = (deps: DeliberationDeps): TodoSource => ({
   name: 'deliberation',
   todos: async (actor, ctx) => {
-    const open = (await Promise.all(ctx.communityIds.map((c) => deps.matters.listOpen(c)))).flat()
+    const organisations = new Set(ctx.organisationIds)
+    const steps = stepsToRead(actor, ctx.homes, organisations)
+    const read = (c: string) =>
+      steps.length === openSteps.length
+        ? deps.matters.listOpen(c)
+        : Promise.all(steps.map((s) => deps.matters.listByStep(c, s))).then((lists) => lists.flat())
+    const open = (await Promise.all(ctx.communityIds.map(read)))
+      .flat()
+      .filter((m) => mayAsk(actor, m, ctx.homes, organisations))
     if (open.length === 0) return []
-    const facts = await factsForMany(deps, actor, open, ctx.homes, { cache: reachCache() })
+    // The home has read the organisations the caller acts for: not again.
+    const cache = { ...reachCache(), organisations: Promise.resolve(organisations) }
+    const facts = await factsForMany(deps, actor, open, ctx.homes, { cache })
     const asking = open
       .map((m, i): Seen => ({ m, f: facts[i]!, can: possibleActions(m, facts[i]!) }))
-      .filter((x) => x.can.some((a) => a !== 'comment' && a !== 'withdraw' && a !== 'revise'))
+      .filter((x) => x.can.some(asks))
     if (asking.length === 0) return []
     const mod = await readModeration(
       deps,

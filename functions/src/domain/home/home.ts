@@ -115,7 +115,7 @@ export const myHome = async (deps: HomeDeps, actor: Actor, input: { gridId?: str
     communityId ? deps.structure.getCommunity(communityId) : Promise.resolve(undefined),
     Promise.all(
       deps.todoSources.map((s) =>
-        s.todos(actor, { communityIds, homes }).then(
+        s.todos(actor, { communityIds, homes, organisationIds: organisations.map((o) => o.organisationId) }).then(
           (todos) => ({ ok: true as const, todos }),
           () => ({ ok: false as const, todos: [] }),
         ),

@@ -8,6 +8,8 @@ import type { GridRecord, StructureStore } from '../structure/ports'
 export interface TodoContext {
   communityIds: string[]
   homes: Home[]
+  /** The organisations (责任方名录) the caller acts for, read once by the home. */
+  organisationIds: string[]
 }
 
 /**
