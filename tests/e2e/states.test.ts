@@ -110,6 +110,34 @@ describe('ways out, sessions, the network, sharing, the clock and care mode', ()
     await expect.poll(() => shown(second.page).locator('.matter-title').textContent(), { timeout: 30_000 }).toBe(title)
   })
 
+  it('names the request (错误编号) on an internal error, so a resident can quote it', async () => {
+    const { page } = await phone({ session: await demoSession('representative'), privacy: true })
+    // The server fails this one read (as a 500 with its error body): the page says so, with the request's id.
+    await page.route(`**/matters/${matterId}`, (route) =>
+      route.request().method() === 'GET'
+        ? route.fulfill({
+            status: 500,
+            contentType: 'application/json',
+            headers: { 'x-request-id': '01JTESTREQUEST0000000000000' },
+            body: JSON.stringify({
+              error: {
+                code: 'internal',
+                message: '服务器开小差了，请稍后重试',
+                requestId: '01JTESTREQUEST0000000000000',
+              },
+            }),
+          })
+        : route.continue(),
+    )
+    await page.goto(`${e2e.appUrl}/#${matterPath(matterId)}`)
+    await expect
+      .poll(() => shown(page).textContent(), { timeout: 30_000 })
+      .toContain('错误编号：01JTESTREQUEST0000000000000')
+    // A way out stays: 重试 or 返回.
+    expect(await shown(page).locator('.error-state__retry, .result-back').count()).toBeGreaterThan(0)
+    await page.screenshot({ path: join(ARTIFACTS, 'states-internal-error.png') })
+  })
+
   it('keeps what was loaded when the network goes, with a bar saying so, and loads again when it is back', async () => {
     const { context, page } = await phone({ session: await demoSession('representative'), privacy: true })
     await page.goto(`${e2e.appUrl}/#/pages/matters/index`)

@@ -23,6 +23,8 @@ export class ApiError extends Error {
     message: string,
     readonly status: number,
     readonly details: ErrorDetail[] = [],
+    /** The server's name for the request in its logs (`x-request-id`): shown on an internal error for the resident to quote. */
+    readonly requestId?: string,
   ) {
     super(message)
     this.name = 'ApiError'
@@ -66,19 +68,33 @@ const buildUrl = (route: RouteContract, params?: Record<string, unknown>, query?
   return `${API_URL}${path}${qs ? `?${qs}` : ''}`
 }
 
-const errorFrom = (status: number, data: unknown): ApiError => {
+/** An internal error names its request (错误编号), so a resident can quote it to the grid worker or 意见反馈. */
+const quoting = (message: string, status: number, requestId?: string) =>
+  status >= 500 && requestId ? `${message}（错误编号：${requestId}）` : message
+
+const errorFrom = (status: number, data: unknown, headers: Record<string, unknown> = {}): ApiError => {
   const body = typeof data === 'string' ? safeJson(data) : data
   const err = body && typeof body === 'object' ? (body as { error?: unknown }).error : undefined
+  const header = headers['x-request-id'] ?? headers['X-Request-Id']
   if (err && typeof err === 'object') {
-    const { code, message, details } = err as { code?: unknown; message?: unknown; details?: unknown }
+    const { code, message, details, requestId } = err as {
+      code?: unknown
+      message?: unknown
+      details?: unknown
+      requestId?: unknown
+    }
     const c = typeof code === 'string' ? code : 'internal'
     const m = typeof message === 'string' && message ? message : errorMessage(c)
-    return new ApiError(c, m, status, Array.isArray(details) ? (details as ErrorDetail[]) : [])
+    const id = typeof requestId === 'string' ? requestId : typeof header === 'string' ? header : undefined
+    return new ApiError(c, quoting(m, status, id), status, Array.isArray(details) ? (details as ErrorDetail[]) : [], id)
   }
+  const id = typeof header === 'string' ? header : undefined
   return new ApiError(
     status >= 500 ? 'internal' : 'response.invalid',
-    status >= 500 ? errorMessage('internal') : '操作失败，请稍后重试',
+    status >= 500 ? quoting(errorMessage('internal'), status, id) : '操作失败，请稍后重试',
     status,
+    [],
+    id,
   )
 }
 
@@ -141,7 +157,7 @@ export async function call<C extends RouteContract>(route: C, input: CallInput<C
     if (data && typeof data === 'object' && 'error' in data) throw errorFrom(status, data)
     return data as RouteResponse<C>
   }
-  const error = errorFrom(status, res.data)
+  const error = errorFrom(status, res.data, (res.header ?? {}) as Record<string, unknown>)
   if (status === 401) {
     clearSession()
     if (session) sessionLost()
