@@ -4,27 +4,9 @@ import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vi
 import { ulid } from 'ulid'
 import { errorCatalog } from '../../contracts/errors'
 import { ARTIFACTS, launch, api, demoToken, shown, answerConsent, pickIdentity } from './browser'
+import { freshResident, propertyParty } from './scenes'
 
 const e2e = inject('e2e')
-
-/** A fresh WeChat user (the stand-in accepts any code) who asks to bind a room of 1号楼; the building head approves. */
-const freshResident = async (code: string, unit: string, room: string) => {
-  const session = (await api('POST', '/auth/login', undefined, { code })).body as {
-    token: string
-    userId: string
-    expiresAt: string
-  }
-  const asked = await api('POST', '/bindings', session.token, { buildingId: e2e.buildingIds[0], unit, room })
-  expect(asked.status).toBe(201)
-  expect(
-    (
-      await api('POST', `/bindings/${asked.body.requestId}/decision`, await demoToken('buildingHead'), {
-        decision: 'approve',
-      })
-    ).status,
-  ).toBe(200)
-  return session
-}
 
 const TEXT = '1号楼楼道照明灯多处不亮，晚上上下楼看不清台阶，老人容易摔倒，建议更换为声控感应灯。'
 const matterUrl = (matterId: string) => `/packages/resident/pages/matter/index?matterId=${matterId}`
@@ -297,13 +279,10 @@ describe('deliberation loops in the browser: return and revise, reject, withdraw
     // 陈志强 proposes; seconds, acceptance and the poll through the API (the first test clicks through them).
     const matterId = await propose('partyHousehold', title)
     await secondToReview(matterId, 'partyHousehold')
-    // The property company of the 责任方名录 the demo seeds (阳光物业).
-    const orgs = (await api('GET', `/communities/${e2e.communityId}/organisations`, tokens.committee)).body.items
-    const property = (orgs as { organisationId: string; kind: string }[]).find((o) => o.kind === 'property')!
     const accepted = await api('POST', `/matters/${matterId}/review`, tokens.committee, {
       decision: 'accept',
       triage: 'small',
-      responsibleParty: { organisationId: property.organisationId },
+      responsibleParty: await propertyParty(tokens.committee!),
     })
     expect(accepted.status).toBe(200)
     const opened = await api('POST', `/matters/${matterId}/poll`, tokens.buildingHead, {

@@ -5,7 +5,7 @@ import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { ARTIFACTS, api, demoSession, demoToken, launch, seedDevice, shown } from './browser'
 import { CARE, NORMAL, measure, type Minimums } from './measure'
-import { acceptAndOpenPoll, freshResident, propose, secondToReview } from './scenes'
+import { acceptAndOpenPoll, freshResident, propertyParty, propose, secondToReview } from './scenes'
 
 const e2e = inject('e2e')
 
@@ -39,14 +39,7 @@ describe('type, touch targets, contrast and width on a 375 px phone, in normal a
     accepted = await propose(party, '1号楼垃圾分类亭')
     await secondToReview(accepted, [head, rep, ...neighbours])
     const committee = await demoToken('committee')
-    // The property company of the 责任方名录 the demo seeds (阳光物业).
-    const orgs = (await api('GET', `/communities/${e2e.communityId}/organisations`, committee)).body.items
-    const property = (orgs as { organisationId: string; kind: string }[]).find((o) => o.kind === 'property')!
-    const review = {
-      decision: 'accept',
-      triage: 'small',
-      responsibleParty: { organisationId: property.organisationId },
-    }
+    const review = { decision: 'accept', triage: 'small', responsibleParty: await propertyParty(committee) }
     expect((await api('POST', `/matters/${accepted}/review`, committee, review)).status).toBe(200)
     const asking = (await api('POST', '/auth/login', undefined, { code: 'e2e-layout-asking' })).body.token as string
     expect(
